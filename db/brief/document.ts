@@ -1,0 +1,178 @@
+// The brief document: Lexical's serialized editor state, as stored in briefs.document.
+// These types cover the nodes Sourcebook's editor registers; pure functions over them
+// serve storage (citation index, search text), import from Markdown and export.
+//
+// Node JSON evolves by adding optional fields with defaults (STYLE.md rule 7).
+
+export const TEXT_FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8, code: 16 } as const;
+
+interface NodeBase {
+  type: string;
+  version: number;
+}
+
+export interface SerializedText extends NodeBase {
+  type: 'text';
+  text: string;
+  /** Bitmask of TEXT_FORMAT. */
+  format: number;
+  detail: number;
+  mode: 'normal' | 'token' | 'segmented';
+  style: string;
+}
+
+export interface SerializedLineBreak extends NodeBase {
+  type: 'linebreak';
+}
+
+export interface SerializedCitation extends NodeBase {
+  type: 'citation';
+  excerptId: string;
+  /** The quote as it was when cited, so a later change (or deletion) stays visible. */
+  quoteAtCitation: string;
+  /** The source title when cited: what a deleted excerpt's citation can still show. */
+  sourceTitleAtCitation?: string;
+}
+
+interface ElementBase extends NodeBase {
+  children: SerializedNode[];
+  direction: 'ltr' | 'rtl' | null;
+  format: string | number;
+  indent: number;
+}
+
+export interface SerializedLink extends ElementBase {
+  type: 'link' | 'autolink';
+  url: string;
+  rel?: string | null;
+  target?: string | null;
+  title?: string | null;
+}
+
+export interface SerializedParagraph extends ElementBase {
+  type: 'paragraph';
+  textFormat?: number;
+  textStyle?: string;
+}
+
+export interface SerializedHeading extends ElementBase {
+  type: 'heading';
+  tag: 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
+}
+
+export interface SerializedQuote extends ElementBase {
+  type: 'quote';
+}
+
+export interface SerializedList extends ElementBase {
+  type: 'list';
+  listType: 'bullet' | 'number' | 'check';
+  start: number;
+  tag: 'ul' | 'ol';
+}
+
+export interface SerializedListItem extends ElementBase {
+  type: 'listitem';
+  value: number;
+  checked?: boolean;
+}
+
+export type SerializedInline = SerializedText | SerializedLineBreak | SerializedCitation | SerializedLink;
+export type SerializedBlock = SerializedParagraph | SerializedHeading | SerializedQuote | SerializedList | SerializedListItem;
+export type SerializedNode = SerializedInline | SerializedBlock;
+
+export interface SerializedRoot extends ElementBase {
+  type: 'root';
+}
+
+export interface BriefDocument {
+  root: SerializedRoot;
+}
+
+export function isElement(node: SerializedNode | SerializedRoot): node is SerializedBlock | SerializedLink | SerializedRoot {
+  return Array.isArray((node as { children?: unknown }).children);
+}
+
+/** Depth-first, document order. */
+export function* walk(node: SerializedNode | SerializedRoot): Generator<SerializedNode | SerializedRoot> {
+  yield node;
+  if (isElement(node)) for (const child of node.children) yield* walk(child);
+}
+
+/** Every citation in document order (a cited excerpt may appear more than once). */
+export function citationsOf(doc: BriefDocument): SerializedCitation[] {
+  const out: SerializedCitation[] = [];
+  for (const n of walk(doc.root)) if (n.type === 'citation') out.push(n as SerializedCitation);
+  return out;
+}
+
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'listitem']);
+
+/** The text a reader sees, one block per line; citations contribute their quote for search. */
+export function plainTextOf(doc: BriefDocument): string {
+  const blocks: string[] = [];
+  const inline = (node: SerializedNode): string => {
+    switch (node.type) {
+      case 'text':
+        return node.text;
+      case 'linebreak':
+        return '\n';
+      case 'citation':
+        return ` “${node.quoteAtCitation}” `;
+      default:
+        return isElement(node) && !BLOCK_TYPES.has(node.type) ? node.children.map(inline).join('') : '';
+    }
+  };
+  const visit = (node: SerializedNode | SerializedRoot): void => {
+    if (BLOCK_TYPES.has(node.type) && isElement(node)) {
+      const nested = node.children.filter((c) => c.type === 'list');
+      const text = node.children.filter((c) => c.type !== 'list').map(inline).join('').replace(/[ \t]+/g, ' ').trim();
+      if (text) blocks.push(text);
+      nested.forEach(visit);
+    } else if (isElement(node)) node.children.forEach(visit);
+  };
+  visit(doc.root);
+  return blocks.join('\n');
+}
+
+const element = { direction: 'ltr' as const, format: '', indent: 0, version: 1 };
+
+export function textNode(text: string, format = 0): SerializedText {
+  return { type: 'text', version: 1, text, format, detail: 0, mode: 'normal', style: '' };
+}
+
+export function citationNode(excerptId: string, quoteAtCitation: string, sourceTitleAtCitation?: string): SerializedCitation {
+  return { type: 'citation', version: 1, excerptId, quoteAtCitation, ...(sourceTitleAtCitation ? { sourceTitleAtCitation } : {}) };
+}
+
+export function paragraphNode(children: SerializedNode[]): SerializedParagraph {
+  return { type: 'paragraph', ...element, children, textFormat: 0, textStyle: '' };
+}
+
+export function headingNode(tag: SerializedHeading['tag'], children: SerializedNode[]): SerializedHeading {
+  return { type: 'heading', ...element, tag, children };
+}
+
+export function quoteNode(children: SerializedNode[]): SerializedQuote {
+  return { type: 'quote', ...element, children };
+}
+
+export function listNode(listType: 'bullet' | 'number', items: SerializedListItem[], start = 1): SerializedList {
+  return { type: 'list', ...element, listType, start, tag: listType === 'number' ? 'ol' : 'ul', children: items };
+}
+
+export function listItemNode(children: SerializedNode[], value: number): SerializedListItem {
+  return { type: 'listitem', ...element, value, children };
+}
+
+export function linkNode(url: string, children: SerializedNode[]): SerializedLink {
+  return { type: 'link', ...element, url, rel: 'noreferrer', target: null, title: null, children };
+}
+
+export function rootNode(children: SerializedNode[]): BriefDocument {
+  return { root: { type: 'root', ...element, children } };
+}
+
+export function emptyDocument(): BriefDocument {
+  return rootNode([paragraphNode([])]);
+}

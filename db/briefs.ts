@@ -1,0 +1,81 @@
+import type { Db } from './workspace';
+import type { Brief, BriefSummary } from './domain';
+import { newId, nowIso } from './ids';
+import { type BriefDocument, citationsOf, plainTextOf } from './brief/document';
+
+interface BriefRow {
+  id: string;
+  title: string;
+  document: string;
+  created_at: string;
+  updated_at: string;
+  citation_count: number;
+}
+
+const SELECT = `SELECT b.*, (SELECT count(*) FROM brief_citations c WHERE c.brief_id = b.id) AS citation_count FROM briefs b`;
+
+const toSummary = (r: BriefRow): BriefSummary => ({ id: r.id, title: r.title, updatedAt: r.updated_at, citationCount: r.citation_count });
+
+function indexCitations(db: Db, briefId: string, doc: BriefDocument): void {
+  db.prepare(`DELETE FROM brief_citations WHERE brief_id = ?`).run(briefId);
+  const insert = db.prepare(`INSERT INTO brief_citations (brief_id, position, excerpt_id) VALUES (?, ?, ?)`);
+  citationsOf(doc).forEach((c, i) => insert.run(briefId, i, c.excerptId));
+}
+
+export function createBrief(db: Db, title: string, doc: BriefDocument): string {
+  const id = newId('brf');
+  const now = nowIso();
+  db.transaction(() => {
+    db.prepare(`INSERT INTO briefs (id, title, document, plain_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
+      id,
+      title,
+      JSON.stringify(doc),
+      plainTextOf(doc),
+      now,
+      now,
+    );
+    indexCitations(db, id, doc);
+  })();
+  return id;
+}
+
+export function saveBrief(db: Db, id: string, patch: { title?: string; document?: BriefDocument }): boolean {
+  return db.transaction(() => {
+    const now = nowIso();
+    let changed = 0;
+    if (patch.title !== undefined) changed += db.prepare(`UPDATE briefs SET title = ?, updated_at = ? WHERE id = ?`).run(patch.title, now, id).changes;
+    if (patch.document !== undefined) {
+      changed += db
+        .prepare(`UPDATE briefs SET document = ?, plain_text = ?, updated_at = ? WHERE id = ?`)
+        .run(JSON.stringify(patch.document), plainTextOf(patch.document), now, id).changes;
+      if (changed) indexCitations(db, id, patch.document);
+    }
+    return changed > 0 || getBriefSummary(db, id) !== null;
+  })();
+}
+
+export function listBriefs(db: Db): BriefSummary[] {
+  return (db.prepare(`${SELECT} ORDER BY b.updated_at DESC, b.seq DESC`).all() as BriefRow[]).map(toSummary);
+}
+
+function getBriefSummary(db: Db, id: string): BriefSummary | null {
+  const row = db.prepare(`${SELECT} WHERE b.id = ?`).get(id) as BriefRow | undefined;
+  return row ? toSummary(row) : null;
+}
+
+export function getBrief(db: Db, id: string): Brief | null {
+  const row = db.prepare(`${SELECT} WHERE b.id = ?`).get(id) as BriefRow | undefined;
+  if (!row) return null;
+  return { ...toSummary(row), document: JSON.parse(row.document) as BriefDocument, createdAt: row.created_at };
+}
+
+export function deleteBrief(db: Db, id: string): boolean {
+  return db.prepare(`DELETE FROM briefs WHERE id = ?`).run(id).changes > 0;
+}
+
+/** The briefs that cite an excerpt, for "cited in". */
+export function briefsCiting(db: Db, excerptId: string): { id: string; title: string }[] {
+  return db
+    .prepare(`SELECT DISTINCT b.id, b.title FROM brief_citations c JOIN briefs b ON b.id = c.brief_id WHERE c.excerpt_id = ? ORDER BY b.title`)
+    .all(excerptId) as { id: string; title: string }[];
+}

@@ -1,0 +1,7 @@
+import { migration001 } from './001_initial';
+import type { Migration } from './migration';
+
+/** Append-only: add a new numbered file, never edit a shipped one. */
+export const migrations: readonly Migration[] = [migration001];
+
+export const latestVersion = migrations[migrations.length - 1].version;

@@ -1,0 +1,30 @@
+import type { Db } from './workspace';
+
+/** Tags are case-insensitive labels; `/` makes a hierarchy (`military/drones`). */
+export function normalizeTag(raw: string): string {
+  return raw
+    .split('/')
+    .map((part) => part.trim().replace(/\s+/g, ' '))
+    .filter(Boolean)
+    .join('/');
+}
+
+export function setExcerptTags(db: Db, excerptId: string, tags: readonly string[]): void {
+  db.prepare(`DELETE FROM excerpt_tags WHERE excerpt_id = ?`).run(excerptId);
+  const upsert = db.prepare(`INSERT INTO tags (name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = name RETURNING id`);
+  const link = db.prepare(`INSERT OR IGNORE INTO excerpt_tags (excerpt_id, tag_id) VALUES (?, ?)`);
+  for (const raw of tags) {
+    const name = normalizeTag(raw);
+    if (!name) continue;
+    const { id } = upsert.get(name) as { id: number };
+    link.run(excerptId, id);
+  }
+}
+
+export function listTags(db: Db): { name: string; count: number }[] {
+  return db
+    .prepare(
+      `SELECT t.name, count(et.excerpt_id) AS count FROM tags t LEFT JOIN excerpt_tags et ON et.tag_id = t.id GROUP BY t.id HAVING count > 0 ORDER BY t.name COLLATE NOCASE`,
+    )
+    .all() as { name: string; count: number }[];
+}

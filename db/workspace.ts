@@ -1,0 +1,79 @@
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { latestVersion, migrations } from './migrations';
+import type { Migration } from './migrations/migration';
+
+export type Db = Database.Database;
+
+/** A workspace file that cannot be opened; the message is meant for a person. */
+export class WorkspaceError extends Error {
+  override name = 'WorkspaceError';
+}
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/**
+ * Refuses anything that is not an SQLite database before SQLite touches it, so a
+ * mistyped path to a document is reported and left byte-for-byte untouched.
+ */
+function checkHeader(path: string): void {
+  if (!existsSync(path)) return;
+  const size = statSync(path).size;
+  if (size === 0) return; // an empty file is a new workspace
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    if (n < 16 || buf.toString('latin1') !== SQLITE_HEADER) {
+      throw new WorkspaceError(`${path} is not a Sourcebook workspace (not an SQLite database); the file was left untouched.`);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function openWorkspace(path: string, options: { readonly?: boolean } = {}): Db {
+  checkHeader(path);
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (err) {
+    throw new WorkspaceError(`Cannot open workspace ${path}: ${(err as Error).message}`);
+  }
+  try {
+    // Checked before anything writes: a damaged file must not be "repaired" by us.
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new WorkspaceError(`Workspace ${path} is damaged (${String(check)}); the file was left untouched.`);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > latestVersion) {
+      throw new WorkspaceError(
+        `Workspace ${path} was written by a newer Sourcebook (schema ${version}; this version understands up to ${latestVersion}). Update Sourcebook to open it; the file was left untouched.`,
+      );
+    }
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    if (!options.readonly) migrate(db, migrations);
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof WorkspaceError) throw err;
+    const message = (err as Error).message;
+    throw new WorkspaceError(`Workspace ${path} cannot be read (${message}); the file was left untouched.`);
+  }
+}
+
+/** Applies every pending migration, each in its own transaction with its user_version. */
+export function migrate(db: Db, list: readonly Migration[]): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of list) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}

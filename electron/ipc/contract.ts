@@ -1,0 +1,162 @@
+// The one API contract between the renderer and the Node side (STYLE.md rule 2).
+// Every channel has a zod schema for its request, checked in the router before anything
+// touches the store, and a TypeScript type for its reply. The preload bridge, both
+// transports (Electron IPC, loopback HTTP) and the renderer's client all derive from
+// this map; a signature is never written twice.
+import { z } from 'zod';
+import type {
+  BriefSummary,
+  Brief,
+  Entity,
+  ExcerptView,
+  Source,
+  SourceSummary,
+} from '../../db/domain';
+import type { SearchResult } from '../../db/search';
+import { ENTITY_TYPES, RELIABILITY } from '../../db/domain';
+
+/** A phantom value carrying a reply type; never read at run time. */
+const reply = <T>() => undefined as unknown as T;
+
+const id = z.string().min(1).max(64).regex(/^[a-z]{3}_[0-9a-z]+$/, 'not a Sourcebook id');
+const shortText = z.string().max(1_000);
+const longText = z.string().max(100_000);
+const nullableMeta = z.string().trim().max(2_000).nullable();
+
+/** 32 MiB of file bytes, base64-encoded (4/3 larger). */
+export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+const base64 = z
+  .string()
+  .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, 'file too large to import (the limit is 32 MB)')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'file data is not base64');
+
+const entityInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  type: z.enum(ENTITY_TYPES),
+});
+
+/**
+ * A serialized Lexical node, checked for shape only: a string type, optional children,
+ * bounded depth and size. The editor and the exporters ignore node types they do not know.
+ */
+const MAX_DEPTH = 64;
+function isNodeShape(value: unknown, depth: number): boolean {
+  if (depth > MAX_DEPTH || typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const node = value as { type?: unknown; children?: unknown };
+  if (typeof node.type !== 'string' || node.type.length > 64) return false;
+  if (node.children === undefined) return true;
+  return Array.isArray(node.children) && node.children.every((c) => isNodeShape(c, depth + 1));
+}
+export const briefDocumentSchema = z
+  .object({ root: z.object({ type: z.literal('root'), children: z.array(z.unknown()) }).passthrough() })
+  .passthrough()
+  .refine((doc) => isNodeShape(doc.root, 0), 'the brief document is not a valid editor state')
+  .refine((doc) => JSON.stringify(doc).length <= 20_000_000, 'the brief document is larger than 20 MB');
+
+export const contract = {
+  'workspace:info': { input: z.object({}).strict(), output: reply<{ path: string; sources: number; excerpts: number; briefs: number }>() },
+
+  'sources:list': { input: z.object({}).strict(), output: reply<SourceSummary[]>() },
+  'sources:get': { input: z.object({ id }).strict(), output: reply<Source>() },
+  'sources:import': {
+    input: z.object({ files: z.array(z.object({ name: z.string().min(1).max(1_000), data: base64 }).strict()).min(1).max(500) }).strict(),
+    output: reply<ImportReport>(),
+  },
+  'sources:update': {
+    input: z
+      .object({
+        id,
+        title: z.string().trim().min(1).max(2_000).optional(),
+        author: nullableMeta.optional(),
+        publisher: nullableMeta.optional(),
+        publishedAt: nullableMeta.optional(),
+        url: nullableMeta.optional(),
+        language: nullableMeta.optional(),
+        reliability: z.enum(RELIABILITY).nullable().optional(),
+      })
+      .strict(),
+    output: reply<SourceSummary>(),
+  },
+  'sources:delete': { input: z.object({ id }).strict(), output: reply<{ deleted: boolean }>() },
+
+  'excerpts:list': { input: z.object({ sourceId: id.optional() }).strict(), output: reply<ExcerptView[]>() },
+  'excerpts:get': { input: z.object({ ids: z.array(id).max(5_000) }).strict(), output: reply<ExcerptView[]>() },
+  'excerpts:search': { input: z.object({ query: shortText, limit: z.number().int().min(1).max(100).optional() }).strict(), output: reply<ExcerptView[]>() },
+  'excerpts:context': {
+    input: z.object({ id, chars: z.number().int().min(0).max(2_000).optional() }).strict(),
+    output: reply<{ before: string; quote: string; after: string }>(),
+  },
+  'excerpts:create': {
+    input: z
+      .object({
+        sourceId: id,
+        start: z.number().int().min(0),
+        end: z.number().int().min(1),
+        tags: z.array(z.string().max(200)).max(100).default([]),
+        entities: z.array(entityInput).max(100).default([]),
+        note: longText.default(''),
+        credibility: z.number().int().min(1).max(6).nullable().optional(),
+      })
+      .strict()
+      .refine((x) => x.end > x.start, 'an excerpt must cover at least one character'),
+    output: reply<ExcerptView>(),
+  },
+  'excerpts:update': {
+    input: z
+      .object({
+        id,
+        tags: z.array(z.string().max(200)).max(100).optional(),
+        entities: z.array(entityInput).max(100).optional(),
+        note: longText.optional(),
+        credibility: z.number().int().min(1).max(6).nullable().optional(),
+      })
+      .strict(),
+    output: reply<ExcerptView>(),
+  },
+  'excerpts:delete': { input: z.object({ id }).strict(), output: reply<{ deleted: boolean }>() },
+
+  'entities:list': { input: z.object({}).strict(), output: reply<Entity[]>() },
+  'tags:list': { input: z.object({}).strict(), output: reply<{ name: string; count: number }[]>() },
+
+  'briefs:list': { input: z.object({}).strict(), output: reply<BriefSummary[]>() },
+  'briefs:get': { input: z.object({ id }).strict(), output: reply<Brief>() },
+  'briefs:create': { input: z.object({ title: z.string().trim().min(1).max(500), markdown: z.string().max(5_000_000).optional() }).strict(), output: reply<Brief>() },
+  'briefs:save': {
+    input: z.object({ id, title: z.string().trim().min(1).max(500).optional(), document: briefDocumentSchema.optional() }).strict(),
+    output: reply<BriefSummary>(),
+  },
+  'briefs:delete': { input: z.object({ id }).strict(), output: reply<{ deleted: boolean }>() },
+
+  'search:query': { input: z.object({ query: shortText }).strict(), output: reply<SearchResult[]>() },
+
+  'export:html': { input: z.object({ briefId: id }).strict(), output: reply<{ html: string; fileName: string }>() },
+  'export:pdf': { input: z.object({ briefId: id }).strict(), output: reply<{ pdfBase64: string; fileName: string }>() },
+} as const;
+
+export interface ImportReport {
+  imported: { id: string; path: string; title: string; warnings?: string[] }[];
+  skipped: { path: string; reason: string }[];
+  failed: { path: string; error: string }[];
+}
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = Contract[C]['output'];
+
+/** Every reply on every transport. `error` is written for a person to read. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** What the renderer sees: one async function per channel. */
+export type Api = { [C in Channel]: (input: Input<C>) => Promise<Output<C>> };
+
+/** The preload bridge's shape, exposed as window.sourcebook. */
+export interface Bridge {
+  invoke(channel: string, payload: unknown): Promise<Reply<unknown>>;
+}
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
