@@ -1,0 +1,27 @@
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+import rendererConfig from './renderer/vite.config';
+
+// Main and preload for Electron; the renderer is the same build `npm run serve` uses.
+// The preload is CommonJS: a sandboxed preload cannot load an ES module.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      lib: { entry: resolve(__dirname, 'electron/main/index.ts'), formats: ['cjs'] },
+      rollupOptions: { output: { entryFileNames: '[name].cjs' }, external: ['better-sqlite3', 'playwright-core', 'electron'] },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      lib: { entry: resolve(__dirname, 'electron/preload/index.ts'), formats: ['cjs'] },
+      rollupOptions: { output: { entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    ...rendererConfig,
+    root: resolve(__dirname, 'renderer'),
+    build: { ...rendererConfig.build, outDir: resolve(__dirname, 'out/renderer'), rollupOptions: { input: resolve(__dirname, 'renderer/index.html') } },
+  },
+});

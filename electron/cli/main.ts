@@ -1,0 +1,271 @@
+// `sourcebook`: the command line over the same services as the app. Its --json output
+// is a stable interface (DESIGN.md): stdout carries exactly one JSON value, errors go
+// to stderr with a non-zero exit.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { openWorkspace, WorkspaceError, type Db } from '../../db/workspace';
+import { ENTITY_TYPES, type EntityType } from '../../db/domain';
+import { listSources } from '../../db/sources';
+import { listExcerptsOfSource } from '../../db/excerpts';
+import { listBriefs } from '../../db/briefs';
+import { search } from '../../db/search';
+import { importPaths } from '../services/importer';
+import { createExcerptFromQuote, removeExcerpt } from '../services/excerpts';
+import { createBriefFromMarkdown } from '../services/briefs';
+import { briefHtml, briefPdf } from '../services/export/exportBrief';
+import { chromiumPrinter } from '../services/export/pdf';
+import { UserError } from '../services/errors';
+import { defaultWorkspacePath } from './defaults';
+import { getSource } from '../../db/sources';
+
+const USAGE = `Usage: sourcebook [--workspace PATH] <command> [options]
+
+Commands:
+  import PATH... [--json]                 import .txt, .md and .html files (folders: recursively)
+  sources [--json]                        list the sources
+  excerpt add --source ID --quote TEXT [--occurrence N] [--entity NAME]... [--entity-type TYPE]
+              [--tag TAG]... [--note TEXT] [--credibility 1-6] [--json]
+  excerpt delete EXCERPT_ID [--json]
+  excerpts --source ID [--json]           list a source's excerpts
+  search QUERY [--json]                   search sources, excerpts and briefs
+  brief create --title T --markdown FILE [--json]   ([[cite:EXCERPT_ID]] is a citation)
+  briefs [--json]                         list the briefs
+  export BRIEF_ID --pdf OUT | --html OUT  export a brief
+  serve [--port N]                        serve the app to a browser on 127.0.0.1
+
+The workspace defaults to ${defaultWorkspacePath()} (or $SOURCEBOOK_WORKSPACE).`;
+
+class UsageError extends Error {}
+
+type Out = { json: boolean; print(value: unknown, human: () => string): void };
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function withWorkspace<T>(path: string, fn: (db: Db) => T): T {
+  mkdirSync(dirname(resolve(path)), { recursive: true });
+  const db = openWorkspace(path);
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Writes next to the target and renames, so a failed export never leaves half a file. */
+function writeAtomically(path: string, data: string | Buffer): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw new UserError(`Cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+function one(value: string | undefined, flag: string): string {
+  if (value === undefined || value === '') throw new UsageError(`${flag} is required.`);
+  return value;
+}
+
+async function run(argv: string[], out: Out): Promise<number> {
+  // --workspace and --json may appear anywhere on the line.
+  let workspace = defaultWorkspacePath();
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--workspace') {
+      if (i + 1 >= argv.length) throw new UsageError('--workspace needs a path.');
+      workspace = argv[++i];
+    } else if (a.startsWith('--workspace=')) workspace = a.slice('--workspace='.length);
+    else if (a === '--json') out.json = true;
+    else rest.push(a);
+  }
+  const [command, ...args] = rest;
+
+  switch (command) {
+    case 'import': {
+      const { positionals } = parse(args, {});
+      if (positionals.length === 0) throw new UsageError('import needs at least one file or folder.');
+      const report = withWorkspace(workspace, (db) => importPaths(db, positionals));
+      out.print(report, () =>
+        [
+          ...report.imported.map((i) => `imported  ${i.id}  ${i.title}  (${i.path})${i.warnings ? `  [${i.warnings.join('; ')}]` : ''}`),
+          ...report.skipped.map((s) => `skipped   ${s.path}: ${s.reason}`),
+          ...report.failed.map((f) => `failed    ${f.path}: ${f.error}`),
+          `${report.imported.length} imported, ${report.skipped.length} skipped, ${report.failed.length} failed`,
+        ].join('\n'),
+      );
+      return report.imported.length > 0 ? 0 : 1;
+    }
+    case 'sources': {
+      parse(args, {});
+      const sources = withWorkspace(workspace, listSources);
+      out.print(sources, () => sources.map((s) => `${s.id}  ${s.title}${s.publisher ? ` — ${s.publisher}` : ''}`).join('\n') || 'No sources.');
+      return 0;
+    }
+    case 'excerpt': {
+      const [sub, ...subArgs] = args;
+      if (sub === 'add') {
+        const { values, positionals } = parse(subArgs, {
+          source: { type: 'string' },
+          quote: { type: 'string' },
+          occurrence: { type: 'string' },
+          entity: { type: 'string', multiple: true },
+          'entity-type': { type: 'string' },
+          tag: { type: 'string', multiple: true },
+          note: { type: 'string' },
+          credibility: { type: 'string' },
+        });
+        if (positionals.length) throw new UsageError(`Unexpected argument ${positionals[0]}.`);
+        const occurrence = values.occurrence === undefined ? undefined : Number(values.occurrence);
+        if (occurrence !== undefined && !(Number.isInteger(occurrence) && occurrence >= 1)) throw new UsageError('--occurrence takes a whole number from 1.');
+        const credibility = values.credibility === undefined ? undefined : Number(values.credibility);
+        if (credibility !== undefined && !(Number.isInteger(credibility) && credibility >= 1 && credibility <= 6)) {
+          throw new UsageError('--credibility takes a number from 1 to 6.');
+        }
+        const entityType = (values['entity-type'] ?? 'other') as EntityType;
+        if (!ENTITY_TYPES.includes(entityType)) throw new UsageError(`--entity-type must be one of ${ENTITY_TYPES.join(', ')}.`);
+        const sourceId = one(values.source, '--source');
+        const quote = one(values.quote, '--quote');
+        const x = withWorkspace(workspace, (db) =>
+          createExcerptFromQuote(db, sourceId, quote, occurrence, {
+            tags: values.tag ?? [],
+            entities: (values.entity ?? []).map((name) => ({ name, type: entityType })),
+            note: values.note ?? '',
+            credibility: credibility ?? null,
+          }),
+        );
+        out.print({ id: x.id, sourceId: x.sourceId, start: x.start, end: x.end, quote: x.quote }, () => `${x.id}  ${x.start}–${x.end}  “${x.quote}”`);
+        return 0;
+      }
+      if (sub === 'delete') {
+        const { positionals } = parse(subArgs, {});
+        const id = one(positionals[0], 'EXCERPT_ID');
+        const deleted = withWorkspace(workspace, (db) => removeExcerpt(db, id));
+        if (!deleted) throw new UserError(`No excerpt with id ${id}.`);
+        out.print({ id, deleted }, () => `deleted ${id}`);
+        return 0;
+      }
+      throw new UsageError(`Unknown command "excerpt ${sub ?? ''}" (use "excerpt add" or "excerpt delete").`);
+    }
+    case 'excerpts': {
+      const { values } = parse(args, { source: { type: 'string' } });
+      const sourceId = one(values.source, '--source');
+      const rows = withWorkspace(workspace, (db) => {
+        if (!getSource(db, sourceId)) throw new UserError(`No source with id ${sourceId}.`);
+        return listExcerptsOfSource(db, sourceId).map((x) => ({ id: x.id, quote: x.quote, start: x.start, end: x.end, state: x.state, page: null }));
+      });
+      out.print(rows, () => rows.map((x) => `${x.id}  ${x.start}–${x.end}  ${x.state}  “${x.quote}”`).join('\n') || 'No excerpts.');
+      return 0;
+    }
+    case 'search': {
+      const { positionals } = parse(args, {});
+      const query = positionals.join(' ');
+      const hits = withWorkspace(workspace, (db) => search(db, query));
+      const value = hits.map(({ kind, id, title, snippet }) => ({ kind, id, title, snippet }));
+      out.print(value, () => value.map((h) => `${h.kind.padEnd(8)} ${h.id}  ${h.title}\n         ${h.snippet}`).join('\n') || 'No results.');
+      return 0;
+    }
+    case 'brief': {
+      const [sub, ...subArgs] = args;
+      if (sub !== 'create') throw new UsageError(`Unknown command "brief ${sub ?? ''}" (use "brief create").`);
+      const { values, positionals } = parse(subArgs, { title: { type: 'string' }, markdown: { type: 'string' } });
+      if (positionals.length) throw new UsageError(`Unexpected argument ${positionals[0]}.`);
+      const title = one(values.title, '--title');
+      const file = one(values.markdown, '--markdown');
+      let markdown: string;
+      try {
+        markdown = readFileSync(file, 'utf8');
+      } catch (err) {
+        throw new UserError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+      }
+      const brief = withWorkspace(workspace, (db) => createBriefFromMarkdown(db, title, markdown));
+      out.print({ id: brief.id }, () => `${brief.id}  ${brief.title}  (${brief.citationCount} citations)`);
+      return 0;
+    }
+    case 'briefs': {
+      parse(args, {});
+      const briefs = withWorkspace(workspace, listBriefs);
+      out.print(briefs, () => briefs.map((b) => `${b.id}  ${b.title}  (${b.citationCount} citations)`).join('\n') || 'No briefs.');
+      return 0;
+    }
+    case 'export': {
+      const { values, positionals } = parse(args, { pdf: { type: 'string' }, html: { type: 'string' } });
+      const briefId = one(positionals[0], 'BRIEF_ID');
+      if (!values.pdf && !values.html) throw new UsageError('export needs --pdf OUT or --html OUT.');
+      const written: string[] = [];
+      const db = openWorkspace(workspace, { readonly: true });
+      const printer = chromiumPrinter();
+      try {
+        if (values.html) {
+          writeAtomically(values.html, briefHtml(db, briefId).html);
+          written.push(values.html);
+        }
+        if (values.pdf) {
+          const { pdf } = await briefPdf(db, briefId, printer);
+          writeAtomically(values.pdf, pdf);
+          written.push(values.pdf);
+        }
+      } finally {
+        await printer.close?.();
+        db.close();
+      }
+      out.print({ briefId, written }, () => written.map((w) => `wrote ${w}`).join('\n'));
+      return 0;
+    }
+    case 'serve': {
+      const { values } = parse(args, { port: { type: 'string' } });
+      const port = values.port === undefined ? 0 : Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a port number.');
+      const { serve } = await import('./serve');
+      await serve(workspace, port);
+      return new Promise<number>(() => {}); // runs until interrupted
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`Unknown command "${command}".`);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const out: Out = {
+    json: false,
+    print(value, human) {
+      process.stdout.write(this.json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
+    },
+  };
+  try {
+    return await run(argv, out);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`sourcebook: ${err.message}\nRun "sourcebook help" for usage.\n`);
+      return 2;
+    }
+    if (err instanceof UserError || err instanceof WorkspaceError) {
+      process.stderr.write(`sourcebook: ${err.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`sourcebook: internal error: ${(err as Error).stack ?? String(err)}\n`);
+    return 1;
+  }
+}
+
+// Run when executed directly (tsx electron/cli/main.ts, or the bin wrapper).
+if (process.argv[1] && /[\\/]cli[\\/]main\.ts$/.test(process.argv[1])) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

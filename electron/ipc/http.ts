@@ -1,0 +1,163 @@
+// The loopback HTTP transport of the router: the same app in a browser where Electron
+// cannot run, and what the end-to-end tests drive. Bound to 127.0.0.1 only; every
+// request carries the per-run token; Host and Origin are checked so another web page
+// (DNS rebinding, cross-site requests) cannot reach the workspace.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createRouter } from './router';
+import { openSession } from '../services/session';
+import type { PdfPrinter } from '../services/export/pdf';
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface HttpServerOptions {
+  workspacePath: string;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  port?: number;
+  printer?: PdfPrinter;
+  /** Seed a brand-new workspace with the sample content (default true). */
+  sample?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function cookie(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return null;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('request too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
+  const session = openSession(options.workspacePath, { printer: options.printer, sample: options.sample });
+  const route = createRouter(session);
+  const token = randomBytes(24).toString('base64url');
+  const root = resolve(options.rendererDir);
+  let port = 0;
+  const cookieName = () => `sourcebook_token_${port}`;
+  const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
+
+  async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const file = resolve(root, relative || 'index.html');
+    if (file !== root && !file.startsWith(root + sep)) return send(res, 404, 'Not found');
+    try {
+      const target = (await stat(file)).isDirectory() ? join(file, 'index.html') : file;
+      const body = await readFile(target);
+      send(res, 200, body, MIME[extname(target)] ?? 'application/octet-stream');
+    } catch {
+      send(res, 404, 'Not found');
+    }
+  }
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const host = req.headers.host ?? '';
+      if (!allowedHosts().includes(host)) return send(res, 403, 'Forbidden host.');
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedHosts().some((h) => origin === `http://${h}`)) return send(res, 403, 'Forbidden origin.');
+      const url = new URL(req.url ?? '/', `http://${host}`);
+
+      if (url.pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') return send(res, 405, 'Use POST.', 'text/plain; charset=utf-8', { Allow: 'POST' });
+        const given = req.headers['x-sourcebook-token'];
+        if (typeof given !== 'string' || !sameSecret(given, token)) return send(res, 401, 'Missing or wrong access token.');
+        let payload: unknown;
+        try {
+          const body = await readBody(req);
+          payload = body ? JSON.parse(body) : {};
+        } catch (err) {
+          return send(res, 400, JSON.stringify({ ok: false, error: `Unreadable request: ${(err as Error).message}` }), 'application/json');
+        }
+        const reply = await route(decodeURIComponent(url.pathname.slice('/api/'.length)), payload);
+        return send(res, 200, JSON.stringify(reply), 'application/json; charset=utf-8');
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
+      const queryToken = url.searchParams.get('token');
+      const cookieToken = cookie(req, cookieName());
+      if (queryToken !== null && sameSecret(queryToken, token)) {
+        // The first page load carries the token in the URL; later asset loads use the cookie.
+        res.setHeader('Set-Cookie', `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      } else if (cookieToken === null || !sameSecret(cookieToken, token)) {
+        return send(res, 401, 'Open Sourcebook with the address printed by `npm run serve` (it carries the access token).');
+      }
+      return serveStatic(req, res, url.pathname);
+    })().catch((err: unknown) => {
+      if (!res.headersSent) send(res, 500, `Internal error: ${(err as Error).message}`);
+    });
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    token,
+    port,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await session.close();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// The app's PDF printer: Electron's own Chromium print engine (webContents.printToPDF),
+// the same engine the CLI and tests reach through headless Chromium.
+import { BrowserWindow } from 'electron';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PdfPrinter } from '../services/export/pdf';
+import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE } from '../services/export/pdf';
+
+export function electronPrinter(): PdfPrinter {
+  return {
+    async print(html) {
+      const dir = mkdtempSync(join(tmpdir(), 'sourcebook-print-'));
+      const file = join(dir, 'brief.html');
+      writeFileSync(file, html);
+      // The exported HTML has no script; the window runs none anyway.
+      const win = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true } });
+      try {
+        await win.loadFile(file);
+        const pdf = await win.webContents.printToPDF({
+          pageSize: 'A4',
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: PDF_HEADER_TEMPLATE,
+          footerTemplate: PDF_FOOTER_TEMPLATE,
+          margins: { top: 0.8, bottom: 0.8, left: 0.8, right: 0.8 },
+        });
+        return Buffer.from(pdf);
+      } finally {
+        win.destroy();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

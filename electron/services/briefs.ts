@@ -1,0 +1,32 @@
+import type { Db } from '../../db/workspace';
+import type { Brief } from '../../db/domain';
+import { createBrief, getBrief } from '../../db/briefs';
+import { getExcerpt } from '../../db/excerpts';
+import { emptyDocument } from '../../db/brief/document';
+import { briefFromMarkdown, UnknownCitationError } from '../../db/brief/fromMarkdown';
+import { UserError } from './errors';
+
+/** A new brief, from Markdown where `[[cite:EXCERPT_ID]]` is a citation, or empty. */
+export function createBriefFromMarkdown(db: Db, title: string, markdown?: string): Brief {
+  const clean = title.trim();
+  if (!clean) throw new UserError('A brief needs a title.');
+  let doc = emptyDocument();
+  if (markdown !== undefined) {
+    try {
+      doc = briefFromMarkdown(markdown, (id) => {
+        const x = getExcerpt(db, id);
+        return x ? { quote: x.quote, sourceTitle: x.sourceTitle } : null;
+      });
+    } catch (err) {
+      if (err instanceof UnknownCitationError) throw new UserError(err.message);
+      throw err;
+    }
+  }
+  return getBrief(db, createBrief(db, clean, doc))!;
+}
+
+export function requireBrief(db: Db, id: string): Brief {
+  const brief = getBrief(db, id);
+  if (!brief) throw new UserError(`No brief with id ${id}.`);
+  return brief;
+}

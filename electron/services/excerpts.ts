@@ -1,0 +1,105 @@
+import type { Db } from '../../db/workspace';
+import type { EntityType, ExcerptView } from '../../db/domain';
+import { getSource } from '../../db/sources';
+import { deleteExcerpt, getExcerpt, insertExcerpt, touchExcerpt, updateExcerptFields } from '../../db/excerpts';
+import { setExcerptTags } from '../../db/tags';
+import { ensureEntity, setExcerptEntities } from '../../db/entities';
+import { findQuote, quoteContext } from './anchoring/quote';
+import { UserError } from './errors';
+
+export interface EntityInput {
+  name: string;
+  type: EntityType;
+}
+
+export interface ExcerptDetails {
+  tags?: readonly string[];
+  entities?: readonly EntityInput[];
+  note?: string;
+  credibility?: number | null;
+}
+
+function applyDetails(db: Db, id: string, d: ExcerptDetails): void {
+  if (d.tags) setExcerptTags(db, id, d.tags);
+  if (d.entities) setExcerptEntities(db, id, d.entities.map((e) => ensureEntity(db, e.name, e.type).id));
+}
+
+function requireSource(db: Db, sourceId: string) {
+  const source = getSource(db, sourceId);
+  if (!source) throw new UserError(`No source with id ${sourceId}.`);
+  return source;
+}
+
+/** Saves the passage at [start, end) of the source's current text as an excerpt. */
+export function createExcerptAt(db: Db, sourceId: string, start: number, end: number, details: ExcerptDetails = {}): ExcerptView {
+  const source = requireSource(db, sourceId);
+  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= source.text.length)) {
+    throw new UserError(`The passage ${start}–${end} is outside the source (its text is ${source.text.length} characters long).`);
+  }
+  // An excerpt never starts or ends in whitespace: trim the selection to its words.
+  while (start < end && /\s/u.test(source.text[start])) start++;
+  while (end > start && /\s/u.test(source.text[end - 1])) end--;
+  if (end <= start) throw new UserError('The selected passage is only whitespace.');
+  const id = db.transaction(() => {
+    const newId = insertExcerpt(db, {
+      sourceId,
+      version: source.version,
+      start,
+      end,
+      quote: source.text.slice(start, end),
+      ...quoteContext(source.text, start, end),
+      note: details.note ?? '',
+      credibility: details.credibility ?? null,
+    });
+    applyDetails(db, newId, details);
+    return newId;
+  })();
+  return getExcerpt(db, id)!;
+}
+
+/**
+ * Saves a quoted passage as an excerpt. The quote must occur in the source; when it
+ * occurs more than once, `occurrence` (1-based) must say which one.
+ */
+export function createExcerptFromQuote(db: Db, sourceId: string, quote: string, occurrence: number | undefined, details: ExcerptDetails = {}): ExcerptView {
+  const source = requireSource(db, sourceId);
+  if (!quote.trim()) throw new UserError('The quote is empty.');
+  const matches = findQuote(source.text, quote);
+  if (matches.length === 0) throw new UserError(`The quote is not in the source “${source.title}” (${sourceId}).`);
+  if (occurrence === undefined && matches.length > 1) {
+    throw new UserError(`The quote occurs ${matches.length} times in “${source.title}”; pick one with --occurrence N (1 to ${matches.length}).`);
+  }
+  const n = occurrence ?? 1;
+  if (!Number.isInteger(n) || n < 1 || n > matches.length) {
+    throw new UserError(`--occurrence ${occurrence} is out of range: the quote occurs ${matches.length} time${matches.length === 1 ? '' : 's'}.`);
+  }
+  const m = matches[n - 1];
+  return createExcerptAt(db, sourceId, m.start, m.end, details);
+}
+
+export function updateExcerpt(db: Db, id: string, details: ExcerptDetails): ExcerptView {
+  const updated = db.transaction(() => {
+    if (!getExcerpt(db, id)) return false;
+    updateExcerptFields(db, id, { note: details.note, credibility: details.credibility });
+    applyDetails(db, id, details);
+    touchExcerpt(db, id);
+    return true;
+  })();
+  if (!updated) throw new UserError(`No excerpt with id ${id}.`);
+  return getExcerpt(db, id)!;
+}
+
+/** Deletes the excerpt only: briefs keep their citations, which then show it as deleted. */
+export function removeExcerpt(db: Db, id: string): boolean {
+  return deleteExcerpt(db, id);
+}
+
+/** The passage with `chars` characters of context either side, for hover previews. */
+export function excerptContext(db: Db, id: string, chars = 240): { before: string; quote: string; after: string } {
+  const x = getExcerpt(db, id);
+  if (!x) throw new UserError(`No excerpt with id ${id}.`);
+  const source = getSource(db, x.sourceId)!;
+  if (x.state === 'orphaned') return { before: '', quote: x.quote, after: '' };
+  const text = source.text;
+  return { before: text.slice(Math.max(0, x.start - chars), x.start), quote: text.slice(x.start, x.end), after: text.slice(x.end, x.end + chars) };
+}

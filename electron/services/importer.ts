@@ -1,0 +1,139 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import type { Db } from '../../db/workspace';
+import { contentHash, findSourceByHash, insertSource, updateSourceMeta } from '../../db/sources';
+import type { Reliability } from '../../db/domain';
+import { ImportSkip, parseDocument, SUPPORTED_EXTENSIONS } from './import/parse';
+import type { ImportReport } from '../ipc/contract';
+
+/** Larger files are refused before they are read: the whole file is held in memory. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+/** One file to import, wherever its bytes come from (a path on disk, an upload). */
+export interface ImportInput {
+  /** What the report calls the file: the path given, or the uploaded file's name. */
+  path: string;
+  name: string;
+  size: number;
+  read(): Buffer;
+}
+
+export type ImportOutcome =
+  | { kind: 'imported'; id: string; title: string; warnings: string[] }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'failed'; error: string };
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Imports one file in its own transaction: it is stored whole, or not at all. */
+export function importOne(db: Db, input: ImportInput, options: { reliability?: Reliability } = {}): ImportOutcome {
+  if (input.size > MAX_FILE_BYTES) {
+    return { kind: 'skipped', reason: `file is ${mb(input.size)}; Sourcebook imports files up to ${mb(MAX_FILE_BYTES)}` };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = input.read();
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const why = e.code === 'ENOENT' ? 'the file no longer exists' : e.code === 'EACCES' ? 'permission denied' : e.message;
+    return { kind: 'failed', error: `cannot read the file: ${why}` };
+  }
+  if (bytes.length > MAX_FILE_BYTES) {
+    return { kind: 'skipped', reason: `file is ${mb(bytes.length)}; Sourcebook imports files up to ${mb(MAX_FILE_BYTES)}` };
+  }
+  try {
+    const doc = parseDocument(input.name, bytes);
+    const hash = contentHash(doc.text);
+    return db.transaction((): ImportOutcome => {
+      const dup = findSourceByHash(db, hash);
+      if (dup) return { kind: 'skipped', reason: `duplicate of “${dup.title}”` };
+      const id = insertSource(db, { ...doc.meta, format: doc.format, originalName: input.name, text: doc.text, original: bytes });
+      if (options.reliability) updateSourceMeta(db, id, { reliability: options.reliability });
+      return { kind: 'imported', id, title: doc.meta.title, warnings: doc.warnings };
+    })();
+  } catch (err) {
+    if (err instanceof ImportSkip) return { kind: 'skipped', reason: err.message };
+    return { kind: 'failed', error: (err as Error).message };
+  }
+}
+
+export function importAll(db: Db, inputs: Iterable<ImportInput>): ImportReport {
+  const report: ImportReport = { imported: [], skipped: [], failed: [] };
+  for (const input of inputs) {
+    const outcome = importOne(db, input);
+    if (outcome.kind === 'imported') {
+      report.imported.push({ id: outcome.id, path: input.path, title: outcome.title, ...(outcome.warnings.length ? { warnings: outcome.warnings } : {}) });
+    } else if (outcome.kind === 'skipped') report.skipped.push({ path: input.path, reason: outcome.reason });
+    else report.failed.push({ path: input.path, error: outcome.error });
+  }
+  return report;
+}
+
+function fileInput(path: string, size: number): ImportInput {
+  return { path, name: basename(path), size, read: () => readFileSync(path) };
+}
+
+/**
+ * Files named on a command line. A folder contributes the supported files under it
+ * (recursively, hidden entries skipped); a path that does not exist is reported as failed.
+ */
+export function* inputsFromPaths(paths: readonly string[]): Generator<ImportInput | { path: string; error: string }> {
+  for (const path of paths) {
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      yield { path, error: 'no such file or folder' };
+      continue;
+    }
+    if (stat.isDirectory()) yield* walkFolder(resolve(path), path);
+    else yield fileInput(path, stat.size);
+  }
+}
+
+function* walkFolder(dir: string, shown: string): Generator<ImportInput | { path: string; error: string }> {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  } catch (err) {
+    yield { path: shown, error: `cannot read the folder: ${(err as Error).message}` };
+    return;
+  }
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const full = join(dir, e.name);
+    const display = join(shown, e.name);
+    if (e.isDirectory()) yield* walkFolder(full, display);
+    else if (e.isFile() && SUPPORTED_EXTENSIONS.includes(extname(e.name).toLowerCase())) {
+      try {
+        yield fileInput(display, statSync(full).size);
+      } catch {
+        yield { path: display, error: 'the file no longer exists' };
+      }
+    }
+  }
+}
+
+/** Imports paths given on a command line, one transaction per file. */
+export function importPaths(db: Db, paths: readonly string[]): ImportReport {
+  const report: ImportReport = { imported: [], skipped: [], failed: [] };
+  const inputs: ImportInput[] = [];
+  for (const item of inputsFromPaths(paths)) {
+    if ('error' in item) report.failed.push({ path: item.path, error: item.error });
+    else inputs.push(item);
+  }
+  const rest = importAll(db, inputs);
+  return { imported: rest.imported, skipped: rest.skipped, failed: [...report.failed, ...rest.failed] };
+}
+
+/** Uploaded files (from the app's file dialog or a drop), already in memory. */
+export function importUploads(db: Db, files: readonly { name: string; data: string }[]): ImportReport {
+  return importAll(
+    db,
+    files.map((f) => {
+      const name = basename(f.name.replace(/\\/g, '/'));
+      const bytes = Buffer.from(f.data, 'base64');
+      return { path: name, name, size: bytes.length, read: () => bytes };
+    }),
+  );
+}

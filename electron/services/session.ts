@@ -1,0 +1,31 @@
+import type { Db } from '../../db/workspace';
+import { openWorkspace } from '../../db/workspace';
+import { chromiumPrinter, type PdfPrinter } from './export/pdf';
+import { isEmptyWorkspace, seedSample } from './sample';
+
+/** An open workspace with what the services need: the store and a PDF printer. */
+export interface Session {
+  db: Db;
+  workspacePath: string;
+  printer: PdfPrinter;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (creating if needed) a workspace. A brand-new workspace gets the sample
+ * content unless `sample: false` (tests, scripted use).
+ */
+export function openSession(workspacePath: string, options: { printer?: PdfPrinter; sample?: boolean } = {}): Session {
+  const db = openWorkspace(workspacePath);
+  if ((options.sample ?? true) && isEmptyWorkspace(db)) seedSample(db);
+  const printer = options.printer ?? chromiumPrinter();
+  return {
+    db,
+    workspacePath,
+    printer,
+    async close() {
+      await printer.close?.();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// The renderer's only door to the workspace: the API contract, over one of two
+// transports. In Electron the preload exposes `window.sourcebook` (IPC); in a browser
+// (`npm run serve`, the end-to-end tests) requests go to the loopback HTTP server.
+// Every signature comes from the contract's types; nothing here restates one.
+import type { Api, Bridge, Channel, Input, Output, Reply } from '../../electron/ipc/contract';
+
+declare global {
+  interface Window {
+    sourcebook?: Bridge;
+  }
+}
+
+type Transport = (channel: Channel, payload: unknown) => Promise<Reply<unknown>>;
+
+const TOKEN_KEY = 'sourcebook.token';
+
+/**
+ * The access token arrives once in the page URL (`?token=…`). It is kept in memory and
+ * in sessionStorage (so a reload works) and removed from the visible address.
+ */
+function takeToken(): string | null {
+  const params = new URLSearchParams(window.location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    try {
+      sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    } catch {
+      // Storage may be disabled; the in-memory token still serves this page.
+    }
+    params.delete('token');
+    const query = params.toString();
+    history.replaceState(history.state, '', `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`);
+    return fromUrl;
+  }
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function httpTransport(): Transport {
+  const token = takeToken();
+  return async (channel, payload) => {
+    let response: Response;
+    try {
+      response = await fetch(`/api/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Sourcebook-Token': token ?? '' },
+        body: JSON.stringify(payload ?? {}),
+      });
+    } catch {
+      return { ok: false, error: 'Sourcebook’s local server is not responding. Is `npm run serve` still running?' };
+    }
+    if (response.status === 401) {
+      return { ok: false, error: 'This page has no valid access token. Open Sourcebook with the address printed by `npm run serve`.' };
+    }
+    if (response.status === 403) return { ok: false, error: 'The local server refused this page (wrong host or origin).' };
+    try {
+      return (await response.json()) as Reply<unknown>;
+    } catch {
+      return { ok: false, error: `Unexpected reply from the local server (HTTP ${response.status}).` };
+    }
+  };
+}
+
+function bridgeTransport(bridge: Bridge): Transport {
+  return (channel, payload) => bridge.invoke(channel, payload);
+}
+
+const transport: Transport = window.sourcebook ? bridgeTransport(window.sourcebook) : httpTransport();
+
+/** Sends one request; an `ok: false` reply becomes an Error carrying the reply's message. */
+export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+  const reply = await transport(channel, input);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value as Output<C>;
+}
+
+/** `api['sources:list']({})` — one function per channel, derived from the contract. */
+export const api: Api = new Proxy({} as Api, {
+  get: (_target, channel) => (input: unknown) => call(channel as Channel, input as never),
+});

@@ -1,0 +1,42 @@
+// Non-blocking notices: errors from the API, confirmations. A tiny external store so any
+// module (not only components) can report.
+import { useSyncExternalStore } from 'react';
+
+export interface Toast {
+  id: number;
+  kind: 'info' | 'error';
+  message: string;
+}
+
+let toasts: Toast[] = [];
+let nextId = 1;
+const listeners = new Set<() => void>();
+const emit = () => listeners.forEach((l) => l());
+
+export function dismissToast(id: number): void {
+  toasts = toasts.filter((t) => t.id !== id);
+  emit();
+}
+
+export function notify(message: string, kind: Toast['kind'] = 'info'): void {
+  const id = nextId++;
+  toasts = [...toasts.slice(-4), { id, kind, message }];
+  emit();
+  window.setTimeout(() => dismissToast(id), kind === 'error' ? 9000 : 4500);
+}
+
+/** Shows what went wrong; the message of an API error is already written for a person. */
+export function notifyError(error: unknown, context?: string): void {
+  const message = error instanceof Error ? error.message : String(error);
+  notify(context ? `${context}: ${message}` : message, 'error');
+}
+
+export function useToasts(): Toast[] {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => toasts,
+  );
+}
