@@ -43,6 +43,7 @@ interface Context {
   /** The literal `[[cite:…]]` text of each marker, by index. */
   literals: string[];
   ids: string[];
+  /** Asked once per excerpt, and only for citations that stand as citations (not in code). */
   resolved: Map<string, { quote: string; sourceTitle: string } | null>;
   resolve: CitationResolver;
   /** Inside an inline <script>/<style>: its text is not the reader's. */
@@ -56,15 +57,20 @@ export function briefFromMarkdown(markdown: string, resolveCitation: CitationRes
     ctx.ids.push(id);
     return `${MARK_OPEN}${ctx.literals.length - 1}${MARK_CLOSE}`;
   });
-  for (const id of ctx.ids) if (!ctx.resolved.has(id)) ctx.resolved.set(id, resolveCitation(id));
+  const blocks = blocksOf(new Lexer({ gfm: true }).lex(marked), ctx);
   const unknown = [...ctx.resolved].filter(([, hit]) => hit === null).map(([id]) => id);
   if (unknown.length > 0) throw new UnknownCitationError(unknown);
-
-  const blocks = blocksOf(new Lexer({ gfm: true }).lex(marked), ctx);
-  return rootNode(blocks.length > 0 ? blocks : [paragraphNode([])]);
+  return rootNode(blocks.length > 0 ? blocks.map(withTextFormat) : [paragraphNode([])]);
 }
 
 // ---------------------------------------------------------------------------- blocks
+
+/** Lexical records on a paragraph the format of its first text child (not in a link), for typing. */
+function withTextFormat(block: SerializedBlock): SerializedBlock {
+  if (block.type !== 'paragraph') return block;
+  const first = block.children.find((n) => n.type === 'text');
+  return first ? { ...block, textFormat: first.format } : block;
+}
 
 function blocksOf(tokens: readonly Token[], ctx: Context): SerializedBlock[] {
   const out: SerializedBlock[] = [];
@@ -305,8 +311,9 @@ function textWithCitations(text: string, format: number, ctx: Context): Serializ
   for (const m of text.matchAll(MARKER)) {
     push(text.slice(last, m.index));
     const id = ctx.ids[Number(m[1])];
-    const hit = ctx.resolved.get(id)!;
-    out.push(citationNode(id, hit.quote, hit.sourceTitle));
+    if (!ctx.resolved.has(id)) ctx.resolved.set(id, ctx.resolve(id));
+    const hit = ctx.resolved.get(id);
+    if (hit) out.push(citationNode(id, hit.quote, hit.sourceTitle));
     last = m.index + m[0].length;
   }
   push(text.slice(last));

@@ -1,0 +1,302 @@
+// The one HTML rendering of a brief (STYLE.md rule 9): HTML export, PDF export and the
+// preview all print this. A self-contained document: the stylesheet inlined, no script,
+// no request for anything (the CSP says so to whatever opens the file), every piece of
+// user text escaped.
+import { type ExcerptView, gradeLabel } from '../../../db/domain';
+import {
+  type BriefDocument,
+  type SerializedCitation,
+  type SerializedNode,
+  type SerializedRoot,
+  TEXT_FORMAT,
+  citationsOf,
+  isElement,
+} from '../../../db/brief/document';
+
+export interface BriefHtmlInput {
+  title: string;
+  document: BriefDocument;
+  /** The cited excerpts as they are now; a cited id missing here was deleted. */
+  excerpts: ReadonlyMap<string, ExcerptView>;
+  generatedAt: Date;
+  stylesheet: string;
+}
+
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** For text and attribute values alike. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/** The URL if it may be a link in an exported brief (http, https, mailto), else null. */
+export function safeUrl(url: string | null | undefined, schemes: readonly string[] = ['http:', 'https:', 'mailto:']): string | null {
+  const trimmed = url?.trim();
+  if (!trimmed) return null;
+  try {
+    return schemes.includes(new URL(trimmed).protocol) ? trimmed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One number per distinct excerpt, in order of first citation. */
+export function citationNumbers(document: BriefDocument): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const c of citationsOf(document)) if (!numbers.has(c.excerptId)) numbers.set(c.excerptId, numbers.size + 1);
+  return numbers;
+}
+
+export function renderBriefHtml(input: BriefHtmlInput): string {
+  const notes = new Notes(input.document);
+  const body = renderBlocks(input.document.root.children, notes);
+  const title = escapeHtml(input.title);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CONTENT_SECURITY_POLICY)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<meta name="generator" content="Sourcebook">
+<title>${title}</title>
+<style>
+${input.stylesheet.replace(/<\/(style)/gi, '<\\/$1')}
+</style>
+</head>
+<body>
+<article class="brief">
+<header class="brief-header">
+<p class="brief-kind">Brief</p>
+<h1 class="brief-title">${title}</h1>
+<p class="brief-meta">Exported <time datetime="${input.generatedAt.toISOString()}">${formatExportDate(input.generatedAt)}</time></p>
+</header>
+<div class="brief-body">
+${body}
+</div>
+${notes.render(input.excerpts)}</article>
+</body>
+</html>
+`;
+}
+
+// ---------------------------------------------------------------------------- body
+
+type Node = SerializedNode | SerializedRoot;
+const children = (node: Node): SerializedNode[] => (isElement(node) ? node.children : []);
+
+function blockAttributes(node: Node): string {
+  const element = node as { format?: unknown; direction?: unknown; indent?: unknown };
+  const classes: string[] = [];
+  if (typeof element.format === 'string' && ['center', 'right', 'justify', 'end'].includes(element.format)) classes.push(`align-${element.format}`);
+  if (typeof element.indent === 'number' && element.indent > 0 && node.type !== 'listitem') classes.push(`indent-${Math.min(element.indent, 6)}`);
+  return (classes.length ? ` class="${classes.join(' ')}"` : '') + (element.direction === 'rtl' ? ' dir="rtl"' : '');
+}
+
+function renderBlocks(nodes: readonly SerializedNode[], notes: Notes): string {
+  return nodes
+    .map((node) => renderBlock(node, notes))
+    .filter(Boolean)
+    .join('\n');
+}
+
+function renderBlock(node: SerializedNode, notes: Notes): string {
+  switch (node.type) {
+    case 'paragraph': {
+      const inner = renderInline(node.children, notes);
+      return inner.trim() ? `<p${blockAttributes(node)}>${inner}</p>` : '';
+    }
+    case 'heading':
+      return `<${node.tag}${blockAttributes(node)}>${renderInline(node.children, notes)}</${node.tag}>`;
+    case 'quote':
+      return `<blockquote${blockAttributes(node)}>${renderInline(node.children, notes)}</blockquote>`;
+    case 'list':
+      return renderList(node, notes);
+    default:
+      return renderUnknownBlock(node, notes);
+  }
+}
+
+/** Nodes a later editor may add: shown as well as their JSON allows, never dropped silently. */
+function renderUnknownBlock(node: SerializedNode, notes: Notes): string {
+  const type = (node as { type: string }).type;
+  if (type === 'horizontalrule') return '<hr>';
+  if (type === 'code' && isElement(node)) return `<pre><code>${renderInline(node.children, notes, { plain: true })}</code></pre>`;
+  const inline = renderInline([node], notes);
+  if (!inline.trim()) return '';
+  return isElement(node) && children(node).some((c) => isElement(c) && c.type !== 'link' && c.type !== 'autolink')
+    ? renderBlocks(children(node), notes)
+    : `<p>${inline}</p>`;
+}
+
+function renderList(list: Extract<SerializedNode, { type: 'list' }>, notes: Notes): string {
+  const tag = list.listType === 'number' ? 'ol' : 'ul';
+  const start = tag === 'ol' && Number.isInteger(list.start) && list.start !== 1 ? ` start="${list.start}"` : '';
+  const cls = list.listType === 'check' ? ' class="checklist"' : '';
+  // Lexical keeps a nested list in a listitem of its own; in HTML it belongs inside the
+  // item before it.
+  const items: { content: string; nested: string[] }[] = [];
+  for (const item of list.children) {
+    const kids = children(item);
+    const lists = kids.filter((c): c is Extract<SerializedNode, { type: 'list' }> => c.type === 'list').map((l) => renderList(l, notes));
+    const inline = kids.filter((c) => c.type !== 'list');
+    if (inline.length === 0 && lists.length > 0 && items.length > 0) {
+      items[items.length - 1].nested.push(...lists);
+      continue;
+    }
+    let content = renderInline(inline, notes);
+    if (list.listType === 'check' && item.type === 'listitem') content = `${item.checked ? '☑' : '☐'} ${content}`;
+    items.push({ content, nested: lists });
+  }
+  const lis = items.map(({ content, nested }) => `<li>${content}${nested.length ? `\n${nested.join('\n')}\n` : ''}</li>`);
+  return `<${tag}${start}${cls}${blockAttributes(list)}>\n${lis.join('\n')}\n</${tag}>`;
+}
+
+const FORMAT_TAGS: [number, string][] = [
+  [TEXT_FORMAT.bold, 'strong'],
+  [TEXT_FORMAT.italic, 'em'],
+  [TEXT_FORMAT.underline, 'u'],
+  [TEXT_FORMAT.strikethrough, 's'],
+  [TEXT_FORMAT.code, 'code'],
+];
+
+function renderInline(nodes: readonly SerializedNode[], notes: Notes, options: { inLink?: boolean; plain?: boolean } = {}): string {
+  let html = '';
+  // A marker is a link itself: one met inside a link is set right after it.
+  const deferred: string[] = [];
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text': {
+        let text = escapeHtml(node.text);
+        if (!options.plain) for (const [bit, tag] of [...FORMAT_TAGS].reverse()) if (node.format & bit) text = `<${tag}>${text}</${tag}>`;
+        html += text;
+        break;
+      }
+      case 'linebreak':
+        html += options.plain ? '\n' : '<br>';
+        break;
+      case 'citation':
+        if (options.inLink) deferred.push(notes.marker(node));
+        else html += notes.marker(node);
+        break;
+      case 'link':
+      case 'autolink': {
+        const url = safeUrl(node.url);
+        const inner = renderInline(node.children, notes, { ...options, inLink: true });
+        const [content, after] = splitDeferred(inner);
+        html += url && !options.inLink ? `<a href="${escapeHtml(url)}">${content}</a>${after}` : content + after;
+        break;
+      }
+      default: {
+        const other = node as { type: string; text?: unknown };
+        if (other.type === 'tab') html += '\t';
+        else if (typeof other.text === 'string') html += escapeHtml(other.text);
+        else if (isElement(node)) html += renderInline(node.children, notes, options);
+      }
+    }
+  }
+  return deferred.length ? `${html}${DEFERRED}${deferred.join('')}` : html;
+}
+
+// Separates a link's own content from the markers it carried, which go after it.
+const DEFERRED = '\u0000deferred\u0000';
+function splitDeferred(html: string): [string, string] {
+  const at = html.indexOf(DEFERRED);
+  return at < 0 ? [html, ''] : [html.slice(0, at), html.slice(at + DEFERRED.length)];
+}
+
+// ---------------------------------------------------------------------------- notes
+
+interface Note {
+  number: number;
+  excerptId: string;
+  /** Each citation of this excerpt, in document order. */
+  citations: SerializedCitation[];
+}
+
+class Notes {
+  private readonly byExcerpt = new Map<string, Note>();
+  private readonly seen = new Map<string, number>();
+
+  constructor(document: BriefDocument) {
+    for (const [excerptId, number] of citationNumbers(document)) {
+      this.byExcerpt.set(excerptId, { number, excerptId, citations: citationsOf(document).filter((c) => c.excerptId === excerptId) });
+    }
+  }
+
+  /** The superscript marker of one citation; repeated citations of an excerpt share its number. */
+  marker(citation: SerializedCitation): string {
+    const note = this.byExcerpt.get(citation.excerptId)!;
+    const k = (this.seen.get(citation.excerptId) ?? 0) + 1;
+    this.seen.set(citation.excerptId, k);
+    return `<sup class="cite" id="cite-${note.number}-${k}"><a href="#note-${note.number}" aria-label="Note ${note.number}">[${note.number}]</a></sup>`;
+  }
+
+  render(excerpts: ReadonlyMap<string, ExcerptView>): string {
+    if (this.byExcerpt.size === 0) return '';
+    const items = [...this.byExcerpt.values()].map((note) => renderNote(note, excerpts.get(note.excerptId), this.seen.get(note.excerptId) ?? 0));
+    return `<section class="notes" aria-labelledby="notes-heading">
+<h2 id="notes-heading">Notes</h2>
+<ol class="notes-list">
+${items.join('\n')}
+</ol>
+</section>
+`;
+  }
+}
+
+function renderNote(note: Note, excerpt: ExcerptView | undefined, markers: number): string {
+  const n = note.number;
+  const backrefs =
+    markers > 1
+      ? ` <span class="note-backrefs" aria-label="Back to the citations">↩ ${Array.from({ length: markers }, (_, i) => `<a href="#cite-${n}-${i + 1}">${backrefLabel(i)}</a>`).join(' ')}</span>`
+      : '';
+  const number = `<a class="note-number" href="#cite-${n}-1" aria-label="Back to citation ${n}">${n}.</a>`;
+  const lines: string[] = [];
+  const asCited = note.citations[0]?.quoteAtCitation ?? '';
+
+  if (!excerpt) {
+    const title = note.citations.find((c) => c.sourceTitleAtCitation)?.sourceTitleAtCitation;
+    lines.push(`<p class="note-text">${quote(asCited)}${title ? ` <span class="note-source">— <cite>${escapeHtml(title)}</cite>${stop(title)}</span>` : ''}${backrefs}</p>`);
+    lines.push(`<p class="note-remark note-deleted">Excerpt deleted — quote as cited.</p>`);
+  } else {
+    lines.push(`<p class="note-text">${quote(excerpt.quote)} <span class="note-source">${sourceLine(excerpt)}</span>${backrefs}</p>`);
+    const earlier = [...new Set(note.citations.map((c) => c.quoteAtCitation))].filter((q) => q && q !== excerpt.quote);
+    if (earlier.length > 0) lines.push(`<p class="note-remark">Changed since cited; as cited: ${earlier.map(quote).join(' / ')}</p>`);
+    if (excerpt.state === 'orphaned') lines.push(`<p class="note-remark">The passage is no longer found in the source’s current text.</p>`);
+  }
+  return `<li class="note" id="note-${n}">${number}<div class="note-body">\n${lines.join('\n')}\n</div></li>`;
+}
+
+function sourceLine(x: ExcerptView): string {
+  const parts = [`— <cite>${escapeHtml(x.sourceTitle)}</cite>${stop(x.sourceTitle)}`];
+  const where = [x.sourcePublisher?.trim(), formatPublished(x.sourcePublishedAt)].filter(Boolean).join(', ');
+  if (where) parts.push(`${escapeHtml(where)}${stop(where)}`);
+  const url = safeUrl(x.sourceUrl, ['http:', 'https:']);
+  if (url) parts.push(`<a class="note-url" href="${escapeHtml(url)}">${escapeHtml(url)}</a>`);
+  const grade = gradeLabel(x.reliability, x.credibility);
+  if (grade) parts.push(`<span class="note-grade">Grade ${escapeHtml(grade)}.</span>`);
+  return parts.join(' ');
+}
+
+const quote = (text: string) => `<span class="note-quote">“${escapeHtml(text.trim())}”</span>`;
+/** A full stop, unless the text already ends a sentence. */
+const stop = (text: string) => (/[.!?…]["'”’)]*$/.test(text.trim()) ? '' : '.');
+const backrefLabel = (i: number) => (i < 26 ? String.fromCharCode(97 + i) : String(i + 1));
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `1 March 2026, 09:30 UTC`: the same on every machine, whatever its locale and zone. */
+export function formatExportDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+}
+
+/** An ISO date or timestamp shown as its date (`2024-03-01`); anything else as written. */
+function formatPublished(value: string | null): string | null {
+  const v = value?.trim();
+  if (!v) return null;
+  return /^\d{4}-\d{2}-\d{2}/.exec(v)?.[0] ?? v;
+}

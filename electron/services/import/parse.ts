@@ -1,0 +1,91 @@
+// The parsing stage of import: a file's name and bytes → normalized text and metadata.
+// Pure (no database, no file system); the importer stores what this returns.
+import type { SourceFormat, SourceMeta } from '../../../db/domain';
+import { decodeBytes, sniffHtmlCharset } from './decode';
+import { parseHtml } from './html';
+import { parseMarkdown } from './markdown';
+import { normalizeInline, normalizeText } from './normalize';
+import { parsePlainText } from './text';
+
+export interface ParsedDocument {
+  format: SourceFormat;
+  meta: SourceMeta;
+  /** The normalized text (see normalize.ts): what anchors address and the reader shows. */
+  text: string;
+  /** Things the user should know about the import, e.g. "not valid UTF-8; read as Windows-1252". */
+  warnings: string[];
+}
+
+/** A file deliberately not imported; `message` is the reason shown to the user. */
+export class ImportSkip extends Error {
+  override name = 'ImportSkip';
+}
+
+/** What a format's parser found; parseDocument fills the gaps and cleans every value. */
+export type MetaDraft = { [K in keyof SourceMeta]?: string | null };
+export interface FormatResult {
+  text: string;
+  meta: MetaDraft;
+  warnings: string[];
+}
+
+const FORMATS: Readonly<Record<string, SourceFormat>> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
+
+const MAX_TITLE_LENGTH = 500;
+
+/**
+ * Parse a file by its extension (never by guessing from its content: an HTML page saved
+ * as .txt is imported as the text it is). Throws ImportSkip for a file that is not
+ * imported, with the reason.
+ */
+export function parseDocument(fileName: string, bytes: Uint8Array): ParsedDocument {
+  const base = baseName(fileName);
+  const dot = base.lastIndexOf('.');
+  const extension = dot >= 0 ? base.slice(dot).toLowerCase() : '';
+  const format = Object.hasOwn(FORMATS, extension) ? FORMATS[extension] : undefined;
+  if (!format) {
+    const what = extension ? `unsupported file type ${extension}` : 'a file without an extension';
+    throw new ImportSkip(`${what} (Sourcebook imports .txt, .md, .html)`);
+  }
+  if (bytes.length === 0) throw new ImportSkip('empty file');
+
+  const decoded = decodeBytes(bytes, format === 'html' ? sniffHtmlCharset(bytes) : null);
+  if (!decoded.ok) throw new ImportSkip(decoded.reason);
+
+  const parsed =
+    format === 'html' ? parseHtml(decoded.text) : format === 'markdown' ? parseMarkdown(decoded.text) : parsePlainText(decoded.text);
+  // Format parsers already return normalized text; normalizing again is cheap and makes
+  // the contract hold whatever a parser does.
+  const text = normalizeText(parsed.text);
+  if (!text) throw new ImportSkip('no text to import');
+
+  const fallbackTitle = normalizeInline(dot > 0 ? base.slice(0, dot) : base, MAX_TITLE_LENGTH) ?? 'Untitled';
+  const { meta } = parsed;
+  return {
+    format,
+    meta: {
+      title: normalizeInline(meta.title, MAX_TITLE_LENGTH) ?? fallbackTitle,
+      author: normalizeInline(meta.author),
+      publisher: normalizeInline(meta.publisher),
+      publishedAt: normalizeInline(meta.publishedAt, 100),
+      url: meta.url && meta.url.length <= 2048 && !/\s/.test(meta.url) ? meta.url : null,
+      language: normalizeInline(meta.language, 35),
+    },
+    text,
+    warnings: [...decoded.warnings, ...parsed.warnings],
+  };
+}
+
+function baseName(fileName: string): string {
+  const parts = fileName.split(/[\\/]/);
+  return parts[parts.length - 1] ?? '';
+}

@@ -1,0 +1,46 @@
+// Maps a DOM selection in the reader back to offsets in the source's normalized text.
+// Every rendered text run is an element with `data-start` (its offset in source.text)
+// holding exactly one text node, so a boundary inside a run is `start + offset`; a
+// boundary between elements (a triple-click, a drag past the end) resolves to the next
+// run after it, or the end of the text.
+
+const RUN_SELECTOR = '[data-start]';
+
+function runStart(el: Element): number {
+  return Number((el as HTMLElement).dataset.start);
+}
+
+function boundaryOffset(root: HTMLElement, node: Node, offset: number, textLength: number): number {
+  const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
+  const run = element?.closest(RUN_SELECTOR);
+  if (run && root.contains(run)) {
+    if (node.nodeType === Node.TEXT_NODE) return runStart(run) + offset;
+    return runStart(run) + (offset === 0 ? 0 : (run.textContent ?? '').length);
+  }
+  const probe = document.createRange();
+  probe.setStart(node, offset);
+  for (const candidate of root.querySelectorAll(RUN_SELECTOR)) {
+    const text = candidate.firstChild ?? candidate;
+    if (probe.comparePoint(text, 0) >= 0) return runStart(candidate);
+  }
+  return textLength;
+}
+
+/**
+ * The [start, end) of a DOM range in `text`, trimmed of surrounding whitespace, or null
+ * when the range does not cover any of the text shown in `root`.
+ */
+export function rangeToOffsets(root: HTMLElement, range: Range, text: string): { start: number; end: number } | null {
+  if (range.collapsed) return null;
+  const rootRange = document.createRange();
+  rootRange.selectNodeContents(root);
+  // Ignore selections entirely outside the text.
+  if (range.compareBoundaryPoints(Range.END_TO_START, rootRange) >= 0) return null;
+  if (range.compareBoundaryPoints(Range.START_TO_END, rootRange) <= 0) return null;
+  let start = boundaryOffset(root, range.startContainer, range.startOffset, text.length);
+  let end = boundaryOffset(root, range.endContainer, range.endOffset, text.length);
+  if (end < start) [start, end] = [end, start];
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end > start ? { start, end } : null;
+}

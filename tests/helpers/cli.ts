@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+const root = resolve(__dirname, '../..');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  json<T = unknown>(): T;
+}
+
+/** Runs the real `sourcebook` command line as a separate process, the way a script would. */
+export function cli(workspace: string, ...args: string[]): CliResult {
+  const r = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'electron', 'cli', 'main.ts'), '--workspace', workspace, ...args], {
+    encoding: 'utf8',
+    cwd: root,
+    timeout: 120_000,
+  });
+  return {
+    code: r.status ?? -1,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    json<T>() {
+      return JSON.parse(r.stdout) as T;
+    },
+  };
+}
