@@ -4,7 +4,7 @@
 import tseslint from 'typescript-eslint';
 
 const noImport = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message, allowTypeImports: true })) }],
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message, allowTypeImports: true })) }],
 });
 
 export default tseslint.config(

@@ -1,5 +1,5 @@
 import type { Db } from './workspace';
-import type { AnchorState, EntityRef, Excerpt, ExcerptView, Reliability } from './domain';
+import type { AnchorState, EntityRef, ExcerptView, Reliability } from './domain';
 import { newId, nowIso } from './ids';
 
 interface ExcerptRow {

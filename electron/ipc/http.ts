@@ -8,11 +8,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createRouter } from './router';
+import { CONTENT_SECURITY_POLICY } from './constants';
 import { openSession } from '../services/session';
 import type { PdfPrinter } from '../services/export/pdf';
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 

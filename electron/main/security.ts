@@ -2,7 +2,7 @@
 // permissions, no navigation away from the app, no new windows. Links to the web open
 // in the system browser, never inside the app.
 import { app, session, shell, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../ipc/http';
+import { CONTENT_SECURITY_POLICY } from '../ipc/constants';
 
 export function isAppUrl(url: string, appUrl: string): boolean {
   try {

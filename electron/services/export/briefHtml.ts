@@ -119,16 +119,16 @@ function renderBlock(node: SerializedNode, notes: Notes): string {
   }
 }
 
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'list', 'listitem', 'code', 'horizontalrule', 'table', 'tablerow', 'tablecell']);
+
 /** Nodes a later editor may add: shown as well as their JSON allows, never dropped silently. */
 function renderUnknownBlock(node: SerializedNode, notes: Notes): string {
   const type = (node as { type: string }).type;
   if (type === 'horizontalrule') return '<hr>';
   if (type === 'code' && isElement(node)) return `<pre><code>${renderInline(node.children, notes, { plain: true })}</code></pre>`;
+  if (children(node).some((c) => BLOCK_TYPES.has(c.type))) return renderBlocks(children(node), notes);
   const inline = renderInline([node], notes);
-  if (!inline.trim()) return '';
-  return isElement(node) && children(node).some((c) => isElement(c) && c.type !== 'link' && c.type !== 'autolink')
-    ? renderBlocks(children(node), notes)
-    : `<p>${inline}</p>`;
+  return inline.trim() ? `<p>${inline}</p>` : '';
 }
 
 function renderList(list: Extract<SerializedNode, { type: 'list' }>, notes: Notes): string {
@@ -155,22 +155,27 @@ function renderList(list: Extract<SerializedNode, { type: 'list' }>, notes: Note
 }
 
 const FORMAT_TAGS: [number, string][] = [
-  [TEXT_FORMAT.bold, 'strong'],
-  [TEXT_FORMAT.italic, 'em'],
-  [TEXT_FORMAT.underline, 'u'],
-  [TEXT_FORMAT.strikethrough, 's'],
   [TEXT_FORMAT.code, 'code'],
+  [TEXT_FORMAT.strikethrough, 's'],
+  [TEXT_FORMAT.underline, 'u'],
+  [TEXT_FORMAT.italic, 'em'],
+  [TEXT_FORMAT.bold, 'strong'],
 ];
 
-function renderInline(nodes: readonly SerializedNode[], notes: Notes, options: { inLink?: boolean; plain?: boolean } = {}): string {
+interface InlineOptions {
+  /** Inside a link, where a marker (itself a link) cannot stand: it is set after the link. */
+  afterLink?: string[];
+  /** Text only, formats and markers' markup aside (code blocks). */
+  plain?: boolean;
+}
+
+function renderInline(nodes: readonly SerializedNode[], notes: Notes, options: InlineOptions = {}): string {
   let html = '';
-  // A marker is a link itself: one met inside a link is set right after it.
-  const deferred: string[] = [];
   for (const node of nodes) {
     switch (node.type) {
       case 'text': {
         let text = escapeHtml(node.text);
-        if (!options.plain) for (const [bit, tag] of [...FORMAT_TAGS].reverse()) if (node.format & bit) text = `<${tag}>${text}</${tag}>`;
+        if (!options.plain) for (const [bit, tag] of FORMAT_TAGS) if (node.format & bit) text = `<${tag}>${text}</${tag}>`;
         html += text;
         break;
       }
@@ -178,15 +183,19 @@ function renderInline(nodes: readonly SerializedNode[], notes: Notes, options: {
         html += options.plain ? '\n' : '<br>';
         break;
       case 'citation':
-        if (options.inLink) deferred.push(notes.marker(node));
+        if (options.afterLink) options.afterLink.push(notes.marker(node));
         else html += notes.marker(node);
         break;
       case 'link':
       case 'autolink': {
+        if (options.afterLink) {
+          html += renderInline(node.children, notes, options);
+          break;
+        }
         const url = safeUrl(node.url);
-        const inner = renderInline(node.children, notes, { ...options, inLink: true });
-        const [content, after] = splitDeferred(inner);
-        html += url && !options.inLink ? `<a href="${escapeHtml(url)}">${content}</a>${after}` : content + after;
+        const markers: string[] = [];
+        const content = renderInline(node.children, notes, { ...options, afterLink: markers });
+        html += (url ? `<a href="${escapeHtml(url)}">${content}</a>` : content) + markers.join('');
         break;
       }
       default: {
@@ -197,14 +206,7 @@ function renderInline(nodes: readonly SerializedNode[], notes: Notes, options: {
       }
     }
   }
-  return deferred.length ? `${html}${DEFERRED}${deferred.join('')}` : html;
-}
-
-// Separates a link's own content from the markers it carried, which go after it.
-const DEFERRED = '\u0000deferred\u0000';
-function splitDeferred(html: string): [string, string] {
-  const at = html.indexOf(DEFERRED);
-  return at < 0 ? [html, ''] : [html.slice(0, at), html.slice(at + DEFERRED.length)];
+  return html;
 }
 
 // ---------------------------------------------------------------------------- notes

@@ -26,6 +26,8 @@ const BLOCKS = new Set([
 ]);
 const GROUPS = new Set(['ul', 'ol', 'menu', 'dir', 'dl', 'table']);
 
+/** Readability takes ~30 µs per element; beyond this the whole page's text is used. */
+const MAX_ARTICLE_ELEMENTS = 150_000;
 /** Article text shorter than this (and than half the page's text) means "no article found". */
 const MIN_ARTICLE_LENGTH = 200;
 
@@ -41,22 +43,23 @@ export function parseHtml(html: string): FormatResult {
   const firstH1 = normalizeInline(document.body.querySelector('h1')?.textContent);
   const title = meta.title ?? firstH1;
   if (title) document.querySelector('title')!.textContent = title;
-  const page = document.body.cloneNode(true) as Element;
 
   let articleText = '';
   let byline: string | null = null;
   try {
-    const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
+    const article = new Readability<Node>(document, { serializer: (node) => node, maxElemsToParse: MAX_ARTICLE_ELEMENTS }).parse();
     if (article?.content) articleText = blocksToText(article.content as Element);
     byline = article?.byline ?? null;
   } catch {
-    warnings.push('could not find the article in the page; imported the whole page text');
+    // Readability refuses very large pages (and may fail on odd ones): their text is the page.
+    warnings.push('no article could be picked out of the page; imported the text of the whole page');
   }
 
   let text = articleText;
   if (articleText.length < MIN_ARTICLE_LENGTH) {
-    for (const chrome of Array.from(page.querySelectorAll(PAGE_CHROME.join(', ')))) chrome.remove();
-    const pageText = blocksToText(page);
+    // Readability has rewritten `document`; the page is parsed again (rarely needed,
+    // and cheaper than cloning every page up front).
+    const pageText = wholePageText(html);
     if (articleText.length < pageText.length / 2) text = pageText;
   }
 
@@ -65,6 +68,13 @@ export function parseHtml(html: string): FormatResult {
     meta: { ...meta, title, author: meta.author ?? authorName(byline) },
     warnings,
   };
+}
+
+function wholePageText(html: string): string {
+  const { holder } = loadHtml(html);
+  removeNonContent(holder);
+  for (const chrome of Array.from(holder.querySelectorAll(PAGE_CHROME.join(', ')))) chrome.remove();
+  return blocksToText(holder);
 }
 
 /** The text of an HTML fragment (raw HTML inside Markdown), without scripts and styles. */
@@ -115,11 +125,27 @@ function removeNonContent(holder: Element): void {
       element.remove();
     }
   }
+  for (const element of Array.from(holder.querySelectorAll('[class], [id]'))) {
+    if (isClutter(element)) element.remove();
+  }
   // A sign-up form goes; a form that wraps the page (ASP.NET pages do) keeps its text.
   for (const form of Array.from(holder.querySelectorAll('form'))) {
     if (form.querySelectorAll('p').length >= 3) form.replaceWith(...Array.from(form.childNodes));
     else form.remove();
   }
+}
+
+/** Class or id names of advertising, consent banners and sign-up boxes. */
+const CLUTTER_NAME = /^(?:ads?|advert\w*|ad[-_]\w+|\w+[-_]ads?|dfp[-_]?\w*|sponsor\w*|promo|cookie\w*|consent\w*|gdpr\w*|newsletter\w*|paywall\w*|outbrain\w*|taboola\w*)$/i;
+const MAX_CLUTTER_TEXT = 600;
+
+// A wrapper that merely carries such a name (`<div class="page has-ads">`) holds more
+// text than clutter ever does, so it stays.
+function isClutter(element: Element): boolean {
+  if (/^(?:html|body|main|article)$/i.test(element.localName)) return false;
+  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.split(/\s+/);
+  if (!names.some((name) => CLUTTER_NAME.test(name))) return false;
+  return (element.textContent ?? '').length <= MAX_CLUTTER_TEXT;
 }
 
 // ---------------------------------------------------------------------------- metadata
@@ -140,7 +166,7 @@ function readMetadata(holder: Element): HtmlMeta {
   const rawTitle = first([
     tag('og:title', 'twitter:title'),
     normalizeInline(ld.headline),
-    normalizeInline(holder.querySelector('title')?.textContent),
+    normalizeInline(Array.from(holder.querySelectorAll('title')).find((t) => !t.closest('svg'))?.textContent),
   ]);
   const author = first([
     tag('author'),

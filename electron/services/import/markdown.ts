@@ -108,8 +108,10 @@ function renderBlock(token: Token): string {
     }
     case 'html':
       return htmlFragmentToText(token.text);
-    default:
-      return token.tokens ? renderBlocks(token.tokens).join('\n\n') : typeof token.text === 'string' ? token.text : '';
+    default: {
+      const other = token as Tokens.Generic;
+      return other.tokens ? renderBlocks(other.tokens).join('\n\n') : typeof other.text === 'string' ? other.text : '';
+    }
   }
 }
 
@@ -141,8 +143,6 @@ function renderInline(tokens: readonly Token[]): string {
           if (!/\/\s*>$/.test(tag)) skipping = RAW_SKIPPED.exec(tag)![1].toLowerCase();
         } else if (/^<\s*br\b/i.test(tag)) {
           out.push('\n');
-        } else if (!tag.startsWith('<')) {
-          out.push(htmlFragmentToText(tag));
         }
         continue;
       }
@@ -164,9 +164,11 @@ function renderInline(tokens: readonly Token[]): string {
           break;
         case 'checkbox':
           break;
-        default:
-          if (token.tokens) visit(token.tokens);
-          else if (typeof token.text === 'string') out.push(inlineText(token.text));
+        default: {
+          const other = token as Tokens.Generic;
+          if (other.tokens) visit(other.tokens);
+          else if (typeof other.text === 'string') out.push(inlineText(other.text));
+        }
       }
     }
   };

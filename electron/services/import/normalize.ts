@@ -16,15 +16,16 @@
 //  5. Each line is trimmed; three or more newlines become exactly one blank line; the
 //     whole text is trimmed.
 // The result is idempotent: normalizeText(normalizeText(x)) === normalizeText(x).
-// Each step is one linear regex pass, so 30 MB of text takes well under a second.
+// Each step is one linear regex pass: 30 MB of text takes about a second.
 
 const LINE_BREAKS = /\r\n?|[\v\f\u0085\u2028]/g;
 const PARAGRAPH_SEPARATOR = /\u2029/g;
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const SPACES = /[\t \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
-const SPACE_AROUND_NEWLINE = / ?\n ?/g;
+// Only runs that change are matched (a lone ordinary space is left alone): replacing
+// every single space would make this the slowest step by far.
+const SPACES = / [\t \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+|[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000][\t \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]*/g;
+const SPACE_AROUND_NEWLINE = / \n ?|\n /g;
 const BLANK_LINES = /\n{3,}/g;
 
 export function normalizeText(raw: string): string {
@@ -60,6 +61,8 @@ export function truncate(value: string, maxLength: number): string {
 
 const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const WRITTEN_DATE = new RegExp(`^(?:[a-z]+,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?)\\s+\\d{4}\\b`, 'i');
 const HAS_TIME = /\d{1,2}:\d{2}/;
 const HAS_ZONE = /(?:\b(?:Z|GMT|UTC)\b|[+-]\d{2}:?\d{2}\s*$)/i;
 
@@ -83,6 +86,9 @@ export function normalizeDate(raw: string | null | undefined): string | null {
     const offset = !zone ? '' : zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
     return `${date}T${h}:${mi}:${s ?? '00'}${frac ?? ''}${offset}`;
   }
+  // Date.parse guesses ("Spring 2024" → 1 January), so only a written-out date with a
+  // month name, a day and a year is handed to it; "03/05/2024" is ambiguous and stays.
+  if (!WRITTEN_DATE.test(value)) return value;
   const time = Date.parse(value);
   if (Number.isNaN(time)) return value;
   const parsed = new Date(time);

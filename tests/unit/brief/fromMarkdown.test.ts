@@ -42,32 +42,32 @@ const para = (children: SerializedNode[]) => {
 type SerializedCitationJson = SerializedLexicalNode & { excerptId: string; quoteAtCitation: string; sourceTitleAtCitation?: string };
 class TestCitationNode extends DecoratorNode<null> {
   __json: SerializedCitationJson;
-  static getType(): string {
+  static override getType(): string {
     return 'citation';
   }
-  static clone(node: TestCitationNode): TestCitationNode {
+  static override clone(node: TestCitationNode): TestCitationNode {
     return new TestCitationNode(node.__json, node.__key);
   }
-  static importJSON(json: SerializedCitationJson): TestCitationNode {
+  static override importJSON(json: SerializedCitationJson): TestCitationNode {
     return new TestCitationNode(json);
   }
   constructor(json: SerializedCitationJson, key?: NodeKey) {
     super(key);
     this.__json = json;
   }
-  exportJSON(): SerializedCitationJson {
+  override exportJSON(): SerializedCitationJson {
     return { ...this.__json };
   }
-  isInline(): boolean {
+  override isInline(): boolean {
     return true;
   }
-  createDOM(): HTMLElement {
+  override createDOM(): HTMLElement {
     throw new Error('not rendered in tests');
   }
-  updateDOM(): boolean {
+  override updateDOM(): boolean {
     return false;
   }
-  decorate(): null {
+  override decorate(): null {
     return null;
   }
 }

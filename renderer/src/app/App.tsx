@@ -1,0 +1,164 @@
+// The window: top bar (search, import), sidebar (library, briefs), and the reader and
+// the brief side by side with a movable split.
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { BriefPane } from '../briefs/BriefPane';
+import { DropOverlay } from '../import/DropOverlay';
+import { ImportSummary } from '../import/ImportSummary';
+import { ACCEPTED_EXTENSIONS, useImport } from '../import/useImport';
+import { Reader } from '../reader/Reader';
+import { SearchBox, type SearchBoxHandle } from '../search/SearchBox';
+import { NavigationContext, type Navigation, type Reveal } from './navigation';
+import { Sidebar } from './Sidebar';
+import { Toasts } from './Toasts';
+
+interface View {
+  sourceId: string | null;
+  briefId: string | null;
+  reveal: Reveal | null;
+}
+
+const VIEW_KEY = 'sourcebook.view';
+const SPLIT_KEY = 'sourcebook.split';
+
+function loadView(): View {
+  try {
+    const saved = JSON.parse(localStorage.getItem(VIEW_KEY) ?? '{}') as Partial<View>;
+    return { sourceId: saved.sourceId ?? null, briefId: saved.briefId ?? null, reveal: null };
+  } catch {
+    return { sourceId: null, briefId: null, reveal: null };
+  }
+}
+
+let revealCounter = 0;
+
+export function App() {
+  const [view, setView] = useState<View>(loadView);
+  useEffect(() => {
+    localStorage.setItem(VIEW_KEY, JSON.stringify({ sourceId: view.sourceId, briefId: view.briefId }));
+  }, [view.sourceId, view.briefId]);
+
+  const nav = useMemo<Navigation>(
+    () => ({
+      ...view,
+      openSource: (id, revealExcerptId) =>
+        setView((v) => ({ ...v, sourceId: id, reveal: revealExcerptId ? { excerptId: revealExcerptId, nonce: ++revealCounter } : null })),
+      closeSource: () => setView((v) => ({ ...v, sourceId: null, reveal: null })),
+      openBrief: (id) => setView((v) => ({ ...v, briefId: id })),
+    }),
+    [view],
+  );
+
+  return (
+    <NavigationContext.Provider value={nav}>
+      <Shell />
+    </NavigationContext.Provider>
+  );
+}
+
+function Shell() {
+  const importer = useImport();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const search = useRef<SearchBoxHandle>(null);
+  const [split, setSplit] = useState(() => Number(localStorage.getItem(SPLIT_KEY)) || 56);
+  const mainRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        search.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const chooseFiles = useCallback(() => fileInput.current?.click(), []);
+
+  const setSplitClamped = (value: number) => {
+    const next = Math.min(75, Math.max(25, Math.round(value)));
+    setSplit(next);
+    localStorage.setItem(SPLIT_KEY, String(next));
+  };
+
+  const onSplitPointerDown = (event: ReactPointerEvent<HTMLDivElement>) => {
+    const main = mainRef.current;
+    if (!main) return;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    const panes = main.querySelector('.pane.reader')?.getBoundingClientRect();
+    const brief = main.querySelector('.pane.brief-pane')?.getBoundingClientRect();
+    if (!panes || !brief) return;
+    const left = panes.left;
+    const width = brief.right - panes.left;
+    const move = (e: PointerEvent) => setSplitClamped(((e.clientX - left) / width) * 100);
+    const up = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+      document.body.classList.remove('is-resizing');
+    };
+    document.body.classList.add('is-resizing');
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+  };
+
+  const onSplitKey = (event: ReactKeyboardEvent) => {
+    if (event.key === 'ArrowLeft') setSplitClamped(split - 4);
+    else if (event.key === 'ArrowRight') setSplitClamped(split + 4);
+    else return;
+    event.preventDefault();
+  };
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            §
+          </span>
+          Sourcebook
+        </div>
+        <SearchBox ref={search} />
+        <div className="topbar-actions">
+          <button type="button" className="button button-primary" onClick={chooseFiles} disabled={importer.busy}>
+            {importer.busy ? 'Importing…' : 'Import'}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            accept={ACCEPTED_EXTENSIONS}
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-label="Files to import"
+            data-testid="import-input"
+            onChange={(e) => {
+              const files = Array.from(e.target.files ?? []);
+              e.target.value = '';
+              void importer.run(files);
+            }}
+          />
+        </div>
+      </header>
+      <div className="main" ref={mainRef} style={{ gridTemplateColumns: `var(--sidebar-width) minmax(0, ${split}fr) 6px minmax(0, ${100 - split}fr)` }}>
+        <Sidebar onImport={chooseFiles} />
+        <Reader />
+        <div
+          className="splitter"
+          role="separator"
+          aria-orientation="vertical"
+          aria-label="Resize reader and brief"
+          aria-valuenow={split}
+          aria-valuemin={25}
+          aria-valuemax={75}
+          tabIndex={0}
+          onPointerDown={onSplitPointerDown}
+          onKeyDown={onSplitKey}
+        />
+        <BriefPane />
+      </div>
+      {importer.report && <ImportSummary report={importer.report} onClose={importer.dismiss} />}
+      <DropOverlay onFiles={(files) => void importer.run(files)} />
+      <Toasts />
+    </div>
+  );
+}

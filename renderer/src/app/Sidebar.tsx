@@ -1,0 +1,105 @@
+// The library (sources) and the briefs, with the workspace's entity and tag counts.
+import { api } from '../api';
+import { NewBriefForm } from '../briefs/NewBriefForm';
+import { useApiQuery } from '../state/topics';
+import { useNavigation } from './navigation';
+
+function formatDate(value: string | null): string | null {
+  if (!value) return null;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  // Dates without a time (2024-03-01) are calendar dates, not instants.
+  return date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: /T/.test(value) ? undefined : 'UTC' });
+}
+
+export function Sidebar({ onImport }: { onImport(): void }) {
+  const nav = useNavigation();
+  const sources = useApiQuery(() => api['sources:list']({}), [], ['sources']);
+  const briefs = useApiQuery(() => api['briefs:list']({}), [], ['briefs']);
+  const entities = useApiQuery(() => api['entities:list']({}), [], ['entities', 'excerpts']);
+  const tags = useApiQuery(() => api['tags:list']({}), [], ['excerpts']);
+
+  return (
+    <nav className="sidebar" aria-label="Library and briefs">
+      <section className="sidebar-section sidebar-library" aria-labelledby="library-heading">
+        <div className="sidebar-header">
+          <h2 id="library-heading">Library</h2>
+          {sources.data && <span className="count" aria-label={`${sources.data.length} sources`}>{sources.data.length}</span>}
+        </div>
+        {sources.data && sources.data.length === 0 ? (
+          <div className="sidebar-empty">
+            <p>No sources yet — import .txt, .md or .html files, or drop them here.</p>
+            <button type="button" className="button button-primary" onClick={onImport}>
+              Import files
+            </button>
+          </div>
+        ) : (
+          <ul className="nav-list" aria-label="Sources">
+            {(sources.data ?? []).map((s) => {
+              const meta = [s.publisher, formatDate(s.publishedAt)].filter(Boolean).join(' · ');
+              return (
+                <li key={s.id}>
+                  <button
+                    type="button"
+                    className="nav-item"
+                    aria-current={nav.sourceId === s.id ? 'true' : undefined}
+                    onClick={() => nav.openSource(s.id)}
+                    data-source-id={s.id}
+                  >
+                    <span className="nav-item-title">{s.title}</span>
+                    <span className="nav-item-meta">
+                      <span className="nav-item-meta-text">{meta || s.originalName || s.format}</span>
+                      {s.excerptCount > 0 && (
+                        <span className="count" title={`${s.excerptCount} excerpt${s.excerptCount === 1 ? '' : 's'}`} aria-label={`${s.excerptCount} excerpts`}>
+                          {s.excerptCount}
+                        </span>
+                      )}
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+      <section className="sidebar-section sidebar-briefs" aria-labelledby="briefs-heading">
+        <div className="sidebar-header">
+          <h2 id="briefs-heading">Briefs</h2>
+          <NewBriefForm compact />
+        </div>
+        {briefs.data && briefs.data.length === 0 ? (
+          <p className="sidebar-empty">No briefs yet.</p>
+        ) : (
+          <ul className="nav-list" aria-label="Briefs">
+            {(briefs.data ?? []).map((b) => (
+              <li key={b.id}>
+                <button
+                  type="button"
+                  className="nav-item"
+                  aria-current={nav.briefId === b.id ? 'true' : undefined}
+                  onClick={() => nav.openBrief(b.id)}
+                  data-brief-id={b.id}
+                >
+                  <span className="nav-item-title">{b.title}</span>
+                  <span className="nav-item-meta">
+                    <span className="nav-item-meta-text">Edited {formatDate(b.updatedAt)}</span>
+                    {b.citationCount > 0 && (
+                      <span className="count" title={`${b.citationCount} citation${b.citationCount === 1 ? '' : 's'}`} aria-label={`${b.citationCount} citations`}>
+                        {b.citationCount}
+                      </span>
+                    )}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <footer className="sidebar-footer">
+        <span>{entities.data?.length ?? 0} entities</span>
+        <span aria-hidden="true">·</span>
+        <span>{tags.data?.length ?? 0} tags</span>
+      </footer>
+    </nav>
+  );
+}

@@ -1,0 +1,59 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api';
+import { useNavigation } from '../app/navigation';
+import { notifyError } from '../state/toasts';
+import { announce } from '../state/topics';
+
+/** "New brief" — asks for a title inline, creates the brief and opens it. */
+export function NewBriefForm({ compact }: { compact?: boolean }) {
+  const nav = useNavigation();
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!title.trim() || busy) return;
+    setBusy(true);
+    try {
+      const brief = await api['briefs:create']({ title: title.trim() });
+      announce('briefs');
+      nav.openBrief(brief.id);
+      setTitle('');
+      setOpen(false);
+    } catch (error) {
+      notifyError(error, 'The brief was not created');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!open) {
+    return (
+      <button type="button" className={compact ? 'icon-button new-brief-button' : 'button button-primary'} onClick={() => setOpen(true)} aria-label="New brief" title="New brief">
+        {compact ? '+' : 'New brief'}
+      </button>
+    );
+  }
+  return (
+    <form className="new-brief-form" onSubmit={create}>
+      <input
+        type="text"
+        aria-label="Title of the new brief"
+        placeholder="Brief title"
+        value={title}
+        autoFocus
+        onChange={(e) => setTitle(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            setOpen(false);
+          }
+        }}
+      />
+      <button type="submit" className="button button-primary" disabled={busy || !title.trim()}>
+        Create
+      </button>
+    </form>
+  );
+}

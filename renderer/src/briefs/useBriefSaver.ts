@@ -1,0 +1,81 @@
+// Autosave for one brief: changes (document, title) are merged and sent ~700 ms after the
+// last one, one request at a time, and flushed when the brief closes or is exported.
+import type { EditorState } from 'lexical';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../api';
+import { notifyError } from '../state/toasts';
+import { announce } from '../state/topics';
+
+export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
+
+const DELAY = 700;
+
+interface Pending {
+  title?: string;
+  state?: EditorState;
+}
+
+export function useBriefSaver(briefId: string, loadedDocument: unknown) {
+  const [status, setStatus] = useState<SaveStatus>('saved');
+  const pending = useRef<Pending>({});
+  const timer = useRef<number | undefined>(undefined);
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  // The document as loaded: saving it again would change nothing.
+  const lastDocument = useRef<string | null>(JSON.stringify(loadedDocument));
+
+  const flush = useCallback((): Promise<void> => {
+    window.clearTimeout(timer.current);
+    timer.current = undefined;
+    const work = pending.current;
+    pending.current = {};
+    if (work.title === undefined && work.state === undefined) return chain.current;
+    chain.current = chain.current.then(async () => {
+      const document = work.state?.toJSON();
+      const serialized = document ? JSON.stringify(document) : null;
+      const changedDocument = serialized !== null && serialized !== lastDocument.current;
+      if (work.title === undefined && !changedDocument) {
+        if (timer.current === undefined) setStatus('saved');
+        return;
+      }
+      setStatus('saving');
+      try {
+        await api['briefs:save']({ id: briefId, ...(work.title !== undefined ? { title: work.title } : {}), ...(changedDocument ? { document } : {}) });
+        if (serialized) lastDocument.current = serialized;
+        if (timer.current === undefined) setStatus('saved');
+        announce('briefs');
+      } catch (error) {
+        // Keep the unsaved change so the next edit (or export) tries again.
+        pending.current = { ...work, ...pending.current };
+        setStatus('error');
+        notifyError(error, 'The brief was not saved');
+      }
+    });
+    return chain.current;
+  }, [briefId]);
+
+  const schedule = useCallback(
+    (patch: Pending) => {
+      pending.current = { ...pending.current, ...patch };
+      setStatus('pending');
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => void flush(), DELAY);
+    },
+    [flush],
+  );
+
+  useEffect(() => {
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      if (timer.current !== undefined) {
+        void flush();
+        event.preventDefault();
+      }
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => {
+      window.removeEventListener('beforeunload', beforeUnload);
+      void flush();
+    };
+  }, [flush]);
+
+  return { status, schedule, flush };
+}

@@ -1,0 +1,187 @@
+// The citation picker: typing `[[` (or the toolbar's Cite button) opens a typeahead that
+// searches excerpts as you type; choosing one replaces `[[query` with a citation.
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { LexicalTypeaheadMenuPlugin, MenuOption, type MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
+import {
+  $createTextNode,
+  $getRoot,
+  $getSelection,
+  $isRangeSelection,
+  $isTextNode,
+  $insertNodes,
+  COMMAND_PRIORITY_EDITOR,
+  createCommand,
+  type LexicalCommand,
+  type TextNode,
+} from 'lexical';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { api } from '../../../api';
+import { prime } from '../../../state/excerptStore';
+import { notifyError } from '../../../state/toasts';
+import { gradeLabel, type ExcerptView } from '../../../types';
+import { $createCitationNode } from '../../nodes/CitationNode';
+import { matchCitationTrigger } from './citationTrigger';
+
+/** Opens the picker at the caret (the toolbar's Cite button). */
+export const OPEN_CITATION_PICKER_COMMAND: LexicalCommand<void> = createCommand('OPEN_CITATION_PICKER_COMMAND');
+
+const SEARCH_DELAY = 120;
+const RESULTS = 8;
+
+class CitationOption extends MenuOption {
+  excerpt: ExcerptView;
+  constructor(excerpt: ExcerptView) {
+    super(excerpt.id);
+    this.excerpt = excerpt;
+  }
+}
+
+const triggerFn = (text: string): MenuTextMatch | null => matchCitationTrigger(text);
+
+export function CitationTypeaheadPlugin() {
+  const [editor] = useLexicalComposerContext();
+  const [query, setQuery] = useState<string | null>(null);
+  const [options, setOptions] = useState<CitationOption[]>([]);
+  const [searching, setSearching] = useState(false);
+  const asked = useRef(0);
+
+  useEffect(() => {
+    if (query === null) return;
+    const ticket = ++asked.current;
+    setSearching(true);
+    const timer = window.setTimeout(() => {
+      api['excerpts:search']({ query: query.trim(), limit: RESULTS }).then(
+        (found) => {
+          if (ticket !== asked.current) return;
+          prime(found);
+          setOptions(found.map((e) => new CitationOption(e)));
+          setSearching(false);
+        },
+        (error: unknown) => {
+          if (ticket !== asked.current) return;
+          setSearching(false);
+          notifyError(error, 'Excerpt search failed');
+        },
+      );
+    }, SEARCH_DELAY);
+    return () => window.clearTimeout(timer);
+  }, [query]);
+
+  useEffect(
+    () =>
+      editor.registerCommand(
+        OPEN_CITATION_PICKER_COMMAND,
+        () => {
+          editor.focus();
+          editor.update(() => {
+            let selection = $getSelection();
+            if (!$isRangeSelection(selection)) {
+              $getRoot().selectEnd();
+              selection = $getSelection();
+            }
+            if (!$isRangeSelection(selection)) return;
+            if (!selection.isCollapsed()) {
+              const end = selection.isBackward() ? selection.anchor : selection.focus;
+              selection.anchor.set(end.key, end.offset, end.type);
+            }
+            selection.insertText('[[');
+          });
+          return true;
+        },
+        COMMAND_PRIORITY_EDITOR,
+      ),
+    [editor],
+  );
+
+  const onSelectOption = useCallback(
+    (option: CitationOption, textNodeContainingQuery: TextNode | null, closeMenu: () => void) => {
+      editor.update(() => {
+        const citation = $createCitationNode(option.excerpt.id, option.excerpt.quote, option.excerpt.sourceTitle);
+        if (textNodeContainingQuery) textNodeContainingQuery.replace(citation);
+        else $insertNodes([citation]);
+        const next = citation.getNextSibling();
+        if ($isTextNode(next) && /^\s/.test(next.getTextContent())) {
+          next.select(1, 1);
+        } else {
+          const space = $createTextNode(' ');
+          citation.insertAfter(space);
+          space.select(1, 1);
+        }
+        closeMenu();
+      });
+    },
+    [editor],
+  );
+
+  return (
+    <LexicalTypeaheadMenuPlugin<CitationOption>
+      onQueryChange={setQuery}
+      onSelectOption={onSelectOption}
+      onClose={() => {
+        setQuery(null);
+        setOptions([]);
+      }}
+      triggerFn={triggerFn}
+      options={options}
+      anchorClassName="citation-menu-anchor"
+      menuRenderFn={(anchorElementRef, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }, matchingString) =>
+        anchorElementRef.current
+          ? createPortal(
+              <div className="popover citation-menu" id="typeahead-menu">
+                <div className="citation-menu-header">
+                  {matchingString ? (
+                    <>
+                      Cite an excerpt matching <strong>“{matchingString}”</strong>
+                    </>
+                  ) : (
+                    'Cite an excerpt — type words of the quote, a tag or a source'
+                  )}
+                </div>
+                {options.length === 0 ? (
+                  <div className="citation-menu-empty">{searching ? 'Searching…' : 'No excerpt matches. Save passages in the reader first.'}</div>
+                ) : (
+                  <ul role="presentation">
+                    {options.map((option, index) => (
+                      <li
+                        key={option.key}
+                        id={`typeahead-item-${index}`}
+                        ref={option.setRefElement}
+                        role="option"
+                        aria-selected={selectedIndex === index}
+                        tabIndex={-1}
+                        className={`citation-option${selectedIndex === index ? ' is-selected' : ''}`}
+                        onMouseEnter={() => setHighlightedIndex(index)}
+                        onMouseDown={(e) => e.preventDefault()}
+                        onClick={() => {
+                          setHighlightedIndex(index);
+                          selectOptionAndCleanUp(option);
+                        }}
+                      >
+                        <span className="citation-option-quote">“{option.excerpt.quote}”</span>
+                        <span className="citation-option-meta">
+                          <span className="citation-option-source">{option.excerpt.sourceTitle}</span>
+                          {gradeLabel(option.excerpt.reliability, option.excerpt.credibility) && (
+                            <span className="grade">{gradeLabel(option.excerpt.reliability, option.excerpt.credibility)}</span>
+                          )}
+                          {option.excerpt.tags.slice(0, 4).map((tag) => (
+                            <span className="chip chip-tag" key={tag}>
+                              {tag}
+                            </span>
+                          ))}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <div className="citation-menu-footer" aria-hidden="true">
+                  <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> cite · <kbd>Esc</kbd> close
+                </div>
+              </div>,
+              anchorElementRef.current,
+            )
+          : null
+      }
+    />
+  );
+}

@@ -1,0 +1,14 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './api';
+import { App } from './app/App';
+import './styles/base.css';
+import './styles/app.css';
+import './styles/reader.css';
+import './styles/editor.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../../electron/services/import/parse';
+
+const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/import/${name}`, import.meta.url)));
+const html = (markup: string, name = 'page.html') => parseDocument(name, new TextEncoder().encode(markup));
+
+describe('HTML: a news article page', () => {
+  const parsed = parseDocument('port-grain-halt.html', fixture('news-article.html'));
+
+  it('picks the metadata a reader would expect', () => {
+    expect(parsed.format).toBe('html');
+    expect(parsed.meta).toEqual({
+      title: 'Port authority halts grain shipments after drone strike',
+      author: 'Marta Kowalczyk',
+      publisher: 'The Harbour Gazette',
+      publishedAt: '2024-03-05T08:30:00+02:00',
+      url: 'https://www.harbourgazette.example/world/port-grain-halt',
+      language: 'en-GB',
+    });
+    expect(parsed.warnings).toEqual([]);
+  });
+
+  it('keeps the article paragraphs, in order', () => {
+    const paragraphs = [
+      'The port authority suspended all grain loading at the northern terminal on Tuesday',
+      'No one was hurt in the strike, which hit shortly before 3 a.m. local time, according to a statement from the regional governor’s office.',
+      '“We will not resume operations until the inspectors have certified every berth,” the harbour master, Ilse Brandt, told reporters at the gate.',
+      'Insurers raise premiums',
+      'Shipping insurers said they would review war-risk premiums',
+      '• Grain exports fell 12% in February.\n• The terminal handles about a third of the region’s wheat.',
+      'Analysts at the Baltic Freight Institute estimated',
+      'The authority said it expected to publish the inspection results on Thursday.',
+    ];
+    let from = 0;
+    for (const paragraph of paragraphs) {
+      const at = parsed.text.indexOf(paragraph, from);
+      expect(at, paragraph).toBeGreaterThanOrEqual(from);
+      from = at + paragraph.length;
+    }
+  });
+
+  it('leaves the page clutter out', () => {
+    for (const clutter of [
+      'cookies', 'Accept all', 'Business', 'Sport', 'Search', 'Advertisement', 'Related', 'Wheat prices climb',
+      'Share on', 'More from World', 'Ferry operator', 'All rights reserved', 'Privacy policy', 'dataLayer',
+      'trackPageView', 'min-height', '@context', 'By Marta',
+    ]) {
+      expect(parsed.text, clutter).not.toContain(clutter);
+    }
+  });
+});
+
+describe('HTML: metadata fallbacks', () => {
+  it('strips the site name from <title>, reads meta author, dates and canonical links', () => {
+    const parsed = html(`<!doctype html><html lang="de"><head>
+      <title>Hochwasser im Süden - Tagesblatt</title>
+      <meta name="application-name" content="Tagesblatt">
+      <meta name="author" content="By Jonas Berg">
+      <meta name="date" content="2023-11-02">
+      <link rel="canonical" href="/relative/url">
+      <meta property="og:url" content="javascript:alert(1)">
+      </head><body><h1>Hochwasser</h1><p>Der Pegel steigt.</p></body></html>`);
+    expect(parsed.meta).toEqual({
+      title: 'Hochwasser im Süden',
+      author: 'Jonas Berg',
+      publisher: 'Tagesblatt',
+      publishedAt: '2023-11-02',
+      url: null,
+      language: 'de',
+    });
+  });
+
+  it('uses the first h1 when the page has no title, and the file name when it has neither', () => {
+    expect(html('<body><h1>Situation report</h1><p>All quiet.</p></body>').meta.title).toBe('Situation report');
+    expect(html('<p>All quiet.</p>', 'sitrep 12.htm').meta.title).toBe('sitrep 12');
+    expect(html('<body><svg><title>Logo</title></svg><p>All quiet.</p></body>', 'sitrep 13.htm').meta.title).toBe('sitrep 13');
+  });
+
+  it('survives malformed JSON-LD and keeps unparseable dates as written', () => {
+    const parsed = html(`<html><head><title>Notice</title>
+      <script type="application/ld+json">{ "headline": "Broken", </script>
+      <meta property="article:published_time" content="Spring 2022">
+      </head><body><p>Text.</p></body></html>`);
+    expect(parsed.meta.title).toBe('Notice');
+    expect(parsed.meta.publishedAt).toBe('Spring 2022');
+  });
+
+  it('takes a <time datetime> when nothing else gives a date', () => {
+    const parsed = html('<html><body><article><time datetime="2021-06-01T10:00:00Z">1 June</time><p>Text.</p></article></body></html>');
+    expect(parsed.meta.publishedAt).toBe('2021-06-01T10:00:00Z');
+  });
+});
+
+describe('HTML: text', () => {
+  it('never lets scripts, styles, event handlers or javascript: URLs into the text', () => {
+    const parsed = html(`<!doctype html><html><head>
+      <style>body { background: url(evil.png) } .x::after { content: "css text" }</style>
+      <script>alert(1)</script></head>
+      <body onload="alert(0)">
+      <p>Safe paragraph one.<script>alert(1)</script></p>
+      <p><img src=x onerror=alert(1)>Safe paragraph two with a <a href="javascript:alert(1)">link</a>.</p>
+      <iframe src="javascript:alert(1)">iframe fallback text</iframe>
+      <p style="color:red" onclick="alert(1)">Safe paragraph three.</p>
+      <noscript><p>enable javascript: alert</p></noscript>
+      <svg><script>alert(1)</script><text>svg text</text></svg>
+      <template><p>alert template</p></template>
+      <object data="x"><embed src="y"></object>
+      <style>p { color: blue }</style>
+      </body></html>`);
+    expect(parsed.text).toBe('Safe paragraph one.\n\nSafe paragraph two with a link.\n\nSafe paragraph three.');
+    for (const bad of ['alert', 'onerror', 'onclick', 'javascript:', 'background', 'color', 'css text', 'svg text', 'iframe']) {
+      expect(parsed.text, bad).not.toContain(bad);
+    }
+  });
+
+  it('walks blocks: paragraphs, line breaks, lists, pre, tables, divs with direct text', () => {
+    const parsed = html(`<body>
+      <div>Direct text in a div</div>
+      <p>Line one<br>line two &amp; <em>emphasis</em>&nbsp;here</p>
+      <ol start="3"><li>Third</li><li><p>Fourth</p></li></ol>
+      <pre>  indented
+    code</pre>
+      <table><tr><th>Name</th><th>Role</th></tr><tr><td>Ann</td><td>Lead</td></tr></table>
+      <blockquote>A quoted <b>passage</b>.</blockquote>
+      </body>`);
+    expect(parsed.text).toBe(
+      'Direct text in a div\n\nLine one\nline two & emphasis here\n\n3. Third\n4. Fourth\n\nindented\ncode\n\nName | Role\nAnn | Lead\n\nA quoted passage.',
+    );
+  });
+
+  it('keeps the text of a page wrapped in one big form (ASP.NET) but drops sign-up forms', () => {
+    const parsed = html(`<body><form id="aspnetForm">
+      <p>First paragraph of the page.</p><p>Second paragraph.</p><p>Third paragraph.</p>
+      <input type="hidden" name="__VIEWSTATE" value="dDwtMTA4">
+      </form><form><p>Sign up to our newsletter</p><input name="email"></form></body>`);
+    expect(parsed.text).toBe('First paragraph of the page.\n\nSecond paragraph.\n\nThird paragraph.');
+  });
+
+  it('handles a page without <html> or <body> and uppercase markup', () => {
+    const parsed = html('<HTML LANG="FR"><TITLE>Titre</TITLE><P CLASS="x">Bonjour&nbsp;le monde</P></HTML>');
+    expect(parsed.meta.title).toBe('Titre');
+    expect(parsed.meta.language).toBe('FR');
+    expect(parsed.text).toBe('Bonjour le monde');
+  });
+});
