@@ -7,7 +7,7 @@
 // The rules, in order:
 //  1. CRLF, CR, form feed, vertical tab, NEL (U+0085) and LINE SEPARATOR (U+2028) become
 //     a newline; PARAGRAPH SEPARATOR (U+2029) becomes a blank line.
-//  2. Zero-width characters (U+200B–U+200D, U+2060, U+FEFF, so the BOM too) and the
+//  2. Zero-width spaces (U+200B, U+2060, U+FEFF, so the BOM too) and the
 //     other C0/C1 control characters except \n and \t are removed; an unpaired UTF-16
 //     surrogate becomes U+FFFD.
 //  3. Unicode NFC (after 2, so that removing a character never leaves text un-composed).
@@ -20,7 +20,7 @@
 
 const LINE_BREAKS = /\r\n?|[\v\f\u0085\u2028]/g;
 const PARAGRAPH_SEPARATOR = /\u2029/g;
-const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF]/g;
+const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u200B\u2060\uFEFF]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // Only runs that change are matched (a lone ordinary space is left alone): replacing
 // every single space would make this the slowest step by far.

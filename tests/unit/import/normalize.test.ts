@@ -5,7 +5,9 @@ describe('normalizeText', () => {
   it.each([
     ['CRLF and CR line endings', 'one\r\ntwo\rthree', 'one\ntwo\nthree'],
     ['NBSP and other Unicode spaces', 'a\u00A0b\u2009c\u202Fd\u3000e', 'a b c d e'],
-    ['zero-width characters and the BOM', '\uFEFFzero\u200Bwidth\u200Djoin\u2060er', 'zerowidthjoiner'],
+    ['zero-width spaces and the BOM', '\uFEFFzero\u200Bwidth\u2060space', 'zerowidthspace'],
+    // Joiners carry meaning: Persian words (ZWNJ) and emoji sequences (ZWJ) must survive.
+    ['joiners kept', 'می\u200Cخواهم 👩\u200D💻', 'می\u200Cخواهم 👩\u200D💻'],
     ['five newlines become one blank line', 'para one\n\n\n\n\npara two', 'para one\n\npara two'],
     ['tabs and runs of spaces', 'col\tone  \t  two', 'col one two'],
     ['line ends trimmed', '  indented line  \n\t next  ', 'indented line\nnext'],
