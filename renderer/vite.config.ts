@@ -20,5 +20,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     target: 'es2022',
+    // One local bundle loaded from disk or loopback: size warnings are noise here.
+    chunkSizeWarningLimit: 2048,
   },
 });

@@ -48,9 +48,9 @@ function isNodeShape(value: unknown, depth: number): boolean {
   return Array.isArray(node.children) && node.children.every((c) => isNodeShape(c, depth + 1));
 }
 export const briefDocumentSchema = z
-  .object({ root: z.object({ type: z.literal('root'), children: z.array(z.unknown()) }).passthrough() })
+  .object({ root: z.object({ type: z.string(), children: z.array(z.unknown()) }).passthrough() })
   .passthrough()
-  .refine((doc) => isNodeShape(doc.root, 0), 'the brief document is not a valid editor state')
+  .refine((doc) => doc.root.type === 'root' && isNodeShape(doc.root, 0), 'the brief document is not a valid editor state')
   .refine((doc) => JSON.stringify(doc).length <= 20_000_000, 'the brief document is larger than 20 MB');
 
 export const contract = {

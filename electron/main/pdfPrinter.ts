@@ -5,7 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PdfPrinter } from '../services/export/pdf';
-import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE } from '../services/export/pdf';
+import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS } from '../services/export/pdf';
+
+/** Electron takes margins in inches; the shared print settings are in millimetres. */
+const inches = (mm: string) => Number.parseFloat(mm) / 25.4;
 
 export function electronPrinter(): PdfPrinter {
   return {
@@ -23,7 +26,7 @@ export function electronPrinter(): PdfPrinter {
           displayHeaderFooter: true,
           headerTemplate: PDF_HEADER_TEMPLATE,
           footerTemplate: PDF_FOOTER_TEMPLATE,
-          margins: { top: 0.8, bottom: 0.8, left: 0.8, right: 0.8 },
+          margins: { top: inches(PDF_MARGINS.top), bottom: inches(PDF_MARGINS.bottom), left: inches(PDF_MARGINS.left), right: inches(PDF_MARGINS.right) },
         });
         return Buffer.from(pdf);
       } finally {

@@ -92,7 +92,6 @@ export function chromiumPrinter(options: { executablePath?: string } = {}): PdfP
         await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
         const page = await context.newPage();
         await page.setContent(html, { waitUntil: 'load' });
-        await page.emulateMedia({ media: 'print' });
         return await page.pdf({
           format: 'A4',
           printBackground: true,

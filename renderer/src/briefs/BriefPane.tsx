@@ -126,11 +126,11 @@ function OpenBrief({ brief }: { brief: Brief }) {
 }
 
 class EditorErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
-  state = { error: null as Error | null };
+  override state = { error: null as Error | null };
   static getDerivedStateFromError(error: Error) {
     return { error };
   }
-  render() {
+  override render() {
     if (this.state.error) {
       return (
         <section className="pane brief-pane" aria-label="Brief">

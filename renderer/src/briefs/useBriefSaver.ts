@@ -2,6 +2,7 @@
 // last one, one request at a time, and flushed when the brief closes or is exported.
 import type { EditorState } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Input } from '../../../electron/ipc/contract';
 import { api } from '../api';
 import { notifyError } from '../state/toasts';
 import { announce } from '../state/topics';
@@ -30,7 +31,8 @@ export function useBriefSaver(briefId: string, loadedDocument: unknown) {
     pending.current = {};
     if (work.title === undefined && work.state === undefined) return chain.current;
     chain.current = chain.current.then(async () => {
-      const document = work.state?.toJSON();
+      // Lexical's serialized state is the brief document the contract checks for shape.
+      const document = work.state?.toJSON() as unknown as Input<'briefs:save'>['document'];
       const serialized = document ? JSON.stringify(document) : null;
       const changedDocument = serialized !== null && serialized !== lastDocument.current;
       if (work.title === undefined && !changedDocument) {

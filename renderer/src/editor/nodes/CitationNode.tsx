@@ -22,19 +22,24 @@ export class CitationNode extends DecoratorNode<JSX.Element> {
   __quoteAtCitation: string;
   __sourceTitleAtCitation: string | undefined;
 
-  static getType(): string {
+  static override getType(): string {
     return 'citation';
   }
 
-  static clone(node: CitationNode): CitationNode {
+  static override clone(node: CitationNode): CitationNode {
     return new CitationNode(node.__excerptId, node.__quoteAtCitation, node.__sourceTitleAtCitation, node.__key);
   }
 
-  static importJSON(json: SerializedCitationNode): CitationNode {
-    return $createCitationNode(json.excerptId, json.quoteAtCitation, json.sourceTitleAtCitation);
+  static override importJSON(json: Parameters<typeof DecoratorNode.importJSON>[0]): CitationNode {
+    const { excerptId, quoteAtCitation, sourceTitleAtCitation } = json as Partial<SerializedCitationNode>;
+    return $createCitationNode(
+      typeof excerptId === 'string' ? excerptId : '',
+      typeof quoteAtCitation === 'string' ? quoteAtCitation : '',
+      typeof sourceTitleAtCitation === 'string' ? sourceTitleAtCitation : undefined,
+    );
   }
 
-  static importDOM(): DOMConversionMap | null {
+  static override importDOM(): DOMConversionMap | null {
     return {
       cite: (element: HTMLElement) =>
         element.dataset.excerptId
@@ -55,7 +60,7 @@ export class CitationNode extends DecoratorNode<JSX.Element> {
     this.__sourceTitleAtCitation = sourceTitleAtCitation;
   }
 
-  exportJSON(): SerializedCitationNode {
+  override exportJSON(): SerializedCitationNode {
     const self = this.getLatest();
     return {
       type: 'citation',
@@ -67,7 +72,7 @@ export class CitationNode extends DecoratorNode<JSX.Element> {
   }
 
   /** Copy and paste between briefs keep the citation; elsewhere it reads as the quote. */
-  exportDOM(): DOMExportOutput {
+  override exportDOM(): DOMExportOutput {
     const cite = document.createElement('cite');
     cite.dataset.excerptId = this.__excerptId;
     cite.dataset.quote = this.__quoteAtCitation;
@@ -76,13 +81,13 @@ export class CitationNode extends DecoratorNode<JSX.Element> {
     return { element: cite };
   }
 
-  createDOM(): HTMLElement {
+  override createDOM(): HTMLElement {
     const span = document.createElement('span');
     span.className = 'citation-host';
     return span;
   }
 
-  updateDOM(): false {
+  override updateDOM(): false {
     return false;
   }
 
@@ -90,15 +95,15 @@ export class CitationNode extends DecoratorNode<JSX.Element> {
     return this.getLatest().__excerptId;
   }
 
-  getTextContent(): string {
+  override getTextContent(): string {
     return `“${this.__quoteAtCitation}”`;
   }
 
-  isInline(): true {
+  override isInline(): true {
     return true;
   }
 
-  decorate(): JSX.Element {
+  override decorate(): JSX.Element {
     return (
       <CitationView
         excerptId={this.__excerptId}
