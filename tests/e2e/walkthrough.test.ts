@@ -1,0 +1,261 @@
+// The whole user path in a real Chromium against the real server and workspace:
+// import → read → excerpt by mouse selection → brief with live citations → edit and
+// delete excerpts → follow a citation back to its passage → export a PDF.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startHttpServer } from '../../electron/ipc/http';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const rendererDir = join(repo, 'out/renderer');
+const fixtures = join(repo, 'tests/fixtures/e2e');
+const shots = process.env.SOURCEBOOK_SCREENSHOTS; // a folder: screenshots while developing
+
+const ARTICLE_TITLE = 'Drone sightings near Vellmar harbor prompt inquiry';
+const QUOTE_1 = 'the aircraft flew without navigation lights';
+const QUOTE_2 = 'a liquefied gas carrier, the Nordhavn Spirit';
+
+let server: Awaited<ReturnType<typeof startHttpServer>>;
+let browser: Browser;
+let page: Page;
+let workDir: string;
+const problems: string[] = [];
+
+async function shot(name: string) {
+  if (shots) await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+/** Selects `phrase` in the reader with the mouse: press before its first letter, drag past its last. */
+async function mouseSelect(phrase: string) {
+  const box = await page.evaluate((text) => {
+    const runs = [...document.querySelectorAll<HTMLElement>('.reader-text [data-start]')];
+    const run = runs.find((r) => (r.textContent ?? '').includes(text));
+    if (!run?.firstChild) throw new Error(`"${text}" is not in one run of the reader text`);
+    run.scrollIntoView({ block: 'center' });
+    const at = (run.textContent ?? '').indexOf(text);
+    const range = document.createRange();
+    range.setStart(run.firstChild, at);
+    range.setEnd(run.firstChild, at + 1);
+    const first = range.getBoundingClientRect();
+    range.setStart(run.firstChild, at + text.length - 1);
+    range.setEnd(run.firstChild, at + text.length);
+    const last = range.getBoundingClientRect();
+    return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+  }, phrase);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 5 });
+  await page.mouse.move(box.x2, box.y2, { steps: 5 });
+  await page.mouse.up();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(phrase);
+}
+
+async function saveExcerpt(tags: string, entity?: { name: string; type: string }) {
+  const popover = page.getByRole('dialog', { name: 'Save excerpt' });
+  await expect.poll(() => popover.isVisible()).toBe(true);
+  await popover.getByLabel('Tags').fill(tags);
+  if (entity) {
+    await popover.getByLabel('Entity 1 name').fill(entity.name);
+    await popover.getByLabel('Entity 1 type').selectOption(entity.type);
+  }
+  await popover.getByRole('button', { name: 'Save excerpt' }).click();
+  await expect.poll(() => popover.count()).toBe(0);
+}
+
+/** The highlight of an excerpt whose text is `quote` (one run when the excerpt overlaps nothing). */
+function highlight(quote: string): Locator {
+  return page.locator('.reader-text mark.hl-one', { hasText: quote });
+}
+
+async function insertCitation(query: string, expectedQuote: string) {
+  await page.keyboard.type('[[');
+  const menu = page.locator('.citation-menu');
+  await expect.poll(() => menu.isVisible()).toBe(true);
+  await page.keyboard.type(query, { delay: 20 });
+  const option = menu.locator('.citation-option', { hasText: expectedQuote });
+  await expect.poll(() => option.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await option.first().click();
+  await expect.poll(() => menu.count()).toBe(0);
+}
+
+function citations(): Locator {
+  return page.locator('.editor-content .citation');
+}
+
+async function inViewport(locator: Locator): Promise<boolean> {
+  return locator.first().evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const scroller = el.closest('.reader-scroll')!.getBoundingClientRect();
+    return r.height > 0 && r.top >= scroller.top && r.bottom <= scroller.bottom && r.bottom <= window.innerHeight;
+  });
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: repo, stdio: 'inherit' });
+  }
+  workDir = mkdtempSync(join(tmpdir(), 'sourcebook-e2e-'));
+  server = await startHttpServer({ workspacePath: join(workDir, 'workspace.sourcebook'), rendererDir });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 820 }, acceptDownloads: true });
+  page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('a analyst’s walk through Sourcebook', () => {
+  test('import, excerpt, cite, edit, follow, delete, export', async () => {
+    await page.goto(server.url);
+    await expect.poll(() => page.getByRole('heading', { name: 'Library' }).isVisible()).toBe(true);
+    // The token leaves the visible address once read.
+    expect(page.url()).not.toContain('token=');
+    await shot('01-start');
+
+    // Import both fixtures through the file input.
+    await page.getByLabel('Files to import').setInputFiles([join(fixtures, 'harbor-report.html'), join(fixtures, 'field-notes.txt')]);
+    const summary = page.getByRole('dialog', { name: /Imported 2 sources/ });
+    await expect.poll(() => summary.isVisible(), { timeout: 20_000 }).toBe(true);
+    const importedTitles = await summary.locator('.import-list button').allTextContents();
+    expect(importedTitles).toHaveLength(2);
+    const library = page.getByRole('list', { name: 'Sources' });
+    for (const title of importedTitles) await expect.poll(() => library.getByRole('button', { name: title }).count()).toBe(1);
+    const notesTitle = importedTitles.find((t) => !t.includes('Vellmar harbor prompt'))!;
+    expect(importedTitles.some((t) => t.includes(ARTICLE_TITLE))).toBe(true);
+    await shot('02-imported');
+    await summary.getByRole('button', { name: 'Close import summary' }).click();
+
+    // Open the article: the reader shows its text, without the page's clutter.
+    await library.getByRole('button', { name: new RegExp(ARTICLE_TITLE) }).click();
+    const reader = page.getByRole('region', { name: 'Reader' });
+    await expect.poll(() => reader.getByRole('heading', { level: 2 }).textContent()).toContain(ARTICLE_TITLE);
+    const text = reader.locator('.reader-text');
+    await expect.poll(() => text.textContent()).toContain('harbor pilots reported');
+    expect(await text.textContent()).not.toContain('Subscribe now');
+
+    // Excerpt 1: a mouse selection, saved from the popover, with a tag and a person.
+    await mouseSelect(QUOTE_1);
+    await shot('03-selected');
+    await reader.getByRole('button', { name: /Save excerpt/ }).click();
+    await shot('04-save-popover');
+    await saveExcerpt('alpha', { name: 'X', type: 'person' });
+    await expect.poll(() => highlight(QUOTE_1).count()).toBe(1);
+    expect(await highlight(QUOTE_1).textContent()).toBe(QUOTE_1);
+    await expect.poll(() => reader.locator('.excerpt-card', { hasText: QUOTE_1 }).count()).toBe(1);
+
+    // Excerpt 2: the keyboard shortcut instead of the button.
+    await mouseSelect(QUOTE_2);
+    await page.keyboard.press('Control+Shift+E');
+    await saveExcerpt('gamma');
+    await expect.poll(() => highlight(QUOTE_2).count()).toBe(1);
+    expect(await highlight(QUOTE_2).textContent()).toBe(QUOTE_2);
+    await shot('05-excerpts');
+
+    // A brief that cites both, through the [[ typeahead.
+    await page.getByRole('button', { name: 'New brief' }).first().click();
+    await page.getByLabel('Title of the new brief').fill('Harbor drones: what we know');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByLabel('Brief title').inputValue()).toBe('Harbor drones: what we know');
+    const editor = page.getByRole('textbox', { name: 'Brief text' });
+    await editor.click();
+    await page.keyboard.type('Pilots describe unlit aircraft over the terminal ', { delay: 5 });
+    await insertCitation('navigation', QUOTE_1);
+    await expect.poll(() => citations().count()).toBe(1);
+    await expect.poll(() => citations().first().textContent()).toContain('alpha');
+    await page.keyboard.type('and the timing matches a gas delivery ', { delay: 5 });
+    await insertCitation('Nordhavn', QUOTE_2);
+    await expect.poll(() => citations().count()).toBe(2);
+    await page.keyboard.type('— two nights running.', { delay: 5 });
+    await expect.poll(() => citations().nth(1).textContent()).toContain('gamma');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /^Saved$/ }).count(), { timeout: 10_000 }).toBe(1);
+    const firstId = await citations().first().getAttribute('data-excerpt-id');
+    const secondId = await citations().nth(1).getAttribute('data-excerpt-id');
+    await shot('06-brief');
+
+    // Hovering a citation shows the passage in context.
+    await citations().first().hover();
+    const tooltip = page.getByRole('tooltip');
+    await expect.poll(() => tooltip.textContent()).toContain(QUOTE_1);
+    await shot('07-citation-popover');
+    await page.mouse.move(5, 400);
+
+    // Edit excerpt 1's tags in the excerpt panel: the open brief's citation follows, no reload.
+    await highlight(QUOTE_1).click();
+    const panel = page.getByRole('region', { name: 'Excerpt' });
+    await expect.poll(() => panel.getByLabel('Tags').inputValue()).toBe('alpha');
+    await panel.getByLabel('Tags').fill('beta');
+    await panel.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => citations().first().textContent()).toContain('beta');
+    expect(await citations().first().textContent()).not.toContain('alpha');
+    await shot('08-edited');
+
+    // Follow a citation from another source: the reader opens the passage, in view and marked.
+    await library.getByRole('button', { name: notesTitle }).click();
+    await expect.poll(() => reader.getByRole('heading', { level: 2 }).textContent()).toBe(notesTitle);
+    await citations().first().click();
+    await expect.poll(() => reader.getByRole('heading', { level: 2 }).textContent()).toContain(ARTICLE_TITLE);
+    const focused = reader.locator(`mark.hl-focused[data-ids~="${firstId}"]`);
+    await expect.poll(() => focused.count()).toBeGreaterThan(0);
+    await expect.poll(() => inViewport(focused), { timeout: 5_000 }).toBe(true);
+    await shot('09-revealed');
+
+    // Delete excerpt 2, which the brief cites: its citation stays, visibly broken, with its quote.
+    await highlight(QUOTE_2).click();
+    await panel.getByRole('button', { name: 'Delete', exact: true }).click();
+    await panel.getByRole('button', { name: 'Delete excerpt' }).click();
+    const deleted = page.locator(`.editor-content .citation[data-excerpt-id="${secondId}"]`);
+    await expect.poll(() => deleted.getAttribute('data-state')).toBe('deleted');
+    expect(await deleted.textContent()).toContain('excerpt deleted');
+    expect(await deleted.textContent()).toContain('Nordhavn Spirit');
+    await expect.poll(() => highlight(QUOTE_2).count()).toBe(0);
+    await shot('10-deleted');
+
+    // Dark theme: the same screen stays legible (screenshots only while developing).
+    if (shots) {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await shot('11-dark');
+      await citations().first().hover();
+      await expect.poll(() => page.getByRole('tooltip').count()).toBe(1);
+      await shot('12-dark-popover');
+      await page.mouse.move(5, 400);
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+
+    // Export the brief as PDF; its notes carry the quote and the source's title.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PDF' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const pdfPath = join(workDir, 'brief.pdf');
+    await download.saveAs(pdfPath);
+    const pdfText = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(pdfText).toContain(QUOTE_1);
+    expect(pdfText).toContain(ARTICLE_TITLE);
+
+    // A reload keeps the session (token in sessionStorage) and the autosaved brief.
+    await page.reload();
+    await expect.poll(() => citations().count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => citations().first().textContent()).toContain('beta');
+    await expect.poll(() => citations().nth(1).getAttribute('data-state')).toBe('deleted');
+
+    writeFileSync(join(workDir, 'problems.txt'), problems.join('\n'));
+    expect(problems).toEqual([]);
+  });
+});
