@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Db } from '../../db/workspace';
 import type { EntityType, Reliability } from '../../db/domain';
 import { updateSourceMeta } from '../../db/sources';
+import { getSetting, setSetting } from '../../db/settings';
 import { resourcesDir } from './resources';
 import { importOne } from './importer';
 import { createExcerptFromQuote } from './excerpts';
@@ -18,8 +19,14 @@ interface Manifest {
   brief: { title: string; file: string };
 }
 
-/** True when the workspace holds nothing yet: the only time the sample is added. */
-export function isEmptyWorkspace(db: Db): boolean {
+const OFFERED = 'sample.offered';
+
+/**
+ * True on a workspace's first run only: it holds nothing and the sample was never added
+ * (a user who deleted the sample does not get it back).
+ */
+export function wantsSample(db: Db): boolean {
+  if (getSetting(db, OFFERED)) return false;
   const row = db.prepare(`SELECT (SELECT count(*) FROM sources) + (SELECT count(*) FROM briefs) AS n`).get() as { n: number };
   return row.n === 0;
 }
@@ -53,5 +60,6 @@ export function seedSample(db: Db): void {
       return `[[cite:${id}]]`;
     });
     createBriefFromMarkdown(db, manifest.brief.title, markdown);
+    setSetting(db, OFFERED, new Date().toISOString());
   })();
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/workspace';
 import { openWorkspace } from '../../db/workspace';
 import { chromiumPrinter, type PdfPrinter } from './export/pdf';
-import { isEmptyWorkspace, seedSample } from './sample';
+import { seedSample, wantsSample } from './sample';
 
 /** An open workspace with what the services need: the store and a PDF printer. */
 export interface Session {
@@ -17,7 +17,7 @@ export interface Session {
  */
 export function openSession(workspacePath: string, options: { printer?: PdfPrinter; sample?: boolean } = {}): Session {
   const db = openWorkspace(workspacePath);
-  if ((options.sample ?? true) && isEmptyWorkspace(db)) seedSample(db);
+  if ((options.sample ?? true) && wantsSample(db)) seedSample(db);
   const printer = options.printer ?? chromiumPrinter();
   return {
     db,

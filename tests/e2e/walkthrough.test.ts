@@ -57,7 +57,7 @@ async function mouseSelect(phrase: string) {
 async function saveExcerpt(tags: string, entity?: { name: string; type: string }) {
   const popover = page.getByRole('dialog', { name: 'Save excerpt' });
   await expect.poll(() => popover.isVisible()).toBe(true);
-  await popover.getByLabel('Tags').fill(tags);
+  await popover.getByLabel('Tags', { exact: true }).fill(tags);
   if (entity) {
     await popover.getByLabel('Entity 1 name').fill(entity.name);
     await popover.getByLabel('Entity 1 type').selectOption(entity.type);
@@ -201,8 +201,8 @@ describe('a analyst’s walk through Sourcebook', () => {
     // Edit excerpt 1's tags in the excerpt panel: the open brief's citation follows, no reload.
     await highlight(QUOTE_1).click();
     const panel = page.getByRole('region', { name: 'Excerpt' });
-    await expect.poll(() => panel.getByLabel('Tags').inputValue()).toBe('alpha');
-    await panel.getByLabel('Tags').fill('beta');
+    await expect.poll(() => panel.getByLabel('Tags', { exact: true }).inputValue()).toBe('alpha');
+    await panel.getByLabel('Tags', { exact: true }).fill('beta');
     await panel.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => citations().first().textContent()).toContain('beta');
     expect(await citations().first().textContent()).not.toContain('alpha');

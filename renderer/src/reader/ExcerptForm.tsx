@@ -78,9 +78,12 @@ export function ExcerptForm({ initial, submitLabel, busy, onSubmit, onCancel, au
 
   return (
     <form className="excerpt-form" onSubmit={submit} aria-busy={busy}>
-      <label className="field">
-        <span className="field-label">Tags</span>
+      <div className="field">
+        <label className="field-label" htmlFor={`${id}-tag-input`}>
+          Tags
+        </label>
         <input
+          id={`${id}-tag-input`}
           type="text"
           name="tags"
           value={tagText}
@@ -104,7 +107,7 @@ export function ExcerptForm({ initial, submitLabel, busy, onSubmit, onCancel, au
             ))}
           </span>
         )}
-      </label>
+      </div>
 
       <fieldset className="field">
         <legend className="field-label">Entities</legend>
