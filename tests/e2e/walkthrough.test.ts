@@ -26,7 +26,10 @@ let workDir: string;
 const problems: string[] = [];
 
 async function shot(name: string) {
-  if (shots) await page.screenshot({ path: join(shots, `${name}.png`) });
+  if (!shots) return;
+  // Let entrance animations finish so the picture shows the settled screen.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => (a.effect?.getTiming().iterations === Infinity ? null : a.finished.catch(() => null)))));
+  await page.screenshot({ path: join(shots, `${name}.png`) });
 }
 
 /** Selects `phrase` in the reader with the mouse: press before its first letter, drag past its last. */
@@ -160,7 +163,11 @@ describe('a analyst’s walk through Sourcebook', () => {
     await saveExcerpt('alpha', { name: 'X', type: 'person' });
     await expect.poll(() => highlight(QUOTE_1).count()).toBe(1);
     expect(await highlight(QUOTE_1).textContent()).toBe(QUOTE_1);
+    // The source's excerpts list (a drawer over the text in a pane this narrow).
+    await reader.getByRole('button', { name: /^Excerpts/ }).click();
     await expect.poll(() => reader.locator('.excerpt-card', { hasText: QUOTE_1 }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => reader.locator('.excerpt-card').count()).toBe(0);
 
     // Excerpt 2: the keyboard shortcut instead of the button.
     await mouseSelect(QUOTE_2);

@@ -131,6 +131,18 @@ describe('brief export', () => {
     await expect(missing.print('<p>x</p>')).rejects.toThrow(/install it .*or set SOURCEBOOK_CHROMIUM/);
     await missing.close?.();
   });
+
+  it('names SOURCEBOOK_CHROMIUM when it points at nothing', async () => {
+    const saved = process.env.SOURCEBOOK_CHROMIUM;
+    process.env.SOURCEBOOK_CHROMIUM = tmp.path('gone/chromium');
+    try {
+      expect(findChromium()).toBeNull();
+      await expect(chromiumPrinter().print('<p>x</p>')).rejects.toThrow(`SOURCEBOOK_CHROMIUM points to ${tmp.path('gone/chromium')}, which does not exist`);
+    } finally {
+      if (saved === undefined) delete process.env.SOURCEBOOK_CHROMIUM;
+      else process.env.SOURCEBOOK_CHROMIUM = saved;
+    }
+  });
 });
 
 describe('fileSlug', () => {

@@ -2,15 +2,8 @@
 import { api } from '../api';
 import { NewBriefForm } from '../briefs/NewBriefForm';
 import { useApiQuery } from '../state/topics';
+import { formatDate, formatEdited } from '../ui/format';
 import { useNavigation } from './navigation';
-
-function formatDate(value: string | null): string | null {
-  if (!value) return null;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  // Dates without a time (2024-03-01) are calendar dates, not instants.
-  return date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: /T/.test(value) ? undefined : 'UTC' });
-}
 
 export function Sidebar({ onImport }: { onImport(): void }) {
   const nav = useNavigation();
@@ -82,7 +75,7 @@ export function Sidebar({ onImport }: { onImport(): void }) {
                 >
                   <span className="nav-item-title">{b.title}</span>
                   <span className="nav-item-meta">
-                    <span className="nav-item-meta-text">Edited {formatDate(b.updatedAt)}</span>
+                    <span className="nav-item-meta-text">Edited {formatEdited(b.updatedAt)}</span>
                     {b.citationCount > 0 && (
                       <span className="count" title={`${b.citationCount} citation${b.citationCount === 1 ? '' : 's'}`} aria-label={`${b.citationCount} citations`}>
                         {b.citationCount}

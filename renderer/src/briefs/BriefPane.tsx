@@ -107,17 +107,19 @@ function OpenBrief({ brief }: { brief: Brief }) {
           }}
           onKeyDown={(e) => e.key === 'Enter' && (e.currentTarget.blur(), void saver.flush())}
         />
-        <span className={`save-status save-${saver.status}`} role="status" aria-live="polite">
-          {STATUS_TEXT[saver.status]}
-        </span>
-        <div className="brief-actions">
-          <button type="button" className="button" disabled={exporting !== null} onClick={() => void exportAs('html')}>
-            {exporting === 'html' ? 'Exporting…' : 'Export HTML'}
-          </button>
-          <button type="button" className="button" disabled={exporting !== null} onClick={() => void exportAs('pdf')}>
-            {exporting === 'pdf' ? 'Exporting…' : 'Export PDF'}
-          </button>
-          <ConfirmButton label="Delete" confirmLabel="Delete brief" onConfirm={() => void remove()} />
+        <div className="brief-bar">
+          <span className={`save-status save-${saver.status}`} role="status" aria-live="polite">
+            {STATUS_TEXT[saver.status]}
+          </span>
+          <div className="brief-actions">
+            <button type="button" className="button button-quiet" disabled={exporting !== null} onClick={() => void exportAs('pdf')}>
+              {exporting === 'pdf' ? 'Exporting…' : 'Export PDF'}
+            </button>
+            <button type="button" className="button button-quiet" disabled={exporting !== null} onClick={() => void exportAs('html')}>
+              {exporting === 'html' ? 'Exporting…' : 'Export HTML'}
+            </button>
+            <ConfirmButton label="Delete" confirmLabel="Delete brief" onConfirm={() => void remove()} />
+          </div>
         </div>
       </header>
       <BriefEditor document={brief.document} onChange={onChange} />

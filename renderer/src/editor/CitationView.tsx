@@ -5,10 +5,11 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useNavigation } from '../app/navigation';
-import { excerptContext, useExcerpt, type ExcerptContext, type ExcerptEntry } from '../state/excerptStore';
+import { CONTEXT_CHARS, excerptContext, useExcerpt, type ExcerptContext, type ExcerptEntry } from '../state/excerptStore';
 import { notify } from '../state/toasts';
 import { gradeLabel, type ExcerptView } from '../types';
 import { EntityChips, GradeBadge, TagChips } from '../ui/Chips';
+import { formatDate, trimContextEnd, trimContextStart } from '../ui/format';
 
 interface Props {
   excerptId: string;
@@ -215,17 +216,15 @@ function CitationPopover({
       onMouseEnter={onEnter}
       onMouseLeave={onLeave}
     >
-      <p className="citation-popover-source">
+      <div className="citation-popover-source">
         <strong>{sourceTitle}</strong>
         {excerpt && (
-          <>
-            {[excerpt.sourcePublisher, excerpt.sourcePublishedAt].filter(Boolean).length > 0 && (
-              <span className="muted"> · {[excerpt.sourcePublisher, excerpt.sourcePublishedAt].filter(Boolean).join(' · ')}</span>
-            )}{' '}
+          <span className="citation-popover-meta muted">
+            {[excerpt.sourcePublisher, formatDate(excerpt.sourcePublishedAt)].filter(Boolean).join(' · ')}
             <GradeBadge grade={gradeLabel(excerpt.reliability, excerpt.credibility)} />
-          </>
+          </span>
         )}
-      </p>
+      </div>
       {entry.status === 'deleted' ? (
         <>
           <p className="citation-popover-warning">This excerpt was deleted. Quote when cited:</p>
@@ -235,9 +234,11 @@ function CitationPopover({
         <blockquote className="citation-popover-passage">
           {context ? (
             <>
-              <span className="context">{context.before && `…${context.before}`}</span>
+              <span className="context">
+                {context.before.length >= CONTEXT_CHARS ? `…${trimContextStart(context.before)}` : context.before}
+              </span>
               <mark>{context.quote}</mark>
-              <span className="context">{context.after && `${context.after}…`}</span>
+              <span className="context">{context.after.length >= CONTEXT_CHARS ? `${trimContextEnd(context.after)}…` : context.after}</span>
             </>
           ) : (
             <mark>{excerpt?.quote ?? quoteAtCitation}</mark>

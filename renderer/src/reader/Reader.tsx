@@ -1,6 +1,6 @@
 // The reader: a source's normalized text with every excerpt highlighted, selection →
 // "Save excerpt", and the margin listing the source's excerpts (or one, for editing).
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import { api } from '../api';
 import { useNavigation } from '../app/navigation';
 import { prime } from '../state/excerptStore';
@@ -9,6 +9,7 @@ import { notify, notifyError } from '../state/toasts';
 import { useApiQuery } from '../state/topics';
 import type { ExcerptView, Source } from '../types';
 import { EmptyState } from '../ui/EmptyState';
+import { formatDate } from '../ui/format';
 import { ExcerptForm, type ExcerptDetails } from './ExcerptForm';
 import { ExcerptMargin } from './ExcerptMargin';
 import { layoutText, type Mark, type Paragraph } from './layout';
@@ -16,6 +17,22 @@ import { rangeToOffsets } from './selectionOffsets';
 import { SourceDetailsDialog } from './SourceDetailsDialog';
 
 const PENDING = '__pending';
+/** Below this pane width the excerpt margin floats over the text instead of squeezing it. */
+const NARROW_READER = 980;
+
+function useNarrow(ref: RefObject<HTMLElement | null>, limit: number): boolean {
+  const [narrow, setNarrow] = useState(false);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setNarrow(el.getBoundingClientRect().width < limit);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, limit]);
+  return narrow;
+}
 
 interface Anchor {
   start: number;
@@ -78,7 +95,12 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [focusNonce, setFocusNonce] = useState(0);
-  const [marginOpen, setMarginOpen] = useState(() => localStorage.getItem('sourcebook.margin') !== 'closed');
+  const sectionRef = useRef<HTMLElement>(null);
+  // Beside the text when the pane is wide; over it, on demand, when the pane is narrow.
+  const narrow = useNarrow(sectionRef, NARROW_READER);
+  const [dockedOpen, setDockedOpen] = useState(() => localStorage.getItem('sourcebook.margin') !== 'closed');
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const marginOpen = narrow ? drawerOpen : dockedOpen;
   const [detailsOpen, setDetailsOpen] = useState(false);
   const pointerDown = useRef(false);
 
@@ -91,7 +113,11 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
   const lengths = useMemo(() => new Map(excerpts.map((e) => [e.id, e.end - e.start])), [excerpts]);
 
   const toggleMargin = () => {
-    setMarginOpen((open) => {
+    if (narrow) {
+      setDrawerOpen((open) => !open);
+      return;
+    }
+    setDockedOpen((open) => {
       localStorage.setItem('sourcebook.margin', open ? 'closed' : 'open');
       return !open;
     });
@@ -191,6 +217,15 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
     // Only a new reveal scrolls; re-renders of the same focus do not.
   }, [focusNonce]);
 
+  useEffect(() => {
+    if (!narrow || !drawerOpen || selectedId) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !composer) setDrawerOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [narrow, drawerOpen, selectedId, composer]);
+
   const onTextClick = (event: ReactMouseEvent) => {
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed) return;
@@ -211,10 +246,10 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
     }
   };
 
-  const meta = [source.author, source.publisher, source.publishedAt].filter(Boolean).join(' · ');
+  const meta = [source.author, source.publisher, formatDate(source.publishedAt)].filter(Boolean).join(' · ');
 
   return (
-    <section className={`pane reader${marginOpen ? ' margin-open' : ''}`} aria-label="Reader">
+    <section ref={sectionRef} className={`pane reader${marginOpen ? ' margin-open' : ''}${narrow ? ' is-narrow' : ''}`} aria-label="Reader">
       <header className="reader-header">
         <div className="reader-heading">
           <h2 className="reader-title">{source.title}</h2>

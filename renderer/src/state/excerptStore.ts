@@ -140,11 +140,14 @@ export function prime(views: readonly ExcerptView[]): void {
   }
 }
 
+/** How much text around a passage the citation popover asks for, each side. */
+export const CONTEXT_CHARS = 280;
+
 /** The passage with the text around it, as the citation popover shows it. */
 export function excerptContext(id: string): Promise<ExcerptContext> {
   let pending = contexts.get(id);
   if (!pending) {
-    pending = api['excerpts:context']({ id, chars: 280 });
+    pending = api['excerpts:context']({ id, chars: CONTEXT_CHARS });
     contexts.set(id, pending);
     pending.catch(() => contexts.delete(id));
   }

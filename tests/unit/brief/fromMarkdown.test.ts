@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { $getRoot, createEditor, DecoratorNode, type LexicalNode, type NodeKey, type SerializedLexicalNode } from 'lexical';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
@@ -303,6 +304,14 @@ describe('briefFromMarkdown', () => {
       const doc = md(markdown);
       expect(throughLexical(doc), markdown).toEqual(doc);
     }
+  });
+
+  it('reads the sample brief the app seeds a new workspace with', () => {
+    const markdown = readFileSync(new URL('../../../resources/sample/brief.md', import.meta.url), 'utf8');
+    const doc = briefFromMarkdown(markdown, (id) => (/^@\d+$/.test(id) ? { quote: `quote ${id}`, sourceTitle: 'Sample' } : null));
+    expect(citationsOf(doc).map((c) => c.excerptId)).toEqual(['@3', '@5', '@6', '@7', '@8']);
+    expect(doc.root.children.map((b) => b.type)).toEqual(['heading', 'paragraph', 'heading', 'list', 'heading', 'paragraph', 'heading', 'list']);
+    expect(throughLexical(doc)).toEqual(doc);
   });
 });
 

@@ -20,6 +20,7 @@ import {
   type LexicalEditor,
 } from 'lexical';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { BulletListIcon, LinkIcon, NumberedListIcon, QuoteIcon, RedoIcon, UndoIcon } from '../../../ui/icons';
 import { OPEN_CITATION_PICKER_COMMAND } from '../CitationTypeaheadPlugin';
 
 type BlockType = 'paragraph' | 'h1' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number';
@@ -130,24 +131,24 @@ export function ToolbarPlugin() {
         <em>I</em>
       </ToolButton>
       <ToolButton label="Link" active={link !== null || linkEditing} onClick={() => setLinkEditing((v) => !v)}>
-        <span aria-hidden="true">🔗</span>
+        <LinkIcon />
       </ToolButton>
       <span className="toolbar-sep" aria-hidden="true" />
       <ToolButton label="Bullet list" active={block === 'bullet'} onClick={() => toggleList('bullet')}>
-        <span aria-hidden="true">•≡</span>
+        <BulletListIcon />
       </ToolButton>
       <ToolButton label="Numbered list" active={block === 'number'} onClick={() => toggleList('number')}>
-        <span aria-hidden="true">1≡</span>
+        <NumberedListIcon />
       </ToolButton>
       <ToolButton label="Block quote" active={block === 'quote'} onClick={() => setBlock(editor, block === 'quote' ? 'paragraph' : 'quote')}>
-        <span aria-hidden="true">❝</span>
+        <QuoteIcon />
       </ToolButton>
       <span className="toolbar-sep" aria-hidden="true" />
       <ToolButton label="Undo" shortcut={`${mod}Z`} disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
-        <span aria-hidden="true">↶</span>
+        <UndoIcon />
       </ToolButton>
       <ToolButton label="Redo" shortcut={isMac ? '⇧⌘Z' : 'Ctrl+Y'} disabled={!canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
-        <span aria-hidden="true">↷</span>
+        <RedoIcon />
       </ToolButton>
       <span className="toolbar-spacer" />
       <button
