@@ -48,11 +48,11 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
-function withWorkspace<T>(path: string, fn: (db: Db) => T): T {
+async function withWorkspace<T>(path: string, fn: (db: Db) => T | Promise<T>): Promise<T> {
   mkdirSync(dirname(resolve(path)), { recursive: true });
   const db = openWorkspace(path);
   try {
-    return fn(db);
+    return await fn(db);
   } finally {
     db.close();
   }
@@ -94,7 +94,7 @@ async function run(argv: string[], out: Out): Promise<number> {
     case 'import': {
       const { positionals } = parse(args, {});
       if (positionals.length === 0) throw new UsageError('import needs at least one file or folder.');
-      const report = withWorkspace(workspace, (db) => importPaths(db, positionals));
+      const report = await withWorkspace(workspace, (db) => importPaths(db, positionals));
       out.print(report, () =>
         [
           ...report.imported.map((i) => `imported  ${i.id}  ${i.title}  (${i.path})${i.warnings ? `  [${i.warnings.join('; ')}]` : ''}`),
@@ -107,7 +107,7 @@ async function run(argv: string[], out: Out): Promise<number> {
     }
     case 'sources': {
       parse(args, {});
-      const sources = withWorkspace(workspace, listSources);
+      const sources = await withWorkspace(workspace, listSources);
       out.print(sources, () => sources.map((s) => `${s.id}  ${s.title}${s.publisher ? ` — ${s.publisher}` : ''}`).join('\n') || 'No sources.');
       return 0;
     }
@@ -135,7 +135,7 @@ async function run(argv: string[], out: Out): Promise<number> {
         if (!ENTITY_TYPES.includes(entityType)) throw new UsageError(`--entity-type must be one of ${ENTITY_TYPES.join(', ')}.`);
         const sourceId = one(values.source, '--source');
         const quote = one(values.quote, '--quote');
-        const x = withWorkspace(workspace, (db) =>
+        const x = await withWorkspace(workspace, (db) =>
           createExcerptFromQuote(db, sourceId, quote, occurrence, {
             tags: values.tag ?? [],
             entities: (values.entity ?? []).map((name) => ({ name, type: entityType })),
@@ -149,7 +149,7 @@ async function run(argv: string[], out: Out): Promise<number> {
       if (sub === 'delete') {
         const { positionals } = parse(subArgs, {});
         const id = one(positionals[0], 'EXCERPT_ID');
-        const deleted = withWorkspace(workspace, (db) => removeExcerpt(db, id));
+        const deleted = await withWorkspace(workspace, (db) => removeExcerpt(db, id));
         if (!deleted) throw new UserError(`No excerpt with id ${id}.`);
         out.print({ id, deleted }, () => `deleted ${id}`);
         return 0;
@@ -159,7 +159,7 @@ async function run(argv: string[], out: Out): Promise<number> {
     case 'excerpts': {
       const { values } = parse(args, { source: { type: 'string' } });
       const sourceId = one(values.source, '--source');
-      const rows = withWorkspace(workspace, (db) => {
+      const rows = await withWorkspace(workspace, (db) => {
         if (!getSource(db, sourceId)) throw new UserError(`No source with id ${sourceId}.`);
         return listExcerptsOfSource(db, sourceId).map((x) => ({ id: x.id, quote: x.quote, start: x.start, end: x.end, state: x.state, page: null }));
       });
@@ -169,7 +169,7 @@ async function run(argv: string[], out: Out): Promise<number> {
     case 'search': {
       const { positionals } = parse(args, {});
       const query = positionals.join(' ');
-      const hits = withWorkspace(workspace, (db) => search(db, query));
+      const hits = await withWorkspace(workspace, (db) => search(db, query));
       const value = hits.map(({ kind, id, title, snippet }) => ({ kind, id, title, snippet }));
       out.print(value, () => value.map((h) => `${h.kind.padEnd(8)} ${h.id}  ${h.title}\n         ${h.snippet}`).join('\n') || 'No results.');
       return 0;
@@ -187,13 +187,13 @@ async function run(argv: string[], out: Out): Promise<number> {
       } catch (err) {
         throw new UserError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
       }
-      const brief = withWorkspace(workspace, (db) => createBriefFromMarkdown(db, title, markdown));
+      const brief = await withWorkspace(workspace, (db) => createBriefFromMarkdown(db, title, markdown));
       out.print({ id: brief.id }, () => `${brief.id}  ${brief.title}  (${brief.citationCount} citations)`);
       return 0;
     }
     case 'briefs': {
       parse(args, {});
-      const briefs = withWorkspace(workspace, listBriefs);
+      const briefs = await withWorkspace(workspace, listBriefs);
       out.print(briefs, () => briefs.map((b) => `${b.id}  ${b.title}  (${b.citationCount} citations)`).join('\n') || 'No briefs.');
       return 0;
     }

@@ -85,7 +85,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
-  const session = openSession(options.workspacePath, { printer: options.printer, sample: options.sample });
+  const session = await openSession(options.workspacePath, { printer: options.printer, sample: options.sample });
   const route = createRouter(session);
   const token = randomBytes(24).toString('base64url');
   const root = resolve(options.rendererDir);

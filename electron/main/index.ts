@@ -44,11 +44,11 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     lockDownSession();
     lockDownContents(rendererUrl);
     try {
-      session = openSession(join(app.getPath('userData'), 'workspace.sqlite'), { printer: electronPrinter() });
+      session = await openSession(join(app.getPath('userData'), 'workspace.sqlite'), { printer: electronPrinter() });
     } catch (err) {
       dialog.showErrorBox('Sourcebook cannot open its workspace', (err as Error).message);
       app.exit(1);

@@ -26,7 +26,7 @@ export type ImportOutcome =
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Imports one file in its own transaction: it is stored whole, or not at all. */
-export function importOne(db: Db, input: ImportInput, options: { reliability?: Reliability } = {}): ImportOutcome {
+export async function importOne(db: Db, input: ImportInput, options: { reliability?: Reliability } = {}): Promise<ImportOutcome> {
   if (input.size > MAX_FILE_BYTES) {
     return { kind: 'skipped', reason: `file is ${mb(input.size)}; Sourcebook imports files up to ${mb(MAX_FILE_BYTES)}` };
   }
@@ -42,7 +42,7 @@ export function importOne(db: Db, input: ImportInput, options: { reliability?: R
     return { kind: 'skipped', reason: `file is ${mb(bytes.length)}; Sourcebook imports files up to ${mb(MAX_FILE_BYTES)}` };
   }
   try {
-    const doc = parseDocument(input.name, bytes);
+    const doc = await parseDocument(input.name, bytes);
     const hash = contentHash(doc.text);
     return db.transaction((): ImportOutcome => {
       const dup = findSourceByHash(db, hash);
@@ -57,10 +57,10 @@ export function importOne(db: Db, input: ImportInput, options: { reliability?: R
   }
 }
 
-export function importAll(db: Db, inputs: Iterable<ImportInput>): ImportReport {
+export async function importAll(db: Db, inputs: Iterable<ImportInput>): Promise<ImportReport> {
   const report: ImportReport = { imported: [], skipped: [], failed: [] };
   for (const input of inputs) {
-    const outcome = importOne(db, input);
+    const outcome = await importOne(db, input);
     if (outcome.kind === 'imported') {
       report.imported.push({ id: outcome.id, path: input.path, title: outcome.title, ...(outcome.warnings.length ? { warnings: outcome.warnings } : {}) });
     } else if (outcome.kind === 'skipped') report.skipped.push({ path: input.path, reason: outcome.reason });
@@ -115,19 +115,19 @@ function* walkFolder(dir: string, shown: string): Generator<ImportInput | { path
 }
 
 /** Imports paths given on a command line, one transaction per file. */
-export function importPaths(db: Db, paths: readonly string[]): ImportReport {
+export async function importPaths(db: Db, paths: readonly string[]): Promise<ImportReport> {
   const report: ImportReport = { imported: [], skipped: [], failed: [] };
   const inputs: ImportInput[] = [];
   for (const item of inputsFromPaths(paths)) {
     if ('error' in item) report.failed.push({ path: item.path, error: item.error });
     else inputs.push(item);
   }
-  const rest = importAll(db, inputs);
+  const rest = await importAll(db, inputs);
   return { imported: rest.imported, skipped: rest.skipped, failed: [...report.failed, ...rest.failed] };
 }
 
 /** Uploaded files (from the app's file dialog or a drop), already in memory. */
-export function importUploads(db: Db, files: readonly { name: string; data: string }[]): ImportReport {
+export function importUploads(db: Db, files: readonly { name: string; data: string }[]): Promise<ImportReport> {
   return importAll(
     db,
     files.map((f) => {

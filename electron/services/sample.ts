@@ -31,15 +31,18 @@ export function wantsSample(db: Db): boolean {
   return row.n === 0;
 }
 
-export function seedSample(db: Db): void {
+export async function seedSample(db: Db): Promise<void> {
   const dir = join(resourcesDir(), 'sample');
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  db.transaction(() => {
+  // One transaction for the whole sample (importOne's own transactions nest as
+  // savepoints): a failure leaves the workspace as empty as it was.
+  db.exec('BEGIN');
+  try {
     const sourceIds = new Map<string, string>();
     for (const s of manifest.sources) {
       const path = join(dir, s.file);
       const bytes = readFileSync(path);
-      const outcome = importOne(db, { path, name: s.file, size: bytes.length, read: () => bytes });
+      const outcome = await importOne(db, { path, name: s.file, size: bytes.length, read: () => bytes });
       if (outcome.kind !== 'imported') throw new Error(`Sample source ${s.file} did not import: ${JSON.stringify(outcome)}`);
       if (s.reliability) updateSourceMeta(db, outcome.id, { reliability: s.reliability });
       sourceIds.set(s.file, outcome.id);
@@ -61,5 +64,9 @@ export function seedSample(db: Db): void {
     });
     createBriefFromMarkdown(db, manifest.brief.title, markdown);
     setSetting(db, OFFERED, new Date().toISOString());
-  })();
+    db.exec('COMMIT');
+  } catch (err) {
+    db.exec('ROLLBACK');
+    throw err;
+  }
 }

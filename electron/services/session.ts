@@ -15,9 +15,14 @@ export interface Session {
  * Opens (creating if needed) a workspace. A brand-new workspace gets the sample
  * content unless `sample: false` (tests, scripted use).
  */
-export function openSession(workspacePath: string, options: { printer?: PdfPrinter; sample?: boolean } = {}): Session {
+export async function openSession(workspacePath: string, options: { printer?: PdfPrinter; sample?: boolean } = {}): Promise<Session> {
   const db = openWorkspace(workspacePath);
-  if ((options.sample ?? true) && wantsSample(db)) seedSample(db);
+  try {
+    if ((options.sample ?? true) && wantsSample(db)) await seedSample(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   const printer = options.printer ?? chromiumPrinter();
   return {
     db,

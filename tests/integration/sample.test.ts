@@ -24,7 +24,7 @@ const manifest = JSON.parse(readFileSync(join(resourcesDir(), 'sample', 'manifes
 
 describe('sample workspace', () => {
   it('fills a brand-new workspace with the sample sources, graded excerpts and a brief whose citations all resolve', async () => {
-    const s = openSession(tmp.path('ws.sqlite'));
+    const s = await openSession(tmp.path('ws.sqlite'));
     try {
       const sources = listSources(s.db);
       expect(sources).toHaveLength(manifest.sources.length);
@@ -44,15 +44,15 @@ describe('sample workspace', () => {
 
   it('is added once: reopening, or a workspace with content, gets no second copy', async () => {
     const path = tmp.path('ws.sqlite');
-    await openSession(path).close();
-    const again = openSession(path);
+    await (await openSession(path)).close();
+    const again = await openSession(path);
     expect(listSources(again.db)).toHaveLength(manifest.sources.length);
     expect(listBriefs(again.db)).toHaveLength(1);
     await again.close();
   });
 
   it('is not added when asked for an empty workspace', async () => {
-    const s = openSession(tmp.path('empty.sqlite'), { sample: false });
+    const s = await openSession(tmp.path('empty.sqlite'), { sample: false });
     expect(listSources(s.db)).toEqual([]);
     await s.close();
   });
@@ -61,10 +61,10 @@ describe('sample workspace', () => {
 describe('sample workspace, once deleted', () => {
   it('does not come back after the user deleted all of it', async () => {
     const path = tmp.path('ws.sqlite');
-    const first = openSession(path);
+    const first = await openSession(path);
     first.db.exec('DELETE FROM briefs; DELETE FROM sources;');
     await first.close();
-    const again = openSession(path);
+    const again = await openSession(path);
     expect(listSources(again.db)).toEqual([]);
     expect(listBriefs(again.db)).toEqual([]);
     await again.close();
