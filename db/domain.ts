@@ -10,7 +10,14 @@ export type AnchorState = (typeof ANCHOR_STATES)[number];
 export const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 export type Reliability = (typeof RELIABILITY)[number];
 
-export type SourceFormat = 'text' | 'markdown' | 'html';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
+
+/** Page n (1-based) of a paged source covers [start, end) of its normalized text. */
+export interface PageSpan {
+  page: number;
+  start: number;
+  end: number;
+}
 
 export interface SourceMeta {
   title: string;
@@ -26,14 +33,27 @@ export interface SourceSummary extends SourceMeta {
   format: SourceFormat;
   originalName: string | null;
   capturedAt: string;
+  /** The grade shown: the source's own, else its publisher's default. */
   reliability: Reliability | null;
+  /** Where `reliability` comes from. */
+  reliabilityFrom: 'source' | 'publisher' | null;
   excerptCount: number;
+  version: number;
 }
 
 export interface Source extends SourceSummary {
-  version: number;
   text: string;
   contentHash: string;
+  /** The page map of a paged source (PDF), else null. */
+  pages: PageSpan[] | null;
+}
+
+export interface SourceVersion {
+  version: number;
+  createdAt: string;
+  originalName: string | null;
+  length: number;
+  current: boolean;
 }
 
 export interface EntityRef {
@@ -55,6 +75,10 @@ export interface Excerpt {
   credibility: number | null;
   state: AnchorState;
   score: number | null;
+  /** The page the passage starts on, for paged sources. */
+  page: number | null;
+  /** The quote before the last re-anchoring, when it changed it (fuzzy, orphaned). */
+  previousQuote: string | null;
   tags: string[];
   entities: EntityRef[];
   createdAt: string;
@@ -99,4 +123,17 @@ export interface SearchHit {
 export function gradeLabel(reliability: Reliability | null, credibility: number | null): string | null {
   if (!reliability && !credibility) return null;
   return `${reliability ?? '?'}${credibility ?? '?'}`;
+}
+
+/** The page holding `offset`, by binary search over the page map. */
+export function pageAt(pages: readonly PageSpan[] | null, offset: number): number | null {
+  if (!pages || pages.length === 0) return null;
+  let lo = 0;
+  let hi = pages.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pages[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return pages[lo].page;
 }

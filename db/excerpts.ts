@@ -1,5 +1,5 @@
 import type { Db } from './workspace';
-import type { AnchorState, EntityRef, ExcerptView, Reliability } from './domain';
+import { pageAt, type AnchorState, type EntityRef, type ExcerptView, type Reliability } from './domain';
 import { newId, nowIso } from './ids';
 
 interface ExcerptRow {
@@ -15,6 +15,8 @@ interface ExcerptRow {
   credibility: number | null;
   anchor_state: AnchorState;
   anchor_score: number | null;
+  previous_quote: string | null;
+  pages: string | null;
   created_at: string;
   updated_at: string;
   source_title: string;
@@ -25,7 +27,10 @@ interface ExcerptRow {
 }
 
 const SELECT = `SELECT e.*, s.title AS source_title, s.publisher AS source_publisher, s.published_at AS source_published_at,
-  s.url AS source_url, s.reliability FROM excerpts e JOIN sources s ON s.id = e.source_id`;
+  s.url AS source_url, coalesce(s.reliability, p.reliability) AS reliability, v.pages
+  FROM excerpts e JOIN sources s ON s.id = e.source_id
+  LEFT JOIN publishers p ON p.name = s.publisher
+  LEFT JOIN source_versions v ON v.source_id = e.source_id AND v.version = e.version`;
 
 function tagsOf(db: Db, ids: string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -70,6 +75,8 @@ function toViews(db: Db, rows: ExcerptRow[]): ExcerptView[] {
     credibility: r.credibility,
     state: r.anchor_state,
     score: r.anchor_score,
+    page: r.pages ? pageAt((JSON.parse(r.pages) as [number, number][]).map(([start, end], i) => ({ page: i + 1, start, end })), r.start) : null,
+    previousQuote: r.previous_quote,
     tags: tags.get(r.id) ?? [],
     entities: entities.get(r.id) ?? [],
     createdAt: r.created_at,
@@ -148,4 +155,24 @@ export function touchExcerpt(db: Db, id: string): void {
 
 export function deleteExcerpt(db: Db, id: string): boolean {
   return db.prepare(`DELETE FROM excerpts WHERE id = ?`).run(id).changes > 0;
+}
+
+/** Where re-anchoring put an excerpt (or, for an orphan, that it lost its passage). */
+export interface AnchorUpdate {
+  version: number;
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  state: AnchorState;
+  score: number | null;
+  previousQuote: string | null;
+}
+
+export function setExcerptAnchor(db: Db, id: string, a: AnchorUpdate): void {
+  db.prepare(
+    `UPDATE excerpts SET version = ?, start = ?, end = ?, quote = ?, prefix = ?, suffix = ?, anchor_state = ?, anchor_score = ?,
+       previous_quote = ?, reanchored_at = ?, updated_at = ? WHERE id = ?`,
+  ).run(a.version, a.start, a.end, a.quote, a.prefix, a.suffix, a.state, a.score, a.previousQuote, nowIso(), nowIso(), id);
 }

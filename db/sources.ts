@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './workspace';
-import type { Reliability, Source, SourceFormat, SourceMeta, SourceSummary } from './domain';
+import type { PageSpan, Reliability, Source, SourceFormat, SourceMeta, SourceSummary, SourceVersion } from './domain';
 import { newId, nowIso } from './ids';
 
 interface SourceRow {
@@ -13,6 +13,7 @@ interface SourceRow {
   url: string | null;
   language: string | null;
   reliability: Reliability | null;
+  own_reliability: Reliability | null;
   original_format: SourceFormat;
   original_name: string | null;
   captured_at: string;
@@ -35,7 +36,9 @@ function toSummary(r: SourceRow): SourceSummary {
     originalName: r.original_name,
     capturedAt: r.captured_at,
     reliability: r.reliability,
+    reliabilityFrom: r.own_reliability ? 'source' : r.reliability ? 'publisher' : null,
     excerptCount: r.excerpt_count,
+    version: r.current_version,
   };
 }
 
@@ -49,9 +52,23 @@ export interface NewSource extends SourceMeta {
   text: string;
   original: Buffer | null;
   capturedAt?: string;
+  pages?: readonly PageSpan[] | null;
 }
 
-const SELECT = `SELECT s.*, (SELECT count(*) FROM excerpts e WHERE e.source_id = s.id) AS excerpt_count FROM sources s`;
+/** Page maps are stored compactly as [[start, end], ...] for pages 1..n. */
+function encodePages(pages: readonly PageSpan[] | null | undefined): string | null {
+  return pages && pages.length ? JSON.stringify(pages.map((p) => [p.start, p.end])) : null;
+}
+
+function decodePages(json: string | null): PageSpan[] | null {
+  if (!json) return null;
+  return (JSON.parse(json) as [number, number][]).map(([start, end], i) => ({ page: i + 1, start, end }));
+}
+
+// A source's shown grade is its own, else its publisher's default (set once per publisher).
+const SELECT = `SELECT s.*, s.reliability AS own_reliability, coalesce(s.reliability, p.reliability) AS reliability,
+  (SELECT count(*) FROM excerpts e WHERE e.source_id = s.id) AS excerpt_count
+  FROM sources s LEFT JOIN publishers p ON p.name = s.publisher`;
 
 /** Inserts a source and its first version. Call inside a transaction with anything related. */
 export function insertSource(db: Db, s: NewSource): string {
@@ -61,13 +78,9 @@ export function insertSource(db: Db, s: NewSource): string {
     `INSERT INTO sources (id, title, author, publisher, published_at, url, language, original_format, original_name, captured_at, current_version, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
   ).run(id, s.title, s.author, s.publisher, s.publishedAt, s.url, s.language, s.format, s.originalName, s.capturedAt ?? now, now, now);
-  db.prepare(`INSERT INTO source_versions (source_id, version, text, content_hash, original, created_at) VALUES (?, 1, ?, ?, ?, ?)`).run(
-    id,
-    s.text,
-    contentHash(s.text),
-    s.original,
-    now,
-  );
+  db.prepare(
+    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_name, pages, created_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, s.text, contentHash(s.text), s.original, s.originalName, encodePages(s.pages), now);
   return id;
 }
 
@@ -83,10 +96,37 @@ export function getSourceSummary(db: Db, id: string): SourceSummary | null {
 export function getSource(db: Db, id: string): Source | null {
   const row = db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as SourceRow | undefined;
   if (!row) return null;
-  const v = db
-    .prepare(`SELECT text, content_hash FROM source_versions WHERE source_id = ? AND version = ?`)
-    .get(id, row.current_version) as { text: string; content_hash: string };
-  return { ...toSummary(row), version: row.current_version, text: v.text, contentHash: v.content_hash };
+  const v = getVersionText(db, id, row.current_version)!;
+  return { ...toSummary(row), text: v.text, contentHash: v.contentHash, pages: v.pages };
+}
+
+export function getVersionText(db: Db, sourceId: string, version: number): { text: string; contentHash: string; pages: PageSpan[] | null } | null {
+  const v = db.prepare(`SELECT text, content_hash, pages FROM source_versions WHERE source_id = ? AND version = ?`).get(sourceId, version) as
+    | { text: string; content_hash: string; pages: string | null }
+    | undefined;
+  return v ? { text: v.text, contentHash: v.content_hash, pages: decodePages(v.pages) } : null;
+}
+
+export function listVersions(db: Db, sourceId: string): SourceVersion[] {
+  return (
+    db
+      .prepare(
+        `SELECT v.version, v.created_at, v.original_name, length(v.text) AS length, v.version = s.current_version AS current
+         FROM source_versions v JOIN sources s ON s.id = v.source_id WHERE v.source_id = ? ORDER BY v.version`,
+      )
+      .all(sourceId) as { version: number; created_at: string; original_name: string | null; length: number; current: number }[]
+  ).map((r) => ({ version: r.version, createdAt: r.created_at, originalName: r.original_name, length: r.length, current: r.current === 1 }));
+}
+
+/** Adds a new version of a source's text and makes it current; returns its number. */
+export function addVersion(db: Db, sourceId: string, v: { text: string; original: Buffer | null; originalName: string | null; pages?: readonly PageSpan[] | null }): number {
+  const { next } = db.prepare(`SELECT coalesce(max(version), 0) + 1 AS next FROM source_versions WHERE source_id = ?`).get(sourceId) as { next: number };
+  const now = nowIso();
+  db.prepare(
+    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_name, pages, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(sourceId, next, v.text, contentHash(v.text), v.original, v.originalName, encodePages(v.pages), now);
+  db.prepare(`UPDATE sources SET current_version = ?, updated_at = ? WHERE id = ?`).run(next, now, sourceId);
+  return next;
 }
 
 /** The title of a source whose current text has this hash, if any (duplicate check). */

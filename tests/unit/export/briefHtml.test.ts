@@ -35,6 +35,8 @@ function excerpt(id: string, fields: Partial<ExcerptView>): ExcerptView {
     credibility: null,
     state: 'exact',
     score: null,
+    page: null,
+    previousQuote: null,
     tags: [],
     entities: [],
     createdAt: '2026-01-01T00:00:00.000Z',
