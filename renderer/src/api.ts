@@ -13,6 +13,17 @@ declare global {
 type Transport = (channel: Channel, payload: unknown) => Promise<Reply<unknown>>;
 
 const TOKEN_KEY = 'sourcebook.token';
+/** Browsers cap the bodies of all in-flight keepalive requests at 64 KiB together. */
+const KEEPALIVE_LIMIT = 48 * 1024;
+
+// Registered before any component's listener, so requests sent while unloading know it.
+let unloading = false;
+window.addEventListener('beforeunload', () => {
+  unloading = true;
+});
+window.addEventListener('pageshow', () => {
+  unloading = false;
+});
 
 /**
  * The access token arrives once in the page URL (`?token=…`). It is kept in memory and
@@ -43,11 +54,14 @@ function httpTransport(): Transport {
   const token = takeToken();
   return async (channel, payload) => {
     let response: Response;
+    const body = JSON.stringify(payload ?? {});
     try {
       response = await fetch(`/api/${channel}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Sourcebook-Token': token ?? '' },
-        body: JSON.stringify(payload ?? {}),
+        body,
+        // A save sent while the window closes must outlive the page.
+        keepalive: unloading && body.length < KEEPALIVE_LIMIT,
       });
     } catch {
       return { ok: false, error: 'Sourcebook’s local server is not responding. Is `npm run serve` still running?' };

@@ -2,7 +2,7 @@
 // import → read → excerpt by mouse selection → brief with live citations → edit and
 // delete excerpts → follow a citation back to its passage → export a PDF.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,6 +81,7 @@ async function insertCitation(query: string, expectedQuote: string) {
   await page.keyboard.type(query, { delay: 20 });
   const option = menu.locator('.citation-option', { hasText: expectedQuote });
   await expect.poll(() => option.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await shot(`typeahead-${query}`);
   await option.first().click();
   await expect.poll(() => menu.count()).toBe(0);
 }
@@ -95,6 +96,18 @@ async function inViewport(locator: Locator): Promise<boolean> {
     const scroller = el.closest('.reader-scroll')!.getBoundingClientRect();
     return r.height > 0 && r.top >= scroller.top && r.bottom <= scroller.bottom && r.bottom <= window.innerHeight;
   });
+}
+
+/** A request straight to the server, as the page makes it (to check what was stored). */
+async function apiCall(channel: string, payload: unknown): Promise<unknown> {
+  const response = await fetch(new URL(`/api/${channel}`, server.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Sourcebook-Token': server.token },
+    body: JSON.stringify(payload),
+  });
+  const reply = (await response.json()) as { ok: boolean; value?: unknown; error?: string };
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
 }
 
 beforeAll(async () => {
@@ -198,6 +211,15 @@ describe('a analyst’s walk through Sourcebook', () => {
     const secondId = await citations().nth(1).getAttribute('data-excerpt-id');
     await shot('06-brief');
 
+    // What was saved is the brief document the server and the exporters read.
+    const briefId = await page.locator('.nav-item[aria-current="true"][data-brief-id]').getAttribute('data-brief-id');
+    const saved = (await apiCall('briefs:get', { id: briefId })) as { document: { root: unknown } };
+    const cited = JSON.stringify(saved.document).match(/\{"type":"citation"[^}]*\}/g)!.map((json) => JSON.parse(json));
+    expect(cited).toEqual([
+      { type: 'citation', version: 1, excerptId: firstId, quoteAtCitation: QUOTE_1, sourceTitleAtCitation: expect.stringContaining(ARTICLE_TITLE) },
+      { type: 'citation', version: 1, excerptId: secondId, quoteAtCitation: QUOTE_2, sourceTitleAtCitation: expect.stringContaining(ARTICLE_TITLE) },
+    ]);
+
     // Hovering a citation shows the passage in context.
     await citations().first().hover();
     const tooltip = page.getByRole('tooltip');
@@ -236,6 +258,22 @@ describe('a analyst’s walk through Sourcebook', () => {
     await expect.poll(() => highlight(QUOTE_2).count()).toBe(0);
     await shot('10-deleted');
 
+    // Search (Ctrl+K): results by kind, matched words marked; an excerpt opens at its passage.
+    await library.getByRole('button', { name: notesTitle }).click();
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search');
+    await page.keyboard.type('navigation');
+    const results = page.getByRole('listbox', { name: 'Search results' });
+    const excerptResult = results.getByRole('option').filter({ has: page.locator('.kind-excerpt') });
+    await expect.poll(() => excerptResult.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await excerptResult.first().locator('mark').first().textContent()).toMatch(/navigation/i);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => results.locator('[aria-selected="true"]').count()).toBe(1);
+    await shot('10b-search');
+    await excerptResult.first().click();
+    await expect.poll(() => reader.getByRole('heading', { level: 2 }).textContent()).toContain(ARTICLE_TITLE);
+    await expect.poll(() => reader.locator(`mark.hl-focused[data-ids~="${firstId}"]`).count()).toBeGreaterThan(0);
+
     // Dark theme: the same screen stays legible (screenshots only while developing).
     if (shots) {
       await page.emulateMedia({ colorScheme: 'dark' });
@@ -262,6 +300,26 @@ describe('a analyst’s walk through Sourcebook', () => {
     await expect.poll(() => citations().first().textContent()).toContain('beta');
     await expect.poll(() => citations().nth(1).getAttribute('data-state')).toBe('deleted');
 
+  });
+
+  test('files dropped anywhere on the window are imported', async () => {
+    const markdown = readFileSync(join(fixtures, 'ferry-log.md'), 'utf8');
+    const files = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'ferry-log.md', { type: 'text/markdown' }));
+      return transfer;
+    }, markdown);
+    await page.dispatchEvent('.reader', 'dragenter', { dataTransfer: files });
+    await expect.poll(() => page.getByText('Drop to import').isVisible()).toBe(true);
+    await shot('13-drop');
+    await page.dispatchEvent('.reader', 'drop', { dataTransfer: files });
+    await expect.poll(() => page.getByText('Drop to import').count()).toBe(0);
+    await expect.poll(() => page.getByRole('dialog', { name: /Imported 1 source/ }).isVisible(), { timeout: 20_000 }).toBe(true);
+    const reader = page.getByRole('region', { name: 'Reader' });
+    await expect.poll(() => reader.locator('.reader-text').textContent()).toContain('three lights in a row');
+  });
+
+  test('no console errors and no CSP violations along the way', () => {
     writeFileSync(join(workDir, 'problems.txt'), problems.join('\n'));
     expect(problems).toEqual([]);
   });

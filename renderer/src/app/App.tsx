@@ -111,12 +111,12 @@ function Shell() {
   return (
     <div className="app">
       <header className="topbar">
-        <div className="brand">
+        <h1 className="brand">
           <span className="brand-mark" aria-hidden="true">
             §
           </span>
           Sourcebook
-        </div>
+        </h1>
         <SearchBox ref={search} />
         <div className="topbar-actions">
           <button type="button" className="button button-primary" onClick={chooseFiles} disabled={importer.busy}>

@@ -3,7 +3,7 @@ import { dismissToast, useToasts } from '../state/toasts';
 export function Toasts() {
   const toasts = useToasts();
   return (
-    <div className="toasts" aria-live="polite">
+    <div className="toasts">
       {toasts.map((t) => (
         <div key={t.id} className={`toast toast-${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'}>
           <span className="toast-message">{t.message}</span>

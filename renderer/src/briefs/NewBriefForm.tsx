@@ -44,6 +44,10 @@ export function NewBriefForm({ compact }: { compact?: boolean }) {
         value={title}
         autoFocus
         onChange={(e) => setTitle(e.target.value)}
+        onBlur={(e) => {
+          // Leaving an empty field closes it; moving to the Create button does not.
+          if (!title.trim() && !e.currentTarget.form?.contains(e.relatedTarget as Node | null)) setOpen(false);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();

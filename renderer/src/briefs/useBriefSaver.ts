@@ -66,11 +66,10 @@ export function useBriefSaver(briefId: string, loadedDocument: unknown) {
   );
 
   useEffect(() => {
-    const beforeUnload = (event: BeforeUnloadEvent) => {
-      if (timer.current !== undefined) {
-        void flush();
-        event.preventDefault();
-      }
+    // Closing or reloading the window sends what is pending right away. (No
+    // preventDefault: in Electron that would silently keep the window open.)
+    const beforeUnload = () => {
+      if (timer.current !== undefined) void flush();
     };
     window.addEventListener('beforeunload', beforeUnload);
     return () => {

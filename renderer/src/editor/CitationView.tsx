@@ -18,6 +18,9 @@ interface Props {
 }
 
 const SHOW_DELAY = 250;
+/** A citation sits inside a sentence: it stays short (the popover has the rest). */
+const TITLE_CHARS = 22;
+const MAX_TAGS = 2;
 const HIDE_DELAY = 200;
 
 function shorten(text: string, max: number): string {
@@ -96,22 +99,22 @@ export function CitationView({ excerptId, quoteAtCitation, sourceTitleAtCitation
         {state === 'deleted' ? (
           <>
             <span className="citation-flag">excerpt deleted</span>
-            <span className="citation-quote">“{shorten(quoteAtCitation, 80)}”</span>
+            <span className="citation-quote">“{shorten(quoteAtCitation, 60)}”</span>
           </>
         ) : state === 'loading' || state === 'error' ? (
-          <span className="citation-source">{shorten(title, 28)}</span>
+          <span className="citation-source">{shorten(title, TITLE_CHARS)}</span>
         ) : (
           <>
-            <span className="citation-source">{shorten(title, 28)}</span>
+            <span className="citation-source">{shorten(title, TITLE_CHARS)}</span>
             {excerpt && gradeLabel(excerpt.reliability, excerpt.credibility) && (
               <span className="citation-grade">{gradeLabel(excerpt.reliability, excerpt.credibility)}</span>
             )}
-            {excerpt?.tags.slice(0, 3).map((tag) => (
-              <span className="citation-tag" key={tag}>
+            {excerpt?.tags.slice(0, MAX_TAGS).map((tag) => (
+              <span className="citation-tag" key={tag} title={tag}>
                 {tag}
               </span>
             ))}
-            {excerpt && excerpt.tags.length > 3 && <span className="citation-tag">+{excerpt.tags.length - 3}</span>}
+            {excerpt && excerpt.tags.length > MAX_TAGS && <span className="citation-tag citation-tag-more">+{excerpt.tags.length - MAX_TAGS}</span>}
             {state === 'changed' && (
               <span className="citation-flag citation-flag-changed" title="The passage changed since it was cited">
                 changed

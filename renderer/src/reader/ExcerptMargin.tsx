@@ -6,6 +6,7 @@ import { notify, notifyError } from '../state/toasts';
 import { gradeLabel, type ExcerptView } from '../types';
 import { EntityChips, GradeBadge, TagChips } from '../ui/Chips';
 import { ConfirmButton } from '../ui/ConfirmButton';
+import { formatEdited } from '../ui/format';
 import { ExcerptForm, type ExcerptDetails } from './ExcerptForm';
 
 const STATE_LABELS: Record<ExcerptView['state'], string | null> = {
@@ -124,7 +125,7 @@ function ExcerptPanel({ excerpt, onBack }: { excerpt: ExcerptView; onBack(): voi
         onSubmit={save}
         footerStart={<ConfirmButton label="Delete" confirmLabel="Delete excerpt" busy={busy} onConfirm={remove} />}
       />
-      <p className="muted small">Saved {new Date(excerpt.createdAt).toLocaleString()}</p>
+      <p className="muted small">Created {formatEdited(excerpt.createdAt)}</p>
     </div>
   );
 }

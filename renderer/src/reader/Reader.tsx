@@ -105,10 +105,14 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
   const pointerDown = useRef(false);
 
   const marks = useMemo<Mark[]>(() => {
-    const list: Mark[] = excerpts.filter((e) => e.state !== 'orphaned').map((e) => ({ id: e.id, start: e.start, end: e.end }));
+    // Offsets address the text of the excerpt's version: only those on the version shown
+    // (orphaned ones stay on an older version) can be highlighted here.
+    const list: Mark[] = excerpts
+      .filter((e) => e.state !== 'orphaned' && e.version === source.version)
+      .map((e) => ({ id: e.id, start: e.start, end: e.end }));
     if (composer) list.push({ id: PENDING, start: composer.start, end: composer.end });
     return list;
-  }, [excerpts, composer]);
+  }, [excerpts, composer, source.version]);
   const paragraphs = useMemo(() => layoutText(source.text, marks), [source.text, marks]);
   const lengths = useMemo(() => new Map(excerpts.map((e) => [e.id, e.end - e.start])), [excerpts]);
 
@@ -202,13 +206,25 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
   };
 
   // Reveal a passage on request (a citation click, a search result).
+  // Each request is honoured once, as soon as the excerpt is loaded — not again on reloads.
   const reveal = nav.reveal;
+  const revealed = useRef<number | null>(null);
   useEffect(() => {
-    if (!reveal) return;
-    if (!excerpts.some((e) => e.id === reveal.excerptId)) return;
+    if (!reveal || revealed.current === reveal.nonce) return;
+    const target = excerpts.find((e) => e.id === reveal.excerptId);
+    if (!target) return;
+    revealed.current = reveal.nonce;
+    if (target.state === 'orphaned' || target.version !== source.version) {
+      // Nothing to point at in this text: show the excerpt itself, and say why.
+      setSelectedId(target.id);
+      if (narrow) setDrawerOpen(true);
+      else setDockedOpen(true);
+      notify('This passage is no longer in the current text of the source; the excerpt keeps its quote.');
+      return;
+    }
     setFocusedId(reveal.excerptId);
     setFocusNonce((n) => n + 1);
-  }, [reveal, excerpts]);
+  }, [reveal, excerpts, source.version, narrow]);
 
   useLayoutEffect(() => {
     if (!focusedId || !textRef.current) return;

@@ -6,6 +6,7 @@ import { notify, notifyError } from '../state/toasts';
 import { RELIABILITY_LABELS, type Reliability, type Source } from '../types';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { Dialog } from '../ui/Dialog';
+import { formatEdited } from '../ui/format';
 
 const orNull = (value: string) => (value.trim() ? value.trim() : null);
 
@@ -92,7 +93,7 @@ export function SourceDetailsDialog({ source, onClose }: { source: Source; onClo
           <input type="url" value={url} placeholder="https://…" onChange={(e) => setUrl(e.target.value)} />
         </label>
         <p className="muted small">
-          Imported {new Date(source.capturedAt).toLocaleString()} from {source.originalName ?? 'a file'} ({source.format}).
+          Imported {formatEdited(source.capturedAt)} from {source.originalName ?? 'a file'} ({source.format}).
         </p>
         <div className="form-footer">
           <div className="form-footer-start">

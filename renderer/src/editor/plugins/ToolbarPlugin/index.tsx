@@ -44,6 +44,8 @@ function setBlock(editor: LexicalEditor, type: BlockType) {
     else if (type === 'quote') $setBlocksType(selection, () => $createQuoteNode());
     else if (type === 'h1' || type === 'h2' || type === 'h3') $setBlocksType(selection, () => $createHeadingNode(type));
   });
+  // The block menu took focus; writing continues in the text.
+  editor.focus();
 }
 
 export function ToolbarPlugin() {
