@@ -176,3 +176,11 @@ export function setExcerptAnchor(db: Db, id: string, a: AnchorUpdate): void {
        previous_quote = ?, reanchored_at = ?, updated_at = ? WHERE id = ?`,
   ).run(a.version, a.start, a.end, a.quote, a.prefix, a.suffix, a.state, a.score, a.previousQuote, nowIso(), nowIso(), id);
 }
+
+/** Fuzzy and orphaned excerpts: what the review list walks the analyst through. */
+export function listExcerptsToReview(db: Db, sourceId?: string): ExcerptView[] {
+  const rows = sourceId
+    ? db.prepare(`${SELECT} WHERE e.anchor_state IN ('fuzzy','orphaned') AND e.source_id = ? ORDER BY e.anchor_state, e.start`).all(sourceId)
+    : db.prepare(`${SELECT} WHERE e.anchor_state IN ('fuzzy','orphaned') ORDER BY s.title, e.anchor_state, e.start`).all();
+  return toViews(db, rows as ExcerptRow[]);
+}

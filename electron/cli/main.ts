@@ -2,28 +2,32 @@
 // is a stable interface (DESIGN.md): stdout carries exactly one JSON value, errors go
 // to stderr with a non-zero exit.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { openWorkspace, WorkspaceError, type Db } from '../../db/workspace';
-import { ENTITY_TYPES, type EntityType } from '../../db/domain';
-import { listSources } from '../../db/sources';
+import { ENTITY_TYPES, RELIABILITY, type EntityType, type Reliability } from '../../db/domain';
+import { getSource, listSources } from '../../db/sources';
 import { listExcerptsOfSource } from '../../db/excerpts';
 import { listBriefs } from '../../db/briefs';
 import { search } from '../../db/search';
 import { importPaths } from '../services/importer';
 import { createExcerptFromQuote, removeExcerpt } from '../services/excerpts';
 import { createBriefFromMarkdown } from '../services/briefs';
+import { gradeSource } from '../services/grading';
+import { replaceSourceText } from '../services/versions';
 import { briefHtml, briefPdf } from '../services/export/exportBrief';
 import { chromiumPrinter } from '../services/export/pdf';
 import { UserError } from '../services/errors';
 import { defaultWorkspacePath } from './defaults';
-import { getSource } from '../../db/sources';
 
 const USAGE = `Usage: sourcebook [--workspace PATH] <command> [options]
 
 Commands:
   import PATH... [--json]                 import .txt, .md and .html files (folders: recursively)
   sources [--json]                        list the sources
+  source replace SOURCE_ID FILE [--json]  replace a source's text with a new version; re-anchor its excerpts
+  source grade SOURCE_ID --reliability A-F   grade a source (the first grade of a publisher's source
+                                          becomes that publisher's default)
   excerpt add --source ID --quote TEXT [--occurrence N] [--entity NAME]... [--entity-type TYPE]
               [--tag TAG]... [--note TEXT] [--credibility 1-6] [--json]
   excerpt delete EXCERPT_ID [--json]
@@ -111,6 +115,41 @@ async function run(argv: string[], out: Out): Promise<number> {
       out.print(sources, () => sources.map((s) => `${s.id}  ${s.title}${s.publisher ? ` — ${s.publisher}` : ''}`).join('\n') || 'No sources.');
       return 0;
     }
+    case 'source': {
+      const [sub, ...subArgs] = args;
+      if (sub === 'replace') {
+        const { positionals } = parse(subArgs, {});
+        const sourceId = one(positionals[0], 'SOURCE_ID');
+        const file = one(positionals[1], 'FILE');
+        let size: number;
+        try {
+          size = statSync(file).size;
+        } catch {
+          throw new UserError(`Cannot read ${file}: no such file`);
+        }
+        const report = await withWorkspace(workspace, (db) =>
+          replaceSourceText(db, sourceId, { path: file, name: basename(file), size, read: () => readFileSync(file) }),
+        );
+        const { exact, moved, fuzzy, orphaned, excerpts } = report;
+        out.print({ exact, moved, fuzzy, orphaned, excerpts }, () =>
+          [
+            `${sourceId} is now version ${report.version}: ${exact} exact, ${moved} moved, ${fuzzy} fuzzy (to confirm), ${orphaned} orphaned`,
+            ...excerpts.filter((x) => x.state === 'fuzzy' || x.state === 'orphaned').map((x) => `  ${x.state.padEnd(8)} ${x.id}${x.score !== null ? `  score ${x.score.toFixed(2)}` : ''}`),
+          ].join('\n'),
+        );
+        return 0;
+      }
+      if (sub === 'grade') {
+        const { values, positionals } = parse(subArgs, { reliability: { type: 'string' } });
+        const sourceId = one(positionals[0], 'SOURCE_ID');
+        const grade = one(values.reliability, '--reliability').toUpperCase();
+        if (!RELIABILITY.includes(grade as Reliability)) throw new UsageError('--reliability takes a letter from A to F.');
+        const source = await withWorkspace(workspace, (db) => gradeSource(db, sourceId, grade as Reliability));
+        out.print({ id: source.id, reliability: source.reliability }, () => `${source.id}  ${source.title}  reliability ${source.reliability}`);
+        return 0;
+      }
+      throw new UsageError(`Unknown command "source ${sub ?? ''}" (use "source replace" or "source grade").`);
+    }
     case 'excerpt': {
       const [sub, ...subArgs] = args;
       if (sub === 'add') {
@@ -161,7 +200,7 @@ async function run(argv: string[], out: Out): Promise<number> {
       const sourceId = one(values.source, '--source');
       const rows = await withWorkspace(workspace, (db) => {
         if (!getSource(db, sourceId)) throw new UserError(`No source with id ${sourceId}.`);
-        return listExcerptsOfSource(db, sourceId).map((x) => ({ id: x.id, quote: x.quote, start: x.start, end: x.end, state: x.state, page: null }));
+        return listExcerptsOfSource(db, sourceId).map((x) => ({ id: x.id, quote: x.quote, start: x.start, end: x.end, state: x.state, page: x.page }));
       });
       out.print(rows, () => rows.map((x) => `${x.id}  ${x.start}–${x.end}  ${x.state}  “${x.quote}”`).join('\n') || 'No excerpts.');
       return 0;

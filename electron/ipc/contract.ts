@@ -4,14 +4,8 @@
 // transports (Electron IPC, loopback HTTP) and the renderer's client all derive from
 // this map; a signature is never written twice.
 import { z } from 'zod';
-import type {
-  BriefSummary,
-  Brief,
-  Entity,
-  ExcerptView,
-  Source,
-  SourceSummary,
-} from '../../db/domain';
+import type { BriefSummary, Brief, Entity, ExcerptView, Reliability, Source, SourceSummary, SourceVersion } from '../../db/domain';
+import type { ReplaceReport } from '../services/versions';
 import type { SearchResult } from '../../db/search';
 import { ENTITY_TYPES, RELIABILITY } from '../../db/domain';
 
@@ -78,6 +72,14 @@ export const contract = {
     output: reply<SourceSummary>(),
   },
   'sources:delete': { input: z.object({ id }).strict(), output: reply<{ deleted: boolean }>() },
+  'sources:grade': { input: z.object({ id, reliability: z.enum(RELIABILITY).nullable() }).strict(), output: reply<SourceSummary>() },
+  'sources:versions': { input: z.object({ id }).strict(), output: reply<SourceVersion[]>() },
+  'sources:replace': {
+    input: z.object({ id, file: z.object({ name: z.string().min(1).max(1_000), data: base64 }).strict() }).strict(),
+    output: reply<ReplaceReport>(),
+  },
+  'publishers:list': { input: z.object({}).strict(), output: reply<{ name: string; reliability: Reliability; sources: number }[]>() },
+  'publishers:grade': { input: z.object({ name: z.string().trim().min(1).max(500), reliability: z.enum(RELIABILITY).nullable() }).strict(), output: reply<{ name: string; reliability: Reliability | null }>() },
 
   'excerpts:list': { input: z.object({ sourceId: id.optional() }).strict(), output: reply<ExcerptView[]>() },
   'excerpts:get': { input: z.object({ ids: z.array(id).max(5_000) }).strict(), output: reply<ExcerptView[]>() },
@@ -114,6 +116,18 @@ export const contract = {
     output: reply<ExcerptView>(),
   },
   'excerpts:delete': { input: z.object({ id }).strict(), output: reply<{ deleted: boolean }>() },
+  /** The excerpts that need the analyst: fuzzy (to confirm) and orphaned (to fix or accept). */
+  'excerpts:review': { input: z.object({ sourceId: id.optional() }).strict(), output: reply<ExcerptView[]>() },
+  /** The analyst confirms a fuzzy excerpt's new passage. */
+  'excerpts:confirm': { input: z.object({ id }).strict(), output: reply<ExcerptView>() },
+  /** The analyst points an excerpt at a passage of its source's current text. */
+  'excerpts:reanchor': {
+    input: z
+      .object({ id, start: z.number().int().min(0), end: z.number().int().min(1) })
+      .strict()
+      .refine((x) => x.end > x.start, 'an excerpt must cover at least one character'),
+    output: reply<ExcerptView>(),
+  },
 
   'entities:list': { input: z.object({}).strict(), output: reply<Entity[]>() },
   'tags:list': { input: z.object({}).strict(), output: reply<{ name: string; count: number }[]>() },

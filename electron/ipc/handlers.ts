@@ -3,14 +3,18 @@
 import type { Db } from '../../db/workspace';
 import type { Channel, Output, ParsedInput } from './contract';
 import { getSource, getSourceSummary, listSources, updateSourceMeta, deleteSource } from '../../db/sources';
-import { getExcerpts, listExcerpts, listExcerptsOfSource } from '../../db/excerpts';
+import { getExcerpts, listExcerpts, listExcerptsOfSource, listExcerptsToReview } from '../../db/excerpts';
+import { listVersions } from '../../db/sources';
+import { listPublishers, setPublisherReliability, getPublisherReliability } from '../../db/publishers';
+import { gradeSource } from '../services/grading';
+import { replaceSourceText } from '../services/versions';
 import { listEntities } from '../../db/entities';
 import { listTags } from '../../db/tags';
 import { deleteBrief, getBrief, listBriefs, saveBrief } from '../../db/briefs';
 import { search, searchExcerptIds } from '../../db/search';
 import type { BriefDocument } from '../../db/brief/document';
 import { importUploads } from '../services/importer';
-import { createExcerptAt, excerptContext, removeExcerpt, updateExcerpt } from '../services/excerpts';
+import { confirmExcerpt, createExcerptAt, excerptContext, pointExcerptAt, removeExcerpt, updateExcerpt } from '../services/excerpts';
 import { createBriefFromMarkdown, requireBrief } from '../services/briefs';
 import { briefHtml, briefPdf } from '../services/export/exportBrief';
 import type { PdfPrinter } from '../services/export/pdf';
@@ -50,6 +54,20 @@ export const handlers: Handlers = {
     return getSourceSummary(db, id)!;
   },
   'sources:delete': ({ id }, { db }) => ({ deleted: deleteSource(db, id) }),
+  'sources:grade': ({ id, reliability }, { db }) => gradeSource(db, id, reliability),
+  'sources:versions': ({ id }, { db }) => {
+    found(getSourceSummary(db, id), 'source', id);
+    return listVersions(db, id);
+  },
+  'sources:replace': ({ id, file }, { db }) => {
+    const bytes = Buffer.from(file.data, 'base64');
+    return replaceSourceText(db, id, { path: file.name, name: file.name, size: bytes.length, read: () => bytes });
+  },
+  'publishers:list': (_, { db }) => listPublishers(db),
+  'publishers:grade': ({ name, reliability }, { db }) => {
+    setPublisherReliability(db, name, reliability);
+    return { name, reliability: getPublisherReliability(db, name) };
+  },
 
   'excerpts:list': ({ sourceId }, { db }) => (sourceId ? listExcerptsOfSource(db, sourceId) : listExcerpts(db)),
   'excerpts:get': ({ ids }, { db }) => getExcerpts(db, ids),
@@ -58,6 +76,9 @@ export const handlers: Handlers = {
   'excerpts:create': ({ sourceId, start, end, ...details }, { db }) => createExcerptAt(db, sourceId, start, end, details),
   'excerpts:update': ({ id, ...details }, { db }) => updateExcerpt(db, id, details),
   'excerpts:delete': ({ id }, { db }) => ({ deleted: removeExcerpt(db, id) }),
+  'excerpts:review': ({ sourceId }, { db }) => listExcerptsToReview(db, sourceId),
+  'excerpts:confirm': ({ id }, { db }) => confirmExcerpt(db, id),
+  'excerpts:reanchor': ({ id, start, end }, { db }) => pointExcerptAt(db, id, start, end),
 
   'entities:list': (_, { db }) => listEntities(db),
   'tags:list': (_, { db }) => listTags(db),

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/workspace';
 import type { EntityType, ExcerptView } from '../../db/domain';
 import { getSource } from '../../db/sources';
-import { deleteExcerpt, getExcerpt, insertExcerpt, touchExcerpt, updateExcerptFields } from '../../db/excerpts';
+import { deleteExcerpt, getExcerpt, insertExcerpt, setExcerptAnchor, touchExcerpt, updateExcerptFields } from '../../db/excerpts';
 import { setExcerptTags } from '../../db/tags';
 import { ensureEntity, setExcerptEntities } from '../../db/entities';
 import { findQuote, quoteContext } from './anchoring/quote';
@@ -102,4 +102,36 @@ export function excerptContext(db: Db, id: string, chars = 240): { before: strin
   if (x.state === 'orphaned') return { before: '', quote: x.quote, after: '' };
   const text = source.text;
   return { before: text.slice(Math.max(0, x.start - chars), x.start), quote: text.slice(x.start, x.end), after: text.slice(x.end, x.end + chars) };
+}
+
+/** The analyst accepts a fuzzy excerpt's new passage: it becomes exact where it is. */
+export function confirmExcerpt(db: Db, id: string): ExcerptView {
+  const x = getExcerpt(db, id);
+  if (!x) throw new UserError(`No excerpt with id ${id}.`);
+  if (x.state !== 'fuzzy') throw new UserError(`Excerpt ${id} is ${x.state}; only a fuzzy excerpt can be confirmed.`);
+  setExcerptAnchor(db, id, { version: x.version, start: x.start, end: x.end, quote: x.quote, prefix: x.prefix, suffix: x.suffix, state: 'exact', score: null, previousQuote: x.previousQuote });
+  return getExcerpt(db, id)!;
+}
+
+/** The analyst points an excerpt (fuzzy, orphaned, or any) at a passage of the current text. */
+export function pointExcerptAt(db: Db, id: string, start: number, end: number): ExcerptView {
+  const x = getExcerpt(db, id);
+  if (!x) throw new UserError(`No excerpt with id ${id}.`);
+  const source = requireSource(db, x.sourceId);
+  if (end > source.text.length) throw new UserError(`The passage ${start}–${end} is outside the source (its text is ${source.text.length} characters long).`);
+  while (start < end && /\s/u.test(source.text[start])) start++;
+  while (end > start && /\s/u.test(source.text[end - 1])) end--;
+  if (end <= start) throw new UserError('The selected passage is only whitespace.');
+  const quote = source.text.slice(start, end);
+  setExcerptAnchor(db, id, {
+    version: source.version,
+    start,
+    end,
+    quote,
+    ...quoteContext(source.text, start, end),
+    state: 'exact',
+    score: null,
+    previousQuote: quote === x.quote ? x.previousQuote : x.quote,
+  });
+  return getExcerpt(db, id)!;
 }

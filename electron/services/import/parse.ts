@@ -1,6 +1,6 @@
 // The parsing stage of import: a file's name and bytes → normalized text and metadata.
 // Pure (no database, no file system); the importer stores what this returns.
-import type { SourceFormat, SourceMeta } from '../../../db/domain';
+import type { PageSpan, SourceFormat, SourceMeta } from '../../../db/domain';
 import { decodeBytes, sniffHtmlCharset } from './decode';
 import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
@@ -14,6 +14,8 @@ export interface ParsedDocument {
   text: string;
   /** Things the user should know about the import, e.g. "not valid UTF-8; read as Windows-1252". */
   warnings: string[];
+  /** The page map of a paged format (PDF); absent otherwise. */
+  pages?: PageSpan[];
 }
 
 /** A file deliberately not imported; `message` is the reason shown to the user. */

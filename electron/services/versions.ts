@@ -1,0 +1,82 @@
+import type { Db } from '../../db/workspace';
+import type { AnchorState } from '../../db/domain';
+import { addVersion, contentHash, getSource } from '../../db/sources';
+import { listExcerptsOfSource, setExcerptAnchor } from '../../db/excerpts';
+import { reanchorAll } from './anchoring/reanchor';
+import { quoteContext } from './anchoring/quote';
+import { parseDocument } from './import/parse';
+import type { ImportInput } from './importer';
+import { MAX_FILE_BYTES } from './importer';
+import { UserError } from './errors';
+
+export interface ReplaceReport {
+  sourceId: string;
+  version: number;
+  exact: number;
+  moved: number;
+  fuzzy: number;
+  orphaned: number;
+  excerpts: { id: string; state: AnchorState; score: number | null }[];
+}
+
+/**
+ * Replaces a source's text with a new version (re-import, or "replace text" from a
+ * file), keeping the old version, and re-anchors every excerpt of the source against the
+ * new text. Excerpts keep their ids, so briefs keep citing them. An orphaned excerpt
+ * stays on the version it was anchored in, with its old quote.
+ */
+export async function replaceSourceText(db: Db, sourceId: string, input: ImportInput): Promise<ReplaceReport> {
+  const source = getSource(db, sourceId);
+  if (!source) throw new UserError(`No source with id ${sourceId}.`);
+  if (input.size > MAX_FILE_BYTES) throw new UserError(`${input.path} is too large (the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB).`);
+  let bytes: Buffer;
+  try {
+    bytes = input.read();
+  } catch (err) {
+    throw new UserError(`Cannot read ${input.path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+  let doc;
+  try {
+    doc = await parseDocument(input.name, bytes);
+  } catch (err) {
+    throw new UserError(`${input.path} cannot replace the text: ${(err as Error).message}`);
+  }
+  return db.transaction((): ReplaceReport => {
+    // Re-read inside the transaction: the source may have changed while the file parsed.
+    const current = getSource(db, sourceId);
+    if (!current) throw new UserError(`No source with id ${sourceId}.`);
+    // Orphans are tried again too: the new text may have the passage back.
+    const excerpts = listExcerptsOfSource(db, sourceId);
+    const unchanged = contentHash(doc.text) === current.contentHash;
+    const version = unchanged ? current.version : addVersion(db, sourceId, { text: doc.text, original: bytes, originalName: input.name, pages: doc.pages ?? null });
+    const results = reanchorAll(
+      excerpts.map((x) => ({ start: x.start, end: x.end, quote: x.quote, prefix: x.prefix, suffix: x.suffix })),
+      doc.text,
+    );
+    const report: ReplaceReport = { sourceId, version, exact: 0, moved: 0, fuzzy: 0, orphaned: 0, excerpts: [] };
+    excerpts.forEach((x, i) => {
+      let r = results[i];
+      // A fuzzy excerpt the analyst has not confirmed stays flagged wherever it lands:
+      // finding its unconfirmed quote again proves nothing about the original passage.
+      if (x.state === 'fuzzy' && (r.state === 'exact' || r.state === 'moved')) r = { ...r, state: 'fuzzy', score: x.score };
+      report[r.state as AnchorState]++;
+      report.excerpts.push({ id: x.id, state: r.state, score: r.score });
+      if (r.state === 'orphaned') {
+        // Keep the passage it had, on the version that has it: nothing is silently moved.
+        setExcerptAnchor(db, x.id, { version: x.version, start: x.start, end: x.end, quote: x.quote, prefix: x.prefix, suffix: x.suffix, state: 'orphaned', score: r.score, previousQuote: x.quote });
+        return;
+      }
+      setExcerptAnchor(db, x.id, {
+        version,
+        start: r.start,
+        end: r.end,
+        quote: r.quote,
+        ...quoteContext(doc.text, r.start, r.end),
+        state: r.state,
+        score: r.score,
+        previousQuote: r.quote === x.quote ? null : x.quote,
+      });
+    });
+    return report;
+  })();
+}
