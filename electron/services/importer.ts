@@ -3,7 +3,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import type { Db } from '../../db/workspace';
 import { contentHash, findSourceByHash, insertSource, updateSourceMeta } from '../../db/sources';
 import type { Reliability } from '../../db/domain';
-import { ImportSkip, parseDocument, SUPPORTED_EXTENSIONS } from './import/parse';
+import { ImportSkip, parseFile, SUPPORTED_EXTENSIONS } from './import/parse';
 import type { ImportReport } from '../ipc/contract';
 
 /** Larger files are refused before they are read: the whole file is held in memory. */
@@ -42,7 +42,7 @@ export async function importOne(db: Db, input: ImportInput, options: { reliabili
     return { kind: 'skipped', reason: `file is ${mb(bytes.length)}; Sourcebook imports files up to ${mb(MAX_FILE_BYTES)}` };
   }
   try {
-    const doc = await parseDocument(input.name, bytes);
+    const doc = await parseFile(input.name, bytes);
     const hash = contentHash(doc.text);
     return db.transaction((): ImportOutcome => {
       const dup = findSourceByHash(db, hash);

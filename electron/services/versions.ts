@@ -4,7 +4,7 @@ import { addVersion, contentHash, getSource } from '../../db/sources';
 import { listExcerptsOfSource, setExcerptAnchor } from '../../db/excerpts';
 import { reanchorAll } from './anchoring/reanchor';
 import { quoteContext } from './anchoring/quote';
-import { parseDocument } from './import/parse';
+import { parseFile } from './import/parse';
 import type { ImportInput } from './importer';
 import { MAX_FILE_BYTES } from './importer';
 import { UserError } from './errors';
@@ -37,7 +37,7 @@ export async function replaceSourceText(db: Db, sourceId: string, input: ImportI
   }
   let doc;
   try {
-    doc = await parseDocument(input.name, bytes);
+    doc = await parseFile(input.name, bytes);
   } catch (err) {
     throw new UserError(`${input.path} cannot replace the text: ${(err as Error).message}`);
   }

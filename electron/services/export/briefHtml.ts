@@ -276,6 +276,7 @@ function sourceLine(x: ExcerptView): string {
   const parts = [`— <cite>${escapeHtml(x.sourceTitle)}</cite>${stop(x.sourceTitle)}`];
   const where = [x.sourcePublisher?.trim(), formatPublished(x.sourcePublishedAt)].filter(Boolean).join(', ');
   if (where) parts.push(`${escapeHtml(where)}${stop(where)}`);
+  if (x.page !== null) parts.push(`p. ${x.page}.`);
   const url = safeUrl(x.sourceUrl, ['http:', 'https:']);
   if (url) parts.push(`<a class="note-url" href="${escapeHtml(url)}">${escapeHtml(url)}</a>`);
   const grade = gradeLabel(x.reliability, x.credibility);

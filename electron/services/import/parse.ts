@@ -4,6 +4,8 @@ import type { PageSpan, SourceFormat, SourceMeta } from '../../../db/domain';
 import { decodeBytes, sniffHtmlCharset } from './decode';
 import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
+import { parsePdf, type ParsedPdf } from './pdf';
+import { parseDocx } from './docx';
 import { normalizeInline, normalizeText } from './normalize';
 import { parsePlainText } from './text';
 
@@ -38,6 +40,8 @@ const FORMATS: Readonly<Record<string, SourceFormat>> = {
   '.markdown': 'markdown',
   '.html': 'html',
   '.htm': 'html',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
 };
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
@@ -49,16 +53,44 @@ const MAX_TITLE_LENGTH = 500;
  * as .txt is imported as the text it is). Throws ImportSkip for a file that is not
  * imported, with the reason.
  */
-export function parseDocument(fileName: string, bytes: Uint8Array): ParsedDocument {
+export async function parseFile(fileName: string, bytes: Uint8Array): Promise<ParsedDocument> {
+  const { format, fallbackTitle } = classify(fileName, bytes);
+  if (format !== 'pdf' && format !== 'docx') return parseDocument(fileName, bytes);
+  // Binary formats: their parsers read the bytes and return normalized text.
+  // pdf.js refuses a Node Buffer; a plain view of the same memory is what it wants.
+  const plain = Buffer.isBuffer(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes;
+  const parsed = format === 'pdf' ? await parsePdf(plain) : parseDocx(plain);
+  if (!parsed.text) throw new ImportSkip('no text to import');
+  return {
+    format,
+    meta: cleanMeta(parsed.meta, fallbackTitle),
+    text: parsed.text,
+    warnings: parsed.warnings,
+    ...(format === 'pdf' ? { pages: (parsed as ParsedPdf).pages } : {}),
+  };
+}
+
+/** The format of a file by its extension, refusing unsupported and empty files. */
+function classify(fileName: string, bytes: Uint8Array): { format: SourceFormat; fallbackTitle: string } {
   const base = baseName(fileName);
   const dot = base.lastIndexOf('.');
   const extension = dot >= 0 ? base.slice(dot).toLowerCase() : '';
   const format = Object.hasOwn(FORMATS, extension) ? FORMATS[extension] : undefined;
   if (!format) {
     const what = extension ? `unsupported file type ${extension}` : 'a file without an extension';
-    throw new ImportSkip(`${what} (Sourcebook imports .txt, .md, .html)`);
+    throw new ImportSkip(`${what} (Sourcebook imports .txt, .md, .html, .pdf, .docx)`);
   }
   if (bytes.length === 0) throw new ImportSkip('empty file');
+  return { format, fallbackTitle: normalizeInline(dot > 0 ? base.slice(0, dot) : base, MAX_TITLE_LENGTH) ?? 'Untitled' };
+}
+
+/**
+ * Parse a text format (.txt, .md, .html) synchronously; `parseFile` takes every format.
+ * Throws ImportSkip for a file that is not imported, with the reason.
+ */
+export function parseDocument(fileName: string, bytes: Uint8Array): ParsedDocument {
+  const { format, fallbackTitle } = classify(fileName, bytes);
+  if (format === 'pdf' || format === 'docx') throw new Error(`parseDocument reads text formats only; use parseFile for ${fileName}`);
 
   const decoded = decodeBytes(bytes, format === 'html' ? sniffHtmlCharset(bytes) : null);
   if (!decoded.ok) throw new ImportSkip(decoded.reason);
@@ -70,20 +102,22 @@ export function parseDocument(fileName: string, bytes: Uint8Array): ParsedDocume
   const text = normalizeText(parsed.text);
   if (!text) throw new ImportSkip('no text to import');
 
-  const fallbackTitle = normalizeInline(dot > 0 ? base.slice(0, dot) : base, MAX_TITLE_LENGTH) ?? 'Untitled';
-  const { meta } = parsed;
   return {
     format,
-    meta: {
-      title: normalizeInline(meta.title, MAX_TITLE_LENGTH) ?? fallbackTitle,
-      author: normalizeInline(meta.author),
-      publisher: normalizeInline(meta.publisher),
-      publishedAt: normalizeInline(meta.publishedAt, 100),
-      url: meta.url && meta.url.length <= 2048 && !/\s/.test(meta.url) ? meta.url : null,
-      language: normalizeInline(meta.language, 35),
-    },
+    meta: cleanMeta(parsed.meta, fallbackTitle),
     text,
     warnings: [...decoded.warnings, ...parsed.warnings],
+  };
+}
+
+function cleanMeta(meta: MetaDraft, fallbackTitle: string): SourceMeta {
+  return {
+    title: normalizeInline(meta.title, MAX_TITLE_LENGTH) ?? fallbackTitle,
+    author: normalizeInline(meta.author),
+    publisher: normalizeInline(meta.publisher),
+    publishedAt: normalizeInline(meta.publishedAt, 100),
+    url: meta.url && meta.url.length <= 2048 && !/\s/.test(meta.url) ? meta.url : null,
+    language: normalizeInline(meta.language, 35),
   };
 }
 
