@@ -46,7 +46,7 @@ export async function importOne(db: Db, input: ImportInput, options: { reliabili
     const hash = contentHash(doc.text);
     return db.transaction((): ImportOutcome => {
       const dup = findSourceByHash(db, hash);
-      if (dup) return { kind: 'skipped', reason: `duplicate of “${dup.title}”` };
+      if (dup) return { kind: 'skipped', reason: `duplicate of ${dup.title}` };
       const id = insertSource(db, { ...doc.meta, format: doc.format, originalName: input.name, text: doc.text, original: bytes, pages: doc.pages ?? null });
       if (options.reliability) updateSourceMeta(db, id, { reliability: options.reliability });
       return { kind: 'imported', id, title: doc.meta.title, warnings: doc.warnings };
