@@ -79,6 +79,8 @@ export interface Excerpt {
   page: number | null;
   /** The quote before the last re-anchoring, when it changed it (fuzzy, orphaned). */
   previousQuote: string | null;
+  /** When the event the passage reports happened: YYYY, YYYY-MM or YYYY-MM-DD. */
+  eventDate: string | null;
   tags: string[];
   entities: EntityRef[];
   createdAt: string;
@@ -96,7 +98,10 @@ export interface ExcerptView extends Excerpt {
 
 export interface Entity extends EntityRef {
   description: string;
+  aliases: string[];
   excerptCount: number;
+  /** Occurrences of its name and aliases across the corpus. */
+  mentionCount: number;
 }
 
 export interface BriefSummary {

@@ -16,6 +16,7 @@ interface ExcerptRow {
   anchor_state: AnchorState;
   anchor_score: number | null;
   previous_quote: string | null;
+  event_date: string | null;
   pages: string | null;
   created_at: string;
   updated_at: string;
@@ -77,6 +78,7 @@ function toViews(db: Db, rows: ExcerptRow[]): ExcerptView[] {
     score: r.anchor_score,
     page: r.pages ? pageAt((JSON.parse(r.pages) as [number, number][]).map(([start, end], i) => ({ page: i + 1, start, end })), r.start) : null,
     previousQuote: r.previous_quote,
+    eventDate: r.event_date,
     tags: tags.get(r.id) ?? [],
     entities: entities.get(r.id) ?? [],
     createdAt: r.created_at,
@@ -132,9 +134,13 @@ export function listExcerpts(db: Db, limit = 500): ExcerptView[] {
   return toViews(db, db.prepare(`${SELECT} ORDER BY e.created_at DESC, e.seq DESC LIMIT ?`).all(limit) as ExcerptRow[]);
 }
 
-export function updateExcerptFields(db: Db, id: string, patch: { note?: string; credibility?: number | null }): boolean {
+export function updateExcerptFields(db: Db, id: string, patch: { note?: string; credibility?: number | null; eventDate?: string | null }): boolean {
   const sets: string[] = [];
   const values: unknown[] = [];
+  if (patch.eventDate !== undefined) {
+    sets.push('event_date = ?');
+    values.push(patch.eventDate);
+  }
   if (patch.note !== undefined) {
     sets.push('note = ?');
     values.push(patch.note);
@@ -183,4 +189,9 @@ export function listExcerptsToReview(db: Db, sourceId?: string): ExcerptView[] {
     ? db.prepare(`${SELECT} WHERE e.anchor_state IN ('fuzzy','orphaned') AND e.source_id = ? ORDER BY e.anchor_state, e.start`).all(sourceId)
     : db.prepare(`${SELECT} WHERE e.anchor_state IN ('fuzzy','orphaned') ORDER BY s.title, e.anchor_state, e.start`).all();
   return toViews(db, rows as ExcerptRow[]);
+}
+
+/** Excerpts with an event date, in date order: the timeline. */
+export function listDatedExcerpts(db: Db): ExcerptView[] {
+  return toViews(db, db.prepare(`${SELECT} WHERE e.event_date IS NOT NULL ORDER BY e.event_date, e.seq`).all() as ExcerptRow[]);
 }

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 // when their content is merged or shared (the PostgreSQL plan in DESIGN.md).
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
-export type IdKind = 'src' | 'exc' | 'ent' | 'brf';
+export type IdKind = 'src' | 'exc' | 'ent' | 'brf' | 'rel';
 
 export function newId(kind: IdKind): string {
   const bytes = randomBytes(10);

@@ -17,6 +17,16 @@ export interface ExcerptDetails {
   entities?: readonly EntityInput[];
   note?: string;
   credibility?: number | null;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  eventDate?: string | null;
+}
+
+/** A checked event date (YYYY, YYYY-MM or YYYY-MM-DD, a real calendar day), or a UserError. */
+export function checkEventDate(raw: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(raw.trim());
+  const ok = m && (!m[2] || (+m[2] >= 1 && +m[2] <= 12)) && (!m[3] || (+m[3] >= 1 && +m[3] <= new Date(Date.UTC(+m[1], +m[2], 0)).getUTCDate()));
+  if (!ok) throw new UserError(`“${raw}” is not a date: use YYYY, YYYY-MM or YYYY-MM-DD.`);
+  return raw.trim();
 }
 
 function applyDetails(db: Db, id: string, d: ExcerptDetails): void {
@@ -51,6 +61,7 @@ export function createExcerptAt(db: Db, sourceId: string, start: number, end: nu
       note: details.note ?? '',
       credibility: details.credibility ?? null,
     });
+    if (details.eventDate) updateExcerptFields(db, newId, { eventDate: checkEventDate(details.eventDate) });
     applyDetails(db, newId, details);
     return newId;
   })();
@@ -80,7 +91,7 @@ export function createExcerptFromQuote(db: Db, sourceId: string, quote: string, 
 export function updateExcerpt(db: Db, id: string, details: ExcerptDetails): ExcerptView {
   const updated = db.transaction(() => {
     if (!getExcerpt(db, id)) return false;
-    updateExcerptFields(db, id, { note: details.note, credibility: details.credibility });
+    updateExcerptFields(db, id, { note: details.note, credibility: details.credibility, eventDate: details.eventDate ? checkEventDate(details.eventDate) : details.eventDate });
     applyDetails(db, id, details);
     touchExcerpt(db, id);
     return true;

@@ -37,6 +37,7 @@ function excerpt(id: string, fields: Partial<ExcerptView>): ExcerptView {
     score: null,
     page: null,
     previousQuote: null,
+    eventDate: null,
     tags: [],
     entities: [],
     createdAt: '2026-01-01T00:00:00.000Z',

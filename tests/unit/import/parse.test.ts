@@ -18,11 +18,11 @@ describe('parseDocument: which files are imported', () => {
     expect(parseDocument('notes.TXT', utf8('Hello')).format).toBe('text');
     expect(parseDocument('notes.Markdown', utf8('# Hello')).format).toBe('markdown');
     expect(parseDocument('page.HTM', utf8('<p>Hello</p>')).format).toBe('html');
-    expect(SUPPORTED_EXTENSIONS).toEqual(['.txt', '.text', '.md', '.markdown', '.html', '.htm']);
+    expect(SUPPORTED_EXTENSIONS).toEqual(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx']);
   });
 
   it('refuses unsupported file types with the reason', () => {
-    expect(skipReason('report.docx', utf8('x'))).toBe('unsupported file type .docx (Sourcebook imports .txt, .md, .html)');
+    expect(skipReason('sheet.xlsx', utf8('x'))).toBe('unsupported file type .xlsx (Sourcebook imports .txt, .md, .html, .pdf, .docx)');
     expect(skipReason('README', utf8('x'))).toMatch(/without an extension/);
   });
 
