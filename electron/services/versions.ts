@@ -8,6 +8,7 @@ import { parseFile } from './import/parse';
 import type { ImportInput } from './importer';
 import { MAX_FILE_BYTES } from './importer';
 import { UserError } from './errors';
+import { scanSource } from './mentions/scan';
 
 export interface ReplaceReport {
   sourceId: string;
@@ -77,6 +78,7 @@ export async function replaceSourceText(db: Db, sourceId: string, input: ImportI
         previousQuote: r.quote === x.quote ? null : x.quote,
       });
     });
+    if (!unchanged) scanSource(db, sourceId);
     return report;
   })();
 }

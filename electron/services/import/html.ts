@@ -34,20 +34,36 @@ const MIN_ARTICLE_LENGTH = 200;
 export function parseHtml(html: string): FormatResult {
   const warnings: string[] = [];
   const { document, holder } = loadHtml(html);
-  const meta = readMetadata(holder);
+  const facts = newPageFacts();
+  const { bodies, wrappers } = cleanPage(holder, facts);
+  const meta = readMetadata(facts);
 
-  removeNonContent(holder);
-  const root = holder.querySelector('body') ?? holder;
-  for (const wrapper of Array.from(root.querySelectorAll('html, body'))) wrapper.replaceWith(...Array.from(wrapper.childNodes));
-  document.body.append(...Array.from(root.childNodes));
-  const firstH1 = normalizeInline(document.body.querySelector('h1')?.textContent);
-  const title = meta.title ?? firstH1;
-  if (title) document.querySelector('title')!.textContent = title;
+  // The content (the first <body> left, or the whole page) goes into a bare skeleton
+  // built in the same document: nothing of the page's own <html>/<body> reaches Readability.
+  const root = bodies.find((body) => isInside(body, holder)) ?? holder;
+  for (const wrapper of wrappers) {
+    if (wrapper !== root && isInside(wrapper, root)) wrapper.replaceWith(...Array.from(wrapper.childNodes));
+  }
+  const skeleton = document.createElement('html');
+  const head = document.createElement('head');
+  const titleElement = document.createElement('title');
+  const body = document.createElement('body');
+  head.append(titleElement);
+  skeleton.append(head, body);
+  document.append(skeleton);
+  body.append(...Array.from(root.childNodes));
+  const title = meta.title ?? normalizeInline(body.querySelector('h1')?.textContent);
+  if (title) titleElement.textContent = title;
 
   let articleText = '';
   let byline: string | null = null;
   try {
-    const article = new Readability<Node>(document, { serializer: (node) => node, maxElemsToParse: MAX_ARTICLE_ELEMENTS }).parse();
+    // No script is left (JSON-LD was read above) and classes never reach the text, so
+    // Readability is spared looking for the one and cleaning the other.
+    const options = { serializer: (node: Node) => node, maxElemsToParse: MAX_ARTICLE_ELEMENTS, disableJSONLD: true, keepClasses: true };
+    const reader = new Readability<Node>(document, options);
+    withPlainTagQueries(reader);
+    const article = reader.parse();
     if (article?.content) articleText = blocksToText(article.content as Element);
     byline = article?.byline ?? null;
   } catch {
@@ -70,9 +86,43 @@ export function parseHtml(html: string): FormatResult {
   };
 }
 
+type TagQuery = (node: ParentNode, tagNames: string[]) => ArrayLike<Element>;
+const TAG_NAME = /^[a-z][a-z0-9]*$/;
+
+/**
+ * Readability finds elements by tag with `node.querySelectorAll('img,embed')`, hundreds
+ * of times a page (once per paragraph, for one), and linkedom compiles the selector
+ * anew each time: that compiling was a third of Readability's time. Readability 0.6's
+ * `_getAllNodesWithTag` is given the same elements, in the same (document) order, by
+ * a plain walk; any other call (or a Readability without that method) is left alone.
+ */
+function withPlainTagQueries(reader: object): void {
+  const target = reader as { _getAllNodesWithTag?: TagQuery };
+  const original = target._getAllNodesWithTag;
+  if (typeof original !== 'function') return;
+  target._getAllNodesWithTag = function (this: unknown, node, tagNames) {
+    if (!Array.isArray(tagNames) || !tagNames.every((name) => TAG_NAME.test(name)) || typeof node?.querySelectorAll !== 'function') {
+      return original.call(this, node, tagNames);
+    }
+    const found: Element[] = [];
+    collectByTag(node, tagNames, found);
+    return found;
+  };
+}
+
+/** The descendants of `parent` with one of `tags`, in document order (as querySelectorAll: none inside a <template>). */
+function collectByTag(parent: ParentNode, tags: readonly string[], found: Element[]): void {
+  for (let child = parent.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType !== 1) continue;
+    const tag = (child as Element).localName.toLowerCase();
+    if (tags.includes(tag)) found.push(child as Element);
+    if (tag !== 'template' && child.firstChild) collectByTag(child as Element, tags, found);
+  }
+}
+
 function wholePageText(html: string): string {
   const { holder } = loadHtml(html);
-  removeNonContent(holder);
+  cleanPage(holder, null);
   for (const chrome of Array.from(holder.querySelectorAll(PAGE_CHROME.join(', ')))) chrome.remove();
   return blocksToText(holder);
 }
@@ -80,7 +130,7 @@ function wholePageText(html: string): string {
 /** The text of an HTML fragment (raw HTML inside Markdown), without scripts and styles. */
 export function htmlFragmentToText(html: string): string {
   const { holder } = loadHtml(html);
-  removeNonContent(holder);
+  cleanPage(holder, null);
   return blocksToText(holder);
 }
 
@@ -99,40 +149,126 @@ export function decodeEntity(reference: string): string {
   return decoded;
 }
 
-// linkedom only builds a sound document from well-formed pages (a page without <body>
-// loses its content), so the page is parsed as a fragment into a fixed skeleton.
+// linkedom only builds a sound <html>/<head>/<body> from well-formed pages (a page
+// without <body> has its content as the document's children, and the document's
+// `body` is then made up), so the page, parsed once, is moved into a detached holder
+// and nothing relies on the structure it came with. (The same tree as parsing it as a
+// fragment into a skeleton document, for half the cost.)
 function loadHtml(html: string): { document: Document; holder: Element } {
-  const { document } = parseHTML(SKELETON);
+  const document = parseHTML(html.replace(/<!doctype[^>]*>/gi, '')).document as unknown as Document;
   const holder = document.createElement('div');
-  holder.innerHTML = html.replace(/<!doctype[^>]*>/gi, '');
-  for (const element of Array.from(holder.querySelectorAll('*'))) {
-    for (const { name, value } of Array.from(element.attributes)) {
-      const lower = name.toLowerCase();
-      if (lower === name) continue;
-      element.removeAttribute(name);
-      if (!element.hasAttribute(lower)) element.setAttribute(lower, value);
-    }
-  }
+  holder.append(...Array.from(document.childNodes));
   return { document, holder };
 }
 
-function removeNonContent(holder: Element): void {
-  for (const element of Array.from(holder.querySelectorAll(NON_CONTENT.join(', ')))) element.remove();
-  for (const element of Array.from(holder.querySelectorAll('[hidden], [aria-hidden="true"], [style]'))) {
-    const style = element.getAttribute('style') ?? '';
-    if (element.localName === 'html' || element.localName === 'body') continue;
-    if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) {
-      element.remove();
+/** Is `node` `ancestor` itself or inside it? */
+function isInside(node: Node, ancestor: Node): boolean {
+  for (let at: Node | null = node; at; at = at.parentNode) if (at === ancestor) return true;
+  return false;
+}
+
+const NON_CONTENT_TAGS: ReadonlySet<string> = new Set(NON_CONTENT);
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+const UPPER_CASE = /[A-Z]/;
+
+/**
+ * One walk over the page (each check by tag name and attribute reads) that lower-cases
+ * attribute names, notes the page's metadata as the untouched page has it (`facts`),
+ * and removes what is never content: the NON_CONTENT elements, hidden elements,
+ * advertising/consent clutter, and sign-up forms (a form that wraps the page keeps its
+ * text). The result is that of doing those steps one after another over the whole page:
+ * an element's clutter check counts its text once non-content and hidden elements are
+ * gone (inner clutter and forms included), and a form's paragraphs are those left once
+ * clutter is gone (inner forms included).
+ *
+ * Returns the <html> and <body> elements met, in page order; a caller checks which are
+ * still in the page (clutter or a form may have taken some away).
+ */
+function cleanPage(holder: Element, facts: PageFacts | null): { bodies: Element[]; wrappers: Element[] } {
+  const bodies: Element[] = [];
+  const wrappers: Element[] = [];
+  let paragraphs = 0;
+
+  // Inside an element that goes whole: only its metadata is of interest. (The inside of
+  // a <template> is not part of the page: no selector of linkedom's sees it either.)
+  const noteOnly = (parent: Element, inSvg: boolean, inArticle: boolean): void => {
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType !== 1) continue;
+      const element = child as Element;
+      const tag = element.localName;
+      if (element.hasAttributes()) lowerCaseAttributeNames(element);
+      if (facts) noteFacts(facts, element, tag, inSvg, inArticle);
+      if (tag !== 'template' && element.firstChild) noteOnly(element, inSvg || tag === 'svg', inArticle || tag === 'article');
     }
+  };
+
+  // Returns the length of the element's text once non-content and hidden elements are gone.
+  const visit = (element: Element, inSvg: boolean, inArticle: boolean): number => {
+    const tag = element.localName;
+    const hasAttributes = element.hasAttributes();
+    if (hasAttributes) lowerCaseAttributeNames(element);
+    if (facts) noteFacts(facts, element, tag, inSvg, inArticle);
+    const wrapper = tag === 'html' || tag === 'body';
+    const childrenInSvg = inSvg || tag === 'svg';
+    const childrenInArticle = inArticle || tag === 'article';
+    if (NON_CONTENT_TAGS.has(tag) || (hasAttributes && !wrapper && isHidden(element))) {
+      if (tag !== 'template' && element.firstChild) noteOnly(element, childrenInSvg, childrenInArticle);
+      element.remove();
+      return 0;
+    }
+    if (wrapper) {
+      wrappers.push(element);
+      if (tag === 'body') bodies.push(element);
+    }
+
+    const paragraphsBefore = paragraphs;
+    let length = 0;
+    for (let child = element.firstChild; child; ) {
+      const next = child.nextSibling;
+      const type = child.nodeType;
+      if (type === 1) length += visit(child as Element, childrenInSvg, childrenInArticle);
+      else if (type === 3 || type === 4) length += (child.nodeValue ?? '').length;
+      child = next;
+    }
+
+    if (hasAttributes && length <= MAX_CLUTTER_TEXT && isClutter(element)) {
+      element.remove();
+      paragraphs = paragraphsBefore;
+    } else if (tag === 'form') {
+      // A sign-up form goes; a form that wraps the page (ASP.NET pages do) keeps its text.
+      if (paragraphs - paragraphsBefore >= 3) element.replaceWith(...Array.from(element.childNodes));
+      else element.remove();
+    } else if (tag === 'p') {
+      paragraphs++;
+    }
+    return length;
+  };
+
+  for (let child = holder.firstChild; child; ) {
+    const next = child.nextSibling;
+    if (child.nodeType === 1) visit(child as Element, false, false);
+    child = next;
   }
-  for (const element of Array.from(holder.querySelectorAll('[class], [id]'))) {
-    if (isClutter(element)) element.remove();
+  return { bodies, wrappers };
+}
+
+/** linkedom keeps attribute names as written (`CLASS="x"`); in HTML they are lower case. */
+function lowerCaseAttributeNames(element: Element): void {
+  for (const name of element.getAttributeNames()) {
+    if (!UPPER_CASE.test(name)) continue;
+    const lower = name.toLowerCase();
+    const value = element.getAttribute(name) ?? '';
+    element.removeAttribute(name);
+    if (!element.hasAttribute(lower)) element.setAttribute(lower, value);
   }
-  // A sign-up form goes; a form that wraps the page (ASP.NET pages do) keeps its text.
-  for (const form of Array.from(holder.querySelectorAll('form'))) {
-    if (form.querySelectorAll('p').length >= 3) form.replaceWith(...Array.from(form.childNodes));
-    else form.remove();
-  }
+}
+
+function isHidden(element: Element): boolean {
+  return (
+    element.hasAttribute('hidden') ||
+    element.getAttribute('aria-hidden') === 'true' ||
+    HIDDEN_STYLE.test(element.getAttribute('style') ?? '')
+  );
 }
 
 /** Class or id names of advertising, consent banners and sign-up boxes. */
@@ -140,60 +276,110 @@ const CLUTTER_NAME = /^(?:ads?|advert\w*|ad[-_]\w+|\w+[-_]ads?|dfp[-_]?\w*|spons
 const MAX_CLUTTER_TEXT = 600;
 
 // A wrapper that merely carries such a name (`<div class="page has-ads">`) holds more
-// text than clutter ever does, so it stays.
+// text than clutter ever does, so it stays (the caller checks the text's length).
 function isClutter(element: Element): boolean {
   if (/^(?:html|body|main|article)$/i.test(element.localName)) return false;
   const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.split(/\s+/);
-  if (!names.some((name) => CLUTTER_NAME.test(name))) return false;
-  return (element.textContent ?? '').length <= MAX_CLUTTER_TEXT;
+  return names.some((name) => CLUTTER_NAME.test(name));
 }
 
 // ---------------------------------------------------------------------------- metadata
 
+/** What the page says about itself, noted while it is cleaned (see cleanPage). */
+interface PageFacts {
+  /** Meta tags by lower-cased property/name/itemprop/http-equiv; the first non-blank content wins. */
+  tags: Map<string, string>;
+  /** The text of the `application/ld+json` scripts, in page order. */
+  jsonLd: string[];
+  /** The text of the first <title> outside an <svg>. */
+  title: string | undefined;
+  /** The datetime of the first <time datetime> inside an <article>, and of the first anywhere. */
+  articleTime: string | undefined;
+  anyTime: string | undefined;
+  /** The first <html> element's lang (or xml:lang); undefined when there is no <html>. */
+  lang: string | null | undefined;
+  /** The href of the first <link href rel="canonical">. */
+  canonical: string | undefined;
+}
+
+function newPageFacts(): PageFacts {
+  return { tags: new Map(), jsonLd: [], title: undefined, articleTime: undefined, anyTime: undefined, lang: undefined, canonical: undefined };
+}
+
+function noteFacts(facts: PageFacts, element: Element, tag: string, inSvg: boolean, inArticle: boolean): void {
+  switch (tag) {
+    case 'meta': {
+      const key = (
+        element.getAttribute('property') ??
+        element.getAttribute('name') ??
+        element.getAttribute('itemprop') ??
+        element.getAttribute('http-equiv')
+      )
+        ?.trim()
+        .toLowerCase();
+      const content = element.getAttribute('content');
+      if (key && content?.trim() && !facts.tags.has(key)) facts.tags.set(key, content);
+      break;
+    }
+    case 'script':
+      if ((element.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json') facts.jsonLd.push(element.textContent ?? '');
+      break;
+    case 'title':
+      if (facts.title === undefined && !inSvg) facts.title = element.textContent ?? '';
+      break;
+    case 'time': {
+      const datetime = element.getAttribute('datetime');
+      if (datetime === null) break;
+      if (inArticle && facts.articleTime === undefined) facts.articleTime = datetime;
+      facts.anyTime ??= datetime;
+      break;
+    }
+    case 'html':
+      if (facts.lang === undefined) facts.lang = element.getAttribute('lang') ?? element.getAttribute('xml:lang');
+      break;
+    case 'link': {
+      if (facts.canonical !== undefined) break;
+      const href = element.getAttribute('href');
+      if (href !== null && (element.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) facts.canonical = href;
+      break;
+    }
+  }
+}
+
 type HtmlMeta = { title: string | null; author: string | null; publisher: string | null; publishedAt: string | null; url: string | null; language: string | null };
 
-function readMetadata(holder: Element): HtmlMeta {
-  const tags = new Map<string, string>();
-  for (const meta of Array.from(holder.querySelectorAll('meta'))) {
-    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? meta.getAttribute('http-equiv'))?.trim().toLowerCase();
-    const content = meta.getAttribute('content');
-    if (key && content?.trim() && !tags.has(key)) tags.set(key, content);
-  }
+function readMetadata(facts: PageFacts): HtmlMeta {
+  const { tags } = facts;
   const tag = (...keys: string[]) => first(keys.map((k) => normalizeInline(tags.get(k))));
-  const ld = readJsonLd(holder);
+  const ld = readJsonLd(facts.jsonLd);
 
   const publisher = first([tag('og:site_name'), normalizeInline(ld.publisher), tag('application-name')]);
   const rawTitle = first([
     tag('og:title', 'twitter:title'),
     normalizeInline(ld.headline),
-    normalizeInline(Array.from(holder.querySelectorAll('title')).find((t) => !t.closest('svg'))?.textContent),
+    normalizeInline(facts.title),
   ]);
   const author = first([
     tag('author'),
     nonUrl(tag('article:author')),
     normalizeInline(ld.author),
   ].map(authorName));
-  const time = holder.querySelector('article time[datetime]') ?? holder.querySelector('time[datetime]');
   const published = first([
     tag('article:published_time', 'date', 'pubdate', 'publish-date', 'publishdate', 'dc.date', 'dcterms.created', 'datepublished'),
     normalizeInline(ld.datePublished),
-    normalizeInline(time?.getAttribute('datetime')),
+    normalizeInline(facts.articleTime ?? facts.anyTime),
   ]);
-  const htmlElement = holder.querySelector('html');
   const language = first([
-    normalizeInline(htmlElement?.getAttribute('lang') ?? htmlElement?.getAttribute('xml:lang'), 35),
+    normalizeInline(facts.lang, 35),
     tag('content-language'),
     tag('og:locale')?.replace('_', '-') ?? null,
   ]);
-  const canonical = Array.from(holder.querySelectorAll('link[href]')).find((link) =>
-    (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'),
-  );
   return {
     title: rawTitle && publisher ? withoutSiteName(rawTitle, publisher) : rawTitle,
     author,
     publisher,
     publishedAt: normalizeDate(published),
-    url: first([webUrl(canonical?.getAttribute('href')), webUrl(tags.get('og:url'))]),
+    url: first([webUrl(facts.canonical), webUrl(tags.get('og:url'))]),
     language,
   };
 }
@@ -251,7 +437,7 @@ interface JsonLdFields {
 const ARTICLE_TYPE = /(Article|BlogPosting|Posting|Report)$/;
 
 /** The article fields of the page's JSON-LD blocks; only ever JSON.parse'd. */
-function readJsonLd(holder: Element): JsonLdFields {
+function readJsonLd(scripts: readonly string[]): JsonLdFields {
   const nodes: Record<string, unknown>[] = [];
   const collect = (value: unknown, depth: number): void => {
     if (depth > 4 || value === null || typeof value !== 'object') return;
@@ -260,9 +446,8 @@ function readJsonLd(holder: Element): JsonLdFields {
     nodes.push(node);
     collect(node['@graph'], depth + 1);
   };
-  for (const script of Array.from(holder.querySelectorAll('script'))) {
-    if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
-    const source = (script.textContent ?? '')
+  for (const text of scripts) {
+    const source = text
       .trim()
       .replace(/^(?:<!--|\/\/\s*<!\[CDATA\[)|(?:-->|\/\/\s*\]\]>)$/g, '')
       .trim();
@@ -356,7 +541,7 @@ export function blocksToText(root: Element): string {
       return;
     }
     if (!BLOCKS.has(tag)) {
-      for (const child of Array.from(node.childNodes)) walk(child, state);
+      for (let child = node.firstChild; child; child = child.nextSibling) walk(child, state);
       return;
     }
 
@@ -372,7 +557,7 @@ export function blocksToText(root: Element): string {
     } else if (tag === 'pre') {
       inner = { ...state, pre: true };
     }
-    for (const child of Array.from(node.childNodes)) walk(child, inner);
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child, inner);
     flush(state.group ?? (GROUPS.has(tag) ? element : null));
     if (tag === 'li') prefix = '';
   };
@@ -388,7 +573,19 @@ export function blocksToText(root: Element): string {
 
 /** A table row used for page layout (its cells hold paragraphs), not a row of data. */
 function isLayoutRow(row: Element): boolean {
-  return Array.from(row.children).some((cell) => cell.querySelector('p, div, table, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre'));
+  return Array.from(row.children).some((cell) => hasDescendant(cell, LAYOUT_BLOCKS));
+}
+
+const LAYOUT_BLOCKS: ReadonlySet<string> = new Set(['p', 'div', 'table', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre']);
+
+/** Has `element` a descendant element with one of `tags` (as querySelector sees it: not inside a <template>)? */
+function hasDescendant(element: Element, tags: ReadonlySet<string>): boolean {
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType !== 1) continue;
+    const tag = (child as Element).localName.toLowerCase();
+    if (tags.has(tag) || (tag !== 'template' && hasDescendant(child as Element, tags))) return true;
+  }
+  return false;
 }
 
 function integerAttribute(element: Element, name: string): number | null {

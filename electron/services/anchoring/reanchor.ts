@@ -1,0 +1,894 @@
+// Re-anchoring an excerpt when its source gets a new version of its text.
+//
+// An anchor carries a text-position selector (start, end) and a text-quote selector
+// (quote, prefix, suffix — 32 characters each side, W3C Web Annotation). Against the new
+// text it resolves to exactly one state:
+//   exact    — the quote is still at the same offsets, character for character;
+//   moved    — the same quote (up to the folding of findQuote: whitespace runs, quote and
+//              dash variants) is elsewhere, and nothing else in the text could be it;
+//   fuzzy    — an approximate or uncertain match, with a score for the analyst to confirm;
+//   orphaned — nothing good enough; the excerpt keeps its old quote.
+// The one rule: an excerpt is never silently attached to the wrong passage. Look-alikes
+// (boilerplate repeated, a paragraph repeated with one number changed) make "the same
+// words elsewhere" weak evidence, so `moved` needs a *single most economical explanation*:
+//
+//   Every place in the new text that could be the passage (the quote's exact words, or a
+//   look-alike one or two words away, with at least one side of context agreeing) is
+//   charged one unexplained change for each of: its words differ from the quote; its
+//   prefix differs from the old prefix; its suffix differs; it is far from where the
+//   passage is expected. `moved` requires the exact words, at most one change, and every
+//   other place strictly costlier both in all and in words+context alone (distance is a
+//   prior, never the only thing that tells two places apart). A sentence inserted beside the passage costs one
+//   (that side of the context); a paragraph moved with the passage in its middle costs
+//   one (distance); a passage deleted while a copy survives elsewhere costs at least two
+//   (distance and a side) — or ties with the truth — so it is flagged.
+//
+// Two more checks catch a deleted passage whose look-alike would otherwise be cheap:
+// its old place still there but empty (the old prefix running straight into the old
+// suffix), and its old neighbourhood (an intact side of the context) nearer the expected
+// place than the winner is.
+//
+// How: the new text is folded once (whitespace runs to one space, quote and dash variants
+// to one character each, with a map back to the original offsets) and indexed by word
+// pairs (a sorted array of hash|position keys). Exact occurrences come from the quote's
+// rarest inner word pair; approximate candidates from the word pairs of
+// prefix+quote+suffix voting for where the quote starts, then aligning prefix+quote+suffix
+// (edit distance, free ends) in a small window around each vote cluster. Work per excerpt
+// is bounded by its quote's length and a few candidates, not by the text's length (except
+// quotes under four words, found by a linear scan of the folded text).
+//
+// The thresholds below were chosen with `npm run bench:anchors` (tests/bench/anchors.ts).
+
+import type { AnchorState } from '../../../db/domain';
+
+export type { AnchorState };
+
+export interface Anchor {
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface Reanchored {
+  state: AnchorState;
+  start: number;
+  end: number;
+  /** 1 for exact and moved; the confidence in (0, 1) for fuzzy; for orphaned, the best rejected score or null. */
+  score: number | null;
+  /** The new text's characters at [start, end) — or, for orphaned, the old quote (start/end: the old offsets, clamped). */
+  quote: string;
+}
+
+export interface ReanchorOptions {
+  /** A fuzzy match scoring below this is orphaned instead. Default DEFAULT_MIN_FUZZY_SCORE. */
+  minFuzzyScore?: number;
+}
+
+/** Characters of context each side in a text-quote selector (quoteContext's default). */
+const CONTEXT_SIZE = 32;
+
+/**
+ * A side of the context (the 32 characters before, or after) "agrees" with a place when
+ * its similarity (1 - edit distance / length, compared outward from the place's edge) is
+ * at least this. A place needs one agreeing side to be considered the passage at all.
+ * Measured: unrelated text scores 0.2–0.5; a sentence from the same template up to
+ * ~0.85 (hence not lower); a side with one typo fixed ~0.95.
+ */
+const SIDE_AGREE = 0.8;
+
+/**
+ * A place whose words are at least this similar to the quote counts as a look-alike
+ * that could be the passage reworded in place (one word changed in a 40-character
+ * sentence is ~0.8). Below it, a place is only ever a fuzzy candidate.
+ */
+const LOOKALIKE_SIMILARITY = 0.7;
+
+/**
+ * A place within this many characters of where the passage is expected (its old offset,
+ * shifted as much as the excerpts around it moved) is "near": one or two sentences
+ * inserted or deleted before it.
+ */
+const NEAR = 400;
+
+/**
+ * An old prefix found intact up to this far before a place whose own prefix changed (an
+ * old suffix this far after it) is explained by a sentence or two inserted between them.
+ */
+const INSERTION_GAP = 300;
+/** Sides shorter than this (at the start or end of the text) are too common to be an old neighbourhood. */
+const RESIDUE_MIN = 16;
+/** Characters of the old prefix's head plus the old suffix's tail that must meet to call a place empty. */
+const EMPTY_PLACE_MIN = 24;
+
+/**
+ * Fuzzy scores: similarity × (CTX_BASE + (1 - CTX_BASE) × context). Context carries 40%:
+ * a reworded passage in its own place (context ≈ 1) keeps its text similarity, while a
+ * look-alike sentence elsewhere (context ≈ 0.35) loses a quarter of it.
+ */
+const CTX_BASE = 0.6;
+/** A runner-up within this many points of the best fuzzy candidate makes it ambiguous... */
+const FUZZY_MARGIN = 0.1;
+/** ...and a dead heat costs 30% of the score (the analyst is told there is a look-alike). */
+const AMBIGUITY_PENALTY = 0.3;
+/** When the passage's old place is still there but empty, any candidate elsewhere is a look-alike: -30%. */
+const EMPTY_PLACE_PENALTY = 0.3;
+
+/**
+ * Below this a fuzzy match is orphaned. Measured on the bench: a lightly reworded passage
+ * (1–2 words) scores 0.6–0.99 (median ~0.9), while for a deleted passage the best
+ * rejected candidate scores ~0.3 (p90 ~0.5).
+ */
+export const DEFAULT_MIN_FUZZY_SCORE = 0.6;
+
+/** A word pair occurring more often than this says nothing about where a passage is. */
+const MAX_POSTINGS = 64;
+/** Vote clusters aligned per excerpt (plus the old position). */
+const MAX_CLUSTERS = 4;
+/** Alignments bigger than this (pattern × window cells) skip the traceback. */
+const MAX_TRACEBACK_CELLS = 4_000_000;
+/** Quotes longer than this (folded) are only re-anchored exactly, never approximately. */
+const MAX_FUZZY_QUOTE = 20_000;
+
+// ---------------------------------------------------------------------------------------
+// Folding, exactly as findQuote matches (quote.ts): a run of \s (Unicode) matches any
+// run, and each quote/dash variant matches the others. Keep these sets equal to quote.ts
+// (a unit test checks every character against findQuote).
+
+const SINGLE_QUOTES = "'\u2018\u2019\u201A\u201B\u2032\u00B4`";
+const DOUBLE_QUOTES = '"\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB';
+const DASHES = '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212';
+
+const SPACE = new Uint8Array(0x10000);
+const WORD = new Uint8Array(0x10000);
+const CANON = new Uint16Array(0x10000);
+{
+  const space = /\s/u;
+  const word = /[\p{L}\p{N}\p{M}_]/u;
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    SPACE[c] = space.test(ch) ? 1 : 0;
+    // Surrogates are halves of astral characters: count them as word characters.
+    WORD[c] = (c >= 0xd800 && c <= 0xdfff) || word.test(ch) ? 1 : 0;
+    CANON[c] = c;
+  }
+  for (const ch of SINGLE_QUOTES) CANON[ch.charCodeAt(0)] = 0x27;
+  for (const ch of DOUBLE_QUOTES) CANON[ch.charCodeAt(0)] = 0x22;
+  for (const ch of DASHES) CANON[ch.charCodeAt(0)] = 0x2d;
+}
+
+/** Stands for the start or end of the text in a context comparison. */
+const EDGE = '\u0000';
+
+function codesToString(codes: Uint16Array, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i += 8192) out += String.fromCharCode.apply(null, Array.from(codes.subarray(i, Math.min(length, i + 8192))));
+  return out;
+}
+
+/** Folded text and, for each folded character, its offset in the original. */
+function foldWithMap(text: string): { folded: string; map: Int32Array } {
+  const codes = new Uint16Array(text.length);
+  const map = new Int32Array(text.length);
+  let k = 0;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (SPACE[c]) {
+      if (inSpace) continue;
+      inSpace = true;
+      codes[k] = 0x20;
+    } else {
+      inSpace = false;
+      codes[k] = CANON[c];
+    }
+    map[k++] = i;
+  }
+  return { folded: codesToString(codes, k), map: map.subarray(0, k) };
+}
+
+function fold(text: string): string {
+  let out = '';
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (SPACE[c]) {
+      if (!inSpace) out += ' ';
+      inSpace = true;
+    } else {
+      inSpace = false;
+      out += String.fromCharCode(CANON[c]);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Word-pair index of the folded text.
+
+function tokenHash(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) c |= 0x20; // case changes should not hide a passage
+    h = Math.imul(h ^ c, 16777619);
+  }
+  return h >>> 0;
+}
+
+const pairHash = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b ^ (b >>> 15), 0x85ebca6b)) >>> 0;
+
+interface Tokens {
+  start: Int32Array;
+  end: Int32Array;
+  count: number;
+}
+
+function tokenize(s: string): Tokens {
+  const start: number[] = [];
+  const end: number[] = [];
+  let i = 0;
+  while (i < s.length) {
+    while (i < s.length && s.charCodeAt(i) === 0x20) i++;
+    if (i >= s.length) break;
+    const b = i;
+    while (i < s.length && s.charCodeAt(i) !== 0x20) i++;
+    start.push(b);
+    end.push(i);
+  }
+  return { start: Int32Array.from(start), end: Int32Array.from(end), count: start.length };
+}
+
+class TextIndex {
+  readonly folded: string;
+  readonly map: Int32Array;
+  private tokens?: Tokens;
+  private keys?: Float64Array;
+  private posScale = 1;
+  private hashShift = 0;
+
+  constructor(readonly text: string) {
+    const f = foldWithMap(text);
+    this.folded = f.folded;
+    this.map = f.map;
+  }
+
+  /** Original [start, end) of the folded span [fs, fe). */
+  toOriginal(fs: number, fe: number): { start: number; end: number } {
+    if (fe <= fs) {
+      const at = fs < this.map.length ? this.map[fs] : this.text.length;
+      return { start: at, end: at };
+    }
+    return { start: this.map[fs], end: this.map[fe - 1] + 1 };
+  }
+
+  /** The folded offset of an original offset (the first folded character at or after it). */
+  toFolded(offset: number): number {
+    let lo = 0;
+    let hi = this.map.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.map[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  get tokenStarts(): Int32Array {
+    this.build();
+    return this.tokens!.start;
+  }
+
+  private build(): void {
+    if (this.keys) return;
+    const t = tokenize(this.folded);
+    const hashes = new Uint32Array(t.count);
+    for (let j = 0; j < t.count; j++) hashes[j] = tokenHash(this.folded, t.start[j], t.end[j]);
+    // Keys pack (pair hash, token position) into one exactly representable double so a
+    // single typed-array sort builds the index: 53 bits = hash bits + position bits.
+    const posBits = Math.max(1, Math.ceil(Math.log2(t.count + 1)));
+    const hashBits = Math.min(32, 53 - posBits);
+    this.posScale = 2 ** posBits;
+    this.hashShift = 32 - hashBits;
+    const keys = new Float64Array(Math.max(0, t.count - 1));
+    for (let j = 0; j + 1 < t.count; j++) keys[j] = this.hashPart(pairHash(hashes[j], hashes[j + 1])) * this.posScale + j;
+    keys.sort();
+    this.tokens = t;
+    this.keys = keys;
+  }
+
+  private hashPart(h: number): number {
+    return this.hashShift === 0 ? h : Math.floor(h / 2 ** this.hashShift);
+  }
+
+  /** Token positions j where tokens j, j+1 hash like the pair `h`; null when more than `cap`. */
+  postings(h: number, cap: number): number[] | null {
+    this.build();
+    const keys = this.keys!;
+    const base = this.hashPart(h) * this.posScale;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid] < base) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let k = lo; k < keys.length && keys[k] < base + this.posScale; k++) {
+      if (out.length >= cap) return null;
+      out.push(keys[k] - base);
+    }
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Edit distances. One scratch buffer, grown on demand (the module is synchronous).
+
+let scratch = new Int32Array(1 << 16);
+function buffer(size: number): Int32Array {
+  if (scratch.length < size) scratch = new Int32Array(Math.max(size, scratch.length * 2));
+  return scratch;
+}
+
+/** Levenshtein distance. */
+function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  const n = b.length;
+  const row = buffer(n + 1);
+  for (let j = 0; j <= n; j++) row[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0];
+    row[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const up = row[j];
+      const v = Math.min(diag + (ca === b.charCodeAt(j - 1) ? 0 : 1), up + 1, row[j - 1] + 1);
+      diag = up;
+      row[j] = v;
+    }
+  }
+  return row[n];
+}
+
+/**
+ * Distance of `pattern` to the best-matching run of `w` that starts at w's start (when
+ * `fromEnd` is false) or ends at w's end (when true): the context of a candidate is
+ * compared outward from the candidate's edge, and may end anywhere.
+ */
+function anchoredDistance(pattern: string, w: string, fromEnd: boolean): number {
+  const m = pattern.length;
+  const n = w.length;
+  const row = buffer(n + 1);
+  for (let j = 0; j <= n; j++) row[j] = j;
+  for (let i = 1; i <= m; i++) {
+    let diag = row[0];
+    row[0] = i;
+    const ca = fromEnd ? pattern.charCodeAt(m - i) : pattern.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const cb = fromEnd ? w.charCodeAt(n - j) : w.charCodeAt(j - 1);
+      const up = row[j];
+      const v = Math.min(diag + (ca === cb ? 0 : 1), up + 1, row[j - 1] + 1);
+      diag = up;
+      row[j] = v;
+    }
+  }
+  let best = m;
+  for (let j = 0; j <= n; j++) if (row[j] < best) best = row[j];
+  return best;
+}
+
+/**
+ * Where `pattern` best matches inside `w` (free start and end in w): the span of w
+ * aligned with pattern[from, to). With `expected`, ties go to the end nearest it.
+ */
+function alignSpan(pattern: string, w: string, from: number, to: number, expectedEnd: number): { start: number; end: number } {
+  const m = pattern.length;
+  const n = w.length;
+  const width = n + 1;
+  if ((m + 1) * width > MAX_TRACEBACK_CELLS) return alignSpanTwoPass(pattern.slice(from, to), w, expectedEnd);
+  const d = buffer((m + 1) * width);
+  for (let j = 0; j <= n; j++) d[j] = 0;
+  for (let i = 1; i <= m; i++) {
+    const ca = pattern.charCodeAt(i - 1);
+    const row = i * width;
+    const prev = row - width;
+    d[row] = i;
+    for (let j = 1; j <= n; j++) {
+      d[row + j] = Math.min(d[prev + j - 1] + (ca === w.charCodeAt(j - 1) ? 0 : 1), d[prev + j] + 1, d[row + j - 1] + 1);
+    }
+  }
+  const last = m * width;
+  let jEnd = 0;
+  for (let j = 1; j <= n; j++) {
+    const v = d[last + j];
+    const b = d[last + jEnd];
+    if (v < b || (v === b && Math.abs(j - expectedEnd) < Math.abs(jEnd - expectedEnd))) jEnd = j;
+  }
+  let i = m;
+  let j = jEnd;
+  let spanStart = -1;
+  let spanEnd = i === to ? j : -1;
+  while (i > 0) {
+    const here = d[i * width + j];
+    if (j > 0 && here === d[(i - 1) * width + j - 1] + (pattern.charCodeAt(i - 1) === w.charCodeAt(j - 1) ? 0 : 1)) {
+      i--;
+      j--;
+    } else if (here === d[(i - 1) * width + j] + 1) {
+      i--;
+    } else {
+      j--;
+    }
+    // Text inserted next to the quote belongs to the context, not to the quote: the quote
+    // ends at the leftmost cell of its last row and starts at the rightmost of its first.
+    if (i === to) spanEnd = j;
+    if (i === from && spanStart < 0) spanStart = j;
+  }
+  if (spanStart < 0) spanStart = j;
+  if (spanEnd < 0) spanEnd = spanStart;
+  return { start: Math.min(spanStart, spanEnd), end: spanEnd };
+}
+
+/** Semi-global alignment without traceback (for big quotes): end by a forward pass, start by a backward one. */
+function alignSpanTwoPass(q: string, w: string, expectedEnd: number): { start: number; end: number } {
+  const lastRow = (a: string, b: string, reverse: boolean): Int32Array => {
+    const n = b.length;
+    const row = buffer(n + 1);
+    for (let j = 0; j <= n; j++) row[j] = 0;
+    for (let i = 1; i <= a.length; i++) {
+      let diag = row[0];
+      row[0] = i;
+      const ca = reverse ? a.charCodeAt(a.length - i) : a.charCodeAt(i - 1);
+      for (let j = 1; j <= n; j++) {
+        const up = row[j];
+        const cb = reverse ? b.charCodeAt(n - j) : b.charCodeAt(j - 1);
+        const v = Math.min(diag + (ca === cb ? 0 : 1), up + 1, row[j - 1] + 1);
+        diag = up;
+        row[j] = v;
+      }
+    }
+    return row;
+  };
+  let row = lastRow(q, w, false);
+  let end = 0;
+  for (let j = 1; j <= w.length; j++) {
+    if (row[j] < row[end] || (row[j] === row[end] && Math.abs(j - expectedEnd) < Math.abs(end - expectedEnd))) end = j;
+  }
+  const before = w.slice(0, end);
+  row = lastRow(q, before, true);
+  let back = 0;
+  for (let j = 1; j <= before.length; j++) {
+    if (row[j] < row[back] || (row[j] === row[back] && Math.abs(j - q.length) < Math.abs(back - q.length))) back = j;
+  }
+  return { start: end - back, end };
+}
+
+// ---------------------------------------------------------------------------------------
+// One excerpt.
+
+interface Span {
+  fs: number;
+  fe: number;
+}
+
+interface Candidate extends Span {
+  /** Original offsets. */
+  start: number;
+  end: number;
+  /** Folded-quote similarity, 1 for an occurrence. */
+  similarity: number;
+  /** Prefix and suffix similarity at this place, and their length-weighted mean. */
+  before: number;
+  after: number;
+  context: number;
+  /** At least one side agrees (SIDE_AGREE). */
+  plausible: boolean;
+  combined: number;
+}
+
+/** Every non-overlapping occurrence of the folded string `q` in the folded text. */
+function exactSpans(ix: TextIndex, q: string): Span[] {
+  const f = ix.folded;
+  const starts: number[] = [];
+  const qt = tokenize(q);
+  let bestPostings: number[] | null = null;
+  let bestToken = -1;
+  // Inner tokens are whole words of the text wherever `q` occurs (the first and last may
+  // be cut mid-word), so every occurrence contains any inner pair: the rarest will do.
+  for (let i = 1; i + 2 < qt.count; i++) {
+    const h = pairHash(tokenHash(q, qt.start[i], qt.end[i]), tokenHash(q, qt.start[i + 1], qt.end[i + 1]));
+    const p = ix.postings(h, bestPostings ? bestPostings.length : 4096);
+    if (p && (!bestPostings || p.length < bestPostings.length)) {
+      bestPostings = p;
+      bestToken = i;
+      if (p.length <= 1) break;
+    }
+  }
+  if (bestPostings) {
+    const ts = ix.tokenStarts;
+    for (const j of bestPostings) {
+      const at = ts[j] - qt.start[bestToken];
+      if (at >= 0 && f.startsWith(q, at)) starts.push(at);
+    }
+    starts.sort((a, b) => a - b);
+  } else {
+    for (let at = f.indexOf(q); at >= 0; at = f.indexOf(q, at + 1)) starts.push(at);
+  }
+  const out: Span[] = [];
+  for (const at of starts) if (!out.length || at >= out[out.length - 1].fe) out.push({ fs: at, fe: at + q.length });
+  return out;
+}
+
+class Query {
+  readonly quote: string;
+  readonly prefix: string;
+  readonly suffix: string;
+  /** Context with EDGE where the old context reached the start/end of the text. */
+  private readonly prefixCtx: string;
+  private readonly suffixCtx: string;
+  private readonly startsAtWord: boolean;
+  private readonly endsAtWord: boolean;
+  private occurrenceCache?: Candidate[];
+
+  constructor(
+    private readonly ix: TextIndex,
+    readonly anchor: Anchor,
+  ) {
+    this.quote = fold(anchor.quote).trim();
+    this.prefix = fold(anchor.prefix);
+    this.suffix = fold(anchor.suffix);
+    this.prefixCtx = anchor.prefix.length < CONTEXT_SIZE ? EDGE + this.prefix : this.prefix;
+    this.suffixCtx = anchor.suffix.length < CONTEXT_SIZE ? this.suffix + EDGE : this.suffix;
+    const q = this.quote;
+    this.startsAtWord = q.length > 0 && (!WORD[q.charCodeAt(0)] || this.prefix.length === 0 || !WORD[this.prefix.charCodeAt(this.prefix.length - 1)]);
+    this.endsAtWord = q.length > 0 && (!WORD[q.charCodeAt(q.length - 1)] || this.suffix.length === 0 || !WORD[this.suffix.charCodeAt(0)]);
+  }
+
+  candidate(fs: number, fe: number, occurrence: boolean): Candidate {
+    const f = this.ix.folded;
+    const p = this.prefixCtx;
+    const s = this.suffixCtx;
+    const slack = 8;
+    const pFrom = fs - p.length - slack;
+    const textBefore = (pFrom <= 0 ? EDGE : '') + f.slice(Math.max(0, pFrom), fs);
+    const sTo = fe + s.length + slack;
+    const textAfter = f.slice(fe, sTo) + (sTo >= f.length ? EDGE : '');
+    const before = 1 - anchoredDistance(p, textBefore, true) / Math.max(1, p.length);
+    const after = 1 - anchoredDistance(s, textAfter, false) / Math.max(1, s.length);
+    const context = (before * p.length + after * s.length) / Math.max(1, p.length + s.length);
+    const similarity = occurrence ? 1 : this.similarity(fs, fe);
+    const { start, end } = this.ix.toOriginal(fs, fe);
+    return {
+      fs,
+      fe,
+      start,
+      end,
+      similarity,
+      before,
+      after,
+      context,
+      plausible: Math.max(before, after) >= SIDE_AGREE,
+      combined: similarity * (CTX_BASE + (1 - CTX_BASE) * context),
+    };
+  }
+
+  private similarity(fs: number, fe: number): number {
+    const span = this.ix.folded.slice(fs, fe);
+    return 1 - levenshtein(this.quote, span) / Math.max(this.quote.length, span.length, 1);
+  }
+
+  /** Every occurrence of the quote's words (folded), as candidates. */
+  occurrences(): Candidate[] {
+    if (!this.occurrenceCache) {
+      const spots = mostPromising(this.ix, this, exactSpans(this.ix, this.quote), this.ix.toFolded(this.anchor.start));
+      this.occurrenceCache = spots.map((o) => this.candidate(o.fs, o.fe, true));
+    }
+    return this.occurrenceCache;
+  }
+
+  /**
+   * Whether the passage's old neighbourhood survives without it, nearer the expected
+   * place than `winner`: an intact copy of the old prefix (or suffix) that is not the
+   * winner's own, and — when the winner's own prefix changed — not within INSERTION_GAP
+   * before it (a sentence inserted between). Then the winner may be a look-alike of a
+   * deleted passage as much as the passage itself.
+   */
+  oldNeighbourhoodElsewhere(winner: Candidate, distance: (offset: number) => number): boolean {
+    const ix = this.ix;
+    const sides = [
+      {
+        text: this.prefix.trim(),
+        changed: winner.before < 1,
+        own: (o: Span) => o.fe <= winner.fs && winner.fs - o.fe <= 1,
+        inserted: (o: Span) => o.fe <= winner.fs && winner.fs - o.fe <= INSERTION_GAP,
+        where: (o: Span) => ix.toOriginal(o.fs, o.fe).end,
+        winnerAt: winner.start,
+      },
+      {
+        text: this.suffix.trim(),
+        changed: winner.after < 1,
+        own: (o: Span) => o.fs >= winner.fe && o.fs - winner.fe <= 1,
+        inserted: (o: Span) => o.fs >= winner.fe && o.fs - winner.fe <= INSERTION_GAP,
+        where: (o: Span) => ix.toOriginal(o.fs, o.fe).start - (this.anchor.end - this.anchor.start),
+        winnerAt: winner.start,
+      },
+    ];
+    for (const side of sides) {
+      if (side.text.length < RESIDUE_MIN) continue;
+      const limit = Math.min(NEAR, distance(side.winnerAt) - 1);
+      for (const o of exactSpans(ix, side.text)) {
+        if (side.own(o) || (side.changed && side.inserted(o))) continue;
+        if (distance(side.where(o)) <= limit) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Approximate matches away from `exclude`: the word pairs of prefix+quote+suffix vote
+   * for where the quote starts; the best clusters (and the old position) are aligned.
+   * Also tells whether the passage's old place is still there, empty.
+   */
+  approximate(exclude: readonly Span[]): { candidates: Candidate[]; emptyPlace: boolean } {
+    const q = this.quote;
+    if (q.length === 0 || q.length > MAX_FUZZY_QUOTE) return { candidates: [], emptyPlace: false };
+    const ix = this.ix;
+    const f = ix.folded;
+    const pre = this.prefix;
+    const suf = this.suffix;
+    const pattern = pre + q + suf;
+    const qFrom = pre.length;
+    const qTo = qFrom + q.length;
+    const pt = tokenize(pattern);
+    const ts = ix.tokenStarts;
+    const votes: { at: number; pair: number }[] = [];
+    // The first and last tokens of the pattern are likely cut by the 32-character window.
+    const first = pt.count > 3 && this.anchor.prefix.length >= CONTEXT_SIZE ? 1 : 0;
+    const last = pt.count > 3 && this.anchor.suffix.length >= CONTEXT_SIZE ? pt.count - 2 : pt.count - 1;
+    for (let k = first; k + 1 <= last; k++) {
+      const h = pairHash(tokenHash(pattern, pt.start[k], pt.end[k]), tokenHash(pattern, pt.start[k + 1], pt.end[k + 1]));
+      const p = ix.postings(h, MAX_POSTINGS);
+      if (!p) continue;
+      for (const j of p) votes.push({ at: ts[j] - (pt.start[k] - qFrom), pair: k });
+    }
+    votes.sort((a, b) => a.at - b.at);
+    const tolerance = 24 + (q.length >> 2);
+    const clusters: { at: number; votes: number }[] = [];
+    for (let v = 0; v < votes.length; ) {
+      let w = v + 1;
+      while (w < votes.length && votes[w].at - votes[w - 1].at <= tolerance) w++;
+      const pairs = new Set<number>();
+      for (let x = v; x < w; x++) pairs.add(votes[x].pair);
+      clusters.push({ at: votes[(v + w) >> 1].at, votes: pairs.size });
+      v = w;
+    }
+    clusters.sort((a, b) => b.votes - a.votes);
+    const starts = clusters.slice(0, MAX_CLUSTERS).map((c) => c.at);
+    // The old position, for passages whose words were all changed but whose place remains.
+    const old = ix.toFolded(this.anchor.start);
+    if (!starts.some((s) => Math.abs(s - old) <= tolerance)) starts.push(old);
+
+    const slack = 16 + (q.length >> 2);
+    const candidates: Candidate[] = [];
+    let emptyPlace = false;
+    for (const at of starts) {
+      const wFrom = Math.max(0, at - pre.length - slack);
+      const wTo = Math.min(f.length, at + q.length + suf.length + slack);
+      if (wTo <= wFrom) continue;
+      const w = f.slice(wFrom, wTo);
+      emptyPlace ||= this.isEmptyPlace(w);
+      const span = alignSpan(pattern, w, qFrom, qTo, Math.min(w.length, at + q.length + suf.length - wFrom));
+      const { fs, fe } = this.refine(wFrom + span.start, wFrom + span.end);
+      if (fe <= fs) continue;
+      if (exclude.some((o) => fs < o.fe && o.fs < fe)) continue;
+      if (candidates.some((c) => fs < c.fe && c.fs < fe)) continue;
+      candidates.push(this.candidate(fs, fe, false));
+    }
+    return { candidates, emptyPlace };
+  }
+
+  /**
+   * Whether `w` holds the passage's old place with nothing in it: the head of the old
+   * prefix running straight into the tail of the old suffix (a deleted sentence takes
+   * the passage and maybe some context with it). No edit outside the passage leaves this
+   * trace: an inserted sentence sits between prefix and quote, a deleted neighbour takes
+   * part of the prefix but leaves the quote.
+   */
+  private isEmptyPlace(w: string): boolean {
+    const p = this.prefix;
+    const s = this.suffix;
+    if (p.length < 8 || s.length < 8 || p.length + s.length < EMPTY_PLACE_MIN) return false;
+    const seed = p.slice(0, 8);
+    for (let y = w.indexOf(seed); y >= 0; y = w.indexOf(seed, y + 1)) {
+      let l = 8;
+      while (l < p.length && y + l < w.length && w.charCodeAt(y + l) === p.charCodeAt(l)) l++;
+      // Whitespace at the junction was one run in the new text.
+      let x = y + l;
+      let head = l;
+      if (p.charCodeAt(head - 1) === 0x20) {
+        head--;
+        x--;
+      }
+      if (w.charCodeAt(x) === 0x20) x++;
+      for (let t = 0; s.length - t >= 8; t++) {
+        const tail = s.charCodeAt(t) === 0x20 ? s.slice(t + 1) : s.slice(t);
+        if (tail.length < 8 || head + tail.length < EMPTY_PLACE_MIN) break;
+        if (w.startsWith(tail, x)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Trims spaces and, where the old quote began/ended at a word boundary, snaps to one. */
+  private refine(fs: number, fe: number): Span {
+    const f = this.ix.folded;
+    const trim = (a: number, b: number): Span => {
+      while (a < b && f.charCodeAt(a) === 0x20) a++;
+      while (b > a && f.charCodeAt(b - 1) === 0x20) b--;
+      return { fs: a, fe: b };
+    };
+    const inWord = (at: number) => at > 0 && at < f.length && WORD[f.charCodeAt(at - 1)] && WORD[f.charCodeAt(at)];
+    const options = (at: number, snap: boolean): number[] => {
+      if (!snap || !inWord(at)) return [at];
+      let back = at;
+      while (back > 0 && WORD[f.charCodeAt(back - 1)]) back--;
+      let fwd = at;
+      while (fwd < f.length && WORD[f.charCodeAt(fwd)]) fwd++;
+      return [back, fwd];
+    };
+    const distance = (x: Span) => levenshtein(this.quote, f.slice(x.fs, x.fe));
+    // Ties go to the longer span: a reworded first or last word is still part of the passage.
+    const pick = (spans: Span[]) =>
+      spans.reduce((a, b) => {
+        const da = distance(a);
+        const db = distance(b);
+        return db < da || (db === da && b.fe - b.fs > a.fe - a.fs) ? b : a;
+      });
+    let best = trim(fs, fe);
+    best = pick(options(best.fs, this.startsAtWord).map((x) => trim(x, best.fe)));
+    best = pick(options(best.fe, this.endsAtWord).map((x) => trim(best.fs, x)));
+    return best;
+  }
+}
+
+/** Occurrences of a very frequent short quote worth comparing: those whose adjacent characters agree best. */
+const MAX_OCCURRENCES = 200;
+function mostPromising(ix: TextIndex, query: Query, spots: Span[], oldAt: number): Span[] {
+  if (spots.length <= MAX_OCCURRENCES) return spots;
+  const f = ix.folded;
+  const p = query.prefix;
+  const s = query.suffix;
+  const quick = (o: Span) => {
+    let n = 0;
+    while (n < p.length && o.fs - 1 - n >= 0 && f.charCodeAt(o.fs - 1 - n) === p.charCodeAt(p.length - 1 - n)) n++;
+    let k = 0;
+    while (k < s.length && o.fe + k < f.length && f.charCodeAt(o.fe + k) === s.charCodeAt(k)) k++;
+    return n + k + (o.fs === oldAt ? 1000 : 0);
+  };
+  return spots
+    .map((o) => ({ o, q: quick(o) }))
+    .sort((a, b) => b.q - a.q)
+    .slice(0, MAX_OCCURRENCES)
+    .map((x) => x.o);
+}
+
+function orphaned(anchor: Anchor, text: string, score: number | null): Reanchored {
+  const clamp = (n: number) => Math.max(0, Math.min(text.length, Number.isFinite(n) ? Math.trunc(n) : 0));
+  const start = clamp(anchor.start);
+  return { state: 'orphaned', start, end: Math.max(start, clamp(anchor.end)), score, quote: anchor.quote };
+}
+
+/**
+ * Resolves one anchor. `shifts` are how far the text around the anchor's old place is
+ * believed to have moved (new offset - old offset); [0] when nothing is known.
+ */
+function resolve(ix: TextIndex, query: Query, shifts: readonly number[], minFuzzy: number): Reanchored {
+  const text = ix.text;
+  const anchor = query.anchor;
+  if (query.quote.length === 0) return orphaned(anchor, text, null);
+  const located = (c: Candidate, state: AnchorState, score: number): Reanchored => ({ state, start: c.start, end: c.end, score, quote: text.slice(c.start, c.end) });
+  const isSame = (c: Candidate) => c.start === anchor.start && c.end === anchor.end && text.slice(c.start, c.end) === anchor.quote;
+  const distance = (offset: number) => Math.min(...shifts.map((d) => Math.abs(offset - (anchor.start + d))));
+
+  const occurrences = query.occurrences();
+
+  // exact: the very characters at the very offsets, with a side of the context agreeing.
+  // The position is itself evidence: a copy elsewhere with as good a context does not
+  // outweigh it (only a shift by exactly the distance between two copies could fool it).
+  const same = occurrences.find(isSame);
+  if (same?.plausible) return located(same, 'exact', 1);
+
+  // moved: the single most economical place (see the header), with the exact words.
+  const { candidates: approximate, emptyPlace } = query.approximate(occurrences);
+  // Content evidence first (words, prefix, suffix), then distance: distance alone never
+  // decides between two places whose words and context tell them apart no better.
+  const content = (c: Candidate) => +(c.similarity < 1) + +(c.before < 1) + +(c.after < 1);
+  const places = [...occurrences, ...approximate.filter((c) => c.similarity >= LOOKALIKE_SIMILARITY)]
+    .filter((c) => c.plausible)
+    .map((c) => ({ c, content: content(c), cost: content(c) + +(distance(c.start) > NEAR) }))
+    .sort((a, b) => a.cost - b.cost || a.content - b.content);
+  const best = places[0];
+  if ((globalThis as { __RA_DEBUG?: boolean }).__RA_DEBUG) {
+    const show = (c: Candidate) => `${c.start}-${c.end} q=${c.similarity.toFixed(2)} b=${c.before.toFixed(2)} a=${c.after.toFixed(2)} d=${distance(c.start)}`;
+    console.log('  TRACE places:', places.map((p) => `${show(p.c)} cost=${p.cost}`), 'empty', emptyPlace, 'residue', best && query.oldNeighbourhoodElsewhere(best.c, distance), 'shifts', shifts);
+    console.log('  TRACE approx:', approximate.map(show));
+  }
+  if (
+    best &&
+    best.c.similarity === 1 &&
+    best.cost <= 1 &&
+    places.every((p) => p === best || (p.cost > best.cost && p.content > best.content)) &&
+    !emptyPlace &&
+    !query.oldNeighbourhoodElsewhere(best.c, distance)
+  ) {
+    return located(best.c, isSame(best.c) ? 'exact' : 'moved', 1);
+  }
+
+  // fuzzy: the best candidate of all, its score lowered when a runner-up is close or when
+  // the passage's old place is still there, empty.
+  const all = [...occurrences, ...approximate].sort((a, b) => b.combined - a.combined);
+  const top = all[0];
+  if (!top) return orphaned(anchor, text, null);
+  const gap = all.length > 1 ? top.combined - all[1].combined : Infinity;
+  let score = top.combined;
+  if (gap < FUZZY_MARGIN) score *= 1 - AMBIGUITY_PENALTY * (1 - gap / FUZZY_MARGIN);
+  if (emptyPlace) score *= 1 - EMPTY_PLACE_PENALTY;
+  score = Math.min(0.99, Math.round(score * 1000) / 1000);
+  if (score < minFuzzy || score <= 0) return orphaned(anchor, text, score > 0 ? score : null);
+  return located(top, 'fuzzy', score);
+}
+
+// A single-entry cache, so calling reanchor() for each excerpt of one new version folds
+// and indexes the text once.
+let cached: TextIndex | null = null;
+function indexFor(text: string): TextIndex {
+  if (!cached || cached.text !== text) cached = new TextIndex(text);
+  return cached;
+}
+
+/**
+ * Re-anchors one excerpt against a source's new text. Prefer reanchorAll for all the
+ * excerpts of a source: they tell each other how far the text around them moved.
+ */
+export function reanchor(anchor: Anchor, newText: string, options: ReanchorOptions = {}): Reanchored {
+  const ix = indexFor(newText);
+  return resolve(ix, new Query(ix, anchor), [0], options.minFuzzyScore ?? DEFAULT_MIN_FUZZY_SCORE);
+}
+
+/**
+ * Re-anchors every excerpt of a source against its new text: one fold and index for all,
+ * and the excerpts that are certainly found (a single occurrence, both sides of context
+ * intact) tell the others how far the text around them moved — so a passage far from its
+ * old offset is still "near" when its neighbours moved as far.
+ */
+export function reanchorAll(anchors: readonly Anchor[], newText: string, options: ReanchorOptions = {}): Reanchored[] {
+  const ix = new TextIndex(newText);
+  const minFuzzy = options.minFuzzyScore ?? DEFAULT_MIN_FUZZY_SCORE;
+  const queries = anchors.map((a) => new Query(ix, a));
+  const landmarks: { at: number; shift: number; i: number }[] = [];
+  queries.forEach((q, i) => {
+    const occ = q.occurrences();
+    if (occ.length === 1 && occ[0].before === 1 && occ[0].after === 1) landmarks.push({ at: q.anchor.start, shift: occ[0].start - q.anchor.start, i });
+  });
+  landmarks.sort((a, b) => a.at - b.at);
+  return queries.map((q, i) => {
+    // The nearest landmarks before and after the old place, other than this excerpt itself
+    // (edits between them moved the place by something in between).
+    let lo = 0;
+    let hi = landmarks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (landmarks[mid].at < q.anchor.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let before = lo - 1;
+    while (before >= 0 && landmarks[before].i === i) before--;
+    let after = lo;
+    while (after < landmarks.length && landmarks[after].i === i) after++;
+    const shifts = [landmarks[before]?.shift, landmarks[after]?.shift].filter((d): d is number => d !== undefined);
+    return resolve(ix, q, shifts.length ? shifts : [0], minFuzzy);
+  });
+}

@@ -1,0 +1,119 @@
+// The entity registry as the analyst uses it: every change to names keeps the corpus's
+// mentions right (a name added is looked for everywhere; a name removed stops matching).
+import type { Db } from '../../db/workspace';
+import type { Entity, EntityType } from '../../db/domain';
+import {
+  addAlias,
+  createEntity,
+  deleteEntity,
+  findEntityByName,
+  getEntity,
+  mergeEntities,
+  removeAlias,
+  renameEntity,
+  undoMerge,
+} from '../../db/entities';
+import { scanCorpusNow, scanForNewAlias, scanSource } from './mentions/scan';
+import { scanForAlias } from './mentions/matcher';
+import { UserError } from './errors';
+
+/** Sources where an entity has mentions now: what a removed name can change. */
+function sourcesMentioning(db: Db, entityId: string): string[] {
+  return (db.prepare(`SELECT DISTINCT source_id FROM mentions WHERE entity_id = ?`).all(entityId) as { source_id: string }[]).map((r) => r.source_id);
+}
+
+function requireEntity(db: Db, id: string): Entity {
+  const e = getEntity(db, id);
+  if (!e) throw new UserError(`No entity with id ${id}.`);
+  return e;
+}
+
+const occurs = (alias: string, entityId: string) => (text: string) => scanForAlias(text, alias, entityId).add.length > 0;
+
+export function addEntity(db: Db, name: string, type: EntityType, aliases: readonly string[] = [], options: { scan?: 'now' | 'later' } = {}): Entity {
+  if (findEntityByName(db, name)) throw new UserError(`An entity named “${name.trim()}” exists already.`);
+  const ref = db.transaction(() => {
+    const e = createEntity(db, name, type);
+    for (const a of aliases) addAlias(db, e.id, a);
+    return e;
+  })();
+  if ((options.scan ?? 'now') === 'now') {
+    for (const n of [ref.name, ...aliases]) scanCorpusNow(db, occurs(n, ref.id));
+  }
+  return getEntity(db, ref.id)!;
+}
+
+export function addEntityAlias(db: Db, entityId: string, alias: string, options: { scan?: 'now' | 'later' } = {}): Entity {
+  requireEntity(db, entityId);
+  const clean = alias.trim();
+  if (!clean) throw new UserError('An alias cannot be empty.');
+  const owner = findEntityByName(db, clean);
+  if (owner && owner.id !== entityId) throw new UserError(`“${clean}” is the name of another entity (${owner.id}); merge them instead.`);
+  if (addAlias(db, entityId, clean) && (options.scan ?? 'now') === 'now') scanCorpusNow(db, occurs(clean, entityId));
+  return getEntity(db, entityId)!;
+}
+
+/** The background form of an alias scan, for the app: the caller reports the progress. */
+export function scanNewAliasInBackground(db: Db, entityId: string, alias: string, onProgress: (p: { done: number; total: number }) => void) {
+  return scanForNewAlias(db, entityId, alias, { onProgress });
+}
+
+export function removeEntityAlias(db: Db, entityId: string, alias: string): Entity {
+  requireEntity(db, entityId);
+  const affected = sourcesMentioning(db, entityId);
+  if (removeAlias(db, entityId, alias)) for (const s of affected) scanSource(db, s);
+  return getEntity(db, entityId)!;
+}
+
+export function renameEntityTo(db: Db, entityId: string, name: string): Entity {
+  requireEntity(db, entityId);
+  const clean = name.trim();
+  if (!clean) throw new UserError('An entity needs a name.');
+  const owner = findEntityByName(db, clean);
+  if (owner && owner.id !== entityId) throw new UserError(`Another entity is named “${clean}” (${owner.id}); merge them instead.`);
+  const affected = sourcesMentioning(db, entityId);
+  renameEntity(db, entityId, clean);
+  removeAlias(db, entityId, clean); // the new name is no longer an alias of itself
+  for (const s of affected) scanSource(db, s);
+  scanCorpusNow(db, occurs(clean, entityId));
+  return getEntity(db, entityId)!;
+}
+
+/** Deletes an entity: its excerpt tags and mentions go; excerpts and briefs stay. */
+export function removeEntity(db: Db, entityId: string): boolean {
+  const affected = sourcesMentioning(db, entityId);
+  const deleted = deleteEntity(db, entityId);
+  // A shorter name of another entity that this one's longer name covered can now match.
+  for (const s of affected) scanSource(db, s);
+  return deleted;
+}
+
+/** Moves an alias out of an entity into a new entity of the same type. */
+export function splitAlias(db: Db, entityId: string, alias: string): Entity {
+  const e = requireEntity(db, entityId);
+  if (!e.aliases.some((a) => a.toLowerCase() === alias.trim().toLowerCase())) throw new UserError(`“${alias}” is not an alias of ${e.name}.`);
+  const affected = sourcesMentioning(db, entityId);
+  const created = db.transaction(() => {
+    removeAlias(db, entityId, alias);
+    return createEntity(db, alias, e.type);
+  })();
+  for (const s of affected) scanSource(db, s);
+  return getEntity(db, created.id)!;
+}
+
+export function mergeEntity(db: Db, keepId: string, otherId: string): { mergeId: number; entity: Entity } {
+  requireEntity(db, keepId);
+  requireEntity(db, otherId);
+  if (keepId === otherId) throw new UserError('An entity cannot be merged into itself.');
+  const mergeId = mergeEntities(db, keepId, otherId);
+  return { mergeId, entity: getEntity(db, keepId)! };
+}
+
+export function undoEntityMerge(db: Db, mergeId: number): { survivor: Entity; restored: Entity } {
+  try {
+    const { survivorId, restoredId } = undoMerge(db, mergeId);
+    return { survivor: getEntity(db, survivorId)!, restored: getEntity(db, restoredId)! };
+  } catch (err) {
+    throw new UserError((err as Error).message);
+  }
+}

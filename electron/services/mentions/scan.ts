@@ -1,0 +1,81 @@
+// Keeping the workspace's mentions in step with its texts and names: a source is scanned
+// when imported or re-imported; a new alias scans the corpus, cheaply, for that alias only
+// and rescans just the sources where it occurs (elsewhere nothing can change).
+import type { Db } from '../../../db/workspace';
+import { allNames } from '../../../db/entities';
+import { getSource } from '../../../db/sources';
+import { paragraphIndexer, replaceSourceMentions } from '../../../db/mentions';
+import { MentionMatcher, scanForAlias } from './matcher';
+
+/** The matcher for the workspace's current names, rebuilt only when the names change. */
+const matchers = new WeakMap<Db, { key: string; matcher: MentionMatcher }>();
+
+function matcherFor(db: Db): MentionMatcher {
+  const names = allNames(db);
+  const key = names.map((n) => `${n.entityId}\u0000${n.alias}`).join('\u0001');
+  const cached = matchers.get(db);
+  if (cached && cached.key === key) return cached.matcher;
+  const matcher = new MentionMatcher(names);
+  matchers.set(db, { key, matcher });
+  return matcher;
+}
+
+/** Scans one source's current text for every name and alias, replacing its mentions. */
+export function scanSource(db: Db, sourceId: string, matcher: MentionMatcher = matcherFor(db)): number {
+  const source = getSource(db, sourceId);
+  if (!source) return 0;
+  const found = matcher.scan(source.text);
+  const paragraphOf = paragraphIndexer(source.text);
+  db.transaction(() =>
+    replaceSourceMentions(
+      db,
+      sourceId,
+      found.map((m) => ({ entityId: m.entityId, start: m.start, end: m.end, text: m.text, paragraph: paragraphOf(m.start) })),
+    ),
+  )();
+  return found.length;
+}
+
+export interface ScanProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * Rescans the corpus, one source per turn of the event loop so the app keeps answering
+ * while it runs. `only(text)` may say a source cannot be affected (it is then skipped).
+ */
+export async function scanCorpus(db: Db, options: { onProgress?: (p: ScanProgress) => void; only?: (text: string) => boolean; signal?: AbortSignal } = {}): Promise<ScanProgress> {
+  const ids = (db.prepare(`SELECT id FROM sources ORDER BY seq`).all() as { id: string }[]).map((r) => r.id);
+  const matcher = matcherFor(db);
+  let done = 0;
+  for (const id of ids) {
+    if (options.signal?.aborted) break;
+    const source = options.only ? getSource(db, id) : null;
+    if (!options.only || (source && options.only(source.text))) scanSource(db, id, matcher);
+    done++;
+    options.onProgress?.({ done, total: ids.length });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return { done, total: ids.length };
+}
+
+/** After an alias (or entity name) was added: only sources where it occurs are rescanned. */
+export function scanForNewAlias(db: Db, entityId: string, alias: string, options: { onProgress?: (p: ScanProgress) => void; signal?: AbortSignal } = {}): Promise<ScanProgress> {
+  return scanCorpus(db, { ...options, only: (text) => scanForAlias(text, alias, entityId).add.length > 0 });
+}
+
+/** The synchronous form, for the command line (nothing else is waiting on it). */
+export function scanCorpusNow(db: Db, only?: (text: string) => boolean): number {
+  const matcher = matcherFor(db);
+  let scanned = 0;
+  for (const { id } of db.prepare(`SELECT id FROM sources ORDER BY seq`).all() as { id: string }[]) {
+    if (only) {
+      const source = getSource(db, id);
+      if (!source || !only(source.text)) continue;
+    }
+    scanSource(db, id, matcher);
+    scanned++;
+  }
+  return scanned;
+}

@@ -1,0 +1,70 @@
+// Offline named-entity recognition over the corpus: people, organizations and places
+// that are not entities yet, with counts and example contexts, for the analyst to accept
+// (creating the entity) or reject (remembered). compromise runs fully offline.
+import nlp from 'compromise';
+import type { Db } from '../../db/workspace';
+import type { EntityType } from '../../db/domain';
+import { allNames } from '../../db/entities';
+import { foldAlias } from './mentions/fold';
+
+export interface Suggestion {
+  name: string;
+  type: EntityType;
+  count: number;
+  examples: { sourceId: string; context: string }[];
+}
+
+interface Found {
+  name: string;
+  type: EntityType;
+  offset: number;
+}
+
+/** Results per text hash: recognition is the slow part and texts rarely change. */
+const cache = new Map<string, Found[]>();
+
+function recognise(text: string, hash: string): Found[] {
+  const hit = cache.get(hash);
+  if (hit) return hit;
+  const doc = nlp(text);
+  const found: Found[] = [];
+  const collect = (view: { json(options: object): unknown }, type: EntityType) => {
+    for (const m of view.json({ offset: true, text: true }) as { text: string; offset: { start: number } }[]) {
+      const name = m.text.replace(/[\s.,;:!?)"'”’]+$/u, '').replace(/^[("'“‘]+/u, '').replace(/[’']s$/u, '').trim();
+      if (name.length < 3 || !/\p{Lu}/u.test(name[0]) || name.split(/\s+/).length > 6) continue;
+      found.push({ name, type, offset: m.offset.start });
+    }
+  };
+  collect(doc.people(), 'person');
+  collect(doc.organizations(), 'organization');
+  collect(doc.places(), 'location');
+  cache.set(hash, found);
+  return found;
+}
+
+export function suggestEntities(db: Db, limit = 100): Suggestion[] {
+  const known = new Set(allNames(db).map((n) => foldAlias(n.alias)));
+  const rejected = new Set((db.prepare(`SELECT name FROM rejected_suggestions`).all() as { name: string }[]).map((r) => foldAlias(r.name)));
+  const byName = new Map<string, Suggestion>();
+  const sources = db
+    .prepare(`SELECT s.id, v.text, v.content_hash FROM sources s JOIN source_versions v ON v.source_id = s.id AND v.version = s.current_version ORDER BY s.seq`)
+    .all() as { id: string; text: string; content_hash: string }[];
+  for (const s of sources) {
+    for (const f of recognise(s.text, s.content_hash)) {
+      const key = foldAlias(f.name);
+      if (known.has(key) || rejected.has(key)) continue;
+      let entry = byName.get(key);
+      if (!entry) byName.set(key, (entry = { name: f.name, type: f.type, count: 0, examples: [] }));
+      entry.count++;
+      if (entry.examples.length < 3) {
+        const from = Math.max(0, f.offset - 80);
+        entry.examples.push({ sourceId: s.id, context: `${from > 0 ? '…' : ''}${s.text.slice(from, f.offset + f.name.length + 80).replace(/\s+/g, ' ').trim()}…` });
+      }
+    }
+  }
+  return [...byName.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, limit);
+}
+
+export function rejectSuggestion(db: Db, name: string): void {
+  db.prepare(`INSERT OR IGNORE INTO rejected_suggestions (name) VALUES (?)`).run(name.trim());
+}
