@@ -7,7 +7,12 @@ import { basename, dirname, resolve } from 'node:path';
 import { openWorkspace, WorkspaceError, type Db } from '../../db/workspace';
 import { ENTITY_TYPES, RELIABILITY, type EntityType, type Reliability } from '../../db/domain';
 import { getSource, listSources } from '../../db/sources';
-import { listExcerptsOfSource } from '../../db/excerpts';
+import { getExcerpts, listDatedExcerpts, listExcerptsOfSource } from '../../db/excerpts';
+import { getEntity, listEntities } from '../../db/entities';
+import { entityCooccurrence, mentionsOfEntity } from '../../db/mentions';
+import { addRelation } from '../../db/relations';
+import { addEntity, addEntityAlias, mergeEntity } from '../services/entities';
+import { suggestEntities } from '../services/suggestions';
 import { listBriefs } from '../../db/briefs';
 import { search } from '../../db/search';
 import { importPaths } from '../services/importer';
@@ -29,10 +34,19 @@ Commands:
   source grade SOURCE_ID --reliability A-F   grade a source (the first grade of a publisher's source
                                           becomes that publisher's default)
   excerpt add --source ID --quote TEXT [--occurrence N] [--entity NAME]... [--entity-type TYPE]
-              [--tag TAG]... [--note TEXT] [--credibility 1-6] [--json]
+              [--tag TAG]... [--note TEXT] [--credibility 1-6] [--date YYYY[-MM[-DD]]] [--json]
   excerpt delete EXCERPT_ID [--json]
   excerpts --source ID [--json]           list a source's excerpts
   search QUERY [--json]                   search sources, excerpts and briefs
+  entity add NAME --type TYPE [--alias A]... [--json]   add an entity; the corpus is scanned for its names
+  entity alias ENTITY_ID ALIAS [--json]   add an alias (the corpus is scanned for it)
+  entity merge KEEP_ID OTHER_ID [--json]  merge OTHER into KEEP (excerpts, mentions, aliases follow)
+  entities [--json]                       entities with aliases and counts of mentions and excerpts
+  mentions --entity ENTITY_ID [--json]    where an entity is mentioned across the corpus
+  suggestions [--json]                    names found by offline recognition that are not entities yet
+  cooccurrence [--json]                   entity pairs: excerpts tagged with both, paragraphs mentioning both
+  relation add FROM_ID TO_ID --label TEXT --evidence EXCERPT_ID... [--json]
+  timeline [--json]                       dated excerpts in date order
   brief create --title T --markdown FILE [--json]   ([[cite:EXCERPT_ID]] is a citation)
   briefs [--json]                         list the briefs
   export BRIEF_ID --pdf OUT | --html OUT  export a brief
@@ -162,6 +176,7 @@ async function run(argv: string[], out: Out): Promise<number> {
           tag: { type: 'string', multiple: true },
           note: { type: 'string' },
           credibility: { type: 'string' },
+          date: { type: 'string' },
         });
         if (positionals.length) throw new UsageError(`Unexpected argument ${positionals[0]}.`);
         const occurrence = values.occurrence === undefined ? undefined : Number(values.occurrence);
@@ -180,6 +195,7 @@ async function run(argv: string[], out: Out): Promise<number> {
             entities: (values.entity ?? []).map((name) => ({ name, type: entityType })),
             note: values.note ?? '',
             credibility: credibility ?? null,
+            eventDate: values.date ?? null,
           }),
         );
         out.print({ id: x.id, sourceId: x.sourceId, start: x.start, end: x.end, quote: x.quote }, () => `${x.id}  ${x.start}–${x.end}  “${x.quote}”`);
@@ -203,6 +219,92 @@ async function run(argv: string[], out: Out): Promise<number> {
         return listExcerptsOfSource(db, sourceId).map((x) => ({ id: x.id, quote: x.quote, start: x.start, end: x.end, state: x.state, page: x.page }));
       });
       out.print(rows, () => rows.map((x) => `${x.id}  ${x.start}–${x.end}  ${x.state}  “${x.quote}”`).join('\n') || 'No excerpts.');
+      return 0;
+    }
+    case 'entity': {
+      const [sub, ...subArgs] = args;
+      if (sub === 'add') {
+        const { values, positionals } = parse(subArgs, { type: { type: 'string' }, alias: { type: 'string', multiple: true } });
+        const name = one(positionals[0], 'NAME');
+        const type = one(values.type, '--type') as EntityType;
+        if (!ENTITY_TYPES.includes(type)) throw new UsageError(`--type must be one of ${ENTITY_TYPES.join(', ')}.`);
+        const e = await withWorkspace(workspace, (db) => addEntity(db, name, type, values.alias ?? []));
+        out.print({ id: e.id }, () => `${e.id}  ${e.name} (${e.type})  ${e.mentionCount} mentions`);
+        return 0;
+      }
+      if (sub === 'alias') {
+        const { positionals } = parse(subArgs, {});
+        const id = one(positionals[0], 'ENTITY_ID');
+        const alias = one(positionals[1], 'ALIAS');
+        const e = await withWorkspace(workspace, (db) => addEntityAlias(db, id, alias));
+        out.print({ id: e.id, aliases: e.aliases, mentions: e.mentionCount }, () => `${e.id}  ${e.name}: ${e.aliases.join(', ')}  (${e.mentionCount} mentions)`);
+        return 0;
+      }
+      if (sub === 'merge') {
+        const { positionals } = parse(subArgs, {});
+        const keep = one(positionals[0], 'KEEP_ID');
+        const other = one(positionals[1], 'OTHER_ID');
+        const { mergeId, entity } = await withWorkspace(workspace, (db) => mergeEntity(db, keep, other));
+        out.print({ id: entity.id, merged: other, mergeId }, () => `merged ${other} into ${entity.id} ${entity.name} (undo: merge ${mergeId})`);
+        return 0;
+      }
+      throw new UsageError(`Unknown command "entity ${sub ?? ''}" (use "entity add", "entity alias" or "entity merge").`);
+    }
+    case 'entities': {
+      parse(args, {});
+      const rows = await withWorkspace(workspace, (db) =>
+        listEntities(db).map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases, mentions: e.mentionCount, excerpts: e.excerptCount })),
+      );
+      out.print(rows, () => rows.map((e) => `${e.id}  ${e.name} (${e.type})  ${e.mentions} mentions, ${e.excerpts} excerpts${e.aliases.length ? `  aka ${e.aliases.join(', ')}` : ''}`).join('\n') || 'No entities.');
+      return 0;
+    }
+    case 'mentions': {
+      const { values } = parse(args, { entity: { type: 'string' } });
+      const id = one(values.entity, '--entity');
+      const rows = await withWorkspace(workspace, (db) => {
+        if (!getEntity(db, id)) throw new UserError(`No entity with id ${id}.`);
+        return mentionsOfEntity(db, id).map(({ sourceId, start, end, text }) => ({ sourceId, start, end, text }));
+      });
+      out.print(rows, () => rows.map((m) => `${m.sourceId}  ${m.start}–${m.end}  ${m.text}`).join('\n') || 'No mentions.');
+      return 0;
+    }
+    case 'suggestions': {
+      parse(args, {});
+      const rows = await withWorkspace(workspace, (db) => suggestEntities(db));
+      out.print(
+        rows.map(({ name, type, count }) => ({ name, type, count })),
+        () => rows.map((r) => `${String(r.count).padStart(4)}  ${r.name} (${r.type})`).join('\n') || 'No suggestions.',
+      );
+      return 0;
+    }
+    case 'cooccurrence': {
+      parse(args, {});
+      const rows = await withWorkspace(workspace, entityCooccurrence);
+      out.print(rows, () => rows.map((r) => `${r.a}  ${r.b}  ${r.excerpts} excerpts, ${r.paragraphs} paragraphs`).join('\n') || 'No co-occurrences.');
+      return 0;
+    }
+    case 'relation': {
+      const [sub, ...subArgs] = args;
+      if (sub !== 'add') throw new UsageError(`Unknown command "relation ${sub ?? ''}" (use "relation add").`);
+      const { values, positionals } = parse(subArgs, { label: { type: 'string' }, evidence: { type: 'string', multiple: true } });
+      const from = one(positionals[0], 'FROM_ID');
+      const to = one(positionals[1], 'TO_ID');
+      const label = one(values.label?.trim(), '--label');
+      const evidence = values.evidence ?? [];
+      if (evidence.length === 0) throw new UsageError('relation add needs at least one --evidence EXCERPT_ID.');
+      const id = await withWorkspace(workspace, (db) => {
+        for (const e of [from, to]) if (!getEntity(db, e)) throw new UserError(`No entity with id ${e}.`);
+        const missing = evidence.filter((x) => getExcerpts(db, [x]).length === 0);
+        if (missing.length) throw new UserError(`No excerpt with id ${missing.join(', ')}.`);
+        return addRelation(db, from, to, label, evidence);
+      });
+      out.print({ id }, () => `${id}  ${from} — ${label} — ${to}`);
+      return 0;
+    }
+    case 'timeline': {
+      parse(args, {});
+      const rows = await withWorkspace(workspace, (db) => listDatedExcerpts(db).map((x) => ({ date: x.eventDate!, excerptId: x.id })));
+      out.print(rows, () => rows.map((r) => `${r.date.padEnd(10)}  ${r.excerptId}`).join('\n') || 'No dated excerpts.');
       return 0;
     }
     case 'search': {

@@ -3,7 +3,9 @@ import type { EntityType, ExcerptView } from '../../db/domain';
 import { getSource } from '../../db/sources';
 import { deleteExcerpt, getExcerpt, insertExcerpt, setExcerptAnchor, touchExcerpt, updateExcerptFields } from '../../db/excerpts';
 import { setExcerptTags } from '../../db/tags';
-import { ensureEntity, setExcerptEntities } from '../../db/entities';
+import { createEntity, findEntityByName, setExcerptEntities } from '../../db/entities';
+import { scanCorpusNow } from './mentions/scan';
+import { scanForAlias } from './mentions/matcher';
 import { findQuote, quoteContext } from './anchoring/quote';
 import { UserError } from './errors';
 
@@ -31,7 +33,16 @@ export function checkEventDate(raw: string): string {
 
 function applyDetails(db: Db, id: string, d: ExcerptDetails): void {
   if (d.tags) setExcerptTags(db, id, d.tags);
-  if (d.entities) setExcerptEntities(db, id, d.entities.map((e) => ensureEntity(db, e.name, e.type).id));
+  if (!d.entities) return;
+  const ids = d.entities.map((e) => {
+    const existing = findEntityByName(db, e.name);
+    if (existing) return existing.id;
+    // An entity created on the fly is looked for across the corpus straight away.
+    const created = createEntity(db, e.name, e.type);
+    scanCorpusNow(db, (text) => scanForAlias(text, created.name, created.id).add.length > 0);
+    return created.id;
+  });
+  setExcerptEntities(db, id, ids);
 }
 
 function requireSource(db: Db, sourceId: string) {
