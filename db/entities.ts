@@ -172,3 +172,8 @@ export function undoMerge(db: Db, mergeId: number): { survivorId: string; restor
     return { survivorId: row.survivor_id, restoredId: e.id };
   })();
 }
+
+export function updateEntityFields(db: Db, id: string, patch: { type?: EntityType; description?: string }): void {
+  if (patch.type !== undefined) db.prepare(`UPDATE entities SET type = ? WHERE id = ?`).run(patch.type, id);
+  if (patch.description !== undefined) db.prepare(`UPDATE entities SET description = ? WHERE id = ?`).run(patch.description, id);
+}

@@ -28,3 +28,16 @@ export function listTags(db: Db): { name: string; count: number }[] {
     )
     .all() as { name: string; count: number }[];
 }
+
+/** Excerpts tagged with both tags: the passages behind a tag co-occurrence cell. */
+export function excerptIdsWithTags(db: Db, a: string, b: string): string[] {
+  return (
+    db
+      .prepare(
+        `SELECT x.excerpt_id AS id FROM excerpt_tags x JOIN tags t1 ON t1.id = x.tag_id
+         JOIN excerpt_tags y ON y.excerpt_id = x.excerpt_id JOIN tags t2 ON t2.id = y.tag_id
+         WHERE t1.name = ? AND t2.name = ?`,
+      )
+      .all(a, b) as { id: string }[]
+  ).map((r) => r.id);
+}

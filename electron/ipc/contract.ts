@@ -6,6 +6,10 @@
 import { z } from 'zod';
 import type { BriefSummary, Brief, Entity, ExcerptView, Reliability, Source, SourceSummary, SourceVersion } from '../../db/domain';
 import type { ReplaceReport } from '../services/versions';
+import type { EntityPage, Graph, ParagraphEvidence, SourceMention } from '../services/analysis';
+import type { Suggestion } from '../services/suggestions';
+import type { JobStatus } from '../services/jobs';
+import type { CooccurrenceRow } from '../../db/mentions';
 import type { SearchResult } from '../../db/search';
 import { ENTITY_TYPES, RELIABILITY } from '../../db/domain';
 
@@ -23,6 +27,8 @@ const base64 = z
   .string()
   .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, 'file too large to import (the limit is 32 MB)')
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'file data is not base64');
+
+const eventDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD');
 
 const entityInput = z.object({
   name: z.string().trim().min(1).max(200),
@@ -98,6 +104,7 @@ export const contract = {
         entities: z.array(entityInput).max(100).default([]),
         note: longText.default(''),
         credibility: z.number().int().min(1).max(6).nullable().optional(),
+        eventDate: eventDate.nullable().optional(),
       })
       .strict()
       .refine((x) => x.end > x.start, 'an excerpt must cover at least one character'),
@@ -111,6 +118,7 @@ export const contract = {
         entities: z.array(entityInput).max(100).optional(),
         note: longText.optional(),
         credibility: z.number().int().min(1).max(6).nullable().optional(),
+        eventDate: eventDate.nullable().optional(),
       })
       .strict(),
     output: reply<ExcerptView>(),
@@ -130,6 +138,43 @@ export const contract = {
   },
 
   'entities:list': { input: z.object({}).strict(), output: reply<Entity[]>() },
+  'entities:page': { input: z.object({ id }).strict(), output: reply<EntityPage>() },
+  'entities:create': {
+    input: z.object({ name: z.string().trim().min(1).max(200), type: z.enum(ENTITY_TYPES), aliases: z.array(z.string().trim().min(1).max(200)).max(100).default([]), description: z.string().max(10_000).optional() }).strict(),
+    output: reply<Entity>(),
+  },
+  'entities:update': {
+    input: z.object({ id, name: z.string().trim().min(1).max(200).optional(), type: z.enum(ENTITY_TYPES).optional(), description: z.string().max(10_000).optional() }).strict(),
+    output: reply<Entity>(),
+  },
+  /** Adds an alias and rescans the corpus for it in the background (see jobs:status). */
+  'entities:addAlias': { input: z.object({ id, alias: z.string().trim().min(1).max(200) }).strict(), output: reply<{ entity: Entity; job: JobStatus | null }>() },
+  'entities:removeAlias': { input: z.object({ id, alias: z.string().trim().min(1).max(200) }).strict(), output: reply<Entity>() },
+  'entities:splitAlias': { input: z.object({ id, alias: z.string().trim().min(1).max(200) }).strict(), output: reply<Entity>() },
+  'entities:merge': { input: z.object({ keepId: id, otherId: id }).strict(), output: reply<{ mergeId: number; entity: Entity }>() },
+  'entities:undoMerge': { input: z.object({ mergeId: z.number().int().min(1) }).strict(), output: reply<{ survivor: Entity; restored: Entity }>() },
+  'entities:delete': { input: z.object({ id }).strict(), output: reply<{ deleted: boolean }>() },
+  'mentions:source': { input: z.object({ sourceId: id }).strict(), output: reply<SourceMention[]>() },
+  'mentions:dismiss': { input: z.object({ sourceId: id, start: z.number().int().min(0) }).strict(), output: reply<{ dismissed: boolean }>() },
+  /** Turns a mention's sentence into an excerpt tagged with the entity. */
+  'mentions:toExcerpt': { input: z.object({ sourceId: id, start: z.number().int().min(0) }).strict(), output: reply<ExcerptView>() },
+  'suggestions:list': { input: z.object({}).strict(), output: reply<Suggestion[]>() },
+  'suggestions:accept': {
+    input: z.object({ name: z.string().trim().min(1).max(200), type: z.enum(ENTITY_TYPES), aliases: z.array(z.string().trim().min(1).max(200)).max(100).default([]) }).strict(),
+    output: reply<Entity>(),
+  },
+  'suggestions:reject': { input: z.object({ name: z.string().trim().min(1).max(200) }).strict(), output: reply<{ rejected: boolean }>() },
+  'relations:add': {
+    input: z.object({ fromId: id, toId: id, label: z.string().trim().min(1).max(300), evidence: z.array(id).min(1).max(500) }).strict(),
+    output: reply<{ id: string }>(),
+  },
+  'analysis:cooccurrence': { input: z.object({}).strict(), output: reply<{ entities: Entity[]; pairs: CooccurrenceRow[]; tags: { a: string; b: string; excerpts: number }[] }>() },
+  'analysis:evidence': { input: z.object({ a: id, b: id }).strict(), output: reply<{ excerpts: ExcerptView[]; paragraphs: ParagraphEvidence[] }>() },
+  'analysis:tagEvidence': { input: z.object({ a: z.string().max(200), b: z.string().max(200) }).strict(), output: reply<ExcerptView[]>() },
+  'analysis:graph': { input: z.object({}).strict(), output: reply<Graph>() },
+  'analysis:timeline': { input: z.object({}).strict(), output: reply<ExcerptView[]>() },
+  'excerpts:dateSuggestions': { input: z.object({ id }).strict(), output: reply<string[]>() },
+  'jobs:status': { input: z.object({}).strict(), output: reply<JobStatus[]>() },
   'tags:list': { input: z.object({}).strict(), output: reply<{ name: string; count: number }[]>() },
 
   'briefs:list': { input: z.object({}).strict(), output: reply<BriefSummary[]>() },

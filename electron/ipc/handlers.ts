@@ -8,7 +8,16 @@ import { listVersions } from '../../db/sources';
 import { listPublishers, setPublisherReliability, getPublisherReliability } from '../../db/publishers';
 import { gradeSource } from '../services/grading';
 import { replaceSourceText } from '../services/versions';
-import { listEntities } from '../../db/entities';
+import { getEntity, listEntities, updateEntityFields } from '../../db/entities';
+import { dismissMention, entityCooccurrence, mentionsInSource, tagCooccurrence } from '../../db/mentions';
+import { addRelation } from '../../db/relations';
+import { excerptIdsWithTags } from '../../db/tags';
+import { getExcerpt } from '../../db/excerpts';
+import { entityGraph, entityPage, pairEvidence, sourceMentions, timeline } from '../services/analysis';
+import { addEntity, addEntityAlias, mergeEntity, removeEntity, removeEntityAlias, renameEntityTo, splitAlias, undoEntityMerge, scanNewAliasInBackground } from '../services/entities';
+import { rejectSuggestion, suggestEntities } from '../services/suggestions';
+import { jobStatuses, startJob } from '../services/jobs';
+import { datesIn, sentenceAround } from '../services/dates';
 import { listTags } from '../../db/tags';
 import { deleteBrief, getBrief, listBriefs, saveBrief } from '../../db/briefs';
 import { search, searchExcerptIds } from '../../db/search';
@@ -81,6 +90,59 @@ export const handlers: Handlers = {
   'excerpts:reanchor': ({ id, start, end }, { db }) => pointExcerptAt(db, id, start, end),
 
   'entities:list': (_, { db }) => listEntities(db),
+  'entities:page': ({ id }, { db }) => entityPage(db, id),
+  'entities:create': ({ name, type, aliases, description }, { db }) => {
+    const e = addEntity(db, name, type, aliases);
+    if (description !== undefined) updateEntityFields(db, e.id, { description });
+    return getEntity(db, e.id)!;
+  },
+  'entities:update': ({ id, name, type, description }, { db }) => {
+    found(getEntity(db, id), 'entity', id);
+    if (name !== undefined && name !== getEntity(db, id)!.name) renameEntityTo(db, id, name);
+    updateEntityFields(db, id, { type, description });
+    return getEntity(db, id)!;
+  },
+  'entities:addAlias': ({ id, alias }, { db }) => {
+    const entity = addEntityAlias(db, id, alias, { scan: 'later' });
+    const job = startJob(db, `Looking for “${alias}” across the corpus`, (progress) =>
+      scanNewAliasInBackground(db, id, alias, (p) => progress(p.done, p.total)),
+    );
+    return { entity, job };
+  },
+  'entities:removeAlias': ({ id, alias }, { db }) => removeEntityAlias(db, id, alias),
+  'entities:splitAlias': ({ id, alias }, { db }) => splitAlias(db, id, alias),
+  'entities:merge': ({ keepId, otherId }, { db }) => mergeEntity(db, keepId, otherId),
+  'entities:undoMerge': ({ mergeId }, { db }) => undoEntityMerge(db, mergeId),
+  'entities:delete': ({ id }, { db }) => ({ deleted: removeEntity(db, id) }),
+  'mentions:source': ({ sourceId }, { db }) => sourceMentions(db, sourceId),
+  'mentions:dismiss': ({ sourceId, start }, { db }) => ({ dismissed: dismissMention(db, sourceId, start) }),
+  'mentions:toExcerpt': ({ sourceId, start }, { db }) => {
+    const mention = mentionsInSource(db, sourceId).find((m) => m.start === start);
+    if (!mention) throw new UserError('That mention is no longer in the source.');
+    const source = found(getSource(db, sourceId), 'source', sourceId);
+    const entity = getEntity(db, mention.entityId)!;
+    const span = sentenceAround(source.text, mention.start, mention.end);
+    return createExcerptAt(db, sourceId, span.start, span.end, { entities: [{ name: entity.name, type: entity.type }] });
+  },
+  'suggestions:list': (_, { db }) => suggestEntities(db),
+  'suggestions:accept': ({ name, type, aliases }, { db }) => addEntity(db, name, type, aliases),
+  'suggestions:reject': ({ name }, { db }) => {
+    rejectSuggestion(db, name);
+    return { rejected: true };
+  },
+  'relations:add': ({ fromId, toId, label, evidence }, { db }) => {
+    for (const e of [fromId, toId]) found(getEntity(db, e), 'entity', e);
+    const missing = evidence.filter((x) => !getExcerpt(db, x));
+    if (missing.length) throw new UserError(`No excerpt with id ${missing.join(', ')}.`);
+    return { id: addRelation(db, fromId, toId, label, evidence) };
+  },
+  'analysis:cooccurrence': (_, { db }) => ({ entities: listEntities(db), pairs: entityCooccurrence(db), tags: tagCooccurrence(db) }),
+  'analysis:evidence': ({ a, b }, { db }) => pairEvidence(db, a, b),
+  'analysis:tagEvidence': ({ a, b }, { db }) => getExcerpts(db, excerptIdsWithTags(db, a, b)),
+  'analysis:graph': (_, { db }) => entityGraph(db),
+  'analysis:timeline': (_, { db }) => timeline(db),
+  'excerpts:dateSuggestions': ({ id }, { db }) => datesIn(found(getExcerpt(db, id), 'excerpt', id).quote),
+  'jobs:status': (_, { db }) => jobStatuses(db),
   'tags:list': (_, { db }) => listTags(db),
 
   'briefs:list': (_, { db }) => listBriefs(db),

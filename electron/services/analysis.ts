@@ -1,0 +1,155 @@
+// The analysis views' data: an entity's page, the co-occurrence matrix with the passages
+// behind each cell, and the link chart's graph where every edge carries its evidence.
+import type { Db } from '../../db/workspace';
+import type { Entity, EntityRef, ExcerptView } from '../../db/domain';
+import { getEntity, listEntities } from '../../db/entities';
+import { getExcerpts, listDatedExcerpts } from '../../db/excerpts';
+import { cooccurrenceEvidence, entityCooccurrence, mentionsOfEntity, mentionsInSource, type CooccurrenceRow } from '../../db/mentions';
+import { listRelations } from '../../db/relations';
+import { getSource } from '../../db/sources';
+import { UserError } from './errors';
+
+export interface MentionInContext {
+  start: number;
+  end: number;
+  text: string;
+  before: string;
+  after: string;
+}
+
+export interface EntityPage {
+  entity: Entity;
+  excerpts: ExcerptView[];
+  mentions: { sourceId: string; sourceTitle: string; mentions: MentionInContext[] }[];
+  briefs: { id: string; title: string; via: 'citation' | 'mention' }[];
+  cooccurring: { entity: EntityRef; excerpts: number; paragraphs: number }[];
+}
+
+const CONTEXT = 90;
+
+export function entityPage(db: Db, id: string): EntityPage {
+  const entity = getEntity(db, id);
+  if (!entity) throw new UserError(`No entity with id ${id}.`);
+  const excerptIds = (db.prepare(`SELECT excerpt_id FROM excerpt_entities WHERE entity_id = ?`).all(id) as { excerpt_id: string }[]).map((r) => r.excerpt_id);
+  const bySource = new Map<string, EntityPage['mentions'][number]>();
+  for (const m of mentionsOfEntity(db, id)) {
+    let group = bySource.get(m.sourceId);
+    const source = getSource(db, m.sourceId)!;
+    if (!group) bySource.set(m.sourceId, (group = { sourceId: m.sourceId, sourceTitle: source.title, mentions: [] }));
+    group.mentions.push({
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      before: source.text.slice(Math.max(0, m.start - CONTEXT), m.start),
+      after: source.text.slice(m.end, m.end + CONTEXT),
+    });
+  }
+  const briefs = db
+    .prepare(
+      `SELECT DISTINCT b.id, b.title, 'citation' AS via FROM brief_citations c JOIN briefs b ON b.id = c.brief_id
+       JOIN excerpt_entities x ON x.excerpt_id = c.excerpt_id WHERE x.entity_id = ?
+       UNION
+       SELECT b.id, b.title, 'mention' FROM briefs b WHERE b.document LIKE '%"entityId":"' || ? || '"%'
+       ORDER BY 2`,
+    )
+    .all(id, id) as EntityPage['briefs'];
+  const names = new Map(listEntities(db).map((e) => [e.id, { id: e.id, name: e.name, type: e.type }]));
+  const cooccurring = entityCooccurrence(db)
+    .filter((r) => r.a === id || r.b === id)
+    .map((r) => ({ entity: names.get(r.a === id ? r.b : r.a)!, excerpts: r.excerpts, paragraphs: r.paragraphs }));
+  return { entity, excerpts: getExcerpts(db, excerptIds), mentions: [...bySource.values()], briefs, cooccurring };
+}
+
+export interface ParagraphEvidence {
+  sourceId: string;
+  sourceTitle: string;
+  paragraph: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The text of paragraph n of a source (blocks separated by a blank line), with its offsets. */
+export function paragraphOf(text: string, n: number): { start: number; end: number; text: string } {
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    const at = text.indexOf('\n\n', start);
+    if (at < 0) return { start: text.length, end: text.length, text: '' };
+    start = at + 2;
+  }
+  const stop = text.indexOf('\n\n', start);
+  const end = stop < 0 ? text.length : stop;
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** The passages behind a co-occurrence cell or a co-occurrence edge. */
+export function pairEvidence(db: Db, a: string, b: string): { excerpts: ExcerptView[]; paragraphs: ParagraphEvidence[] } {
+  const { excerptIds, paragraphs } = cooccurrenceEvidence(db, a, b);
+  return {
+    excerpts: getExcerpts(db, excerptIds),
+    paragraphs: paragraphs.map((p) => {
+      const source = getSource(db, p.sourceId)!;
+      return { sourceId: p.sourceId, sourceTitle: source.title, paragraph: p.paragraph, ...paragraphOf(source.text, p.paragraph) };
+    }),
+  };
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  kind: 'cooccurrence' | 'relation';
+  label: string | null;
+  /** Evidence count: excerpts (and, for co-occurrence, paragraphs) behind the edge. */
+  weight: number;
+  excerptIds: string[];
+  paragraphs: number;
+}
+
+export interface Graph {
+  nodes: (EntityRef & { excerpts: number; mentions: number })[];
+  edges: GraphEdge[];
+  /** The excerpts behind every edge, for filtering by tag, grade and date in the view. */
+  excerpts: ExcerptView[];
+}
+
+export function entityGraph(db: Db): Graph {
+  const nodes = listEntities(db).map((e) => ({ id: e.id, name: e.name, type: e.type, excerpts: e.excerptCount, mentions: e.mentionCount }));
+  const co: CooccurrenceRow[] = entityCooccurrence(db);
+  const edges: GraphEdge[] = co.map((r) => ({
+    id: `co:${r.a}:${r.b}`,
+    source: r.a,
+    target: r.b,
+    kind: 'cooccurrence',
+    label: null,
+    weight: r.excerpts + r.paragraphs,
+    excerptIds: cooccurrenceEvidence(db, r.a, r.b).excerptIds,
+    paragraphs: r.paragraphs,
+  }));
+  for (const rel of listRelations(db)) {
+    edges.push({ id: rel.id, source: rel.fromId, target: rel.toId, kind: 'relation', label: rel.label, weight: rel.evidence.length, excerptIds: rel.evidence, paragraphs: 0 });
+  }
+  const ids = [...new Set(edges.flatMap((e) => e.excerptIds))];
+  return { nodes, edges, excerpts: getExcerpts(db, ids) };
+}
+
+export interface SourceMention {
+  entityId: string;
+  entityName: string;
+  entityType: EntityRef['type'];
+  start: number;
+  end: number;
+}
+
+/** Mentions in one source with their entity, for the reader's marks. */
+export function sourceMentions(db: Db, sourceId: string): SourceMention[] {
+  const names = new Map(listEntities(db).map((e) => [e.id, e]));
+  return mentionsInSource(db, sourceId).flatMap((m) => {
+    const e = names.get(m.entityId);
+    return e ? [{ entityId: e.id, entityName: e.name, entityType: e.type, start: m.start, end: m.end }] : [];
+  });
+}
+
+export function timeline(db: Db): ExcerptView[] {
+  return listDatedExcerpts(db);
+}
