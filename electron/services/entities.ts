@@ -15,6 +15,7 @@ import {
 } from '../../db/entities';
 import { scanCorpusNow, scanForNewAlias, scanSource } from './mentions/scan';
 import { scanForAlias } from './mentions/matcher';
+import type { FoldedText } from './mentions/fold';
 import { UserError } from './errors';
 
 /** Sources where an entity has mentions now: what a removed name can change. */
@@ -28,7 +29,7 @@ function requireEntity(db: Db, id: string): Entity {
   return e;
 }
 
-const occurs = (alias: string, entityId: string) => (text: string) => scanForAlias(text, alias, entityId).add.length > 0;
+const occurs = (alias: string, entityId: string) => (text: string | FoldedText) => scanForAlias(text, alias, entityId).add.length > 0;
 
 export function addEntity(db: Db, name: string, type: EntityType, aliases: readonly string[] = [], options: { scan?: 'now' | 'later' } = {}): Entity {
   if (findEntityByName(db, name)) throw new UserError(`An entity named “${name.trim()}” exists already.`);
