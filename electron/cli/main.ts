@@ -20,7 +20,7 @@ import { createExcerptFromQuote, removeExcerpt } from '../services/excerpts';
 import { createBriefFromMarkdown } from '../services/briefs';
 import { gradeSource } from '../services/grading';
 import { replaceSourceText } from '../services/versions';
-import { briefHtml, briefPdf } from '../services/export/exportBrief';
+import { briefHtml, briefPdf, checkBrief, loadBriefForExport } from '../services/export/exportBrief';
 import { chromiumPrinter } from '../services/export/pdf';
 import { UserError } from '../services/errors';
 import { defaultWorkspacePath } from './defaults';
@@ -49,7 +49,9 @@ Commands:
   timeline [--json]                       dated excerpts in date order
   brief create --title T --markdown FILE [--json]   ([[cite:EXCERPT_ID]] is a citation)
   briefs [--json]                         list the briefs
-  export BRIEF_ID --pdf OUT | --html OUT  export a brief
+  check BRIEF_ID [--json]                 every citation's status: ok, changed, orphaned, deleted, ungraded
+  export BRIEF_ID --pdf|--html OUT [--strict] [--banner TEXT]
+                                          export a brief (--strict refuses when a citation is not ok)
   serve [--port N]                        serve the app to a browser on 127.0.0.1
 
 The workspace defaults to ${defaultWorkspacePath()} (or $SOURCEBOOK_WORKSPACE).`;
@@ -338,20 +340,34 @@ async function run(argv: string[], out: Out): Promise<number> {
       out.print(briefs, () => briefs.map((b) => `${b.id}  ${b.title}  (${b.citationCount} citations)`).join('\n') || 'No briefs.');
       return 0;
     }
+    case 'check': {
+      const { positionals } = parse(args, {});
+      const briefId = one(positionals[0], 'BRIEF_ID');
+      const checks = await withWorkspace(workspace, (db) => checkBrief(db, briefId));
+      out.print({ citations: checks.map(({ excerptId, status }) => ({ excerptId, status })) }, () =>
+        checks.length === 0
+          ? 'The brief cites nothing.'
+          : checks.map((c) => `${String(c.position + 1).padStart(3)}. ${c.status.padEnd(8)} ${c.excerptId}${c.detail ? `  (${c.detail})` : ''}`).join('\n'),
+      );
+      return 0; // findings are the answer, not a failure
+    }
     case 'export': {
-      const { values, positionals } = parse(args, { pdf: { type: 'string' }, html: { type: 'string' } });
+      const { values, positionals } = parse(args, { pdf: { type: 'string' }, html: { type: 'string' }, strict: { type: 'boolean' }, banner: { type: 'string' } });
       const briefId = one(positionals[0], 'BRIEF_ID');
       if (!values.pdf && !values.html) throw new UsageError('export needs --pdf OUT or --html OUT.');
+      const options = { strict: values.strict ?? false, banner: values.banner };
       const written: string[] = [];
       const db = openWorkspace(workspace, { readonly: true });
       const printer = chromiumPrinter();
       try {
+        // Checked before anything is written: a strict refusal leaves no file behind.
+        loadBriefForExport(db, briefId, options);
         if (values.html) {
-          writeAtomically(values.html, briefHtml(db, briefId).html);
+          writeAtomically(values.html, briefHtml(db, briefId, options).html);
           written.push(values.html);
         }
         if (values.pdf) {
-          const { pdf } = await briefPdf(db, briefId, printer);
+          const { pdf } = await briefPdf(db, briefId, printer, options);
           writeAtomically(values.pdf, pdf);
           written.push(values.pdf);
         }

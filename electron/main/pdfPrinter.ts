@@ -5,14 +5,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PdfPrinter } from '../services/export/pdf';
-import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS } from '../services/export/pdf';
+import { PDF_MARGINS, pdfFooterTemplate, pdfHeaderTemplate } from '../services/export/pdf';
 
 /** Electron takes margins in inches; the shared print settings are in millimetres. */
 const inches = (mm: string) => Number.parseFloat(mm) / 25.4;
 
 export function electronPrinter(): PdfPrinter {
   return {
-    async print(html) {
+    async print(html, options = {}) {
       const dir = mkdtempSync(join(tmpdir(), 'sourcebook-print-'));
       const file = join(dir, 'brief.html');
       writeFileSync(file, html);
@@ -24,8 +24,8 @@ export function electronPrinter(): PdfPrinter {
           pageSize: 'A4',
           printBackground: true,
           displayHeaderFooter: true,
-          headerTemplate: PDF_HEADER_TEMPLATE,
-          footerTemplate: PDF_FOOTER_TEMPLATE,
+          headerTemplate: pdfHeaderTemplate(options),
+          footerTemplate: pdfFooterTemplate(options),
           margins: { top: inches(PDF_MARGINS.top), bottom: inches(PDF_MARGINS.bottom), left: inches(PDF_MARGINS.left), right: inches(PDF_MARGINS.right) },
         });
         return Buffer.from(pdf);

@@ -3,6 +3,7 @@
 // no request for anything (the CSP says so to whatever opens the file), every piece of
 // user text escaped.
 import { type ExcerptView, gradeLabel } from '../../../db/domain';
+import type { CitationCheck } from '../../../db/brief/integrity';
 import {
   type BriefDocument,
   type SerializedCitation,
@@ -20,6 +21,10 @@ export interface BriefHtmlInput {
   excerpts: ReadonlyMap<string, ExcerptView>;
   generatedAt: Date;
   stylesheet: string;
+  /** A classification or handling banner, shown above the title (and by the PDF printer on every page). */
+  banner?: string;
+  /** Citations that are not ok: listed in a "Citation warnings" appendix. */
+  warnings?: readonly CitationCheck[];
 }
 
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -68,7 +73,7 @@ ${input.stylesheet.replace(/<\/(style)/gi, '<\\/$1')}
 </head>
 <body>
 <article class="brief">
-<header class="brief-header">
+${input.banner ? `<p class="brief-banner">${escapeHtml(input.banner)}</p>\n` : ''}<header class="brief-header">
 <p class="brief-kind">Brief</p>
 <h1 class="brief-title">${title}</h1>
 <p class="brief-meta">Exported <time datetime="${input.generatedAt.toISOString()}">${formatExportDate(input.generatedAt)}</time></p>
@@ -76,10 +81,38 @@ ${input.stylesheet.replace(/<\/(style)/gi, '<\\/$1')}
 <div class="brief-body">
 ${body}
 </div>
-${notes.render(input.excerpts)}</article>
+${notes.render(input.excerpts)}${renderSources(input.document, input.excerpts)}${renderWarnings(input.warnings ?? [], notes)}</article>
 </body>
 </html>
 `;
+}
+
+/** The list of sources the brief cites, each once, in order of first citation. */
+function renderSources(document: BriefDocument, excerpts: ReadonlyMap<string, ExcerptView>): string {
+  const seen = new Map<string, ExcerptView>();
+  for (const c of citationsOf(document)) {
+    const x = excerpts.get(c.excerptId);
+    if (x && !seen.has(x.sourceId)) seen.set(x.sourceId, x);
+  }
+  if (seen.size === 0) return '';
+  const items = [...seen.values()].map((x) => {
+    const where = [x.sourcePublisher?.trim(), formatPublished(x.sourcePublishedAt)].filter(Boolean).join(', ');
+    const url = safeUrl(x.sourceUrl, ['http:', 'https:']);
+    const grade = x.reliability ? ` <span class="source-grade">Reliability ${escapeHtml(x.reliability)}.</span>` : '';
+    return `<li><cite>${escapeHtml(x.sourceTitle)}</cite>${stop(x.sourceTitle)}${where ? ` ${escapeHtml(where)}.` : ''}${url ? ` <a href="${escapeHtml(url)}">${escapeHtml(url)}</a>` : ''}${grade}</li>`;
+  });
+  return `<section class="brief-sources">\n<h2>Sources</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</section>\n`;
+}
+
+/** Every citation that is not ok, with its status and the quote it remembers. */
+function renderWarnings(warnings: readonly CitationCheck[], notes: Notes): string {
+  if (warnings.length === 0) return '';
+  const items = warnings.map((w) => {
+    const n = notes.numberOf(w.excerptId);
+    const ref = n === null ? 'a note' : `<a href="#note-${n}">note ${n}</a>`;
+    return `<li><span class="warning-status">${escapeHtml(w.status)}</span> — ${ref}: ${escapeHtml(w.detail)}. As cited: ${quote(w.quoteAtCitation)}</li>`;
+  });
+  return `<section class="brief-warnings">\n<h2>Citation warnings</h2>\n<ul>\n${items.join('\n')}\n</ul>\n</section>\n`;
 }
 
 // ---------------------------------------------------------------------------- body
@@ -234,6 +267,10 @@ class Notes {
     const k = (this.seen.get(citation.excerptId) ?? 0) + 1;
     this.seen.set(citation.excerptId, k);
     return `<sup class="cite" id="cite-${note.number}-${k}"><a href="#note-${note.number}" aria-label="Note ${note.number}">[${note.number}]</a></sup>`;
+  }
+
+  numberOf(excerptId: string): number | null {
+    return this.byExcerpt.get(excerptId)?.number ?? null;
   }
 
   render(excerpts: ReadonlyMap<string, ExcerptView>): string {

@@ -7,21 +7,57 @@ import { readResource } from '../resources';
 import { UserError } from '../errors';
 import { renderBriefHtml } from './briefHtml';
 import type { PdfPrinter } from './pdf';
+import { checkCitations, type CitationCheck } from '../../../db/brief/integrity';
 
-export function briefHtml(db: Db, briefId: string, now: Date = new Date()): { html: string; fileName: string } {
+export interface ExportOptions {
+  /** Refuse to export when any citation is not ok (see checkBrief). */
+  strict?: boolean;
+  /** A classification or handling banner, e.g. "UNCLASSIFIED // FOR OFFICIAL USE ONLY". */
+  banner?: string;
+  now?: Date;
+}
+
+/** A brief with what every exporter needs: its document, cited excerpts and their check. */
+export function loadBriefForExport(db: Db, briefId: string, options: ExportOptions = {}) {
   const brief = getBrief(db, briefId);
   if (!brief) throw new UserError(`No brief with id ${briefId}`);
   const document = brief.document as BriefDocument;
   if (!Array.isArray(document?.root?.children)) throw new UserError(`The brief “${brief.title}” cannot be exported: its document is damaged.`);
   const ids = [...new Set(citationsOf(document).map((c) => c.excerptId))];
   const excerpts = new Map(getExcerpts(db, ids).map((x) => [x.id, x]));
-  const html = renderBriefHtml({ title: brief.title, document, excerpts, generatedAt: now, stylesheet: readResource('print.css') });
+  const checks = checkCitations(document, excerpts);
+  const problems = checks.filter((c) => c.status !== 'ok');
+  if (options.strict && problems.length > 0) {
+    const summary = problems.map((c) => `${c.excerptId} ${c.status}`).join(', ');
+    throw new UserError(`Not exported (--strict): ${problems.length} citation${problems.length === 1 ? ' is' : 's are'} not ok: ${summary}. Run "check ${briefId}" for details.`);
+  }
+  return { brief, document, excerpts, checks };
+}
+
+/** Every citation of a brief with its status: ok, changed, orphaned, deleted, ungraded. */
+export function checkBrief(db: Db, briefId: string): CitationCheck[] {
+  return loadBriefForExport(db, briefId).checks;
+}
+
+export function briefHtml(db: Db, briefId: string, options: ExportOptions | Date = {}): { html: string; fileName: string } {
+  const opts = options instanceof Date ? { now: options } : options;
+  const { brief, document, excerpts, checks } = loadBriefForExport(db, briefId, opts);
+  const html = renderBriefHtml({
+    title: brief.title,
+    document,
+    excerpts,
+    generatedAt: opts.now ?? new Date(),
+    stylesheet: readResource('print.css'),
+    banner: opts.banner?.trim() || undefined,
+    warnings: checks.filter((c) => c.status !== 'ok'),
+  });
   return { html, fileName: `${fileSlug(brief.title)}.html` };
 }
 
-export async function briefPdf(db: Db, briefId: string, printer: PdfPrinter, now: Date = new Date()): Promise<{ pdf: Buffer; fileName: string }> {
-  const { html, fileName } = briefHtml(db, briefId, now);
-  return { pdf: await printer.print(html), fileName: fileName.replace(/\.html$/, '.pdf') };
+export async function briefPdf(db: Db, briefId: string, printer: PdfPrinter, options: ExportOptions | Date = {}): Promise<{ pdf: Buffer; fileName: string }> {
+  const opts = options instanceof Date ? { now: options } : options;
+  const { html, fileName } = briefHtml(db, briefId, opts);
+  return { pdf: await printer.print(html, { banner: opts.banner?.trim() || undefined }), fileName: fileName.replace(/\.html$/, '.pdf') };
 }
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;

@@ -6,8 +6,13 @@ import { chromium, type Browser } from 'playwright-core';
 import { UserError } from '../errors';
 
 /** Prints a complete HTML document to PDF bytes. The one thing export needs of a printer. */
+export interface PrintOptions {
+  /** A classification or handling banner repeated in every page's header and footer. */
+  banner?: string;
+}
+
 export interface PdfPrinter {
-  print(html: string): Promise<Buffer>;
+  print(html: string, options?: PrintOptions): Promise<Buffer>;
   close?(): Promise<void>;
 }
 
@@ -17,6 +22,20 @@ export const PDF_HEADER_TEMPLATE = '<span></span>';
 export const PDF_FOOTER_TEMPLATE =
   '<div style="width: 100%; padding: 0 20mm; font-family: \'DejaVu Sans\', Arial, sans-serif; font-size: 8px; color: #6b7079; text-align: center;">' +
   'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
+
+const BANNER_STYLE = "width: 100%; padding: 0 20mm; font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 8px; font-weight: bold; letter-spacing: 0.06em; text-align: center; color: #111;";
+const escapeTemplate = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The page header: the banner when there is one. */
+export function pdfHeaderTemplate(options: PrintOptions = {}): string {
+  return options.banner ? `<div style="${BANNER_STYLE}">${escapeTemplate(options.banner)}</div>` : PDF_HEADER_TEMPLATE;
+}
+
+/** The page footer: "Page N of M", under the banner when there is one. */
+export function pdfFooterTemplate(options: PrintOptions = {}): string {
+  if (!options.banner) return PDF_FOOTER_TEMPLATE;
+  return `<div style="${BANNER_STYLE}">${escapeTemplate(options.banner)}</div>${PDF_FOOTER_TEMPLATE}`;
+}
 /** Page margins; the bottom one leaves room for the footer. print.css's @page says the same. */
 export const PDF_MARGINS = { top: '20mm', right: '20mm', bottom: '22mm', left: '20mm' } as const;
 
@@ -85,7 +104,7 @@ export function chromiumPrinter(options: { executablePath?: string } = {}): PdfP
   };
 
   return {
-    async print(html) {
+    async print(html, options = {}) {
       const context = await (await launch()).newContext({ javaScriptEnabled: false, offline: true });
       try {
         // The HTML is self-contained: anything it would fetch is refused, not waited for.
@@ -97,8 +116,8 @@ export function chromiumPrinter(options: { executablePath?: string } = {}): PdfP
           printBackground: true,
           margin: PDF_MARGINS,
           displayHeaderFooter: true,
-          headerTemplate: PDF_HEADER_TEMPLATE,
-          footerTemplate: PDF_FOOTER_TEMPLATE,
+          headerTemplate: pdfHeaderTemplate(options),
+          footerTemplate: pdfFooterTemplate(options),
         });
       } finally {
         await context.close();

@@ -1,0 +1,85 @@
+// The integrity check of a brief before it goes out, and what export does with it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { cli } from '../helpers/cli';
+import { tempDir } from '../helpers/tmp';
+
+const tmp = tempDir('sourcebook-check-');
+const ws = tmp.path('ws.sqlite');
+afterAll(() => tmp.cleanup());
+
+const v1 = `Ferry inspection log
+
+The inspectors boarded the ferry at dawn and found forty undeclared crates.
+
+The captain said the crates held spare engine parts for the harbour tugs.
+
+A customs officer logged the seizure at nine in the morning.
+
+The harbour master was not informed until the afternoon.
+`;
+const v2 = v1.replace('forty undeclared crates', 'forty-two undeclared crates');
+
+let briefId = '';
+const x: Record<string, string> = {};
+
+beforeAll(() => {
+  writeFileSync(tmp.path('log.txt'), v1);
+  writeFileSync(tmp.path('log2.txt'), v2);
+  const sourceId = cli(ws, 'import', tmp.path('log.txt'), '--json').json<{ imported: { id: string }[] }>().imported[0].id;
+  cli(ws, 'source', 'grade', sourceId, '--reliability', 'B');
+  const add = (key: string, quote: string, ...more: string[]) => (x[key] = cli(ws, 'excerpt', 'add', '--source', sourceId, '--quote', quote, ...more, '--json').json<{ id: string }>().id);
+  add('ok', 'A customs officer logged the seizure at nine in the morning.', '--credibility', '2');
+  add('changed', 'found forty undeclared crates', '--credibility', '3');
+  add('deleted', 'spare engine parts for the harbour tugs', '--credibility', '2');
+  add('ungraded', 'The harbour master was not informed');
+  writeFileSync(
+    tmp.path('brief.md'),
+    `# Seizure\n\nLogged [[cite:${x.ok}]], found [[cite:${x.changed}]], said [[cite:${x.deleted}]], not told [[cite:${x.ungraded}]], again [[cite:${x.ok}]].\n`,
+  );
+  briefId = cli(ws, 'brief', 'create', '--title', 'Seizure at the ferry', '--markdown', tmp.path('brief.md'), '--json').json<{ id: string }>().id;
+  cli(ws, 'source', 'replace', sourceId, tmp.path('log2.txt'));
+  cli(ws, 'excerpt', 'delete', x.deleted);
+});
+
+describe('check', () => {
+  it('gives every citation its status, in document order, and exits 0 with findings', () => {
+    const r = cli(ws, 'check', briefId, '--json');
+    expect(r.code).toBe(0);
+    expect(r.json()).toEqual({
+      citations: [
+        { excerptId: x.ok, status: 'ok' },
+        { excerptId: x.changed, status: 'changed' },
+        { excerptId: x.deleted, status: 'deleted' },
+        { excerptId: x.ungraded, status: 'ungraded' },
+        { excerptId: x.ok, status: 'ok' },
+      ],
+    });
+  });
+
+  it('export --strict refuses a brief whose citations are not all ok, writing nothing', () => {
+    const out = tmp.path('strict.pdf');
+    const r = cli(ws, 'export', briefId, '--pdf', out, '--strict');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--strict.*3 citations are not ok/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('export without --strict carries a citation-warnings appendix, and the banner on every page', () => {
+    const out = tmp.path('brief.pdf');
+    const banner = 'UNCLASSIFIED // FOR OFFICIAL USE ONLY';
+    const r = cli(ws, 'export', briefId, '--pdf', out, '--banner', banner);
+    expect(r.stderr).toBe('');
+    const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+    const pages = text.split('\f').filter((p) => p.trim());
+    for (const page of pages) expect(page.split(banner).length - 1).toBeGreaterThanOrEqual(2); // header and footer
+    // Headings and statuses are upper-cased by the stylesheet; compare without case.
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/citation warnings/i);
+    expect(flat).toMatch(/deleted — note 3: the excerpt was deleted\. As cited: “spare engine parts for the harbour tugs”/i);
+    expect(flat).toMatch(/changed — note 2: the quote changed since it was cited\. As cited: “found forty undeclared crates”/i);
+    expect(flat).toMatch(/ungraded — note 4: no information credibility/i);
+    expect(flat).toMatch(/sources/i);
+  });
+});
