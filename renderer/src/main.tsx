@@ -6,6 +6,8 @@ import './styles/base.css';
 import './styles/app.css';
 import './styles/reader.css';
 import './styles/editor.css';
+import './entities/entities.css';
+import './analysis/analysis.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

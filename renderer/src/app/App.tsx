@@ -3,11 +3,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { BriefPane } from '../briefs/BriefPane';
 import { DropOverlay } from '../import/DropOverlay';
+import { ACCEPTED_EXTENSIONS, filesOfPickedFolder } from '../import/files';
 import { ImportSummary } from '../import/ImportSummary';
-import { ACCEPTED_EXTENSIONS, useImport } from '../import/useImport';
+import { useImport } from '../import/useImport';
+import { PublishersDialog } from '../grading/PublishersDialog';
+import { closePublishers, usePublishersPanel } from '../state/panels';
 import { Reader } from '../reader/Reader';
 import { SearchBox, type SearchBoxHandle } from '../search/SearchBox';
-import { NavigationContext, type Navigation, type Reveal } from './navigation';
+import { closeSideView, useSideView } from '../entities/sideView';
+import { SidePane } from '../entities/SidePane';
+import { NavigationContext, type Navigation, type PassageReveal, type Reveal } from './navigation';
 import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
 
@@ -37,15 +42,26 @@ export function App() {
     localStorage.setItem(VIEW_KEY, JSON.stringify({ sourceId: view.sourceId, briefId: view.briefId }));
   }, [view.sourceId, view.briefId]);
 
+  const [passage, setPassage] = useState<PassageReveal | null>(null);
   const nav = useMemo<Navigation>(
     () => ({
       ...view,
-      openSource: (id, revealExcerptId) =>
-        setView((v) => ({ ...v, sourceId: id, reveal: revealExcerptId ? { excerptId: revealExcerptId, nonce: ++revealCounter } : null })),
+      passage,
+      openPassage: (id, start, end) => {
+        setPassage({ sourceId: id, start, end, nonce: ++revealCounter });
+        setView((v) => ({ ...v, sourceId: id, reveal: null }));
+      },
+      openSource: (id, revealExcerptId) => {
+        setPassage(null);
+        setView((v) => ({ ...v, sourceId: id, reveal: revealExcerptId ? { excerptId: revealExcerptId, nonce: ++revealCounter } : null }));
+      },
       closeSource: () => setView((v) => ({ ...v, sourceId: null, reveal: null })),
-      openBrief: (id) => setView((v) => ({ ...v, briefId: id })),
+      openBrief: (id) => {
+        closeSideView();
+        setView((v) => ({ ...v, briefId: id }));
+      },
     }),
-    [view],
+    [view, passage],
   );
 
   return (
@@ -58,6 +74,9 @@ export function App() {
 function Shell() {
   const importer = useImport();
   const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const publishers = usePublishersPanel();
+  const side = useSideView();
   const search = useRef<SearchBoxHandle>(null);
   const [split, setSplit] = useState(() => Number(localStorage.getItem(SPLIT_KEY)) || 56);
   const mainRef = useRef<HTMLDivElement>(null);
@@ -74,6 +93,11 @@ function Shell() {
   }, []);
 
   const chooseFiles = useCallback(() => fileInput.current?.click(), []);
+  const chooseFolder = useCallback(() => folderInput.current?.click(), []);
+  // A folder picker: not a React prop (non-standard), so set on the element.
+  useEffect(() => {
+    folderInput.current?.setAttribute('webkitdirectory', '');
+  }, []);
 
   const setSplitClamped = (value: number) => {
     const next = Math.min(75, Math.max(25, Math.round(value)));
@@ -86,7 +110,7 @@ function Shell() {
     if (!main) return;
     event.currentTarget.setPointerCapture(event.pointerId);
     const panes = main.querySelector('.pane.reader')?.getBoundingClientRect();
-    const brief = main.querySelector('.pane.brief-pane')?.getBoundingClientRect();
+    const brief = main.querySelector('.pane.side-pane, .pane.brief-pane')?.getBoundingClientRect();
     if (!panes || !brief) return;
     const left = panes.left;
     const width = brief.right - panes.left;
@@ -119,7 +143,10 @@ function Shell() {
         </h1>
         <SearchBox ref={search} />
         <div className="topbar-actions">
-          <button type="button" className="button button-primary" onClick={chooseFiles} disabled={importer.busy}>
+          <button type="button" className="button" onClick={chooseFolder} title="Import every supported file in a folder and its subfolders">
+            Import folder
+          </button>
+          <button type="button" className="button button-primary" onClick={chooseFiles}>
             {importer.busy ? 'Importing…' : 'Import'}
           </button>
           <input
@@ -134,13 +161,27 @@ function Shell() {
             onChange={(e) => {
               const files = Array.from(e.target.files ?? []);
               e.target.value = '';
-              void importer.run(files);
+              importer.run(files.map((file) => ({ file, path: file.name })));
+            }}
+          />
+          <input
+            ref={folderInput}
+            type="file"
+            multiple
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-label="Folder to import"
+            data-testid="import-folder-input"
+            onChange={(e) => {
+              const picked = filesOfPickedFolder(Array.from(e.target.files ?? []));
+              e.target.value = '';
+              importer.run(picked.files, picked.ignored);
             }}
           />
         </div>
       </header>
       <div className="main" ref={mainRef} style={{ gridTemplateColumns: `var(--sidebar-width) minmax(0, ${split}fr) 6px minmax(0, ${100 - split}fr)` }}>
-        <Sidebar onImport={chooseFiles} />
+        <Sidebar onImport={chooseFiles} onImportFolder={chooseFolder} />
         <Reader />
         <div
           className="splitter"
@@ -154,10 +195,14 @@ function Shell() {
           onPointerDown={onSplitPointerDown}
           onKeyDown={onSplitKey}
         />
-        <BriefPane />
+        {side && <SidePane view={side} />}
+        <div className="pane-slot" hidden={!!side}>
+          <BriefPane />
+        </div>
       </div>
-      {importer.report && <ImportSummary report={importer.report} onClose={importer.dismiss} />}
-      <DropOverlay onFiles={(files) => void importer.run(files)} />
+      {importer.progress && <ImportSummary progress={importer.progress} onCancel={importer.cancel} onClose={importer.dismiss} />}
+      {publishers && <PublishersDialog highlight={publishers.highlight} onClose={closePublishers} />}
+      <DropOverlay onFiles={importer.run} />
       <Toasts />
     </div>
   );

@@ -1,19 +1,42 @@
-// The library (sources) and the briefs, with the workspace's entity and tag counts.
+// The library (sources) and the briefs, with the workspace's entity and tag counts, the
+// excerpts waiting for review, and the publisher grades.
 import { api } from '../api';
 import { NewBriefForm } from '../briefs/NewBriefForm';
+import { SidebarAnalysis } from '../entities/SidebarAnalysis';
+import { SUPPORTED_LABEL } from '../import/files';
+import { openPublishers, startReview, useReview } from '../state/panels';
 import { useApiQuery } from '../state/topics';
 import { formatDate, formatEdited } from '../ui/format';
 import { useNavigation } from './navigation';
 
-export function Sidebar({ onImport }: { onImport(): void }) {
+export function Sidebar({ onImport, onImportFolder }: { onImport(): void; onImportFolder(): void }) {
   const nav = useNavigation();
+  const review = useReview();
   const sources = useApiQuery(() => api['sources:list']({}), [], ['sources']);
+  const toReview = useApiQuery(() => api['excerpts:review']({}), [], ['excerpts', 'sources']);
+  const reviewCount = toReview.data?.length ?? 0;
+
+  const openReview = () => {
+    const first = toReview.data?.[0];
+    if (!first) return;
+    startReview(null, first.id);
+    nav.openSource(first.sourceId, first.state === 'fuzzy' ? first.id : undefined);
+  };
   const briefs = useApiQuery(() => api['briefs:list']({}), [], ['briefs']);
   const entities = useApiQuery(() => api['entities:list']({}), [], ['entities', 'excerpts']);
   const tags = useApiQuery(() => api['tags:list']({}), [], ['excerpts']);
 
   return (
     <nav className="sidebar" aria-label="Library and briefs">
+      {(reviewCount > 0 || (review && review.scope === null)) && (
+        <button type="button" className={`sidebar-review${review && review.scope === null ? ' is-active' : ''}`} onClick={openReview} aria-label={`Review: ${reviewCount} excerpts to confirm or fix`}>
+          <span className="sidebar-review-label">
+            <span className="review-callout-dot" aria-hidden="true" />
+            To review
+          </span>
+          <span className="count count-warning">{reviewCount}</span>
+        </button>
+      )}
       <section className="sidebar-section sidebar-library" aria-labelledby="library-heading">
         <div className="sidebar-header">
           <h2 id="library-heading">Library</h2>
@@ -21,10 +44,15 @@ export function Sidebar({ onImport }: { onImport(): void }) {
         </div>
         {sources.data && sources.data.length === 0 ? (
           <div className="sidebar-empty">
-            <p>No sources yet — import .txt, .md or .html files, or drop them here.</p>
-            <button type="button" className="button button-primary" onClick={onImport}>
-              Import files
-            </button>
+            <p>No sources yet — import {SUPPORTED_LABEL} files, a whole folder, or drop them here.</p>
+            <div className="sidebar-empty-actions">
+              <button type="button" className="button button-primary" onClick={onImport}>
+                Import files
+              </button>
+              <button type="button" className="button" onClick={onImportFolder} title="Import every supported file in a folder and its subfolders">
+                Folder…
+              </button>
+            </div>
           </div>
         ) : (
           <ul className="nav-list" aria-label="Sources">
@@ -41,7 +69,14 @@ export function Sidebar({ onImport }: { onImport(): void }) {
                   >
                     <span className="nav-item-title">{s.title}</span>
                     <span className="nav-item-meta">
-                      <span className="nav-item-meta-text">{meta || s.originalName || s.format}</span>
+                      <span className="nav-item-meta-text">
+                        {s.reliability && (
+                          <span className={`grade grade-small${s.reliabilityFrom === 'publisher' ? ' grade-inherited' : ''}`} title={s.reliabilityFrom === 'publisher' ? `Reliability ${s.reliability} (from publisher)` : `Reliability ${s.reliability}`}>
+                            {s.reliability}
+                          </span>
+                        )}
+                        {meta || s.originalName || s.format}
+                      </span>
                       {s.excerptCount > 0 && (
                         <span className="count" title={`${s.excerptCount} excerpt${s.excerptCount === 1 ? '' : 's'}`} aria-label={`${s.excerptCount} excerpts`}>
                           {s.excerptCount}
@@ -88,10 +123,14 @@ export function Sidebar({ onImport }: { onImport(): void }) {
           </ul>
         )}
       </section>
+      <SidebarAnalysis />
       <footer className="sidebar-footer">
         <span>{entities.data?.length ?? 0} entities</span>
         <span aria-hidden="true">·</span>
         <span>{tags.data?.length ?? 0} tags</span>
+        <button type="button" className="link-button sidebar-footer-link" onClick={() => openPublishers()}>
+          Publisher grades
+        </button>
       </footer>
     </nav>
   );

@@ -9,11 +9,23 @@ export interface Reveal {
   nonce: number;
 }
 
+/** A passage to reveal by offset (a mention, a paragraph), not an excerpt. */
+export interface PassageReveal {
+  sourceId: string;
+  start: number;
+  end: number;
+  nonce: number;
+}
+
 export interface Navigation {
   sourceId: string | null;
   briefId: string | null;
   reveal: Reveal | null;
   openSource(id: string, revealExcerptId?: string): void;
+  /** The last passage asked for by offset (see openPassage). */
+  passage: PassageReveal | null;
+  /** Opens a source at [start, end) of its current text, marked for a moment. */
+  openPassage(sourceId: string, start: number, end: number): void;
   closeSource(): void;
   openBrief(id: string | null): void;
 }

@@ -7,8 +7,9 @@ import { createPortal } from 'react-dom';
 import { useNavigation } from '../app/navigation';
 import { CONTEXT_CHARS, excerptContext, useExcerpt, type ExcerptContext, type ExcerptEntry } from '../state/excerptStore';
 import { notify } from '../state/toasts';
-import { gradeLabel, type ExcerptView } from '../types';
-import { EntityChips, GradeBadge, TagChips } from '../ui/Chips';
+import { ANCHOR_STATE_LABELS, gradeLabel, type ExcerptView } from '../types';
+import { EntityChips, TagChips } from '../ui/Chips';
+import { GradeBadge, gradeDescription } from '../ui/Grade';
 import { formatDate, trimContextEnd, trimContextStart } from '../ui/format';
 
 interface Props {
@@ -85,6 +86,7 @@ export function CitationView({ excerptId, quoteAtCitation, sourceTitleAtCitation
         tabIndex={0}
         data-excerpt-id={excerptId}
         data-state={state}
+        data-anchor={excerpt?.state}
         aria-label={citationLabel(state, excerpt, quoteAtCitation, title)}
         aria-describedby={open ? popoverId : undefined}
         onClick={(e) => {
@@ -106,16 +108,19 @@ export function CitationView({ excerptId, quoteAtCitation, sourceTitleAtCitation
         ) : (
           <>
             <span className="citation-source">{shorten(title, TITLE_CHARS)}</span>
-            {excerpt && gradeLabel(excerpt.reliability, excerpt.credibility) && (
-              <span className="citation-grade">{gradeLabel(excerpt.reliability, excerpt.credibility)}</span>
-            )}
+            {excerpt && <CitationGrade excerpt={excerpt} />}
             {excerpt?.tags.slice(0, MAX_TAGS).map((tag) => (
               <span className="citation-tag" key={tag} title={tag}>
                 {tag}
               </span>
             ))}
             {excerpt && excerpt.tags.length > MAX_TAGS && <span className="citation-tag citation-tag-more">+{excerpt.tags.length - MAX_TAGS}</span>}
-            {state === 'changed' && (
+            {excerpt && ANCHOR_STATE_LABELS[excerpt.state].badge && (
+              <span className={`citation-anchor citation-anchor-${excerpt.state}`} title={ANCHOR_STATE_LABELS[excerpt.state].description}>
+                {ANCHOR_STATE_LABELS[excerpt.state].badge}
+              </span>
+            )}
+            {state === 'changed' && excerpt && excerpt.state !== 'fuzzy' && excerpt.state !== 'orphaned' && (
               <span className="citation-flag citation-flag-changed" title="The passage changed since it was cited">
                 changed
               </span>
@@ -139,6 +144,16 @@ export function CitationView({ excerptId, quoteAtCitation, sourceTitleAtCitation
   );
 }
 
+/** The grade on the chip: `B2`, `B?`, `?2`, or “ungraded”. */
+function CitationGrade({ excerpt }: { excerpt: ExcerptView }) {
+  const grade = gradeLabel(excerpt.reliability, excerpt.credibility);
+  return (
+    <span className={`citation-grade${grade ? '' : ' citation-grade-none'}`} title={grade ? `Grade ${grade} — ${gradeDescription(excerpt.reliability, excerpt.credibility)}` : 'Not graded'}>
+      {grade ?? 'ungraded'}
+    </span>
+  );
+}
+
 type CitationState = 'ok' | 'changed' | 'deleted' | 'loading' | 'error';
 
 function citationState(entry: ExcerptEntry, quoteAtCitation: string): CitationState {
@@ -150,7 +165,9 @@ function citationState(entry: ExcerptEntry, quoteAtCitation: string): CitationSt
 function citationLabel(state: CitationState, excerpt: ExcerptView | null, quoteAtCitation: string, title: string): string {
   if (state === 'deleted') return `Citation of a deleted excerpt: “${shorten(quoteAtCitation, 120)}”`;
   const tags = excerpt?.tags.length ? `, tags ${excerpt.tags.join(', ')}` : '';
-  return `Citation: “${shorten(excerpt?.quote ?? quoteAtCitation, 120)}” — ${title}${tags}. Press Enter to open in the reader.`;
+  const grade = excerpt ? `, grade ${gradeLabel(excerpt.reliability, excerpt.credibility) ?? 'ungraded'}` : '';
+  const anchor = excerpt && excerpt.state !== 'exact' ? `, ${excerpt.state}` : '';
+  return `Citation: “${shorten(excerpt?.quote ?? quoteAtCitation, 120)}” — ${title}${grade}${tags}${anchor}. Press Enter to open in the reader.`;
 }
 
 function CitationPopover({
@@ -223,8 +240,8 @@ function CitationPopover({
         <strong>{sourceTitle}</strong>
         {excerpt && (
           <span className="citation-popover-meta muted">
-            {[excerpt.sourcePublisher, formatDate(excerpt.sourcePublishedAt)].filter(Boolean).join(' · ')}
-            <GradeBadge grade={gradeLabel(excerpt.reliability, excerpt.credibility)} />
+            {[excerpt.sourcePublisher, formatDate(excerpt.sourcePublishedAt), excerpt.page !== null ? `p. ${excerpt.page}` : null].filter(Boolean).join(' · ')}
+            <GradeBadge reliability={excerpt.reliability} credibility={excerpt.credibility} />
           </span>
         )}
       </div>
@@ -247,6 +264,9 @@ function CitationPopover({
             <mark>{excerpt?.quote ?? quoteAtCitation}</mark>
           )}
         </blockquote>
+      )}
+      {excerpt && (excerpt.state === 'fuzzy' || excerpt.state === 'orphaned' || excerpt.state === 'moved') && (
+        <p className={`citation-popover-anchor citation-popover-anchor-${excerpt.state}`}>{ANCHOR_STATE_LABELS[excerpt.state].description}.</p>
       )}
       {excerpt && excerpt.quote !== quoteAtCitation && (
         <p className="citation-popover-warning">

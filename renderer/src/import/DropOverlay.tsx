@@ -1,9 +1,38 @@
-// Files dragged anywhere over the window can be dropped to import them.
+// Files and folders dragged anywhere over the window can be dropped to import them. A
+// folder is walked recursively (DataTransferItem.webkitGetAsEntry) for supported files.
 import { useEffect, useRef, useState } from 'react';
+import type { ImportReport } from '../types';
+import { filesOfEntries, SUPPORTED_LABEL, type EntryLike, type Ignored, type PendingFile } from './files';
 
 const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
 
-export function DropOverlay({ onFiles }: { onFiles(files: File[]): void }) {
+export type DropHandler = (files: PendingFile[], ignored: Ignored, unreadable: ImportReport['failed']) => void;
+
+/**
+ * What a drop holds, read while the drop event lasts (items are unreadable after it):
+ * files as File objects, folders as entries to walk.
+ */
+function readDrop(transfer: DataTransfer): { files: PendingFile[]; folders: EntryLike[] } {
+  const files: PendingFile[] = [];
+  const folders: EntryLike[] = [];
+  const items = Array.from(transfer.items ?? []).filter((item) => item.kind === 'file');
+  if (items.length === 0) {
+    for (const file of Array.from(transfer.files ?? [])) files.push({ file, path: file.name });
+    return { files, folders };
+  }
+  for (const item of items) {
+    const entry = (item.webkitGetAsEntry?.() ?? null) as EntryLike | null;
+    if (entry?.isDirectory) {
+      folders.push(entry);
+      continue;
+    }
+    const file = item.getAsFile();
+    if (file) files.push({ file, path: file.name });
+  }
+  return { files, folders };
+}
+
+export function DropOverlay({ onFiles }: { onFiles: DropHandler }) {
   const [visible, setVisible] = useState(false);
   const depth = useRef(0);
   const onFilesRef = useRef(onFiles);
@@ -27,11 +56,16 @@ export function DropOverlay({ onFiles }: { onFiles(files: File[]): void }) {
       if (depth.current === 0) setVisible(false);
     };
     const drop = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
+      if (!hasFiles(event) || !event.dataTransfer) return;
       event.preventDefault();
       depth.current = 0;
       setVisible(false);
-      onFilesRef.current(Array.from(event.dataTransfer?.files ?? []));
+      const { files, folders } = readDrop(event.dataTransfer);
+      if (folders.length === 0) {
+        onFilesRef.current(files, new Map(), []);
+        return;
+      }
+      void filesOfEntries(folders).then((walked) => onFilesRef.current([...files, ...walked.files], walked.ignored, walked.unreadable));
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
@@ -50,7 +84,7 @@ export function DropOverlay({ onFiles }: { onFiles(files: File[]): void }) {
     <div className="drop-overlay" aria-hidden="true">
       <div className="drop-card">
         <p className="drop-title">Drop to import</p>
-        <p>.txt, .md and .html files become sources in your library</p>
+        <p>{SUPPORTED_LABEL} files — or whole folders — become sources in your library</p>
       </div>
     </div>
   );

@@ -1,32 +1,91 @@
+// The import panel: while files import, a progress bar with the file being read, the
+// counts so far and Cancel; then the summary — imported titles, and every skipped or
+// failed file with its reason.
 import { useEffect, useRef } from 'react';
 import { useNavigation } from '../app/navigation';
-import type { ImportReport } from '../types';
+import type { ImportProgress } from './useImport';
 
-const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
-
-/** What an import did, as a non-blocking panel: imported titles, skipped and failed files with reasons. */
-export function ImportSummary({ report, onClose }: { report: ImportReport; onClose(): void }) {
+export function ImportSummary({ progress, onCancel, onClose }: { progress: ImportProgress; onCancel(): void; onClose(): void }) {
   const nav = useNavigation();
   const closeRef = useRef<HTMLButtonElement>(null);
+  const { finished } = progress;
   useEffect(() => {
+    if (!finished) return;
     closeRef.current?.focus();
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  }, [finished, onClose]);
 
-  const n = report.imported.length;
+  const n = progress.imported.length;
+  const counts = (
+    <p className="import-counts" aria-live="polite">
+      <span>
+        <strong>{n}</strong> imported
+      </span>
+      <span className={progress.skipped.length ? 'import-count-skipped' : undefined}>
+        <strong>{progress.skipped.length}</strong> skipped
+      </span>
+      <span className={progress.failed.length ? 'import-count-failed' : undefined}>
+        <strong>{progress.failed.length}</strong> failed
+      </span>
+    </p>
+  );
+
+  if (!finished) {
+    return (
+      <div className="popover import-summary" role="dialog" aria-labelledby="import-summary-title" aria-busy="true">
+        <div className="dialog-header">
+          <h2 id="import-summary-title">
+            Importing {Math.min(progress.done + 1, progress.total)} of {progress.total}
+          </h2>
+        </div>
+        <div className="import-progress">
+          <progress max={progress.total} value={progress.done} aria-label="Import progress" />
+          <p className="import-current" title={progress.current ?? undefined}>
+            {progress.cancelling ? `Stopping after ${progress.current ?? 'this file'}…` : (progress.current ?? 'Starting…')}
+          </p>
+          {counts}
+          <div className="form-footer">
+            <div className="form-footer-start" />
+            <button type="button" className="button" onClick={onCancel} disabled={progress.cancelling}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      </div>
+    );
+  }
+
+  const title = progress.cancelled
+    ? `Import cancelled — ${n} imported`
+    : n === 0
+      ? 'Nothing imported'
+      : `Imported ${n} source${n === 1 ? '' : 's'}`;
   return (
     <div className="popover import-summary" role="dialog" aria-labelledby="import-summary-title">
       <div className="dialog-header">
-        <h2 id="import-summary-title">{n === 0 ? 'Nothing imported' : `Imported ${n} source${n === 1 ? '' : 's'}`}</h2>
+        <h2 id="import-summary-title">{title}</h2>
         <button type="button" className="icon-button" ref={closeRef} aria-label="Close import summary" onClick={onClose}>
           ×
         </button>
       </div>
+      <div className="import-body">
+        {counts}
+        {progress.cancelled > 0 && (
+          <p className="import-note">
+            Cancelled before {progress.cancelled} file{progress.cancelled === 1 ? '' : 's'}: {progress.cancelled === 1 ? 'it was' : 'they were'} not imported.
+          </p>
+        )}
+        {progress.notes.map((note) => (
+          <p className="import-note" key={note}>
+            {note}
+          </p>
+        ))}
+      </div>
       {n > 0 && (
         <ul className="import-list">
-          {report.imported.map((item) => (
+          {progress.imported.map((item) => (
             <li key={item.id}>
               <button type="button" className="link-button" onClick={() => nav.openSource(item.id)}>
                 {item.title}
@@ -40,25 +99,25 @@ export function ImportSummary({ report, onClose }: { report: ImportReport; onClo
           ))}
         </ul>
       )}
-      {report.skipped.length > 0 && (
+      {progress.skipped.length > 0 && (
         <>
           <h3>Skipped</h3>
-          <ul className="import-list">
-            {report.skipped.map((item) => (
-              <li key={item.path}>
-                <strong>{baseName(item.path)}</strong> — {item.reason}
+          <ul className="import-list import-skipped" aria-label="Skipped files">
+            {progress.skipped.map((item, i) => (
+              <li key={`${item.path}-${i}`}>
+                <strong>{item.path}</strong> — {item.reason}
               </li>
             ))}
           </ul>
         </>
       )}
-      {report.failed.length > 0 && (
+      {progress.failed.length > 0 && (
         <>
           <h3>Failed</h3>
-          <ul className="import-list import-failed">
-            {report.failed.map((item) => (
-              <li key={item.path}>
-                <strong>{baseName(item.path)}</strong> — {item.error}
+          <ul className="import-list import-failed" aria-label="Failed files">
+            {progress.failed.map((item, i) => (
+              <li key={`${item.path}-${i}`}>
+                <strong>{item.path}</strong> — {item.error}
               </li>
             ))}
           </ul>

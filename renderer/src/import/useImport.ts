@@ -1,52 +1,132 @@
-// Import files the user picked or dropped: read each as bytes, send them base64-encoded
-// in one `sources:import`, and report what was imported, skipped or failed.
-import { useCallback, useState } from 'react';
-import type { Input } from '../../../electron/ipc/contract';
+// Imports files one request at a time, so the window can show which file is being read,
+// how many are done, and stop before the next one on Cancel (each file is its own
+// transaction server-side: a cancelled file leaves no trace). Files dropped or picked
+// while an import runs join its queue. At the end, a summary lists every file imported,
+// skipped or failed, with the reason.
+import { useCallback, useRef, useState } from 'react';
 import { useNavigation } from '../app/navigation';
-import { importFiles } from '../state/mutations';
-import { notifyError } from '../state/toasts';
+import { announceImported, importFile } from '../state/mutations';
 import type { ImportReport } from '../types';
+import { describeIgnored, fileForUpload, MAX_BYTES, type Ignored, type PendingFile } from './files';
 
-/** The contract's limit (MAX_IMPORT_BYTES), checked here to fail fast without uploading. */
-const MAX_BYTES = 32 * 1024 * 1024;
-export const ACCEPTED_EXTENSIONS = '.txt,.md,.markdown,.html,.htm';
-
-function bytesToBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return btoa(binary);
+export interface ImportProgress extends ImportReport {
+  total: number;
+  done: number;
+  /** The file being imported now. */
+  current: string | null;
+  finished: boolean;
+  /** Cancel was asked for: the file in flight finishes, no other starts. */
+  cancelling: boolean;
+  /** Files not tried because the import was cancelled. */
+  cancelled: number;
+  /** Files of a folder left out as unsupported, in words. */
+  notes: string[];
 }
+
+const EMPTY: ImportProgress = { imported: [], skipped: [], failed: [], total: 0, done: 0, current: null, finished: false, cancelling: false, cancelled: 0, notes: [] };
+
+/** How often the library reloads while an import runs. */
+const ANNOUNCE_EVERY_MS = 800;
 
 export function useImport() {
   const nav = useNavigation();
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const queue = useRef<PendingFile[]>([]);
+  const running = useRef(false);
+  const cancelRequested = useRef(false);
+  const navRef = useRef(nav);
+  navRef.current = nav;
 
-  const run = useCallback(
-    async (files: readonly File[]) => {
-      if (files.length === 0) return;
-      setBusy(true);
-      const tooLarge: ImportReport['failed'] = [];
-      const uploads: Input<'sources:import'>['files'] = [];
-      try {
-        for (const file of files) {
-          if (file.size > MAX_BYTES) tooLarge.push({ path: file.name, error: 'larger than the 32 MB import limit' });
-          else uploads.push({ name: file.name, data: bytesToBase64(await file.arrayBuffer()) });
+  const drain = useCallback(async () => {
+    running.current = true;
+    let lastAnnounce = 0;
+    let firstImported: string | null = null;
+    let anyImported = false;
+    while (queue.current.length > 0) {
+      if (cancelRequested.current) {
+        const left = queue.current.length;
+        queue.current = [];
+        setProgress((p) => p && { ...p, cancelled: p.cancelled + left, current: null });
+        break;
+      }
+      const { file, path } = queue.current.shift()!;
+      setProgress((p) => p && { ...p, current: path });
+      let outcome: Partial<ImportReport>;
+      if (file.size > MAX_BYTES) {
+        outcome = { failed: [{ path, error: 'larger than the 32 MB import limit' }] };
+      } else {
+        try {
+          const report = await importFile(await fileForUpload(file));
+          // The server names the file by its base name; the summary uses its path in the folder.
+          outcome = {
+            imported: report.imported.map((x) => ({ ...x, path })),
+            skipped: report.skipped.map((x) => ({ ...x, path })),
+            failed: report.failed.map((x) => ({ ...x, path })),
+          };
+        } catch (error) {
+          outcome = { failed: [{ path, error: error instanceof Error ? error.message : String(error) }] };
         }
-        const result: ImportReport = uploads.length ? await importFiles(uploads) : { imported: [], skipped: [], failed: [] };
-        const full = { ...result, failed: [...result.failed, ...tooLarge] };
-        setReport(full);
-        if (full.imported.length > 0) nav.openSource(full.imported[0].id);
-      } catch (error) {
-        notifyError(error, 'Import failed');
-      } finally {
-        setBusy(false);
+      }
+      if (outcome.imported?.length) {
+        anyImported = true;
+        firstImported ??= outcome.imported[0].id;
+      }
+      setProgress(
+        (p) =>
+          p && {
+            ...p,
+            done: p.done + 1,
+            imported: [...p.imported, ...(outcome.imported ?? [])],
+            skipped: [...p.skipped, ...(outcome.skipped ?? [])],
+            failed: [...p.failed, ...(outcome.failed ?? [])],
+          },
+      );
+      if (anyImported && Date.now() - lastAnnounce > ANNOUNCE_EVERY_MS) {
+        lastAnnounce = Date.now();
+        announceImported();
+      }
+    }
+    running.current = false;
+    cancelRequested.current = false;
+    if (anyImported) announceImported();
+    setProgress((p) => p && { ...p, current: null, finished: true, cancelling: false });
+    if (firstImported) navRef.current.openSource(firstImported);
+  }, []);
+
+  /** Imports `files` (after those already queued); `ignored` and `unreadable` come from a folder walk. */
+  const run = useCallback(
+    (files: readonly PendingFile[], ignored?: Ignored, unreadable: ImportReport['failed'] = []) => {
+      const note = ignored ? describeIgnored(ignored) : null;
+      if (files.length === 0 && unreadable.length === 0 && !note) return;
+      const fresh = !running.current;
+      setProgress((p) => {
+        const base = fresh || !p ? EMPTY : p;
+        return {
+          ...base,
+          total: base.total + files.length,
+          failed: [...base.failed, ...unreadable],
+          notes: note ? [...base.notes, note] : base.notes,
+          finished: files.length === 0 && fresh,
+        };
+      });
+      queue.current.push(...files);
+      if (fresh && files.length > 0) {
+        cancelRequested.current = false;
+        void drain();
       }
     },
-    [nav],
+    [drain],
   );
 
-  return { run, busy, report, dismiss: () => setReport(null) };
+  const cancel = useCallback(() => {
+    if (!running.current) return;
+    cancelRequested.current = true;
+    setProgress((p) => p && { ...p, cancelling: true });
+  }, []);
+
+  const dismiss = useCallback(() => {
+    if (!running.current) setProgress(null);
+  }, []);
+
+  return { run, cancel, dismiss, progress, busy: progress !== null && !progress.finished };
 }

@@ -2,14 +2,18 @@
 // (the selection popover) and editing one (the excerpt panel).
 import { useId, useMemo, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { api } from '../api';
+import { EventDateField, eventDateOk } from '../entities/EventDateField';
 import { useApiQuery } from '../state/topics';
-import { CREDIBILITY_LABELS, ENTITY_TYPE_LABELS, ENTITY_TYPES, type EntityType } from '../types';
+import { ENTITY_TYPE_LABELS, ENTITY_TYPES, type EntityType } from '../types';
+import { CredibilityPicker, GradeLegend } from '../ui/Grade';
 
 export interface ExcerptDetails {
   tags: string[];
   entities: { name: string; type: EntityType }[];
   note: string;
   credibility: number | null;
+  /** When the reported event happened (YYYY, YYYY-MM, YYYY-MM-DD); set from the excerpt panel. */
+  eventDate?: string | null;
 }
 
 export function parseTags(input: string): string[] {
@@ -32,11 +36,13 @@ interface Props {
   onSubmit(details: ExcerptDetails): void;
   onCancel?(): void;
   autoFocus?: boolean;
+  /** The excerpt being edited: shows the event date field, with dates found in its quote. */
+  excerptId?: string;
   /** Extra actions shown at the left of the footer (e.g. delete). */
   footerStart?: ReactNode;
 }
 
-export function ExcerptForm({ initial, submitLabel, busy, onSubmit, onCancel, autoFocus, footerStart }: Props) {
+export function ExcerptForm({ initial, submitLabel, busy, onSubmit, onCancel, autoFocus, footerStart, excerptId }: Props) {
   const id = useId();
   const [tagText, setTagText] = useState((initial?.tags ?? []).join(', '));
   const [entities, setEntities] = useState<{ name: string; type: EntityType }[]>(
@@ -44,6 +50,7 @@ export function ExcerptForm({ initial, submitLabel, busy, onSubmit, onCancel, au
   );
   const [note, setNote] = useState(initial?.note ?? '');
   const [credibility, setCredibility] = useState<number | null>(initial?.credibility ?? null);
+  const [eventDate, setEventDate] = useState(initial?.eventDate ?? '');
   const known = useApiQuery(() => api['entities:list']({}), [], ['entities']);
   const knownTags = useApiQuery(() => api['tags:list']({}), [], ['excerpts']);
   const knownByName = useMemo(() => new Map((known.data ?? []).map((e) => [e.name.toLowerCase(), e])), [known.data]);
@@ -51,12 +58,13 @@ export function ExcerptForm({ initial, submitLabel, busy, onSubmit, onCancel, au
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (busy) return;
+    if (busy || !eventDateOk(eventDate)) return;
     onSubmit({
       tags,
       entities: entities.map((e) => ({ name: e.name.trim(), type: e.type })).filter((e) => e.name),
       note: note.trim(),
       credibility,
+      ...(excerptId ? { eventDate: eventDate.trim() || null } : {}),
     });
   };
 
@@ -157,17 +165,15 @@ export function ExcerptForm({ initial, submitLabel, busy, onSubmit, onCancel, au
         <textarea name="note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} onKeyDown={onNoteKey} placeholder="Why this passage matters" />
       </label>
 
-      <label className="field">
-        <span className="field-label">Credibility</span>
-        <select name="credibility" value={credibility ?? ''} onChange={(e) => setCredibility(e.target.value ? Number(e.target.value) : null)}>
-          <option value="">Not graded</option>
-          {Object.entries(CREDIBILITY_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      {excerptId && <EventDateField excerptId={excerptId} value={eventDate} onChange={setEventDate} />}
+
+      <div className="field">
+        <span className="field-label field-label-row">
+          Credibility <span className="field-hint">1–6 keys</span>
+          <GradeLegend />
+        </span>
+        <CredibilityPicker value={credibility} onChange={setCredibility} label="Credibility" />
+      </div>
 
       <div className="form-footer">
         <div className="form-footer-start">{footerStart}</div>

@@ -1,22 +1,31 @@
-// The reader: a source's normalized text with every excerpt highlighted, selection →
-// "Save excerpt", and the margin listing the source's excerpts (or one, for editing).
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
+// The reader: a source's normalized text with every excerpt highlighted in its tag's
+// colour, page markers for paged sources, selection → "Save excerpt", the source's grade
+// and versions in the header, and the margin listing the source's excerpts (or one, for
+// editing) — or, while reviewing, the review walk. Long texts render only near the
+// viewport (SourceText).
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import { api } from '../api';
 import { useNavigation } from '../app/navigation';
+import { SourceGrade } from '../grading/SourceGrade';
+import { ReviewPanel } from '../review/ReviewPanel';
 import { prime } from '../state/excerptStore';
-import { createExcerpt } from '../state/mutations';
+import { createExcerpt, reanchorExcerpt } from '../state/mutations';
+import { startReview, useReview } from '../state/panels';
 import { notify, notifyError } from '../state/toasts';
 import { useApiQuery } from '../state/topics';
 import type { ExcerptView, Source } from '../types';
 import { EmptyState } from '../ui/EmptyState';
 import { formatDate } from '../ui/format';
+import { SUPPORTED_LABEL } from '../import/files';
+import { tagHue } from './colors';
 import { ExcerptForm, type ExcerptDetails } from './ExcerptForm';
 import { ExcerptMargin } from './ExcerptMargin';
-import { layoutText, type Mark, type Paragraph } from './layout';
+import { blocksOf, pageMarksOf, type Mark } from './layout';
 import { rangeToOffsets } from './selectionOffsets';
 import { SourceDetailsDialog } from './SourceDetailsDialog';
-
-const PENDING = '__pending';
+import { PASSAGE, PENDING, SourceText, type RevealRequest } from './SourceText';
+import { VersionsMenu } from './VersionsMenu';
+import { useReaderMentions } from '../entities/ReaderMentions';
 /** Below this pane width the excerpt margin floats over the text instead of squeezing it. */
 const NARROW_READER = 980;
 
@@ -64,7 +73,7 @@ export function Reader() {
   if (!sourceId) {
     return (
       <section className="pane reader" aria-label="Reader">
-        <EmptyState title="Nothing open in the reader">Pick a source in the library, or import .txt, .md or .html files.</EmptyState>
+        <EmptyState title="Nothing open in the reader">{`Pick a source in the library, or import ${SUPPORTED_LABEL} files.`}</EmptyState>
       </section>
     );
   }
@@ -85,8 +94,12 @@ export function Reader() {
   return <SourceReader key={sourceId} source={source.data} excerpts={excerpts.data ?? []} />;
 }
 
+/** A new value for every focus request: restarts the highlight's pulse, and scrolls when asked. */
+let focusCounter = 0;
+
 function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptView[] }) {
   const nav = useNavigation();
+  const review = useReview();
   const scrollRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLElement>(null);
   const [selectionAnchor, setSelectionAnchor] = useState<Anchor | null>(null);
@@ -95,6 +108,11 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [focusNonce, setFocusNonce] = useState(0);
+  const [reveal, setReveal] = useState<RevealRequest | null>(null);
+  /** The excerpt being pointed at a new passage (review → Fix), if any. */
+  const [fixing, setFixing] = useState<ExcerptView | null>(null);
+  /** Where the last press in the text was: that block stays rendered while a selection is dragged. */
+  const [pressAt, setPressAt] = useState<number | null>(null);
   const sectionRef = useRef<HTMLElement>(null);
   // Beside the text when the pane is wide; over it, on demand, when the pane is narrow.
   const narrow = useNarrow(sectionRef, NARROW_READER);
@@ -103,18 +121,62 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
   const marginOpen = narrow ? drawerOpen : dockedOpen;
   const [detailsOpen, setDetailsOpen] = useState(false);
   const pointerDown = useRef(false);
+  // Entity mentions: dotted underlines, and a popover on click (entities/ReaderMentions).
+  const entityMentions = useReaderMentions(source, scrollRef);
+
+  /** Offsets address the text of the excerpt's version: only those on the version shown (not orphaned) have a place here. */
+  const placed = useCallback((e: ExcerptView) => e.state !== 'orphaned' && e.version === source.version, [source.version]);
+
+  // A passage asked for by offset (nav.openPassage): revealed and marked for a moment.
+  const [passage, setPassage] = useState<{ start: number; end: number } | null>(null);
+  const passageHandled = useRef<number | null>(null);
+  const passageTimer = useRef<number | undefined>(undefined);
+  const navPassage = nav.passage && nav.passage.sourceId === source.id ? nav.passage : null;
+  useEffect(() => {
+    if (!navPassage || passageHandled.current === navPassage.nonce) return;
+    passageHandled.current = navPassage.nonce;
+    const start = Math.max(0, Math.min(navPassage.start, source.text.length));
+    const end = Math.max(start, Math.min(navPassage.end, source.text.length));
+    if (end <= start) return;
+    setPassage({ start, end });
+    setReveal({ excerptId: PASSAGE, offset: start, nonce: ++focusCounter });
+    window.clearTimeout(passageTimer.current);
+    passageTimer.current = window.setTimeout(() => setPassage(null), 4000);
+  }, [navPassage, source.text.length]);
+  useEffect(() => () => window.clearTimeout(passageTimer.current), []);
 
   const marks = useMemo<Mark[]>(() => {
-    // Offsets address the text of the excerpt's version: only those on the version shown
-    // (orphaned ones stay on an older version) can be highlighted here.
-    const list: Mark[] = excerpts
-      .filter((e) => e.state !== 'orphaned' && e.version === source.version)
-      .map((e) => ({ id: e.id, start: e.start, end: e.end }));
+    const list: Mark[] = excerpts.filter(placed).map((e) => ({ id: e.id, start: e.start, end: e.end }));
     if (composer) list.push({ id: PENDING, start: composer.start, end: composer.end });
+    if (passage) list.push({ id: PASSAGE, start: passage.start, end: passage.end });
     return list;
-  }, [excerpts, composer, source.version]);
-  const paragraphs = useMemo(() => layoutText(source.text, marks), [source.text, marks]);
+  }, [excerpts, composer, placed, passage]);
+  const blocks = useMemo(() => blocksOf(source.text), [source.text]);
+  const pageMarks = useMemo(() => pageMarksOf(blocks, source.pages), [blocks, source.pages]);
+  const hues = useMemo(() => new Map(excerpts.map((e) => [e.id, tagHue(e.tags[0])])), [excerpts]);
   const lengths = useMemo(() => new Map(excerpts.map((e) => [e.id, e.end - e.start])), [excerpts]);
+  const fuzzyIds = useMemo(() => new Set(excerpts.filter((e) => e.state === 'fuzzy').map((e) => e.id)), [excerpts]);
+  const toReview = excerpts.filter((e) => e.state === 'fuzzy' || e.state === 'orphaned').length;
+
+  const focusedStart = useMemo(() => {
+    const e = focusedId ? excerpts.find((x) => x.id === focusedId) : undefined;
+    return e && placed(e) ? e.start : null;
+  }, [focusedId, excerpts, placed]);
+  const pins = useMemo(
+    () => [composer?.start, composer?.end, selectionAnchor?.start, selectionAnchor?.end, pressAt, focusedStart].filter((x): x is number => typeof x === 'number'),
+    [composer, selectionAnchor, pressAt, focusedStart],
+  );
+
+  /** Marks an excerpt's passage (pulse) and, when asked, scrolls it into view. */
+  const focusExcerpt = useCallback(
+    (excerpt: ExcerptView, scroll: boolean) => {
+      const nonce = ++focusCounter;
+      setFocusedId(excerpt.id);
+      setFocusNonce(nonce);
+      if (scroll && placed(excerpt)) setReveal({ excerptId: excerpt.id, offset: excerpt.start, nonce });
+    },
+    [placed],
+  );
 
   const toggleMargin = () => {
     if (narrow) {
@@ -170,8 +232,28 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
       }
       setComposer(target);
       setSelectionAnchor(null);
+      // The drawer would cover the popover.
+      if (narrow) setDrawerOpen(false);
     },
-    [readSelection],
+    [readSelection, narrow],
+  );
+
+  /** Review → Fix: the selected passage becomes the excerpt's passage in the current text. */
+  const usePassage = useCallback(
+    async (anchor: Anchor) => {
+      if (!fixing) return;
+      try {
+        const view = await reanchorExcerpt(fixing.id, anchor.start, anchor.end);
+        window.getSelection()?.removeAllRanges();
+        setSelectionAnchor(null);
+        setFixing(null);
+        focusExcerpt(view, false);
+        notify('The excerpt now points at the passage you selected.');
+      } catch (error) {
+        notifyError(error, 'The excerpt was not fixed');
+      }
+    },
+    [fixing, focusExcerpt],
   );
 
   useEffect(() => {
@@ -180,12 +262,14 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
         const anchor = readSelection();
         if (!anchor && !composer) return;
         event.preventDefault();
-        if (anchor) openComposer(anchor);
+        if (!anchor) return;
+        if (fixing) void usePassage(anchor);
+        else openComposer(anchor);
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [readSelection, openComposer, composer]);
+  }, [readSelection, openComposer, composer, fixing, usePassage]);
 
   const saveExcerpt = async (details: ExcerptDetails) => {
     if (!composer) return;
@@ -195,8 +279,7 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
       window.getSelection()?.removeAllRanges();
       setComposer(null);
       setSelectedId(null);
-      setFocusedId(view.id);
-      setFocusNonce((n) => n + 1);
+      focusExcerpt(view, true);
       notify('Excerpt saved.');
     } catch (error) {
       notifyError(error, 'The excerpt was not saved');
@@ -205,110 +288,142 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
     }
   };
 
-  // Reveal a passage on request (a citation click, a search result).
+  // Reveal a passage on request (a citation click, a search result, the review).
   // Each request is honoured once, as soon as the excerpt is loaded — not again on reloads.
-  const reveal = nav.reveal;
+  const navReveal = nav.reveal;
   const revealed = useRef<number | null>(null);
   useEffect(() => {
-    if (!reveal || revealed.current === reveal.nonce) return;
-    const target = excerpts.find((e) => e.id === reveal.excerptId);
+    if (!navReveal || revealed.current === navReveal.nonce) return;
+    const target = excerpts.find((e) => e.id === navReveal.excerptId);
     if (!target) return;
-    revealed.current = reveal.nonce;
-    if (target.state === 'orphaned' || target.version !== source.version) {
+    revealed.current = navReveal.nonce;
+    if (!placed(target)) {
       // Nothing to point at in this text: show the excerpt itself, and say why.
+      if (review) return;
       setSelectedId(target.id);
       if (narrow) setDrawerOpen(true);
       else setDockedOpen(true);
       notify('This passage is no longer in the current text of the source; the excerpt keeps its quote.');
       return;
     }
-    setFocusedId(reveal.excerptId);
-    setFocusNonce((n) => n + 1);
-  }, [reveal, excerpts, source.version, narrow]);
-
-  useLayoutEffect(() => {
-    if (!focusedId || !textRef.current) return;
-    const first = textRef.current.querySelector<HTMLElement>(`[data-ids~="${CSS.escape(focusedId)}"]`);
-    first?.scrollIntoView({ block: 'center', behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
-    // Only a new reveal scrolls; re-renders of the same focus do not.
-  }, [focusNonce]);
+    focusExcerpt(target, true);
+  }, [navReveal, excerpts, placed, narrow, review, focusExcerpt]);
 
   useEffect(() => {
-    if (!narrow || !drawerOpen || selectedId) return;
+    if (!narrow || !drawerOpen || selectedId || review) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && !composer) setDrawerOpen(false);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [narrow, drawerOpen, selectedId, composer]);
+  }, [narrow, drawerOpen, selectedId, composer, review]);
 
   const onTextClick = (event: ReactMouseEvent) => {
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed) return;
+    if (!fixing && entityMentions.onTextClick(event)) return;
     const hit = (event.target as HTMLElement).closest<HTMLElement>('[data-ids]');
-    const ids = hit?.dataset.ids?.split(' ').filter((id) => id !== PENDING) ?? [];
-    if (ids.length === 0) return;
+    const ids = hit?.dataset.ids?.split(' ').filter((id) => id !== PENDING && id !== PASSAGE) ?? [];
+    if (ids.length === 0 || review) return;
     // The most specific excerpt under the pointer: the shortest.
     const id = ids.reduce((a, b) => ((lengths.get(b) ?? Infinity) < (lengths.get(a) ?? Infinity) ? b : a));
     selectExcerpt(id, false);
   };
 
+  const onTextMouseDown = (event: ReactMouseEvent) => {
+    pointerDown.current = true;
+    const run = (event.target as HTMLElement).closest<HTMLElement>('[data-start]');
+    setPressAt(run ? Number(run.dataset.start) : null);
+  };
+
   const selectExcerpt = (id: string | null, scroll: boolean) => {
     setSelectedId(id);
-    if (id) {
-      setFocusedId(id);
-      if (scroll) setFocusNonce((n) => n + 1);
+    const excerpt = id ? excerpts.find((e) => e.id === id) : undefined;
+    if (excerpt) {
+      focusExcerpt(excerpt, scroll);
       if (!marginOpen) toggleMargin();
     }
   };
 
+  const showExcerptInReview = useCallback((x: ExcerptView) => focusExcerpt(x, true), [focusExcerpt]);
+
   const meta = [source.author, source.publisher, formatDate(source.publishedAt)].filter(Boolean).join(' · ');
+  const lastPage = source.pages?.length ? source.pages[source.pages.length - 1].page : null;
 
   return (
-    <section ref={sectionRef} className={`pane reader${marginOpen ? ' margin-open' : ''}${narrow ? ' is-narrow' : ''}`} aria-label="Reader">
+    <section
+      ref={sectionRef}
+      className={`pane reader${marginOpen || review ? ' margin-open' : ''}${narrow ? ' is-narrow' : ''}${fixing ? ' is-fixing' : ''}`}
+      aria-label="Reader"
+    >
       <header className="reader-header">
-        <div className="reader-heading">
-          <h2 className="reader-title">{source.title}</h2>
-          <p className="reader-meta">
-            {meta && <span>{meta}</span>}
-            {source.reliability && <span className="grade" title="Source reliability">{source.reliability}</span>}
-            {source.url && (
-              <a href={source.url} target="_blank" rel="noreferrer noopener" className="reader-url">
-                {source.url.replace(/^https?:\/\//, '')}
-              </a>
-            )}
-          </p>
-        </div>
+        <h2 className="reader-title">{source.title}</h2>
         <div className="reader-actions">
+          <VersionsMenu source={source} />
           <button type="button" className="button" onClick={() => setDetailsOpen(true)}>
             Edit details
           </button>
-          <button type="button" className="button" aria-pressed={marginOpen} onClick={toggleMargin} aria-controls="excerpt-margin">
+          <button type="button" className="button" aria-pressed={marginOpen && !review} onClick={toggleMargin} aria-controls="excerpt-margin" disabled={!!review}>
             Excerpts <span className="count">{excerpts.length}</span>
           </button>
         </div>
+        <p className="reader-meta">
+          {meta && <span>{meta}</span>}
+          <SourceGrade source={source} />
+          {lastPage !== null && (
+            <span className="reader-pages">
+              {lastPage} page{lastPage === 1 ? '' : 's'}
+            </span>
+          )}
+          {source.url && (
+            <a href={source.url} target="_blank" rel="noreferrer noopener" className="reader-url">
+              {source.url.replace(/^https?:\/\//, '')}
+            </a>
+          )}
+          {toReview > 0 && !review && (
+            <button type="button" className="review-chip" onClick={() => startReview(source.id)} title="Excerpts to confirm or fix after the text changed">
+              {toReview} to review
+            </button>
+          )}
+        </p>
       </header>
       <div className="reader-body">
-        <div className="reader-scroll" ref={scrollRef} onMouseDown={() => (pointerDown.current = true)}>
-          <article
-            className="reader-text"
-            ref={textRef}
-            onClick={onTextClick}
-            aria-label={`Text of ${source.title}`}
-            lang={source.language ?? undefined}
-          >
-            <SourceText paragraphs={paragraphs} text={source.text} focusedId={focusedId} selectedId={selectedId} focusNonce={focusNonce} />
+        <div className="reader-scroll" ref={scrollRef} onMouseDown={onTextMouseDown}>
+          {fixing && (
+            <div className="fix-banner" role="status">
+              Select the passage for the excerpt “{fixing.quote.length > 80 ? `${fixing.quote.slice(0, 80)}…` : fixing.quote}”, then choose <strong>Use this passage</strong>.
+            </div>
+          )}
+          <article className="reader-text" ref={textRef} onClick={onTextClick} aria-label={`Text of ${source.title}`} lang={source.language ?? undefined}>
+            <SourceText
+              key={`${source.version}-${source.contentHash}`}
+              text={source.text}
+              blocks={blocks}
+              pageMarks={pageMarks}
+              marks={marks}
+              hues={hues}
+              lengths={lengths}
+              fuzzyIds={fuzzyIds}
+              focusedId={focusedId}
+              selectedId={selectedId}
+              focusNonce={focusNonce}
+              pins={pins}
+              reveal={reveal}
+              scrollRef={scrollRef}
+              mentions={entityMentions.mentions}
+            />
           </article>
           {selectionAnchor && !composer && (
             <div className="selection-action" style={{ top: selectionAnchor.top, left: selectionAnchor.left }}>
-              <button
-                type="button"
-                className="button button-primary"
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => openComposer(selectionAnchor)}
-              >
-                Save excerpt <kbd>{SAVE_SHORTCUT_LABEL}</kbd>
-              </button>
+              {fixing ? (
+                <button type="button" className="button button-primary" onMouseDown={(e) => e.preventDefault()} onClick={() => void usePassage(selectionAnchor)}>
+                  Use this passage <kbd>{SAVE_SHORTCUT_LABEL}</kbd>
+                </button>
+              ) : (
+                <button type="button" className="button button-primary" onMouseDown={(e) => e.preventDefault()} onClick={() => openComposer(selectionAnchor)}>
+                  Save excerpt <kbd>{SAVE_SHORTCUT_LABEL}</kbd>
+                </button>
+              )}
             </div>
           )}
           {composer && (
@@ -320,72 +435,26 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
               onClose={() => setComposer(null)}
             />
           )}
+          {entityMentions.popover}
         </div>
-        {marginOpen && (
-          <ExcerptMargin
-            excerpts={excerpts}
-            selectedId={selectedId}
-            onSelect={(id) => selectExcerpt(id, true)}
-            onBack={() => setSelectedId(null)}
-            onClose={toggleMargin}
-          />
+        {review ? (
+          <ReviewPanel review={review} sourceId={source.id} fixingId={fixing?.id ?? null} onFix={setFixing} onShow={showExcerptInReview} />
+        ) : (
+          marginOpen && (
+            <ExcerptMargin
+              excerpts={excerpts}
+              selectedId={selectedId}
+              onSelect={(id) => selectExcerpt(id, true)}
+              onBack={() => setSelectedId(null)}
+              onClose={toggleMargin}
+            />
+          )
         )}
       </div>
       {detailsOpen && <SourceDetailsDialog source={source} onClose={() => setDetailsOpen(false)} />}
     </section>
   );
 }
-
-const SourceText = memo(function SourceText({
-  paragraphs,
-  text,
-  focusedId,
-  selectedId,
-  focusNonce,
-}: {
-  paragraphs: Paragraph[];
-  text: string;
-  focusedId: string | null;
-  selectedId: string | null;
-  focusNonce: number;
-}) {
-  return (
-    <>
-      {paragraphs.map((p) => (
-        <p key={p.start} className="reader-paragraph">
-          {p.segments.map((s) => {
-            const content = text.slice(s.start, s.end);
-            if (s.ids.length === 0) {
-              return (
-                <span key={s.start} data-start={s.start}>
-                  {content}
-                </span>
-              );
-            }
-            const pending = s.ids.includes(PENDING);
-            const saved = s.ids.filter((id) => id !== PENDING);
-            const classes = ['hl'];
-            if (saved.length > 0) classes.push(saved.length > 1 ? 'hl-many' : 'hl-one');
-            if (pending) classes.push('hl-pending');
-            if (focusedId && saved.includes(focusedId)) classes.push('hl-focused');
-            if (selectedId && saved.includes(selectedId)) classes.push('hl-selected');
-            return (
-              <mark
-                key={`${s.start}-${focusedId && saved.includes(focusedId) ? focusNonce : 0}`}
-                data-start={s.start}
-                data-ids={s.ids.join(' ')}
-                className={classes.join(' ')}
-                title={saved.length > 1 ? `${saved.length} excerpts overlap here` : undefined}
-              >
-                {content}
-              </mark>
-            );
-          })}
-        </p>
-      ))}
-    </>
-  );
-});
 
 function SavePopover({
   anchor,

@@ -1,14 +1,31 @@
-// A source's metadata: what the citations and the exported notes say about it.
+// A source's metadata: what the citations and the exported notes say about it, its
+// reliability grade, and where it came from (captured, format, original file).
 import { useState, type FormEvent } from 'react';
+import { api } from '../api';
 import { useNavigation } from '../app/navigation';
-import { deleteSource, updateSource } from '../state/mutations';
+import { useApiQuery } from '../state/topics';
+import { deleteSource, gradeSource, updateSource } from '../state/mutations';
 import { notify, notifyError } from '../state/toasts';
-import { RELIABILITY_LABELS, type Reliability, type Source } from '../types';
+import type { Reliability, Source } from '../types';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { Dialog } from '../ui/Dialog';
-import { formatEdited } from '../ui/format';
+import { GradeLegend, ReliabilityPicker } from '../ui/Grade';
 
 const orNull = (value: string) => (value.trim() ? value.trim() : null);
+
+const FORMAT_LABELS: Record<Source['format'], string> = {
+  text: 'Plain text',
+  markdown: 'Markdown',
+  html: 'Web page (HTML)',
+  pdf: 'PDF',
+  docx: 'Word document (.docx)',
+};
+
+function formatCaptured(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
 
 export function SourceDetailsDialog({ source, onClose }: { source: Source; onClose(): void }) {
   const nav = useNavigation();
@@ -17,8 +34,12 @@ export function SourceDetailsDialog({ source, onClose }: { source: Source; onClo
   const [publisher, setPublisher] = useState(source.publisher ?? '');
   const [publishedAt, setPublishedAt] = useState(source.publishedAt ?? '');
   const [url, setUrl] = useState(source.url ?? '');
-  const [reliability, setReliability] = useState<Reliability | ''>(source.reliability ?? '');
+  const [language, setLanguage] = useState(source.language ?? '');
+  const own = source.reliabilityFrom === 'source' ? source.reliability : null;
+  const [reliability, setReliability] = useState<Reliability | null>(own);
   const [busy, setBusy] = useState(false);
+  const versions = useApiQuery(() => api['sources:versions']({ id: source.id }), [source.id], ['versions']);
+  const currentFile = versions.data?.find((v) => v.current)?.originalName ?? null;
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -32,8 +53,10 @@ export function SourceDetailsDialog({ source, onClose }: { source: Source; onClo
         publisher: orNull(publisher),
         publishedAt: orNull(publishedAt),
         url: orNull(url),
-        reliability: reliability || null,
+        language: orNull(language),
       });
+      // Grading goes through its own channel: a first grade becomes the publisher's default.
+      if (reliability !== own) await gradeSource(source.id, reliability);
       notify('Source details saved.');
       onClose();
     } catch (error) {
@@ -54,6 +77,7 @@ export function SourceDetailsDialog({ source, onClose }: { source: Source; onClo
     }
   };
 
+  const lastPage = source.pages?.length ? source.pages[source.pages.length - 1].page : null;
   return (
     <Dialog title="Source details" onClose={onClose}>
       <form className="details-form" onSubmit={save}>
@@ -77,24 +101,52 @@ export function SourceDetailsDialog({ source, onClose }: { source: Source; onClo
             <input type="text" value={publishedAt} placeholder="YYYY-MM-DD" onChange={(e) => setPublishedAt(e.target.value)} />
           </label>
           <label className="field">
-            <span className="field-label">Reliability</span>
-            <select value={reliability} onChange={(e) => setReliability(e.target.value as Reliability | '')}>
-              <option value="">Not graded</option>
-              {Object.entries(RELIABILITY_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
+            <span className="field-label">Language</span>
+            <input type="text" value={language} placeholder="e.g. en, de, fr" onChange={(e) => setLanguage(e.target.value)} spellCheck={false} />
           </label>
         </div>
         <label className="field">
           <span className="field-label">URL</span>
           <input type="url" value={url} placeholder="https://…" onChange={(e) => setUrl(e.target.value)} />
         </label>
-        <p className="muted small">
-          Imported {formatEdited(source.capturedAt)} from {source.originalName ?? 'a file'} ({source.format}).
-        </p>
+        <div className="field">
+          <span className="field-label field-label-row">
+            Reliability <GradeLegend />
+          </span>
+          <ReliabilityPicker
+            label="Reliability"
+            value={reliability}
+            onChange={setReliability}
+            inherited={source.reliabilityFrom === 'publisher' ? source.reliability : null}
+            inheritedLabel="from publisher"
+          />
+        </div>
+        <dl className="source-facts">
+          <div>
+            <dt>Captured</dt>
+            <dd>{formatCaptured(source.capturedAt)}</dd>
+          </div>
+          <div>
+            <dt>Format</dt>
+            <dd>
+              {FORMAT_LABELS[source.format] ?? source.format}
+              {lastPage !== null && ` · ${lastPage} page${lastPage === 1 ? '' : 's'}`}
+            </dd>
+          </div>
+          <div>
+            <dt>Original file</dt>
+            <dd className="source-facts-file" title={source.originalName ?? undefined}>
+              {source.originalName ?? '—'}
+            </dd>
+          </div>
+          <div>
+            <dt>Version</dt>
+            <dd className="source-facts-file" title={currentFile ?? undefined}>
+              {source.version}
+              {source.version > 1 && currentFile ? ` · from ${currentFile}` : ''} · {source.text.length.toLocaleString()} characters
+            </dd>
+          </div>
+        </dl>
         <div className="form-footer">
           <div className="form-footer-start">
             <ConfirmButton label="Delete source…" confirmLabel="Delete source and its excerpts" busy={busy} onConfirm={remove} />

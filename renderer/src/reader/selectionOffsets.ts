@@ -2,7 +2,7 @@
 // Every rendered text run is an element with `data-start` (its offset in source.text)
 // holding exactly one text node, so a boundary inside a run is `start + offset`; a
 // boundary between elements (a triple-click, a drag past the end) resolves to the next
-// run after it, or the end of the text.
+// run after it, or the end of the last run shown.
 
 const RUN_SELECTOR = '[data-start]';
 
@@ -19,11 +19,15 @@ function boundaryOffset(root: HTMLElement, node: Node, offset: number, textLengt
   }
   const probe = document.createRange();
   probe.setStart(node, offset);
+  let last: Element | null = null;
   for (const candidate of root.querySelectorAll(RUN_SELECTOR)) {
     const text = candidate.firstChild ?? candidate;
     if (probe.comparePoint(text, 0) >= 0) return runStart(candidate);
+    last = candidate;
   }
-  return textLength;
+  // After every run shown (a long source renders only part of its text): the end of the
+  // last run shown, not the end of the whole text.
+  return last ? runStart(last) + (last.textContent ?? '').length : textLength;
 }
 
 /**

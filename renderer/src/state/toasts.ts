@@ -6,6 +6,13 @@ export interface Toast {
   id: number;
   kind: 'info' | 'error';
   message: string;
+  /** A button in the toast (e.g. Undo); the toast closes when it is used. */
+  action?: ToastAction;
+}
+
+export interface ToastAction {
+  label: string;
+  run(): void;
 }
 
 let toasts: Toast[] = [];
@@ -18,11 +25,12 @@ export function dismissToast(id: number): void {
   emit();
 }
 
-export function notify(message: string, kind: Toast['kind'] = 'info'): void {
+export function notify(message: string, kind: Toast['kind'] = 'info', action?: ToastAction): void {
   const id = nextId++;
-  toasts = [...toasts.slice(-4), { id, kind, message }];
+  toasts = [...toasts.slice(-4), { id, kind, message, action }];
   emit();
-  window.setTimeout(() => dismissToast(id), kind === 'error' ? 9000 : 4500);
+  // A toast with an action stays long enough to be used.
+  window.setTimeout(() => dismissToast(id), kind === 'error' ? 9000 : action ? 10000 : 4500);
 }
 
 /** Shows what went wrong; the message of an API error is already written for a person. */

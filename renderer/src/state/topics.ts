@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { notifyError } from './toasts';
 
-export type Topic = 'sources' | 'excerpts' | 'briefs' | 'entities';
+export type Topic = 'sources' | 'excerpts' | 'briefs' | 'entities' | 'publishers' | 'versions';
 
 const listeners = new Map<Topic, Set<() => void>>();
 

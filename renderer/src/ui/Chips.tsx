@@ -30,12 +30,3 @@ export function EntityChips({ entities }: { entities: readonly EntityRef[] }) {
     </span>
   );
 }
-
-export function GradeBadge({ grade }: { grade: string | null }) {
-  if (!grade) return null;
-  return (
-    <span className="grade" title={`Admiralty grade ${grade}: source reliability, information credibility`}>
-      {grade}
-    </span>
-  );
-}

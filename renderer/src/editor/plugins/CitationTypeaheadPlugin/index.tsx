@@ -19,7 +19,9 @@ import { createPortal } from 'react-dom';
 import { api } from '../../../api';
 import { prime } from '../../../state/excerptStore';
 import { notifyError } from '../../../state/toasts';
-import { gradeLabel, type ExcerptView } from '../../../types';
+import type { ExcerptView } from '../../../types';
+import { GradeBadge } from '../../../ui/Grade';
+import { AnchorBadge, PageBadge } from '../../../reader/ExcerptMargin';
 import { $createCitationNode } from '../../nodes/CitationNode';
 import { matchCitationTrigger } from './citationTrigger';
 
@@ -161,9 +163,9 @@ export function CitationTypeaheadPlugin() {
                         <span className="citation-option-quote">“{option.excerpt.quote}”</span>
                         <span className="citation-option-meta">
                           <span className="citation-option-source">{option.excerpt.sourceTitle}</span>
-                          {gradeLabel(option.excerpt.reliability, option.excerpt.credibility) && (
-                            <span className="grade">{gradeLabel(option.excerpt.reliability, option.excerpt.credibility)}</span>
-                          )}
+                          <GradeBadge reliability={option.excerpt.reliability} credibility={option.excerpt.credibility} />
+                          <PageBadge page={option.excerpt.page} />
+                          <AnchorBadge state={option.excerpt.state} />
                           {option.excerpt.tags.slice(0, 4).map((tag) => (
                             <span className="chip chip-tag" key={tag}>
                               {tag}

@@ -1,0 +1,151 @@
+// The reader's entity layer, wired into Reader.tsx in a few lines: the source's mentions
+// (drawn by SourceText as dotted underlines) and the popover a click on one opens: open
+// the entity's page, excerpt the sentence, or "not a mention" (gone, and stays gone).
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode, type RefObject } from 'react';
+import { useNavigation } from '../app/navigation';
+import { notify, notifyError } from '../state/toasts';
+import { ENTITY_TYPE_LABELS, type Source } from '../types';
+import { EntityTypeIcon } from './EntityTypeIcon';
+import { normalizeMentions, useSourceMentions, type SourceMention } from './mentions';
+import { dismissMention, mentionToExcerpt } from './mutations';
+import { openSideView } from './sideView';
+
+interface Open {
+  mention: SourceMention;
+  top: number;
+  left: number;
+}
+
+export interface ReaderMentions {
+  mentions: SourceMention[];
+  /** Handles a click on a mention; true when it did (the reader then ignores the click). */
+  onTextClick(event: ReactMouseEvent): boolean;
+  popover: ReactNode;
+}
+
+export function useReaderMentions(source: Source, scrollRef: RefObject<HTMLDivElement | null>): ReaderMentions {
+  const nav = useNavigation();
+  const loaded = useSourceMentions(source.id);
+  /** Dismissed here: gone at once, before the reload confirms it. */
+  const [dismissed, setDismissed] = useState<ReadonlySet<number>>(() => new Set());
+  const mentions = useMemo(() => normalizeMentions(loaded.filter((m) => !dismissed.has(m.start))), [loaded, dismissed]);
+  const [open, setOpen] = useState<Open | null>(null);
+  const onTextClick = useCallback(
+    (event: ReactMouseEvent): boolean => {
+      const selection = window.getSelection();
+      if (selection && !selection.isCollapsed) return false;
+      const run = (event.target as HTMLElement).closest<HTMLElement>('[data-mention]');
+      const scroller = scrollRef.current;
+      if (!run || !scroller) return false;
+      const start = Number(run.dataset.mention);
+      const mention = mentions.find((m) => m.start === start);
+      if (!mention) return false;
+      const rect = run.getBoundingClientRect();
+      const box = scroller.getBoundingClientRect();
+      const left = Math.min(rect.left - box.left + scroller.scrollLeft, box.width - 300);
+      setOpen({ mention, top: rect.bottom - box.top + scroller.scrollTop + 6, left: Math.max(8, left) });
+      return true;
+    },
+    [mentions, scrollRef],
+  );
+
+  const close = useCallback(() => setOpen(null), []);
+
+  const toExcerpt = async (m: SourceMention) => {
+    try {
+      const view = await mentionToExcerpt(source.id, m.start);
+      close();
+      nav.openSource(source.id, view.id);
+      notify(`Excerpt saved, tagged with ${m.entityName}.`);
+    } catch (error) {
+      notifyError(error, 'The sentence was not excerpted');
+    }
+  };
+
+  const dismiss = async (m: SourceMention) => {
+    setDismissed((set) => new Set(set).add(m.start));
+    close();
+    try {
+      await dismissMention(source.id, m.start);
+    } catch (error) {
+      setDismissed((set) => {
+        const next = new Set(set);
+        next.delete(m.start);
+        return next;
+      });
+      notifyError(error, 'The mention was not dismissed');
+    }
+  };
+
+  const popover = open && (
+    <MentionPopover
+      key={open.mention.start}
+      open={open}
+      onClose={close}
+      onOpenEntity={() => {
+        close();
+        openSideView({ kind: 'entity', id: open.mention.entityId });
+      }}
+      onExcerpt={() => void toExcerpt(open.mention)}
+      onDismiss={() => void dismiss(open.mention)}
+    />
+  );
+
+  return { mentions, onTextClick, popover };
+}
+
+function MentionPopover({ open, onClose, onOpenEntity, onExcerpt, onDismiss }: { open: Open; onClose(): void; onOpenEntity(): void; onExcerpt(): void; onDismiss(): void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [busy, setBusy] = useState(false);
+  const { mention } = open;
+  useEffect(() => {
+    ref.current?.querySelector<HTMLButtonElement>('button')?.focus({ preventScroll: true });
+    ref.current?.scrollIntoView({ block: 'nearest' });
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        onClose();
+      }
+    };
+    const onDown = (event: MouseEvent) => {
+      const target = event.target as Element;
+      if (ref.current?.contains(target) || target.closest?.('[data-mention]')) return;
+      onClose();
+    };
+    document.addEventListener('keydown', onKey, true);
+    document.addEventListener('mousedown', onDown);
+    return () => {
+      document.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('mousedown', onDown);
+    };
+  }, [onClose]);
+  return (
+    <div className="popover mention-popover" role="dialog" aria-label={`Mention of ${mention.entityName}`} ref={ref} style={{ top: open.top, left: open.left }}>
+      <button type="button" className="mention-popover-entity" onClick={onOpenEntity} title="Open the entity’s page">
+        <EntityTypeIcon type={mention.entityType} size={16} />
+        <span className="mention-popover-name">{mention.entityName}</span>
+        <span className="mention-popover-type">{ENTITY_TYPE_LABELS[mention.entityType]}</span>
+        <span className="mention-popover-go" aria-hidden="true">
+          →
+        </span>
+      </button>
+      <div className="mention-popover-actions">
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            onExcerpt();
+          }}
+        >
+          Excerpt this sentence
+        </button>
+        <button type="button" className="button button-quiet" disabled={busy} onClick={onDismiss} title="This is not the entity: hide this mention for good">
+          Not a mention
+        </button>
+      </div>
+    </div>
+  );
+}

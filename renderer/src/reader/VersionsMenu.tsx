@@ -1,0 +1,184 @@
+// A source's versions, from the reader's header: the list (`sources:versions`) and
+// "Replace text…" — a new version from a file, after which every excerpt is re-anchored
+// and the summary says how each fared, with a way into the review.
+import { useEffect, useId, useRef, useState } from 'react';
+import { api } from '../api';
+import { ACCEPTED_EXTENSIONS, fileForUpload, MAX_BYTES } from '../import/files';
+import { replaceSourceText } from '../state/mutations';
+import { startReview } from '../state/panels';
+import { notifyError } from '../state/toasts';
+import { useApiQuery } from '../state/topics';
+import type { ReplaceReport, Source } from '../types';
+import { Dialog } from '../ui/Dialog';
+import { formatEdited } from '../ui/format';
+
+const formatLength = (chars: number) => (chars < 10_000 ? `${chars.toLocaleString()} characters` : `${Math.round(chars / 1000).toLocaleString()}k characters`);
+
+export function VersionsMenu({ source }: { source: Source }) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<ReplaceReport | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const hostRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const popoverId = useId();
+  const versions = useApiQuery(open ? () => api['sources:versions']({ id: source.id }) : null, [source.id, open], ['versions', 'sources']);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.stopPropagation();
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
+    const onDown = (event: PointerEvent) => {
+      if (!hostRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('keydown', onKey, true);
+    document.addEventListener('pointerdown', onDown);
+    return () => {
+      document.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('pointerdown', onDown);
+    };
+  }, [open]);
+
+  const replace = async (file: File) => {
+    if (file.size > MAX_BYTES) {
+      notifyError(new Error(`${file.name} is larger than the 32 MB import limit.`), 'The text was not replaced');
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await replaceSourceText(source.id, await fileForUpload(file));
+      setOpen(false);
+      setReport(result);
+    } catch (error) {
+      notifyError(error, 'The text was not replaced');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="versions" ref={hostRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button"
+        aria-expanded={open}
+        aria-controls={popoverId}
+        onClick={() => setOpen((o) => !o)}
+        title="Versions of the text, and Replace text…"
+      >
+        Versions{source.version > 1 && <span className="count">{source.version}</span>}
+      </button>
+      <input
+        ref={fileRef}
+        type="file"
+        accept={ACCEPTED_EXTENSIONS}
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-label="File with the new text"
+        data-testid="replace-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void replace(file);
+        }}
+      />
+      {open && (
+        <div id={popoverId} className="popover versions-popover" role="dialog" aria-label="Versions">
+          <div className="versions-popover-header">
+            <span className="field-label">Versions of the text</span>
+          </div>
+          {!versions.data ? (
+            <p className="muted small versions-loading">Loading…</p>
+          ) : (
+            <ol className="version-list" reversed>
+              {[...versions.data]
+                .sort((a, b) => b.version - a.version)
+                .map((v) => (
+                  <li key={v.version} className={v.current ? 'is-current' : undefined}>
+                    <span className="version-number">v{v.version}</span>
+                    <span className="version-detail">
+                      <span className="version-name" title={v.originalName ?? undefined}>
+                        {v.originalName ?? 'Imported text'}
+                      </span>
+                      <span className="muted small">
+                        {formatEdited(v.createdAt)} · {formatLength(v.length)}
+                      </span>
+                    </span>
+                    {v.current && <span className="version-current">current</span>}
+                  </li>
+                ))}
+            </ol>
+          )}
+          <div className="versions-popover-footer">
+            <p className="muted small">A new version keeps the old ones. Every excerpt is looked for again in the new text; none is moved silently.</p>
+            <button type="button" className="button" disabled={busy} onClick={() => fileRef.current?.click()}>
+              {busy ? 'Replacing…' : 'Replace text…'}
+            </button>
+          </div>
+        </div>
+      )}
+      {report && <ReplaceSummary report={report} onClose={() => setReport(null)} />}
+    </div>
+  );
+}
+
+/** "3 exact, 2 moved, 1 fuzzy to confirm, 1 orphaned" */
+export function describeReplace(report: Pick<ReplaceReport, 'exact' | 'moved' | 'fuzzy' | 'orphaned'>): string {
+  const parts = [`${report.exact} exact`, `${report.moved} moved`, `${report.fuzzy} fuzzy to confirm`, `${report.orphaned} orphaned`];
+  return parts.join(', ');
+}
+
+function ReplaceSummary({ report, onClose }: { report: ReplaceReport; onClose(): void }) {
+  const total = report.exact + report.moved + report.fuzzy + report.orphaned;
+  const toReview = report.fuzzy + report.orphaned;
+  const rows: { key: 'exact' | 'moved' | 'fuzzy' | 'orphaned'; label: string; help: string }[] = [
+    { key: 'exact', label: 'exact', help: 'at the same place, same words' },
+    { key: 'moved', label: 'moved', help: 'same words, found at a new place' },
+    { key: 'fuzzy', label: 'fuzzy to confirm', help: 'a similar passage: check and confirm it' },
+    { key: 'orphaned', label: 'orphaned', help: 'not in the new text: fix or delete' },
+  ];
+  return (
+    <Dialog title={`Text replaced — version ${report.version}`} onClose={onClose} className="replace-dialog">
+      <div className="dialog-body">
+        <p className="replace-line">{total === 0 ? 'This source has no excerpts to look for.' : describeReplace(report)}</p>
+        {total > 0 && (
+          <ul className="replace-counts">
+            {rows.map((r) => (
+              <li key={r.key} className={`replace-count replace-${r.key}${report[r.key] === 0 ? ' is-zero' : ''}`}>
+                <strong>{report[r.key]}</strong>
+                <span>
+                  {r.label}
+                  <span className="muted small"> — {r.help}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="form-footer">
+          <div className="form-footer-start" />
+          <button type="button" className={toReview ? 'button' : 'button button-primary'} onClick={onClose}>
+            {toReview ? 'Later' : 'Done'}
+          </button>
+          {toReview > 0 && (
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => {
+                onClose();
+                startReview(report.sourceId);
+              }}
+            >
+              Review {toReview} excerpt{toReview === 1 ? '' : 's'}
+            </button>
+          )}
+        </div>
+      </div>
+    </Dialog>
+  );
+}
