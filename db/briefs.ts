@@ -79,3 +79,17 @@ export function briefsCiting(db: Db, excerptId: string): { id: string; title: st
     .prepare(`SELECT DISTINCT b.id, b.title FROM brief_citations c JOIN briefs b ON b.id = c.brief_id WHERE c.excerpt_id = ? ORDER BY b.title`)
     .all(excerptId) as { id: string; title: string }[];
 }
+
+/** Where an excerpt is cited: each brief with the positions (0-based, document order) of its citations. */
+export function citedIn(db: Db, excerptId: string): { briefId: string; title: string; positions: number[] }[] {
+  const rows = db
+    .prepare(`SELECT b.id, b.title, c.position FROM brief_citations c JOIN briefs b ON b.id = c.brief_id WHERE c.excerpt_id = ? ORDER BY b.title, b.id, c.position`)
+    .all(excerptId) as { id: string; title: string; position: number }[];
+  const out = new Map<string, { briefId: string; title: string; positions: number[] }>();
+  for (const r of rows) {
+    const entry = out.get(r.id) ?? { briefId: r.id, title: r.title, positions: [] };
+    entry.positions.push(r.position);
+    out.set(r.id, entry);
+  }
+  return [...out.values()];
+}

@@ -10,6 +10,8 @@ import type { EntityPage, Graph, ParagraphEvidence, SourceMention } from '../ser
 import type { Suggestion } from '../services/suggestions';
 import type { JobStatus } from '../services/jobs';
 import type { CooccurrenceRow } from '../../db/mentions';
+import type { CitationCheck } from '../../db/brief/integrity';
+import type { BriefSnapshot } from '../../db/briefHistory';
 import type { SearchResult } from '../../db/search';
 import { ENTITY_TYPES, RELIABILITY } from '../../db/domain';
 
@@ -27,6 +29,9 @@ const base64 = z
   .string()
   .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, 'file too large to import (the limit is 32 MB)')
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'file data is not base64');
+
+/** Options every export takes: a handling banner, and strict refusal of citations that are not ok. */
+const exportOptions = { banner: z.string().trim().max(200).optional(), strict: z.boolean().optional() };
 
 const eventDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD');
 
@@ -185,11 +190,18 @@ export const contract = {
     output: reply<BriefSummary>(),
   },
   'briefs:delete': { input: z.object({ id }).strict(), output: reply<{ deleted: boolean }>() },
+  'briefs:check': { input: z.object({ id }).strict(), output: reply<CitationCheck[]>() },
+  'briefs:history': { input: z.object({ id }).strict(), output: reply<BriefSnapshot[]>() },
+  'briefs:snapshot': { input: z.object({ id }).strict(), output: reply<BriefSnapshot>() },
+  'briefs:snapshotGet': { input: z.object({ id, snapshotId: z.number().int().min(1) }).strict(), output: reply<{ title: string; document: unknown }>() },
+  'briefs:restore': { input: z.object({ id, snapshotId: z.number().int().min(1) }).strict(), output: reply<Brief>() },
+  /** Where an excerpt is cited: briefs and the positions of its citations in them. */
+  'excerpts:citedIn': { input: z.object({ id }).strict(), output: reply<{ briefId: string; title: string; positions: number[] }[]>() },
 
   'search:query': { input: z.object({ query: shortText }).strict(), output: reply<SearchResult[]>() },
 
-  'export:html': { input: z.object({ briefId: id }).strict(), output: reply<{ html: string; fileName: string }>() },
-  'export:pdf': { input: z.object({ briefId: id }).strict(), output: reply<{ pdfBase64: string; fileName: string }>() },
+  'export:html': { input: z.object({ briefId: id, ...exportOptions }).strict(), output: reply<{ html: string; fileName: string }>() },
+  'export:pdf': { input: z.object({ briefId: id, ...exportOptions }).strict(), output: reply<{ pdfBase64: string; fileName: string }>() },
 } as const;
 
 export interface ImportReport {

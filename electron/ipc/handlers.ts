@@ -19,13 +19,14 @@ import { rejectSuggestion, suggestEntities } from '../services/suggestions';
 import { jobStatuses, startJob } from '../services/jobs';
 import { datesIn, sentenceAround } from '../services/dates';
 import { listTags } from '../../db/tags';
-import { deleteBrief, getBrief, listBriefs, saveBrief } from '../../db/briefs';
+import { citedIn, deleteBrief, getBrief, listBriefs } from '../../db/briefs';
 import { search, searchExcerptIds } from '../../db/search';
 import type { BriefDocument } from '../../db/brief/document';
 import { importUploads } from '../services/importer';
 import { confirmExcerpt, createExcerptAt, excerptContext, pointExcerptAt, removeExcerpt, updateExcerpt } from '../services/excerpts';
 import { createBriefFromMarkdown, requireBrief } from '../services/briefs';
-import { briefHtml, briefPdf } from '../services/export/exportBrief';
+import { briefHtml, briefPdf, checkBrief } from '../services/export/exportBrief';
+import { listSnapshots, restoreSnapshot, saveBriefWithHistory, snapshotDocument, snapshotNow } from '../services/briefHistory';
 import type { PdfPrinter } from '../services/export/pdf';
 import { UserError } from '../services/errors';
 
@@ -150,16 +151,28 @@ export const handlers: Handlers = {
   'briefs:create': ({ title, markdown }, { db }) => createBriefFromMarkdown(db, title, markdown),
   'briefs:save': ({ id, title, document }, { db }) => {
     requireBrief(db, id);
-    saveBrief(db, id, { title, document: document as BriefDocument | undefined });
+    saveBriefWithHistory(db, id, { title, document: document as BriefDocument | undefined });
     return listBriefs(db).find((b) => b.id === id)!;
   },
   'briefs:delete': ({ id }, { db }) => ({ deleted: deleteBrief(db, id) }),
+  'briefs:check': ({ id }, { db }) => checkBrief(db, id),
+  'briefs:history': ({ id }, { db }) => {
+    requireBrief(db, id);
+    return listSnapshots(db, id);
+  },
+  'briefs:snapshot': ({ id }, { db }) => snapshotNow(db, id),
+  'briefs:snapshotGet': ({ id, snapshotId }, { db }) => snapshotDocument(db, id, snapshotId),
+  'briefs:restore': ({ id, snapshotId }, { db }) => {
+    restoreSnapshot(db, id, snapshotId);
+    return requireBrief(db, id);
+  },
+  'excerpts:citedIn': ({ id }, { db }) => citedIn(db, id),
 
   'search:query': ({ query }, { db }) => search(db, query),
 
-  'export:html': ({ briefId }, { db }) => briefHtml(db, briefId),
-  'export:pdf': async ({ briefId }, { db, printer }) => {
-    const { pdf, fileName } = await briefPdf(db, briefId, printer);
+  'export:html': ({ briefId, ...options }, { db }) => briefHtml(db, briefId, options),
+  'export:pdf': async ({ briefId, ...options }, { db, printer }) => {
+    const { pdf, fileName } = await briefPdf(db, briefId, printer, options);
     return { pdfBase64: pdf.toString('base64'), fileName };
   },
 };
