@@ -1,5 +1,5 @@
 // Autosave for one brief: changes (document, title) are merged and sent ~700 ms after the
-// last one, one request at a time, and flushed when the brief closes or is exported.
+// last one (at most 500 ms after the first unsaved one), one request at a time, and flushed when the brief closes or is exported.
 import type { EditorState } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Input } from '../../../electron/ipc/contract';
@@ -10,6 +10,12 @@ import { announce } from '../state/topics';
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
 
 const DELAY = 700;
+/**
+ * However steadily the analyst types, a change waits at most this long: the save request
+ * is then in flight, so an edit reaches the workspace within a second (what a crash or a
+ * kill of the app may lose).
+ */
+const MAX_WAIT = 500;
 
 interface Pending {
   title?: string;
@@ -20,6 +26,7 @@ export function useBriefSaver(briefId: string, loadedDocument: unknown) {
   const [status, setStatus] = useState<SaveStatus>('saved');
   const pending = useRef<Pending>({});
   const timer = useRef<number | undefined>(undefined);
+  const firstPendingAt = useRef<number | null>(null);
   const chain = useRef<Promise<void>>(Promise.resolve());
   // The document as loaded: saving it again would change nothing.
   const lastDocument = useRef<string | null>(JSON.stringify(loadedDocument));
@@ -27,6 +34,7 @@ export function useBriefSaver(briefId: string, loadedDocument: unknown) {
   const flush = useCallback((): Promise<void> => {
     window.clearTimeout(timer.current);
     timer.current = undefined;
+    firstPendingAt.current = null;
     const work = pending.current;
     pending.current = {};
     if (work.title === undefined && work.state === undefined) return chain.current;
@@ -59,8 +67,11 @@ export function useBriefSaver(briefId: string, loadedDocument: unknown) {
     (patch: Pending) => {
       pending.current = { ...pending.current, ...patch };
       setStatus('pending');
+      const now = Date.now();
+      firstPendingAt.current ??= now;
       window.clearTimeout(timer.current);
-      timer.current = window.setTimeout(() => void flush(), DELAY);
+      const delay = Math.min(DELAY, Math.max(0, firstPendingAt.current + MAX_WAIT - now));
+      timer.current = window.setTimeout(() => void flush(), delay);
     },
     [flush],
   );
