@@ -65,7 +65,18 @@ function loadPdfJs(): Promise<PdfJs> {
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     const global = globalThis as { pdfjsWorker?: unknown };
     global.pdfjsWorker ??= worker;
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    // On load, pdf.js logs (to stdout) that it cannot polyfill DOMMatrix and Path2D without
+    // its optional canvas package, which Sourcebook leaves out: only rendering needs them,
+    // and text extraction does not render. Stdout carries the CLI's JSON, so not there.
+    const log = console.log;
+    console.log = (...args: unknown[]) => {
+      if (!(typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot polyfill'))) log(...args);
+    };
+    try {
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      console.log = log;
+    }
   })();
   return pdfjsLoading;
 }
