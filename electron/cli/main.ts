@@ -20,7 +20,7 @@ import { createExcerptFromQuote, removeExcerpt } from '../services/excerpts';
 import { createBriefFromMarkdown } from '../services/briefs';
 import { gradeSource } from '../services/grading';
 import { replaceSourceText } from '../services/versions';
-import { briefHtml, briefPdf, checkBrief, loadBriefForExport } from '../services/export/exportBrief';
+import { briefDocx, briefHtml, briefMarkdown, briefPdf, checkBrief, loadBriefForExport } from '../services/export/exportBrief';
 import { chromiumPrinter } from '../services/export/pdf';
 import { UserError } from '../services/errors';
 import { defaultWorkspacePath } from './defaults';
@@ -50,7 +50,7 @@ Commands:
   brief create --title T --markdown FILE [--json]   ([[cite:EXCERPT_ID]] is a citation)
   briefs [--json]                         list the briefs
   check BRIEF_ID [--json]                 every citation's status: ok, changed, orphaned, deleted, ungraded
-  export BRIEF_ID --pdf|--html OUT [--strict] [--banner TEXT]
+  export BRIEF_ID --pdf|--docx|--md|--html OUT [--strict] [--banner TEXT]
                                           export a brief (--strict refuses when a citation is not ok)
   serve [--port N]                        serve the app to a browser on 127.0.0.1
 
@@ -352,9 +352,16 @@ async function run(argv: string[], out: Out): Promise<number> {
       return 0; // findings are the answer, not a failure
     }
     case 'export': {
-      const { values, positionals } = parse(args, { pdf: { type: 'string' }, html: { type: 'string' }, strict: { type: 'boolean' }, banner: { type: 'string' } });
+      const { values, positionals } = parse(args, {
+        pdf: { type: 'string' },
+        html: { type: 'string' },
+        docx: { type: 'string' },
+        md: { type: 'string' },
+        strict: { type: 'boolean' },
+        banner: { type: 'string' },
+      });
       const briefId = one(positionals[0], 'BRIEF_ID');
-      if (!values.pdf && !values.html) throw new UsageError('export needs --pdf OUT or --html OUT.');
+      if (!values.pdf && !values.html && !values.docx && !values.md) throw new UsageError('export needs --pdf, --docx, --md or --html OUT.');
       const options = { strict: values.strict ?? false, banner: values.banner };
       const written: string[] = [];
       const db = openWorkspace(workspace, { readonly: true });
@@ -365,6 +372,14 @@ async function run(argv: string[], out: Out): Promise<number> {
         if (values.html) {
           writeAtomically(values.html, briefHtml(db, briefId, options).html);
           written.push(values.html);
+        }
+        if (values.md) {
+          writeAtomically(values.md, briefMarkdown(db, briefId, options).markdown);
+          written.push(values.md);
+        }
+        if (values.docx) {
+          writeAtomically(values.docx, Buffer.from(briefDocx(db, briefId, options).docx));
+          written.push(values.docx);
         }
         if (values.pdf) {
           const { pdf } = await briefPdf(db, briefId, printer, options);

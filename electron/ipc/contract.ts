@@ -202,6 +202,8 @@ export const contract = {
 
   'export:html': { input: z.object({ briefId: id, ...exportOptions }).strict(), output: reply<{ html: string; fileName: string }>() },
   'export:pdf': { input: z.object({ briefId: id, ...exportOptions }).strict(), output: reply<{ pdfBase64: string; fileName: string }>() },
+  'export:md': { input: z.object({ briefId: id, ...exportOptions }).strict(), output: reply<{ markdown: string; fileName: string }>() },
+  'export:docx': { input: z.object({ briefId: id, ...exportOptions }).strict(), output: reply<{ docxBase64: string; fileName: string }>() },
 } as const;
 
 export interface ImportReport {

@@ -25,7 +25,7 @@ import type { BriefDocument } from '../../db/brief/document';
 import { importUploads } from '../services/importer';
 import { confirmExcerpt, createExcerptAt, excerptContext, pointExcerptAt, removeExcerpt, updateExcerpt } from '../services/excerpts';
 import { createBriefFromMarkdown, requireBrief } from '../services/briefs';
-import { briefHtml, briefPdf, checkBrief } from '../services/export/exportBrief';
+import { briefDocx, briefHtml, briefMarkdown, briefPdf, checkBrief } from '../services/export/exportBrief';
 import { listSnapshots, restoreSnapshot, saveBriefWithHistory, snapshotDocument, snapshotNow } from '../services/briefHistory';
 import type { PdfPrinter } from '../services/export/pdf';
 import { UserError } from '../services/errors';
@@ -171,6 +171,11 @@ export const handlers: Handlers = {
   'search:query': ({ query }, { db }) => search(db, query),
 
   'export:html': ({ briefId, ...options }, { db }) => briefHtml(db, briefId, options),
+  'export:md': ({ briefId, ...options }, { db }) => briefMarkdown(db, briefId, options),
+  'export:docx': ({ briefId, ...options }, { db }) => {
+    const { docx, fileName } = briefDocx(db, briefId, options);
+    return { docxBase64: Buffer.from(docx).toString('base64'), fileName };
+  },
   'export:pdf': async ({ briefId, ...options }, { db, printer }) => {
     const { pdf, fileName } = await briefPdf(db, briefId, printer, options);
     return { pdfBase64: pdf.toString('base64'), fileName };

@@ -96,7 +96,7 @@ const NEAR = 400;
  * An old prefix found intact up to this far before a place whose own prefix changed (an
  * old suffix this far after it) is explained by a sentence or two inserted between them.
  */
-const INSERTION_GAP = 300;
+const INSERTION_GAP = 200;
 /** Sides shorter than this (at the start or end of the text) are too common to be an old neighbourhood. */
 const RESIDUE_MIN = 16;
 /** Characters of the old prefix's head plus the old suffix's tail that must meet to call a place empty. */
@@ -598,30 +598,18 @@ class Query {
    */
   oldNeighbourhoodElsewhere(winner: Candidate, distance: (offset: number) => number): boolean {
     const ix = this.ix;
+    const limit = Math.min(NEAR, distance(winner.start) - 1);
+    const quoteLength = this.anchor.end - this.anchor.start;
     const sides = [
-      {
-        text: this.prefix.trim(),
-        changed: winner.before < 1,
-        own: (o: Span) => o.fe <= winner.fs && winner.fs - o.fe <= 1,
-        inserted: (o: Span) => o.fe <= winner.fs && winner.fs - o.fe <= INSERTION_GAP,
-        where: (o: Span) => ix.toOriginal(o.fs, o.fe).end,
-        winnerAt: winner.start,
-      },
-      {
-        text: this.suffix.trim(),
-        changed: winner.after < 1,
-        own: (o: Span) => o.fs >= winner.fe && o.fs - winner.fe <= 1,
-        inserted: (o: Span) => o.fs >= winner.fe && o.fs - winner.fe <= INSERTION_GAP,
-        where: (o: Span) => ix.toOriginal(o.fs, o.fe).start - (this.anchor.end - this.anchor.start),
-        winnerAt: winner.start,
-      },
+      // Where the passage would start, by this copy of the prefix; by this copy of the suffix.
+      { text: this.prefix.trim(), own: (o: Span) => o.fe <= winner.fs && winner.fs - o.fe <= 1, at: (o: Span) => ix.toOriginal(o.fs, o.fe).end },
+      { text: this.suffix.trim(), own: (o: Span) => o.fs >= winner.fe && o.fs - winner.fe <= 1, at: (o: Span) => ix.toOriginal(o.fs, o.fe).start - quoteLength },
     ];
     for (const side of sides) {
       if (side.text.length < RESIDUE_MIN) continue;
-      const limit = Math.min(NEAR, distance(side.winnerAt) - 1);
       for (const o of exactSpans(ix, side.text)) {
-        if (side.own(o) || (side.changed && side.inserted(o))) continue;
-        if (distance(side.where(o)) <= limit) return true;
+        if (side.own(o) || explainedByInsertion(winner, o.fs, o.fe)) continue;
+        if (distance(side.at(o)) <= limit) return true;
       }
     }
     return false;
@@ -630,11 +618,11 @@ class Query {
   /**
    * Approximate matches away from `exclude`: the word pairs of prefix+quote+suffix vote
    * for where the quote starts; the best clusters (and the old position) are aligned.
-   * Also tells whether the passage's old place is still there, empty.
+   * Also finds the passage's old place if it is still there, empty (folded offsets).
    */
-  approximate(exclude: readonly Span[]): { candidates: Candidate[]; emptyPlace: boolean } {
+  approximate(exclude: readonly Span[]): { candidates: Candidate[]; emptyPlaces: number[] } {
     const q = this.quote;
-    if (q.length === 0 || q.length > MAX_FUZZY_QUOTE) return { candidates: [], emptyPlace: false };
+    if (q.length === 0 || q.length > MAX_FUZZY_QUOTE) return { candidates: [], emptyPlaces: [] };
     const ix = this.ix;
     const f = ix.folded;
     const pre = this.prefix;
@@ -673,13 +661,14 @@ class Query {
 
     const slack = 16 + (q.length >> 2);
     const candidates: Candidate[] = [];
-    let emptyPlace = false;
+    const emptyPlaces: number[] = [];
     for (const at of starts) {
       const wFrom = Math.max(0, at - pre.length - slack);
       const wTo = Math.min(f.length, at + q.length + suf.length + slack);
       if (wTo <= wFrom) continue;
       const w = f.slice(wFrom, wTo);
-      emptyPlace ||= this.isEmptyPlace(w);
+      const empty = this.emptyPlace(w);
+      if (empty >= 0 && !emptyPlaces.includes(wFrom + empty)) emptyPlaces.push(wFrom + empty);
       const span = alignSpan(pattern, w, qFrom, qTo, Math.min(w.length, at + q.length + suf.length - wFrom));
       const { fs, fe } = this.refine(wFrom + span.start, wFrom + span.end);
       if (fe <= fs) continue;
@@ -687,20 +676,20 @@ class Query {
       if (candidates.some((c) => fs < c.fe && c.fs < fe)) continue;
       candidates.push(this.candidate(fs, fe, false));
     }
-    return { candidates, emptyPlace };
+    return { candidates, emptyPlaces };
   }
 
   /**
-   * Whether `w` holds the passage's old place with nothing in it: the head of the old
+   * Where in `w` the passage's old place is, with nothing in it (-1: nowhere): the head of the old
    * prefix running straight into the tail of the old suffix (a deleted sentence takes
    * the passage and maybe some context with it). No edit outside the passage leaves this
    * trace: an inserted sentence sits between prefix and quote, a deleted neighbour takes
    * part of the prefix but leaves the quote.
    */
-  private isEmptyPlace(w: string): boolean {
+  private emptyPlace(w: string): number {
     const p = this.prefix;
     const s = this.suffix;
-    if (p.length < 8 || s.length < 8 || p.length + s.length < EMPTY_PLACE_MIN) return false;
+    if (p.length < 8 || s.length < 8 || p.length + s.length < EMPTY_PLACE_MIN) return -1;
     const seed = p.slice(0, 8);
     for (let y = w.indexOf(seed); y >= 0; y = w.indexOf(seed, y + 1)) {
       let l = 8;
@@ -716,10 +705,10 @@ class Query {
       for (let t = 0; s.length - t >= 8; t++) {
         const tail = s.charCodeAt(t) === 0x20 ? s.slice(t + 1) : s.slice(t);
         if (tail.length < 8 || head + tail.length < EMPTY_PLACE_MIN) break;
-        if (w.startsWith(tail, x)) return true;
+        if (w.startsWith(tail, x)) return x;
       }
     }
-    return false;
+    return -1;
   }
 
   /** Trims spaces and, where the old quote began/ended at a word boundary, snaps to one. */
@@ -775,6 +764,15 @@ function mostPromising(ix: TextIndex, query: Query, spots: Span[], oldAt: number
     .map((x) => x.o);
 }
 
+/**
+ * Whether a trace of the old context at folded [from, to) is explained by a sentence or
+ * two inserted beside `place` on a side whose context changed: just before it when its
+ * prefix changed, just after it when its suffix changed.
+ */
+function explainedByInsertion(place: Candidate, from: number, to: number): boolean {
+  return (place.before < 1 && to <= place.fs && place.fs - to <= INSERTION_GAP) || (place.after < 1 && from >= place.fe && from - place.fe <= INSERTION_GAP);
+}
+
 function orphaned(anchor: Anchor, text: string, score: number | null): Reanchored {
   const clamp = (n: number) => Math.max(0, Math.min(text.length, Number.isFinite(n) ? Math.trunc(n) : 0));
   const start = clamp(anchor.start);
@@ -795,14 +793,15 @@ function resolve(ix: TextIndex, query: Query, shifts: readonly number[], minFuzz
 
   const occurrences = query.occurrences();
 
-  // exact: the very characters at the very offsets, with a side of the context agreeing.
-  // The position is itself evidence: a copy elsewhere with as good a context does not
-  // outweigh it (only a shift by exactly the distance between two copies could fool it).
+  // exact: the very characters at the very offsets with both sides of the context intact.
+  // The position is then evidence enough: a copy elsewhere with as good a context does not
+  // outweigh it. With a side changed, the same place must win like any other (below):
+  // two look-alike paragraphs of equal length that swapped put a copy at the old offsets.
   const same = occurrences.find(isSame);
-  if (same?.plausible) return located(same, 'exact', 1);
+  if (same && same.before === 1 && same.after === 1) return located(same, 'exact', 1);
 
   // moved: the single most economical place (see the header), with the exact words.
-  const { candidates: approximate, emptyPlace } = query.approximate(occurrences);
+  const { candidates: approximate, emptyPlaces } = query.approximate(occurrences);
   // Content evidence first (words, prefix, suffix), then distance: distance alone never
   // decides between two places whose words and context tell them apart no better.
   const content = (c: Candidate) => +(c.similarity < 1) + +(c.before < 1) + +(c.after < 1);
@@ -813,7 +812,7 @@ function resolve(ix: TextIndex, query: Query, shifts: readonly number[], minFuzz
   const best = places[0];
   if ((globalThis as { __RA_DEBUG?: boolean }).__RA_DEBUG) {
     const show = (c: Candidate) => `${c.start}-${c.end} q=${c.similarity.toFixed(2)} b=${c.before.toFixed(2)} a=${c.after.toFixed(2)} d=${distance(c.start)}`;
-    console.log('  TRACE places:', places.map((p) => `${show(p.c)} cost=${p.cost}`), 'empty', emptyPlace, 'residue', best && query.oldNeighbourhoodElsewhere(best.c, distance), 'shifts', shifts);
+    console.log('  TRACE places:', places.map((p) => `${show(p.c)} cost=${p.cost}`), 'empty', emptyPlaces, 'residue', best && query.oldNeighbourhoodElsewhere(best.c, distance), 'shifts', shifts);
     console.log('  TRACE approx:', approximate.map(show));
   }
   if (
@@ -821,7 +820,7 @@ function resolve(ix: TextIndex, query: Query, shifts: readonly number[], minFuzz
     best.c.similarity === 1 &&
     best.cost <= 1 &&
     places.every((p) => p === best || (p.cost > best.cost && p.content > best.content)) &&
-    !emptyPlace &&
+    emptyPlaces.length === 0 &&
     !query.oldNeighbourhoodElsewhere(best.c, distance)
   ) {
     return located(best.c, isSame(best.c) ? 'exact' : 'moved', 1);
@@ -835,7 +834,7 @@ function resolve(ix: TextIndex, query: Query, shifts: readonly number[], minFuzz
   const gap = all.length > 1 ? top.combined - all[1].combined : Infinity;
   let score = top.combined;
   if (gap < FUZZY_MARGIN) score *= 1 - AMBIGUITY_PENALTY * (1 - gap / FUZZY_MARGIN);
-  if (emptyPlace) score *= 1 - EMPTY_PLACE_PENALTY;
+  if (emptyPlaces.length) score *= 1 - EMPTY_PLACE_PENALTY;
   score = Math.min(0.99, Math.round(score * 1000) / 1000);
   if (score < minFuzzy || score <= 0) return orphaned(anchor, text, score > 0 ? score : null);
   return located(top, 'fuzzy', score);

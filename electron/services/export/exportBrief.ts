@@ -6,6 +6,8 @@ import { type BriefDocument, citationsOf } from '../../../db/brief/document';
 import { readResource } from '../resources';
 import { UserError } from '../errors';
 import { renderBriefHtml } from './briefHtml';
+import { renderBriefMarkdown } from './briefMarkdown';
+import { renderBriefDocx } from './briefDocx';
 import type { PdfPrinter } from './pdf';
 import { checkCitations, type CitationCheck } from '../../../db/brief/integrity';
 
@@ -52,6 +54,34 @@ export function briefHtml(db: Db, briefId: string, options: ExportOptions | Date
     warnings: checks.filter((c) => c.status !== 'ok'),
   });
   return { html, fileName: `${fileSlug(brief.title)}.html` };
+}
+
+/** Markdown with footnotes (`[^1]`), numbered as everywhere else. */
+export function briefMarkdown(db: Db, briefId: string, options: ExportOptions = {}): { markdown: string; fileName: string } {
+  const { brief, document, excerpts, checks } = loadBriefForExport(db, briefId, options);
+  const markdown = renderBriefMarkdown({
+    title: brief.title,
+    document,
+    excerpts,
+    generatedAt: options.now ?? new Date(),
+    banner: options.banner?.trim() || undefined,
+    warnings: checks.filter((c) => c.status !== 'ok'),
+  });
+  return { markdown, fileName: `${fileSlug(brief.title)}.md` };
+}
+
+/** A Word document with real footnotes, numbered as everywhere else. */
+export function briefDocx(db: Db, briefId: string, options: ExportOptions = {}): { docx: Uint8Array; fileName: string } {
+  const { brief, document, excerpts, checks } = loadBriefForExport(db, briefId, options);
+  const docx = renderBriefDocx({
+    title: brief.title,
+    document,
+    excerpts,
+    generatedAt: options.now ?? new Date(),
+    banner: options.banner?.trim() || undefined,
+    warnings: checks.filter((c) => c.status !== 'ok'),
+  });
+  return { docx, fileName: `${fileSlug(brief.title)}.docx` };
 }
 
 export async function briefPdf(db: Db, briefId: string, printer: PdfPrinter, options: ExportOptions | Date = {}): Promise<{ pdf: Buffer; fileName: string }> {

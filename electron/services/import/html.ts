@@ -62,7 +62,7 @@ export function parseHtml(html: string): FormatResult {
     // Readability is spared looking for the one and cleaning the other.
     const options = { serializer: (node: Node) => node, maxElemsToParse: MAX_ARTICLE_ELEMENTS, disableJSONLD: true, keepClasses: true };
     const reader = new Readability<Node>(document, options);
-    withPlainTagQueries(reader);
+    withFasterHelpers(reader);
     const article = reader.parse();
     if (article?.content) articleText = blocksToText(article.content as Element);
     byline = article?.byline ?? null;
@@ -86,38 +86,57 @@ export function parseHtml(html: string): FormatResult {
   };
 }
 
-type TagQuery = (node: ParentNode, tagNames: string[]) => ArrayLike<Element>;
+interface ReadabilityHelpers {
+  _getAllNodesWithTag?: (node: ParentNode, tagNames: string[]) => ArrayLike<Element>;
+  _isProbablyVisible?: (node: Element) => boolean;
+}
 const TAG_NAME = /^[a-z][a-z0-9]*$/;
 
 /**
- * Readability finds elements by tag with `node.querySelectorAll('img,embed')`, hundreds
- * of times a page (once per paragraph, for one), and linkedom compiles the selector
- * anew each time: that compiling was a third of Readability's time. Readability 0.6's
- * `_getAllNodesWithTag` is given the same elements, in the same (document) order, by
- * a plain walk; any other call (or a Readability without that method) is left alone.
+ * Readability 0.6 (pinned) spends a good part of its time on linkedom in two helpers,
+ * which this replaces, on one Readability object, by versions giving the same answers
+ * (the unit tests compare whole results with and without them):
+ *  - `_getAllNodesWithTag` calls `node.querySelectorAll('img,embed')`, hundreds of times
+ *    a page (once per paragraph, for one), and linkedom compiles the selector anew each
+ *    time; a plain walk finds the same elements in the same (document) order;
+ *  - `_isProbablyVisible` reads `node.style` of every element, for which linkedom builds
+ *    a style object (a Proxy parsing the style attribute); without a style attribute its
+ *    display and visibility are empty, so only the attribute checks remain.
+ * A helper that is not there (another version) is left alone.
  */
-function withPlainTagQueries(reader: object): void {
-  const target = reader as { _getAllNodesWithTag?: TagQuery };
-  const original = target._getAllNodesWithTag;
-  if (typeof original !== 'function') return;
-  target._getAllNodesWithTag = function (this: unknown, node, tagNames) {
-    if (!Array.isArray(tagNames) || !tagNames.every((name) => TAG_NAME.test(name)) || typeof node?.querySelectorAll !== 'function') {
-      return original.call(this, node, tagNames);
-    }
-    const found: Element[] = [];
-    collectByTag(node, tagNames, found);
-    return found;
-  };
+export function withFasterHelpers(reader: object): void {
+  const helpers = reader as ReadabilityHelpers;
+  const getAllNodesWithTag = helpers._getAllNodesWithTag;
+  if (typeof getAllNodesWithTag === 'function') {
+    helpers._getAllNodesWithTag = function (this: unknown, node, tagNames) {
+      if (!Array.isArray(tagNames) || !tagNames.every((name) => TAG_NAME.test(name)) || typeof node?.querySelectorAll !== 'function') {
+        return getAllNodesWithTag.call(this, node, tagNames);
+      }
+      const found: Element[] = [];
+      // (A document's doctype node has no nextSibling in linkedom, so its children are listed.)
+      for (const child of Array.from(node.childNodes)) collectByTag(child, tagNames, found);
+      return found;
+    };
+  }
+  const isProbablyVisible = helpers._isProbablyVisible;
+  if (typeof isProbablyVisible === 'function') {
+    helpers._isProbablyVisible = function (this: unknown, node) {
+      if (typeof node?.hasAttribute !== 'function' || node.hasAttribute('style')) return isProbablyVisible.call(this, node);
+      return (
+        !node.hasAttribute('hidden') &&
+        (!node.hasAttribute('aria-hidden') || node.getAttribute('aria-hidden') !== 'true' || !!node.className?.includes?.('fallback-image'))
+      );
+    };
+  }
 }
 
-/** The descendants of `parent` with one of `tags`, in document order (as querySelectorAll: none inside a <template>). */
-function collectByTag(parent: ParentNode, tags: readonly string[], found: Element[]): void {
-  for (let child = parent.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType !== 1) continue;
-    const tag = (child as Element).localName.toLowerCase();
-    if (tags.includes(tag)) found.push(child as Element);
-    if (tag !== 'template' && child.firstChild) collectByTag(child as Element, tags, found);
-  }
+/** `node` and its descendants with one of `tags`, in document order (as querySelectorAll: none inside a <template>). */
+function collectByTag(node: Node, tags: readonly string[], found: Element[]): void {
+  if (node.nodeType !== 1) return;
+  const tag = (node as Element).localName.toLowerCase();
+  if (tags.includes(tag)) found.push(node as Element);
+  if (tag === 'template') return;
+  for (let child = node.firstChild; child; child = child.nextSibling) collectByTag(child, tags, found);
 }
 
 function wholePageText(html: string): string {
@@ -152,12 +171,13 @@ export function decodeEntity(reference: string): string {
 // linkedom only builds a sound <html>/<head>/<body> from well-formed pages (a page
 // without <body> has its content as the document's children, and the document's
 // `body` is then made up), so the page, parsed once, is moved into a detached holder
-// and nothing relies on the structure it came with. (The same tree as parsing it as a
-// fragment into a skeleton document, for half the cost.)
+// and nothing relies on the structure it came with: the same tree as parsing it as a
+// fragment into a skeleton document, for half the cost. (No doctype node comes along:
+// linkedom's has no nextSibling, which would end every walk over the holder.)
 function loadHtml(html: string): { document: Document; holder: Element } {
   const document = parseHTML(html.replace(/<!doctype[^>]*>/gi, '')).document as unknown as Document;
   const holder = document.createElement('div');
-  holder.append(...Array.from(document.childNodes));
+  holder.append(...Array.from(document.childNodes).filter((node) => node.nodeType !== 10));
   return { document, holder };
 }
 

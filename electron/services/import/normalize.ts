@@ -28,7 +28,19 @@ const SPACES = / [\t \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+|[\t\u00A0\u16
 const SPACE_AROUND_NEWLINE = / \n ?|\n /g;
 const BLANK_LINES = /\n{3,}/g;
 
+// Format parsers return normalized text and parseDocument normalizes it again (so that
+// the contract holds whatever a parser does): the last result is remembered and, being
+// normalized already, given back as is when it comes in again. (normalizeInline's
+// short values do not take its place.)
+let lastNormalized = '';
+
 export function normalizeText(raw: string): string {
+  if (raw === lastNormalized) return raw;
+  lastNormalized = normalize(raw);
+  return lastNormalized;
+}
+
+function normalize(raw: string): string {
   return raw
     .replace(LINE_BREAKS, '\n')
     .replace(PARAGRAPH_SEPARATOR, '\n\n')
@@ -44,7 +56,7 @@ export function normalizeText(raw: string): string {
 /** A metadata value on one line: normalized, newlines become spaces; empty → null. */
 export function normalizeInline(raw: string | null | undefined, maxLength = 500): string | null {
   if (raw == null) return null;
-  const value = normalizeText(raw).replace(/\n+/g, ' ');
+  const value = normalize(raw).replace(/\n+/g, ' ');
   if (!value) return null;
   return truncate(value, maxLength);
 }

@@ -9,14 +9,14 @@ import { TagChips } from '../ui/Chips';
 import { GradeBadge } from '../ui/Grade';
 import { formatEventDate } from './dates';
 
-export function ExcerptItem({ excerpt, showSource = true }: { excerpt: ExcerptView; showSource?: boolean }) {
+export function ExcerptItem({ excerpt, showSource = true, showDate = true }: { excerpt: ExcerptView; showSource?: boolean; showDate?: boolean }) {
   const nav = useNavigation();
   return (
     <button type="button" className="evidence-item" onClick={() => nav.openSource(excerpt.sourceId, excerpt.id)} data-excerpt-id={excerpt.id} title="Show this passage in the reader">
       <span className="evidence-quote">“{excerpt.quote}”</span>
       <span className="evidence-meta">
         <GradeBadge reliability={excerpt.reliability} credibility={excerpt.credibility} />
-        {excerpt.eventDate && <span className="evidence-date">{formatEventDate(excerpt.eventDate)}</span>}
+        {showDate && excerpt.eventDate && <span className="evidence-date">{formatEventDate(excerpt.eventDate)}</span>}
         {showSource && <span className="evidence-source">{excerpt.sourceTitle}</span>}
         <TagChips tags={excerpt.tags} max={3} />
       </span>
@@ -60,9 +60,23 @@ interface Props {
 
 export function EvidencePanel({ title, subtitle, excerpts, paragraphs, names, loading, onClose, children }: Props) {
   const ref = useRef<HTMLElement>(null);
+  // Focus moves into the panel; on close it goes back where it was (the cell, the edge's list item).
   useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('h3')?.focus({ preventScroll: true });
-  }, [title]);
+    const before = document.activeElement as HTMLElement | null;
+    return () => {
+      const active = document.activeElement;
+      if (before?.isConnected && (!active || active === document.body || ref.current?.contains(active))) before.focus({ preventScroll: true });
+    };
+  }, []);
+  // The heading takes focus when the panel opens or shows other passages (not on reloads).
+  const focusedTitle = useRef<string | null>(null);
+  useEffect(() => {
+    const heading = ref.current?.querySelector<HTMLElement>('h3');
+    const text = heading?.textContent ?? '';
+    if (!heading || focusedTitle.current === text) return;
+    focusedTitle.current = text;
+    heading.focus({ preventScroll: true });
+  });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;

@@ -27,6 +27,21 @@ import { excerptFiltersOn, NO_FILTERS, visibleGraph, type EdgeEvidence, type Gra
 cytoscape.use(fcose);
 cytoscape.use(cytoscapeSvg);
 
+/**
+ * Cytoscape adds a <style> element to the head (`position: relative` for its container)
+ * unless an element with this id exists; the strict CSP would refuse it. The container's
+ * position comes from analysis.css instead.
+ */
+function preventInjectedStylesheet() {
+  const id = '__________cytoscape_stylesheet';
+  if (document.getElementById(id)) return;
+  const placeholder = document.createElement('meta');
+  placeholder.id = id;
+  placeholder.name = 'cytoscape-stylesheet';
+  placeholder.content = 'in analysis.css';
+  document.head.prepend(placeholder);
+}
+
 const SHAPES: Record<EntityType, string> = {
   person: 'ellipse',
   organization: 'round-rectangle',
@@ -78,7 +93,7 @@ function stylesheet(t: Theme): StylesheetJson {
         label: 'data(label)',
         color: t.text,
         'font-family': t.font,
-        'font-size': 11,
+        'font-size': 12,
         'font-weight': 600,
         'text-valign': 'bottom',
         'text-margin-y': 5,
@@ -150,10 +165,11 @@ const widthOf = (weight: number, max: number) => 1.2 + 6 * Math.sqrt(weight / Ma
 function elementsOf(graph: GraphData): ElementDefinition[] {
   const maxActivity = Math.max(1, ...graph.nodes.map((n) => n.mentions + n.excerpts));
   const maxWeight = Math.max(1, ...graph.edges.map((e) => e.weight));
-  const nodes: ElementDefinition[] = graph.nodes.map((n) => ({
+  const nodes: ElementDefinition[] = graph.nodes.map((n, i) => ({
     group: 'nodes',
     data: { id: n.id, label: n.name, type: n.type, size: Math.round(22 + 26 * Math.sqrt((n.mentions + n.excerpts) / maxActivity)) },
-    position: positions.get(n.id) ? { ...positions.get(n.id)! } : undefined,
+    // Unplaced nodes start on a circle (not all on one point) until placed.
+    position: positions.get(n.id) ? { ...positions.get(n.id)! } : { x: 200 * Math.cos((2 * Math.PI * i) / graph.nodes.length), y: 200 * Math.sin((2 * Math.PI * i) / graph.nodes.length) },
   }));
   const edges: ElementDefinition[] = graph.edges.map((e) => ({
     group: 'edges',
@@ -193,12 +209,22 @@ function runLayout(cy: Core): void {
     fit: true,
     padding: 40,
     nodeDimensionsIncludeLabels: true,
-    idealEdgeLength: () => 120,
-    nodeRepulsion: () => 12000,
-    nodeSeparation: 90,
+    idealEdgeLength: () => 90,
+    nodeRepulsion: () => 9000,
+    nodeSeparation: 80,
   } as unknown as LayoutOptions;
   cy.layout(options).run();
   savePositions(cy);
+}
+
+/** Fits the visible elements, without blowing a small chart up past 1.25×. */
+function fitView(cy: Core) {
+  const shown = cy.elements(':visible');
+  cy.fit(shown, 40);
+  if (cy.zoom() > 1.25) {
+    cy.zoom(1.25);
+    cy.center(shown);
+  }
 }
 
 type SvgCore = Core & { svg(options?: { full?: boolean; scale?: number; bg?: string }): string };
@@ -221,6 +247,7 @@ export default function LinkChart() {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
+    preventInjectedStylesheet();
     const cy = cytoscape({ container, elements: [], style: stylesheet(readTheme(container)), minZoom: 0.2, maxZoom: 3, boxSelectionEnabled: false, selectionType: 'single' });
     cyRef.current = cy;
     cy.on('tap', 'edge', (e) => {
@@ -265,7 +292,7 @@ export default function LinkChart() {
       savePositions(cy);
     }
     if (!built.current) {
-      cy.fit(undefined, 40);
+      fitView(cy);
       built.current = true;
     }
   }, [graph.data]);
@@ -297,7 +324,7 @@ export default function LinkChart() {
     }
   }, [selected, graph.data]);
 
-  const fit = () => cyRef.current?.fit(cyRef.current.elements(':visible'), 40);
+  const fit = () => cyRef.current && fitView(cyRef.current);
   const relayout = () => {
     const cy = cyRef.current;
     if (!cy) return;
@@ -344,9 +371,9 @@ export default function LinkChart() {
         <AnalysisTabs current="graph" />
         <Filters filters={filters} onChange={setFilters} tags={(tags.data ?? []).map((t) => t.name)} />
         <div className="analysis-toolbar chart-toolbar">
-          <span className="chart-stats muted small">
+          <span className="chart-stats muted small" title={excerptFiltersOn(filters) ? 'Paragraphs carry no tag, grade or date: while those filters are on, only excerpts count as evidence.' : undefined}>
             {visible ? `${visible.nodes.size} entities · ${visible.edges.size} links` : ''}
-            {excerptFiltersOn(filters) && ' · paragraphs not counted while filtering by tag, grade or date'}
+            {excerptFiltersOn(filters) && ' · excerpts only'}
           </span>
           <span className="chart-actions">
             <button type="button" className="button button-quiet" aria-pressed={listOpen} onClick={() => setListOpen((o) => !o)}>

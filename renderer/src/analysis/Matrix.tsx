@@ -51,7 +51,7 @@ export function Matrix() {
         .filter((e) => weight.has(e.id))
         .sort((a, b) => (weight.get(b.id) ?? 0) - (weight.get(a.id) ?? 0) || b.mentionCount + b.excerptCount - (a.mentionCount + a.excerptCount) || a.name.localeCompare(b.name));
       const axis: Axis[] = ranked.slice(0, MATRIX_SIZE).map((e) => ({ key: e.id, label: e.name, entity: { id: e.id, name: e.name, type: e.type } }));
-      return { axis, cells, hidden: data.data.entities.length - axis.length, unit: 'entities' };
+      return { axis, cells, beyond: ranked.length - axis.length, alone: data.data.entities.length - ranked.length, unit: 'entities' };
     }
     for (const t of data.data.tags) {
       cells.set(pairKey(t.a, t.b), { excerpts: t.excerpts, paragraphs: 0 });
@@ -60,7 +60,7 @@ export function Matrix() {
     }
     const ranked = [...weight.keys()].sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0) || a.localeCompare(b));
     const axis: Axis[] = ranked.slice(0, MATRIX_SIZE).map((t) => ({ key: t, label: t }));
-    return { axis, cells, hidden: ranked.length - axis.length, unit: 'tags' };
+    return { axis, cells, beyond: ranked.length - axis.length, alone: 0, unit: 'tags' };
   }, [data.data, mode]);
 
   const switchMode = (next: Mode) => {
@@ -105,9 +105,10 @@ export function Matrix() {
             </EmptyState>
           )}
           {model && model.axis.length >= 2 && <Grid axis={model.axis} cells={model.cells} mode={mode} onOpen={(a, b) => setOpen({ a, b })} active={open} />}
-          {model && model.hidden > 0 && model.axis.length >= 2 && (
+          {model && model.axis.length >= 2 && (model.beyond > 0 || model.alone > 0) && (
             <p className="muted small matrix-note">
-              The {model.axis.length} most connected {model.unit}; {model.hidden} more not shown.
+              {model.beyond > 0 ? `The ${model.axis.length} most connected ${model.unit}; ${model.beyond} more not shown. ` : ''}
+              {model.alone > 0 ? `${model.alone} ${model.alone === 1 ? 'entity appears' : 'entities appear'} with no other yet.` : ''}
             </p>
           )}
         </div>

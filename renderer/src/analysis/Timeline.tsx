@@ -185,7 +185,7 @@ export function Timeline() {
                 {axisTicks.map((t) => (
                   <g key={t.t} transform={`translate(${x(t.t)},0)`}>
                     <line className={t.major ? 'tick-major' : 'tick-minor'} y1={t.label ? AXIS_H - 8 : AXIS_H - 4} y2={height} />
-                    {t.label && (
+                    {t.label && x(t.t) + 34 < width && (
                       <text className={t.major ? 'tick-label tick-label-major' : 'tick-label'} y={AXIS_H - 12} x={3}>
                         {t.label}
                       </text>
@@ -248,7 +248,7 @@ export function Timeline() {
               {sorted.map(({ excerpt }) => (
                 <li key={excerpt.id} className="timeline-row">
                   <span className="timeline-date">{formatEventDate(excerpt.eventDate!)}</span>
-                  <ExcerptItem excerpt={excerpt} />
+                  <ExcerptItem excerpt={excerpt} showDate={false} />
                 </li>
               ))}
             </ol>

@@ -24,6 +24,7 @@ interface View {
 
 const VIEW_KEY = 'sourcebook.view';
 const SPLIT_KEY = 'sourcebook.split';
+const SIDE_SPLIT_KEY = 'sourcebook.split.side';
 
 function loadView(): View {
   try {
@@ -78,7 +79,10 @@ function Shell() {
   const publishers = usePublishersPanel();
   const side = useSideView();
   const search = useRef<SearchBoxHandle>(null);
-  const [split, setSplit] = useState(() => Number(localStorage.getItem(SPLIT_KEY)) || 56);
+  const [briefSplit, setBriefSplit] = useState(() => Number(localStorage.getItem(SPLIT_KEY)) || 56);
+  // Entities and analysis views want more room than the brief: their own split.
+  const [sideSplit, setSideSplit] = useState(() => Number(localStorage.getItem(SIDE_SPLIT_KEY)) || 45);
+  const split = side ? sideSplit : briefSplit;
   const mainRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -101,8 +105,8 @@ function Shell() {
 
   const setSplitClamped = (value: number) => {
     const next = Math.min(75, Math.max(25, Math.round(value)));
-    setSplit(next);
-    localStorage.setItem(SPLIT_KEY, String(next));
+    (side ? setSideSplit : setBriefSplit)(next);
+    localStorage.setItem(side ? SIDE_SPLIT_KEY : SPLIT_KEY, String(next));
   };
 
   const onSplitPointerDown = (event: ReactPointerEvent<HTMLDivElement>) => {

@@ -2,13 +2,21 @@
 // (drawn by SourceText as dotted underlines) and the popover a click on one opens: open
 // the entity's page, excerpt the sentence, or "not a mention" (gone, and stays gone).
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode, type RefObject } from 'react';
+import { api } from '../api';
 import { useNavigation } from '../app/navigation';
 import { notify, notifyError } from '../state/toasts';
+import { useApiQuery } from '../state/topics';
 import { ENTITY_TYPE_LABELS, type Source } from '../types';
 import { EntityTypeIcon } from './EntityTypeIcon';
-import { normalizeMentions, useSourceMentions, type SourceMention } from './mentions';
+import { normalizeMentions, type SourceMention } from './mentions';
 import { dismissMention, mentionToExcerpt } from './mutations';
 import { openSideView } from './sideView';
+
+/** The source's mentions, reloaded when entities (names, aliases, dismissals) or the text change. */
+export function useSourceMentions(sourceId: string | null): SourceMention[] {
+  const query = useApiQuery(sourceId ? () => api['mentions:source']({ sourceId }) : null, [sourceId], ['entities', 'sources', 'versions']);
+  return query.data ?? [];
+}
 
 interface Open {
   mention: SourceMention;
@@ -42,7 +50,7 @@ export function useReaderMentions(source: Source, scrollRef: RefObject<HTMLDivEl
       if (!mention) return false;
       const rect = run.getBoundingClientRect();
       const box = scroller.getBoundingClientRect();
-      const left = Math.min(rect.left - box.left + scroller.scrollLeft, box.width - 300);
+      const left = Math.min(rect.left - box.left + scroller.scrollLeft, box.width - 332);
       setOpen({ mention, top: rect.bottom - box.top + scroller.scrollTop + 6, left: Math.max(8, left) });
       return true;
     },

@@ -26,7 +26,7 @@ export function SidebarAnalysis() {
         <li>
           <button type="button" className="nav-item nav-item-row" aria-current={onEntities ? 'true' : undefined} onClick={() => openSideView({ kind: 'entities' })}>
             <span className="nav-item-title">Entities</span>
-            {running && <span className="job-dot" title="Looking for a new alias across the corpus" aria-label="Rescan running" />}
+            {running && <span className="job-dot" role="img" title="Looking for a new alias across the corpus" aria-label="Rescan running" />}
             {count !== undefined && (
               <span className="count" aria-label={`${count} entities`}>
                 {count}

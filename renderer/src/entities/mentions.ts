@@ -3,18 +3,11 @@
 // colour, no fill — by cutting the reader's segments at mention boundaries too, so each
 // mention (or each piece of one, where excerpt boundaries fall inside it) is its own run
 // and every run keeps exactly one text node (selectionOffsets.ts relies on it).
-import { api } from '../api';
-import { useApiQuery } from '../state/topics';
+// Pure (no API, no DOM): the reader's SourceText imports it, and unit tests run it in Node.
 import { ENTITY_TYPE_LABELS } from '../types';
 import type { SourceMention } from './model';
 
 export type { SourceMention };
-
-/** The source's mentions, reloaded when entities (names, aliases, dismissals) or the text change. */
-export function useSourceMentions(sourceId: string | null): SourceMention[] {
-  const query = useApiQuery(sourceId ? () => api['mentions:source']({ sourceId }) : null, [sourceId], ['entities', 'sources', 'versions']);
-  return query.data ?? [];
-}
 
 /** Sorted by start, empty and overlapping ones dropped (the first, longest one wins). */
 export function normalizeMentions(mentions: readonly SourceMention[]): SourceMention[] {

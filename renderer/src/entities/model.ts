@@ -10,4 +10,3 @@ export type GraphNode = GraphData['nodes'][number];
 export type GraphEdge = GraphData['edges'][number];
 export type PairEvidence = Output<'analysis:evidence'>;
 export type ParagraphEvidence = PairEvidence['paragraphs'][number];
-export type Cooccurrence = Output<'analysis:cooccurrence'>;
