@@ -1,7 +1,8 @@
 // The integrity check of a brief before it goes out, and what export does with it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { unzipSync, strFromU8 } from 'fflate';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 
@@ -81,5 +82,23 @@ describe('check', () => {
     expect(flat).toMatch(/changed — note 2: the quote changed since it was cited\. As cited: “found forty undeclared crates”/i);
     expect(flat).toMatch(/ungraded — note 4: no information credibility/i);
     expect(flat).toMatch(/sources/i);
+  });
+
+  it('exports Markdown with footnotes and a Word document with real footnotes, numbered as the PDF', () => {
+    const md = tmp.path('brief.md');
+    const docx = tmp.path('brief.docx');
+    const r = cli(ws, 'export', briefId, '--md', md, '--docx', docx, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.json<{ written: string[] }>().written).toEqual([md, docx]);
+    const text = readFileSync(md, 'utf8');
+    expect(text).toContain('# Seizure at the ferry');
+    expect(text).toMatch(/Logged \[\^1\], found \[\^2\], said \[\^3\], not told \[\^4\], again \[\^1\]\./);
+    expect(text).toMatch(/\[\^1\]: “A customs officer logged the seizure at nine in the morning\.”/);
+    const parts = unzipSync(new Uint8Array(readFileSync(docx)));
+    const footnotes = strFromU8(parts['word/footnotes.xml']);
+    const body = strFromU8(parts['word/document.xml']);
+    expect(body.match(/<w:footnoteReference /g)?.length).toBe(4); // one per distinct excerpt
+    expect(footnotes).toContain('A customs officer logged the seizure at nine in the morning.');
+    expect(footnotes.indexOf('A customs officer')).toBeLessThan(footnotes.indexOf('forty-two undeclared crates'));
   });
 });
