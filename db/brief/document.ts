@@ -32,6 +32,8 @@ export interface SerializedCitation extends NodeBase {
   quoteAtCitation: string;
   /** The source title when cited: what a deleted excerpt's citation can still show. */
   sourceTitleAtCitation?: string;
+  /** An inline marker (the default) or a block embed: the passage shown as a quote with its source. */
+  form?: 'inline' | 'block';
 }
 
 interface ElementBase extends NodeBase {

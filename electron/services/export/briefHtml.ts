@@ -55,7 +55,7 @@ export function citationNumbers(document: BriefDocument): Map<string, number> {
 }
 
 export function renderBriefHtml(input: BriefHtmlInput): string {
-  const notes = new Notes(input.document);
+  const notes = new Notes(input.document, input.excerpts);
   const body = renderBlocks(input.document.root.children, notes);
   const title = escapeHtml(input.title);
   return `<!DOCTYPE html>
@@ -138,8 +138,23 @@ function renderBlocks(nodes: readonly SerializedNode[], notes: Notes): string {
 function renderBlock(node: SerializedNode, notes: Notes): string {
   switch (node.type) {
     case 'paragraph': {
-      const inner = renderInline(node.children, notes);
-      return inner.trim() ? `<p${blockAttributes(node)}>${inner}</p>` : '';
+      // A block-embed citation breaks its paragraph: the text before, the passage as a
+      // quote with its attribution, the text after.
+      const parts: string[] = [];
+      let run: SerializedNode[] = [];
+      const flush = () => {
+        const inner = renderInline(run, notes);
+        if (inner.trim()) parts.push(`<p${blockAttributes(node)}>${inner}</p>`);
+        run = [];
+      };
+      for (const child of node.children) {
+        if (child.type === 'citation' && child.form === 'block') {
+          flush();
+          parts.push(notes.embed(child));
+        } else run.push(child);
+      }
+      flush();
+      return parts.join('\n');
     }
     case 'heading':
       return `<${node.tag}${blockAttributes(node)}>${renderInline(node.children, notes)}</${node.tag}>`;
@@ -255,7 +270,10 @@ class Notes {
   private readonly byExcerpt = new Map<string, Note>();
   private readonly seen = new Map<string, number>();
 
-  constructor(document: BriefDocument) {
+  constructor(
+    document: BriefDocument,
+    private readonly excerpts?: ReadonlyMap<string, ExcerptView>,
+  ) {
     for (const [excerptId, number] of citationNumbers(document)) {
       this.byExcerpt.set(excerptId, { number, excerptId, citations: citationsOf(document).filter((c) => c.excerptId === excerptId) });
     }
@@ -267,6 +285,18 @@ class Notes {
     const k = (this.seen.get(citation.excerptId) ?? 0) + 1;
     this.seen.set(citation.excerptId, k);
     return `<sup class="cite" id="cite-${note.number}-${k}"><a href="#note-${note.number}" aria-label="Note ${note.number}">[${note.number}]</a></sup>`;
+  }
+
+  /** A block embed: the passage as a quote, attributed, carrying its note marker. */
+  embed(citation: SerializedCitation): string {
+    const x = this.excerpts?.get(citation.excerptId);
+    const quoteText = x?.quote ?? citation.quoteAtCitation;
+    const title = x?.sourceTitle ?? citation.sourceTitleAtCitation ?? '';
+    const grade = x ? gradeLabel(x.reliability, x.credibility) : null;
+    const attribution = [title && `<cite>${escapeHtml(title)}</cite>`, x?.page != null ? `p. ${x.page}` : '', grade ? `Grade ${escapeHtml(grade)}` : '', x ? '' : 'excerpt deleted']
+      .filter(Boolean)
+      .join(', ');
+    return `<blockquote class="cite-block"><p>${escapeHtml(quoteText.trim())}</p><footer>— ${attribution} ${this.marker(citation)}</footer></blockquote>`;
   }
 
   numberOf(excerptId: string): number | null {
