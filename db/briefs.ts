@@ -6,6 +6,7 @@ import { type BriefDocument, citationsOf, plainTextOf } from './brief/document';
 interface BriefRow {
   id: string;
   title: string;
+  author: string | null;
   document: string;
   created_at: string;
   updated_at: string;
@@ -14,7 +15,7 @@ interface BriefRow {
 
 const SELECT = `SELECT b.*, (SELECT count(*) FROM brief_citations c WHERE c.brief_id = b.id) AS citation_count FROM briefs b`;
 
-const toSummary = (r: BriefRow): BriefSummary => ({ id: r.id, title: r.title, updatedAt: r.updated_at, citationCount: r.citation_count });
+const toSummary = (r: BriefRow): BriefSummary => ({ id: r.id, title: r.title, author: r.author, updatedAt: r.updated_at, citationCount: r.citation_count });
 
 function indexCitations(db: Db, briefId: string, doc: BriefDocument): void {
   db.prepare(`DELETE FROM brief_citations WHERE brief_id = ?`).run(briefId);
@@ -39,11 +40,12 @@ export function createBrief(db: Db, title: string, doc: BriefDocument): string {
   return id;
 }
 
-export function saveBrief(db: Db, id: string, patch: { title?: string; document?: BriefDocument }): boolean {
+export function saveBrief(db: Db, id: string, patch: { title?: string; author?: string | null; document?: BriefDocument }): boolean {
   return db.transaction(() => {
     const now = nowIso();
     let changed = 0;
     if (patch.title !== undefined) changed += db.prepare(`UPDATE briefs SET title = ?, updated_at = ? WHERE id = ?`).run(patch.title, now, id).changes;
+    if (patch.author !== undefined) changed += db.prepare(`UPDATE briefs SET author = ?, updated_at = ? WHERE id = ?`).run(patch.author?.trim() || null, now, id).changes;
     if (patch.document !== undefined) {
       changed += db
         .prepare(`UPDATE briefs SET document = ?, plain_text = ?, updated_at = ? WHERE id = ?`)

@@ -107,6 +107,7 @@ export interface Entity extends EntityRef {
 export interface BriefSummary {
   id: string;
   title: string;
+  author: string | null;
   updatedAt: string;
   citationCount: number;
 }

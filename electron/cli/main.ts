@@ -47,7 +47,7 @@ Commands:
   cooccurrence [--json]                   entity pairs: excerpts tagged with both, paragraphs mentioning both
   relation add FROM_ID TO_ID --label TEXT --evidence EXCERPT_ID... [--json]
   timeline [--json]                       dated excerpts in date order
-  brief create --title T --markdown FILE [--json]   ([[cite:EXCERPT_ID]] is a citation)
+  brief create --title T --markdown FILE [--author NAME] [--json]   ([[cite:EXCERPT_ID]] is a citation)
   briefs [--json]                         list the briefs
   check BRIEF_ID [--json]                 every citation's status: ok, changed, orphaned, deleted, ungraded
   export BRIEF_ID --pdf|--docx|--md|--html OUT [--strict] [--banner TEXT]
@@ -320,7 +320,7 @@ async function run(argv: string[], out: Out): Promise<number> {
     case 'brief': {
       const [sub, ...subArgs] = args;
       if (sub !== 'create') throw new UsageError(`Unknown command "brief ${sub ?? ''}" (use "brief create").`);
-      const { values, positionals } = parse(subArgs, { title: { type: 'string' }, markdown: { type: 'string' } });
+      const { values, positionals } = parse(subArgs, { title: { type: 'string' }, markdown: { type: 'string' }, author: { type: 'string' } });
       if (positionals.length) throw new UsageError(`Unexpected argument ${positionals[0]}.`);
       const title = one(values.title, '--title');
       const file = one(values.markdown, '--markdown');
@@ -330,7 +330,7 @@ async function run(argv: string[], out: Out): Promise<number> {
       } catch (err) {
         throw new UserError(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
       }
-      const brief = await withWorkspace(workspace, (db) => createBriefFromMarkdown(db, title, markdown));
+      const brief = await withWorkspace(workspace, (db) => createBriefFromMarkdown(db, title, markdown, values.author));
       out.print({ id: brief.id }, () => `${brief.id}  ${brief.title}  (${brief.citationCount} citations)`);
       return 0;
     }

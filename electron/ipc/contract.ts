@@ -186,7 +186,7 @@ export const contract = {
   'briefs:get': { input: z.object({ id }).strict(), output: reply<Brief>() },
   'briefs:create': { input: z.object({ title: z.string().trim().min(1).max(500), markdown: z.string().max(5_000_000).optional() }).strict(), output: reply<Brief>() },
   'briefs:save': {
-    input: z.object({ id, title: z.string().trim().min(1).max(500).optional(), document: briefDocumentSchema.optional() }).strict(),
+    input: z.object({ id, title: z.string().trim().min(1).max(500).optional(), author: z.string().trim().max(300).nullable().optional(), document: briefDocumentSchema.optional() }).strict(),
     output: reply<BriefSummary>(),
   },
   'briefs:delete': { input: z.object({ id }).strict(), output: reply<{ deleted: boolean }>() },

@@ -149,9 +149,9 @@ export const handlers: Handlers = {
   'briefs:list': (_, { db }) => listBriefs(db),
   'briefs:get': ({ id }, { db }) => found(getBrief(db, id), 'brief', id),
   'briefs:create': ({ title, markdown }, { db }) => createBriefFromMarkdown(db, title, markdown),
-  'briefs:save': ({ id, title, document }, { db }) => {
+  'briefs:save': ({ id, title, author, document }, { db }) => {
     requireBrief(db, id);
-    saveBriefWithHistory(db, id, { title, document: document as BriefDocument | undefined });
+    saveBriefWithHistory(db, id, { title, author, document: document as BriefDocument | undefined });
     return listBriefs(db).find((b) => b.id === id)!;
   },
   'briefs:delete': ({ id }, { db }) => ({ deleted: deleteBrief(db, id) }),

@@ -8,7 +8,7 @@ import { UserError } from './errors';
 export const SNAPSHOT_INTERVAL_MS = 5 * 60 * 1000;
 
 /** Saves a brief (autosave or explicit) and keeps a snapshot when the last is old enough. */
-export function saveBriefWithHistory(db: Db, id: string, patch: { title?: string; document?: BriefDocument }, now = Date.now()): void {
+export function saveBriefWithHistory(db: Db, id: string, patch: { title?: string; author?: string | null; document?: BriefDocument }, now = Date.now()): void {
   db.transaction(() => {
     saveBrief(db, id, patch);
     if (patch.document === undefined) return;

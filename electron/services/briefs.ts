@@ -1,13 +1,13 @@
 import type { Db } from '../../db/workspace';
 import type { Brief } from '../../db/domain';
-import { createBrief, getBrief } from '../../db/briefs';
+import { createBrief, getBrief, saveBrief } from '../../db/briefs';
 import { getExcerpt } from '../../db/excerpts';
 import { emptyDocument } from '../../db/brief/document';
 import { briefFromMarkdown, UnknownCitationError } from '../../db/brief/fromMarkdown';
 import { UserError } from './errors';
 
 /** A new brief, from Markdown where `[[cite:EXCERPT_ID]]` is a citation, or empty. */
-export function createBriefFromMarkdown(db: Db, title: string, markdown?: string): Brief {
+export function createBriefFromMarkdown(db: Db, title: string, markdown?: string, author?: string): Brief {
   const clean = title.trim();
   if (!clean) throw new UserError('A brief needs a title.');
   let doc = emptyDocument();
@@ -22,7 +22,9 @@ export function createBriefFromMarkdown(db: Db, title: string, markdown?: string
       throw err;
     }
   }
-  return getBrief(db, createBrief(db, clean, doc))!;
+  const id = createBrief(db, clean, doc);
+  if (author?.trim()) saveBrief(db, id, { author });
+  return getBrief(db, id)!;
 }
 
 export function requireBrief(db: Db, id: string): Brief {

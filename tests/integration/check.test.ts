@@ -39,7 +39,7 @@ beforeAll(() => {
     tmp.path('brief.md'),
     `# Seizure\n\nLogged [[cite:${x.ok}]], found [[cite:${x.changed}]], said [[cite:${x.deleted}]], not told [[cite:${x.ungraded}]], again [[cite:${x.ok}]].\n`,
   );
-  briefId = cli(ws, 'brief', 'create', '--title', 'Seizure at the ferry', '--markdown', tmp.path('brief.md'), '--json').json<{ id: string }>().id;
+  briefId = cli(ws, 'brief', 'create', '--title', 'Seizure at the ferry', '--author', 'Lena Holm', '--markdown', tmp.path('brief.md'), '--json').json<{ id: string }>().id;
   cli(ws, 'source', 'replace', sourceId, tmp.path('log2.txt'));
   cli(ws, 'excerpt', 'delete', x.deleted);
 });
@@ -82,6 +82,7 @@ describe('check', () => {
     expect(flat).toMatch(/changed — note 2: the quote changed since it was cited\. As cited: “found forty undeclared crates”/i);
     expect(flat).toMatch(/ungraded — note 4: no information credibility/i);
     expect(flat).toMatch(/sources/i);
+    expect(flat).toMatch(/Seizure at the ferry Lena Holm · Exported/); // the title block
   });
 
   it('exports Markdown with footnotes and a Word document with real footnotes, numbered as the PDF', () => {

@@ -795,8 +795,8 @@ function resolve(ix: TextIndex, query: Query, shifts: readonly number[], minFuzz
 
   // exact: the very characters at the very offsets with both sides of the context intact.
   // The position is then evidence enough: a copy elsewhere with as good a context does not
-  // outweigh it. With a side changed, the same place must win like any other (below):
-  // two look-alike paragraphs of equal length that swapped put a copy at the old offsets.
+  // outweigh it. With one side changed (a typo fixed, a sentence inserted right after),
+  // the old offsets still break a tie with other places — but not when both sides changed.
   const same = occurrences.find(isSame);
   if (same && same.before === 1 && same.after === 1) return located(same, 'exact', 1);
 
@@ -819,7 +819,7 @@ function resolve(ix: TextIndex, query: Query, shifts: readonly number[], minFuzz
     best &&
     best.c.similarity === 1 &&
     best.cost <= 1 &&
-    places.every((p) => p === best || (p.cost > best.cost && p.content > best.content)) &&
+    places.every((p) => p === best || (p.cost > best.cost && (p.content > best.content || (isSame(best.c) && (best.c.before === 1 || best.c.after === 1))))) &&
     emptyPlaces.length === 0 &&
     !query.oldNeighbourhoodElsewhere(best.c, distance)
   ) {

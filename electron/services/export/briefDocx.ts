@@ -57,7 +57,7 @@ export function renderBriefDocx(input: BriefDocxInput): Uint8Array {
 
   const body: string[] = [];
   body.push(paragraph('<w:pStyle w:val="Title"/>', run(oneLine(input.title))));
-  body.push(paragraph('<w:pStyle w:val="Subtitle"/>', run(`Exported ${formatExportDate(input.generatedAt)}`)));
+  body.push(paragraph('<w:pStyle w:val="Subtitle"/>', run(`${input.author ? `${input.author} · ` : ''}Exported ${formatExportDate(input.generatedAt)}`)));
   body.push(...renderBlocks(input.document.root.children, ctx, 0));
 
   const sources = briefSources(input.document, input.excerpts);

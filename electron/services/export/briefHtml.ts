@@ -16,6 +16,8 @@ import {
 
 export interface BriefHtmlInput {
   title: string;
+  /** The brief's author, for the title block. */
+  author?: string | null;
   document: BriefDocument;
   /** The cited excerpts as they are now; a cited id missing here was deleted. */
   excerpts: ReadonlyMap<string, ExcerptView>;
@@ -76,7 +78,7 @@ ${input.stylesheet.replace(/<\/(style)/gi, '<\\/$1')}
 ${input.banner ? `<p class="brief-banner">${escapeHtml(input.banner)}</p>\n` : ''}<header class="brief-header">
 <p class="brief-kind">Brief</p>
 <h1 class="brief-title">${title}</h1>
-<p class="brief-meta">Exported <time datetime="${input.generatedAt.toISOString()}">${formatExportDate(input.generatedAt)}</time></p>
+<p class="brief-meta">${input.author ? `${escapeHtml(input.author)} · ` : ''}Exported <time datetime="${input.generatedAt.toISOString()}">${formatExportDate(input.generatedAt)}</time></p>
 </header>
 <div class="brief-body">
 ${body}

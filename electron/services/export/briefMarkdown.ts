@@ -181,7 +181,7 @@ export function renderBriefMarkdown(input: BriefExportInput): string {
   const blocks: string[] = [];
   if (input.banner?.trim()) blocks.push(`**${escapeMarkdown(oneLine(input.banner))}**`);
   blocks.push(`# ${headingText(escapeMarkdown(oneLine(input.title)))}`.trimEnd());
-  blocks.push(`*Exported ${formatExportDate(input.generatedAt)}*`);
+  blocks.push(`*${input.author ? `${escapeMarkdown(input.author)} · ` : ''}Exported ${formatExportDate(input.generatedAt)}*`);
   blocks.push(...renderBlocks(input.document.root.children, numbers));
 
   const sources = briefSources(input.document, input.excerpts);

@@ -46,6 +46,7 @@ export function briefHtml(db: Db, briefId: string, options: ExportOptions | Date
   const { brief, document, excerpts, checks } = loadBriefForExport(db, briefId, opts);
   const html = renderBriefHtml({
     title: brief.title,
+    author: brief.author,
     document,
     excerpts,
     generatedAt: opts.now ?? new Date(),
@@ -61,6 +62,7 @@ export function briefMarkdown(db: Db, briefId: string, options: ExportOptions = 
   const { brief, document, excerpts, checks } = loadBriefForExport(db, briefId, options);
   const markdown = renderBriefMarkdown({
     title: brief.title,
+    author: brief.author,
     document,
     excerpts,
     generatedAt: options.now ?? new Date(),
@@ -75,6 +77,7 @@ export function briefDocx(db: Db, briefId: string, options: ExportOptions = {}):
   const { brief, document, excerpts, checks } = loadBriefForExport(db, briefId, options);
   const docx = renderBriefDocx({
     title: brief.title,
+    author: brief.author,
     document,
     excerpts,
     generatedAt: options.now ?? new Date(),
