@@ -1,6 +1,7 @@
 import type { Db } from './workspace';
 import type { Entity, EntityRef, EntityType } from './domain';
 import { newId, nowIso } from './ids';
+import { prepared } from './statements';
 
 interface EntityRow {
   id: string;
@@ -66,9 +67,10 @@ export function aliasesOf(db: Db, entityId: string): string[] {
 
 /** Every name the corpus is scanned for: canonical names and aliases. */
 export function allNames(db: Db): { entityId: string; alias: string }[] {
-  return db
-    .prepare(`SELECT id AS entityId, name AS alias FROM entities UNION ALL SELECT entity_id, alias FROM entity_aliases`)
-    .all() as { entityId: string; alias: string }[];
+  return prepared(db, `SELECT id AS entityId, name AS alias FROM entities UNION ALL SELECT entity_id, alias FROM entity_aliases`).all() as {
+    entityId: string;
+    alias: string;
+  }[];
 }
 
 /** Adds an alias; false when the entity already has it (or it is its name). */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from './workspace';
 import type { PageSpan, Reliability, Source, SourceFormat, SourceMeta, SourceSummary, SourceVersion } from './domain';
 import { newId, nowIso } from './ids';
+import { prepared } from './statements';
 
 interface SourceRow {
   seq: number;
@@ -74,11 +75,13 @@ const SELECT = `SELECT s.*, s.reliability AS own_reliability, coalesce(s.reliabi
 export function insertSource(db: Db, s: NewSource): string {
   const id = newId('src');
   const now = nowIso();
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO sources (id, title, author, publisher, published_at, url, language, original_format, original_name, captured_at, current_version, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
   ).run(id, s.title, s.author, s.publisher, s.publishedAt, s.url, s.language, s.format, s.originalName, s.capturedAt ?? now, now, now);
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_name, pages, created_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?)`,
   ).run(id, s.text, contentHash(s.text), s.original, s.originalName, encodePages(s.pages), now);
   return id;
@@ -131,11 +134,10 @@ export function addVersion(db: Db, sourceId: string, v: { text: string; original
 
 /** The title of a source whose current text has this hash, if any (duplicate check). */
 export function findSourceByHash(db: Db, hash: string): { id: string; title: string } | null {
-  const row = db
-    .prepare(
-      `SELECT s.id, s.title FROM source_versions v JOIN sources s ON s.id = v.source_id AND s.current_version = v.version WHERE v.content_hash = ? LIMIT 1`,
-    )
-    .get(hash) as { id: string; title: string } | undefined;
+  const row = prepared(
+    db,
+    `SELECT s.id, s.title FROM source_versions v JOIN sources s ON s.id = v.source_id AND s.current_version = v.version WHERE v.content_hash = ? LIMIT 1`,
+  ).get(hash) as { id: string; title: string } | undefined;
   return row ?? null;
 }
 

@@ -99,21 +99,19 @@ CREATE TABLE brief_citations (
 CREATE INDEX brief_citations_excerpt ON brief_citations(excerpt_id);
 
 CREATE VIRTUAL TABLE sources_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
-CREATE TRIGGER sources_fts_insert AFTER INSERT ON sources BEGIN
-  INSERT INTO sources_fts(rowid, title, body) VALUES (new.seq, new.title,
-    coalesce((SELECT text FROM source_versions WHERE source_id = new.id AND version = new.current_version), ''));
-END;
+-- A source is indexed once its text is there: the version insert (the source row comes
+-- first, its first version right after) writes the index row, so an import indexes once.
 CREATE TRIGGER sources_fts_update AFTER UPDATE OF title, current_version ON sources BEGIN
-  UPDATE sources_fts SET title = new.title,
-    body = coalesce((SELECT text FROM source_versions WHERE source_id = new.id AND version = new.current_version), '')
-  WHERE rowid = new.seq;
+  DELETE FROM sources_fts WHERE rowid = new.seq;
+  INSERT INTO sources_fts(rowid, title, body) SELECT new.seq, new.title, v.text
+    FROM source_versions v WHERE v.source_id = new.id AND v.version = new.current_version;
 END;
 CREATE TRIGGER sources_fts_delete AFTER DELETE ON sources BEGIN
   DELETE FROM sources_fts WHERE rowid = old.seq;
 END;
 CREATE TRIGGER sources_fts_version AFTER INSERT ON source_versions BEGIN
-  UPDATE sources_fts SET body = new.text
-  WHERE rowid = (SELECT seq FROM sources WHERE id = new.source_id AND current_version = new.version);
+  DELETE FROM sources_fts WHERE rowid = (SELECT seq FROM sources WHERE id = new.source_id AND current_version = new.version);
+  INSERT INTO sources_fts(rowid, title, body) SELECT seq, title, new.text FROM sources WHERE id = new.source_id AND current_version = new.version;
 END;
 
 CREATE VIRTUAL TABLE excerpts_fts USING fts5(quote, note, tokenize = 'unicode61 remove_diacritics 2');

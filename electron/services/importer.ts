@@ -5,7 +5,7 @@ import { contentHash, findSourceByHash, insertSource, updateSourceMeta } from '.
 import type { Reliability } from '../../db/domain';
 import { ImportSkip, parseFile, SUPPORTED_EXTENSIONS } from './import/parse';
 import type { ImportReport } from '../ipc/contract';
-import { scanSource } from './mentions/scan';
+import { scanText } from './mentions/scan';
 
 /** Larger files are refused before they are read: the whole file is held in memory. */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -51,7 +51,7 @@ export async function importOne(db: Db, input: ImportInput, options: { reliabili
       const id = insertSource(db, { ...doc.meta, format: doc.format, originalName: input.name, text: doc.text, original: bytes, pages: doc.pages ?? null });
       if (options.reliability) updateSourceMeta(db, id, { reliability: options.reliability });
       // Mentions of known entities are found as the source arrives.
-      scanSource(db, id);
+      scanText(db, id, doc.text, hash);
       return { kind: 'imported', id, title: doc.meta.title, warnings: doc.warnings };
     })();
   } catch (err) {

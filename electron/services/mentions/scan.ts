@@ -3,6 +3,7 @@
 // and rescans just the sources where it occurs (elsewhere nothing can change).
 import type { Db } from '../../../db/workspace';
 import { allNames } from '../../../db/entities';
+import { prepared } from '../../../db/statements';
 import { getSource } from '../../../db/sources';
 import { paragraphIndexer, replaceSourceMentions } from '../../../db/mentions';
 import { MentionMatcher, scanForAlias } from './matcher';
@@ -47,8 +48,20 @@ function foldedOf(hash: string, text: string): FoldedText {
 export function scanSource(db: Db, sourceId: string, matcher: MentionMatcher = matcherFor(db)): number {
   const source = getSource(db, sourceId);
   if (!source) return 0;
-  const found = matcher.scan(foldedOf(source.contentHash, source.text));
-  const paragraphOf = paragraphIndexer(source.text);
+  return scanText(db, sourceId, source.text, source.contentHash, matcher);
+}
+
+/**
+ * Scans a text known to be a source's current one (the importer has it in hand: no need
+ * to read it back). A workspace without entities has nothing to find: no work at all.
+ */
+export function scanText(db: Db, sourceId: string, text: string, contentHash: string, matcher: MentionMatcher = matcherFor(db)): number {
+  if (matcher.size === 0) {
+    prepared(db, `DELETE FROM mentions WHERE source_id = ?`).run(sourceId);
+    return 0;
+  }
+  const found = matcher.scan(foldedOf(contentHash, text));
+  const paragraphOf = paragraphIndexer(text);
   db.transaction(() =>
     replaceSourceMentions(
       db,

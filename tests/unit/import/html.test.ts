@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { htmlFragmentToText, withFasterHelpers } from '../../../electron/services/import/html';
 import { parseDocument } from '../../../electron/services/import/parse';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/import/${name}`, import.meta.url)));
@@ -143,5 +146,69 @@ describe('HTML: text', () => {
     expect(parsed.meta.title).toBe('Titre');
     expect(parsed.meta.language).toBe('FR');
     expect(parsed.text).toBe('Bonjour le monde');
+  });
+});
+
+describe('HTML: the cleaning pass', () => {
+  it('judges clutter by its visible text, counting inner clutter, and forms by the paragraphs clutter leaves', () => {
+    // Hidden text does not make an advertisement long enough to stay.
+    expect(htmlFragmentToText(`<div class="ad">Buy now<span hidden>${'x'.repeat(700)}</span></div><p>Story.</p>`)).toBe('Story.');
+    // A wrapper is measured with the clutter inside it (which then goes on its own).
+    expect(htmlFragmentToText(`<div class="promo">${'z'.repeat(590)}<div class="ad">Buy one, get one free</div></div><p>Story.</p>`)).toBe(`${'z'.repeat(590)}\n\nStory.`);
+    // A page-wrapping form counts the paragraphs of a form inside it; that inner form is a sign-up form.
+    expect(htmlFragmentToText('<form id="aspnetForm"><p>One.</p><form><p>Two.</p><p>Three.</p></form></form><p>Story.</p>')).toBe('One.\n\nStory.');
+    // Paragraphs of clutter inside a form do not count for it.
+    expect(htmlFragmentToText('<form><p>Join us</p><p>Weekly</p><div class="promo"><p>Free</p></div></form><p>Story.</p>')).toBe('Story.');
+  });
+
+  it('reads attribute names case-insensitively', () => {
+    expect(htmlFragmentToText('<DIV CLASS="ad">Buy now</DIV><P STYLE="display:none">Hidden</P><P Aria-Hidden="true">Also hidden</P><P>Story.</P>')).toBe('Story.');
+    const parsed = html(`<HTML><HEAD><TITLE>Upper</TITLE><META NAME="author" CONTENT="Ann Upper"></HEAD><BODY><P>${'Harbour cranes were idle. '.repeat(20)}</P></BODY></HTML>`);
+    expect(parsed.meta.title).toBe('Upper');
+    expect(parsed.meta.author).toBe('Ann Upper');
+  });
+
+  it('gives Readability a bare <html>/<body>: the page’s own attributes on them do not hide the article', () => {
+    const story = 'Harbour cranes were idle for most of the week. '.repeat(16).trim();
+    const parsed = html(`<!doctype html><html class="comment" hidden><head><title>T</title></head>
+      <body class="sidebar comment" aria-hidden="true" style="display:none"><p>${story}</p><p>Second paragraph.</p></body></html>`);
+    expect(parsed.text).toBe(`${story}\n\nSecond paragraph.`);
+  });
+
+  it('takes the content of <body> only, and no metadata from inside a <template>', () => {
+    const story = 'Harbour cranes were idle for most of the week. '.repeat(16).trim();
+    const parsed = html(`<html><head><template><meta name="author" content="Templated"><title>Template title</title></template>
+      <title>Real title</title></head><p>Stray before the body.</p><body><p>${story}</p></body><p>Stray after.</p></html>`);
+    expect(parsed.text).toBe(story);
+    expect(parsed.meta.title).toBe('Real title');
+    expect(parsed.meta.author).toBeNull();
+  });
+
+  it('keeps the paragraphs of a layout table apart and writes data rows as cells', () => {
+    expect(htmlFragmentToText('<table><tr><td><p>One</p><p>Two</p></td><td>Side</td></tr><tr><td>a</td><td>b</td></tr></table>')).toBe('One\nTwo\nSide\na | b');
+  });
+});
+
+describe('HTML: Readability with faster helpers', () => {
+  const story = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i} of the report: the harbour board said the cranes would stay idle, with ${i * 7} containers waiting.</p>`).join('');
+  const pages = [
+    fixture('news-article.html').toString('utf8'),
+    `<!doctype html><html><head><title>Cranes idle</title><style>p{}</style><script>x()</script></head><body>
+      <h1>Cranes idle</h1><div class="share">Share</div><article>${story(8)}<figure><img src="a.png"><figcaption>A crane</figcaption></figure>
+      <p><font>Old markup</font><br><br>after breaks</p><table><tr><td>1</td><td>2</td></tr></table><ul><li><a href="javascript:x()">x</a></li></ul>
+      <template><p>template</p></template><iframe src="v"></iframe><p></p></article><aside>${story(2)}</aside><footer>Footer</footer></body></html>`,
+    `<html><body><div><h2>Short</h2><p>Too short for an article.</p></div></body></html>`,
+    `<html><head><title>Visibility</title></head><body><div style="display: none">${story(3)}</div><div style="visibility:hidden">${story(2)}</div>
+      <div style="color: red">${story(4)}</div><div hidden>${story(2)}</div><div aria-hidden="true">${story(2)}</div>
+      <div aria-hidden="true" class="fallback-image">${story(2)}</div><div aria-hidden="false">${story(3)}</div>
+      <svg><text>${story(1)}</text></svg></body></html>`,
+  ];
+  it('gives the same result as Readability as published', () => {
+    for (const page of pages) {
+      const stock = new Readability(parseHTML(page).document as unknown as Document).parse();
+      const reader = new Readability(parseHTML(page).document as unknown as Document);
+      withFasterHelpers(reader);
+      expect(reader.parse()).toEqual(stock);
+    }
   });
 });
