@@ -1,5 +1,6 @@
 // npm run bench:import — imports a generated mixed corpus of 2,000 articles (plain text,
-// Markdown, HTML; ~10 MB) into a fresh workspace file and compares, in the same run:
+// Markdown, HTML; ~10 MB) into a fresh workspace file, as the command line does (each
+// file its own savepoint, committed in batches), and compares, in the same run:
 //   plain text against its floor: the same normalized texts inserted into the same tables
 //     and FTS index in one raw transaction;
 //   HTML against the extraction libraries alone on the same files (linkedom + Readability,
@@ -64,7 +65,7 @@ async function main() {
   // 1. The whole mixed corpus, through the real importer (one transaction per file).
   let db = fresh(`mixed-${round++}.sqlite`);
   const [report, mixedSeconds] = await timed(
-    () => importAll(db, inputs()),
+    () => importAll(db, inputs(), { exclusive: true }),
     () => {
       db.close();
       db = fresh(`mixed-${round++}.sqlite`);
@@ -76,7 +77,7 @@ async function main() {
   // 2. Plain text alone through the importer vs the floor.
   let textDb = fresh(`text-${round++}.sqlite`);
   const [, textSeconds] = await timed(
-    () => importAll(textDb, inputs('text')),
+    () => importAll(textDb, inputs('text'), { exclusive: true }),
     () => {
       textDb.close();
       textDb = fresh(`text-${round++}.sqlite`);
@@ -100,7 +101,7 @@ async function main() {
   // 3. HTML alone through the importer vs the libraries alone.
   let htmlDb = fresh(`html-${round++}.sqlite`);
   const [, htmlSeconds] = await timed(
-    () => importAll(htmlDb, inputs('html')),
+    () => importAll(htmlDb, inputs('html'), { exclusive: true }),
     () => {
       htmlDb.close();
       htmlDb = fresh(`html-${round++}.sqlite`);
