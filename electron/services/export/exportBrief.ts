@@ -41,50 +41,36 @@ export function checkBrief(db: Db, briefId: string): CitationCheck[] {
   return loadBriefForExport(db, briefId).checks;
 }
 
-export function briefHtml(db: Db, briefId: string, options: ExportOptions | Date = {}): { html: string; fileName: string } {
-  const opts = options instanceof Date ? { now: options } : options;
-  const { brief, document, excerpts, checks } = loadBriefForExport(db, briefId, opts);
-  const html = renderBriefHtml({
+/** What every format's renderer takes, from the brief as it is now: one place, so all agree. */
+function exportInput(db: Db, briefId: string, options: ExportOptions) {
+  const { brief, document, excerpts, checks } = loadBriefForExport(db, briefId, options);
+  const input = {
     title: brief.title,
     author: brief.author,
     document,
     excerpts,
-    generatedAt: opts.now ?? new Date(),
-    stylesheet: readResource('print.css'),
-    banner: opts.banner?.trim() || undefined,
+    generatedAt: options.now ?? new Date(),
+    banner: options.banner?.trim() || undefined,
     warnings: checks.filter((c) => c.status !== 'ok'),
-  });
-  return { html, fileName: `${fileSlug(brief.title)}.html` };
+  };
+  return { input, slug: fileSlug(brief.title) };
+}
+
+export function briefHtml(db: Db, briefId: string, options: ExportOptions | Date = {}): { html: string; fileName: string } {
+  const { input, slug } = exportInput(db, briefId, options instanceof Date ? { now: options } : options);
+  return { html: renderBriefHtml({ ...input, stylesheet: readResource('print.css') }), fileName: `${slug}.html` };
 }
 
 /** Markdown with footnotes (`[^1]`), numbered as everywhere else. */
 export function briefMarkdown(db: Db, briefId: string, options: ExportOptions = {}): { markdown: string; fileName: string } {
-  const { brief, document, excerpts, checks } = loadBriefForExport(db, briefId, options);
-  const markdown = renderBriefMarkdown({
-    title: brief.title,
-    author: brief.author,
-    document,
-    excerpts,
-    generatedAt: options.now ?? new Date(),
-    banner: options.banner?.trim() || undefined,
-    warnings: checks.filter((c) => c.status !== 'ok'),
-  });
-  return { markdown, fileName: `${fileSlug(brief.title)}.md` };
+  const { input, slug } = exportInput(db, briefId, options);
+  return { markdown: renderBriefMarkdown(input), fileName: `${slug}.md` };
 }
 
 /** A Word document with real footnotes, numbered as everywhere else. */
 export function briefDocx(db: Db, briefId: string, options: ExportOptions = {}): { docx: Uint8Array; fileName: string } {
-  const { brief, document, excerpts, checks } = loadBriefForExport(db, briefId, options);
-  const docx = renderBriefDocx({
-    title: brief.title,
-    author: brief.author,
-    document,
-    excerpts,
-    generatedAt: options.now ?? new Date(),
-    banner: options.banner?.trim() || undefined,
-    warnings: checks.filter((c) => c.status !== 'ok'),
-  });
-  return { docx, fileName: `${fileSlug(brief.title)}.docx` };
+  const { input, slug } = exportInput(db, briefId, options);
+  return { docx: renderBriefDocx(input), fileName: `${slug}.docx` };
 }
 
 export async function briefPdf(db: Db, briefId: string, printer: PdfPrinter, options: ExportOptions | Date = {}): Promise<{ pdf: Buffer; fileName: string }> {
