@@ -1,41 +1,48 @@
 // Re-anchoring an excerpt when its source gets a new version of its text.
 //
 // An anchor carries a text-position selector (start, end) and a text-quote selector
-// (quote, prefix, suffix — 32 characters each side, W3C Web Annotation). Against the new
+// (quote, prefix, suffix: 32 characters each side, W3C Web Annotation). Against the new
 // text it resolves to exactly one state:
-//   exact    — the quote is still at the same offsets, character for character;
-//   moved    — the same quote (up to the folding of findQuote: whitespace runs, quote and
-//              dash variants) is elsewhere, and nothing else in the text could be it;
-//   fuzzy    — an approximate or uncertain match, with a score for the analyst to confirm;
-//   orphaned — nothing good enough; the excerpt keeps its old quote.
-// The one rule: an excerpt is never silently attached to the wrong passage. Look-alikes
-// (boilerplate repeated, a paragraph repeated with one number changed) make "the same
-// words elsewhere" weak evidence, so `moved` needs a *single most economical explanation*:
+//   exact    the quote is still at the same offsets, character for character;
+//   moved    the same words (up to findQuote's folding: whitespace runs, quote and dash
+//            variants) are elsewhere, and nothing else in the text could be the passage;
+//   fuzzy    an approximate or uncertain match, with a score for the analyst to confirm;
+//   orphaned nothing good enough; the excerpt keeps its old quote.
+// The rule: an excerpt is never silently attached to the wrong passage. Repeated text
+// (boilerplate, a paragraph repeated with one number changed) makes "the same words
+// elsewhere" weak evidence, so `moved` needs a single most economical explanation:
 //
-//   Every place in the new text that could be the passage (the quote's exact words, or a
-//   look-alike one or two words away, with at least one side of context agreeing) is
-//   charged one unexplained change for each of: its words differ from the quote; its
-//   prefix differs from the old prefix; its suffix differs; it is far from where the
-//   passage is expected. `moved` requires the exact words, at most one change, and every
-//   other place strictly costlier both in all and in words+context alone (distance is a
-//   prior, never the only thing that tells two places apart). A sentence inserted beside the passage costs one
-//   (that side of the context); a paragraph moved with the passage in its middle costs
-//   one (distance); a passage deleted while a copy survives elsewhere costs at least two
-//   (distance and a side) — or ties with the truth — so it is flagged.
+//   Each place that could be the passage (the exact words, or a look-alike one or two
+//   words away, with at least one side of the context agreeing) is charged one change for
+//   each of: its words differ from the quote; its prefix differs from the old prefix; its
+//   suffix differs; it is far from where the passage is expected (the old offset, or
+//   shifted as far as the excerpts around it moved). `moved` needs the exact words, at
+//   most one change, and every other place costlier both in all and in words and context
+//   alone: distance is a prior and never the only thing that separates two places
+//   (except that identical characters at the very old offsets beat a place that keeps the
+//   other side of the context). So a sentence inserted beside the passage costs one (that
+//   side), a paragraph moved with the passage inside it costs one (distance), and a
+//   passage deleted while a copy survives elsewhere costs two, or ties with the truth.
+//   Either way it is flagged.
 //
-// Two more checks catch a deleted passage whose look-alike would otherwise be cheap:
-// its old place still there but empty (the old prefix running straight into the old
-// suffix), and its old neighbourhood (an intact side of the context) nearer the expected
-// place than the winner is.
+// Two more checks catch a deleted passage whose look-alike would otherwise look cheap: its
+// old place still there but empty (the old prefix running straight into the old suffix),
+// and its old neighbourhood (a side of the old context, intact) nearer the expected place
+// than the winner, not explained by a sentence inserted beside the winner.
+//
+// Known limit (measured on the bench: about 1 in 30,000 excerpts there, all with a
+// near-identical twin sentence right next to the passage): a deleted clause whose
+// neighbouring twin keeps one side of its context reads exactly like "a sentence inserted
+// beside the passage"; 32 characters of context cannot tell them apart.
 //
 // How: the new text is folded once (whitespace runs to one space, quote and dash variants
 // to one character each, with a map back to the original offsets) and indexed by word
 // pairs (a sorted array of hash|position keys). Exact occurrences come from the quote's
 // rarest inner word pair; approximate candidates from the word pairs of
 // prefix+quote+suffix voting for where the quote starts, then aligning prefix+quote+suffix
-// (edit distance, free ends) in a small window around each vote cluster. Work per excerpt
-// is bounded by its quote's length and a few candidates, not by the text's length (except
-// quotes under four words, found by a linear scan of the folded text).
+// (edit distance, free ends) in a small window around each vote cluster. The work per
+// excerpt depends on its quote's length and a few candidates, not on the text's length
+// (except quotes under four words, found by a linear scan of the folded text).
 //
 // The thresholds below were chosen with `npm run bench:anchors` (tests/bench/anchors.ts).
 
@@ -126,6 +133,8 @@ export const DEFAULT_MIN_FUZZY_SCORE = 0.6;
 const MAX_POSTINGS = 64;
 /** Vote clusters aligned per excerpt (plus the old position). */
 const MAX_CLUSTERS = 4;
+/** Share of prefix+quote+suffix word pairs a cluster needs to possibly be a look-alike. */
+const STRONG_VOTES = 1 / 3;
 /** Alignments bigger than this (pattern × window cells) skip the traceback. */
 const MAX_TRACEBACK_CELLS = 4_000_000;
 /** Quotes longer than this (folded) are only re-anchored exactly, never approximately. */
@@ -163,7 +172,7 @@ const EDGE = '\u0000';
 
 function codesToString(codes: Uint16Array, length: number): string {
   let out = '';
-  for (let i = 0; i < length; i += 8192) out += String.fromCharCode.apply(null, Array.from(codes.subarray(i, Math.min(length, i + 8192))));
+  for (let i = 0; i < length; i += 8192) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + 8192)) as unknown as number[]);
   return out;
 }
 
@@ -474,6 +483,17 @@ interface Span {
   fe: number;
 }
 
+/** A region of the folded text worth aligning the passage against. */
+interface Window {
+  /** Where the vote says the quote starts. */
+  at: number;
+  from: number;
+  to: number;
+  strong: boolean;
+  /** The aligned candidate, once computed (null: nothing there). */
+  aligned?: Candidate | null;
+}
+
 interface Candidate extends Span {
   /** Original offsets. */
   start: number;
@@ -532,6 +552,7 @@ class Query {
   private readonly startsAtWord: boolean;
   private readonly endsAtWord: boolean;
   private occurrenceCache?: Candidate[];
+  private windowCache?: Window[];
 
   constructor(
     private readonly ix: TextIndex,
@@ -616,67 +637,95 @@ class Query {
   }
 
   /**
-   * Approximate matches away from `exclude`: the word pairs of prefix+quote+suffix vote
-   * for where the quote starts; the best clusters (and the old position) are aligned.
-   * Also finds the passage's old place if it is still there, empty (folded offsets).
+   * Where the passage could be besides its exact occurrences: the word pairs of
+   * prefix+quote+suffix vote for where the quote starts, clustered (the best clusters,
+   * plus the old position). A window is aligned only when a caller needs it, so a passage
+   * found exactly pays only for the strong clusters (possible look-alikes).
    */
-  approximate(exclude: readonly Span[]): { candidates: Candidate[]; emptyPlaces: number[] } {
+  private windows(): Window[] {
+    if (this.windowCache) return this.windowCache;
     const q = this.quote;
-    if (q.length === 0 || q.length > MAX_FUZZY_QUOTE) return { candidates: [], emptyPlaces: [] };
     const ix = this.ix;
     const f = ix.folded;
     const pre = this.prefix;
     const suf = this.suffix;
+    if (q.length === 0 || q.length > MAX_FUZZY_QUOTE) return (this.windowCache = []);
     const pattern = pre + q + suf;
-    const qFrom = pre.length;
-    const qTo = qFrom + q.length;
     const pt = tokenize(pattern);
     const ts = ix.tokenStarts;
     const votes: { at: number; pair: number }[] = [];
     // The first and last tokens of the pattern are likely cut by the 32-character window.
     const first = pt.count > 3 && this.anchor.prefix.length >= CONTEXT_SIZE ? 1 : 0;
     const last = pt.count > 3 && this.anchor.suffix.length >= CONTEXT_SIZE ? pt.count - 2 : pt.count - 1;
+    let pairs = 0;
     for (let k = first; k + 1 <= last; k++) {
+      pairs++;
       const h = pairHash(tokenHash(pattern, pt.start[k], pt.end[k]), tokenHash(pattern, pt.start[k + 1], pt.end[k + 1]));
       const p = ix.postings(h, MAX_POSTINGS);
       if (!p) continue;
-      for (const j of p) votes.push({ at: ts[j] - (pt.start[k] - qFrom), pair: k });
+      for (const j of p) votes.push({ at: ts[j] - (pt.start[k] - pre.length), pair: k });
     }
-    votes.sort((a, b) => a.at - b.at);
+    votes.sort((x, y) => x.at - y.at);
     const tolerance = 24 + (q.length >> 2);
     const clusters: { at: number; votes: number }[] = [];
     for (let v = 0; v < votes.length; ) {
       let w = v + 1;
       while (w < votes.length && votes[w].at - votes[w - 1].at <= tolerance) w++;
-      const pairs = new Set<number>();
-      for (let x = v; x < w; x++) pairs.add(votes[x].pair);
-      clusters.push({ at: votes[(v + w) >> 1].at, votes: pairs.size });
+      const distinct = new Set<number>();
+      for (let x = v; x < w; x++) distinct.add(votes[x].pair);
+      clusters.push({ at: votes[(v + w) >> 1].at, votes: distinct.size });
       v = w;
     }
-    clusters.sort((a, b) => b.votes - a.votes);
-    const starts = clusters.slice(0, MAX_CLUSTERS).map((c) => c.at);
+    clusters.sort((x, y) => y.votes - x.votes);
+    const chosen = clusters.slice(0, MAX_CLUSTERS);
     // The old position, for passages whose words were all changed but whose place remains.
     const old = ix.toFolded(this.anchor.start);
-    if (!starts.some((s) => Math.abs(s - old) <= tolerance)) starts.push(old);
-
+    if (!chosen.some((c) => Math.abs(c.at - old) <= tolerance)) chosen.push({ at: old, votes: 0 });
     const slack = 16 + (q.length >> 2);
-    const candidates: Candidate[] = [];
-    const emptyPlaces: number[] = [];
-    for (const at of starts) {
-      const wFrom = Math.max(0, at - pre.length - slack);
-      const wTo = Math.min(f.length, at + q.length + suf.length + slack);
-      if (wTo <= wFrom) continue;
-      const w = f.slice(wFrom, wTo);
-      const empty = this.emptyPlace(w);
-      if (empty >= 0 && !emptyPlaces.includes(wFrom + empty)) emptyPlaces.push(wFrom + empty);
-      const span = alignSpan(pattern, w, qFrom, qTo, Math.min(w.length, at + q.length + suf.length - wFrom));
-      const { fs, fe } = this.refine(wFrom + span.start, wFrom + span.end);
-      if (fe <= fs) continue;
-      if (exclude.some((o) => fs < o.fe && o.fs < fe)) continue;
-      if (candidates.some((c) => fs < c.fe && c.fs < fe)) continue;
-      candidates.push(this.candidate(fs, fe, false));
+    this.windowCache = chosen.map((c) => ({
+      at: c.at,
+      from: Math.max(0, c.at - pre.length - slack),
+      to: Math.min(f.length, c.at + q.length + suf.length + slack),
+      // A place at least LOOKALIKE_SIMILARITY like the quote, with an agreeing side, keeps
+      // most of its word pairs: a third of them is a generous floor.
+      strong: c.votes >= Math.max(2, Math.ceil(pairs * STRONG_VOTES)),
+    }));
+    return this.windowCache;
+  }
+
+  /** Folded offsets where the passage's old place is still there, empty. */
+  emptyPlaces(): number[] {
+    const out: number[] = [];
+    for (const w of this.windows()) {
+      const at = this.emptyPlace(this.ix.folded.slice(w.from, w.to));
+      if (at >= 0 && !out.includes(w.from + at)) out.push(w.from + at);
     }
-    return { candidates, emptyPlaces };
+    return out;
+  }
+
+  /** Approximate candidates in the windows (only the strong ones with `strongOnly`), away from `exclude`. */
+  approximate(exclude: readonly Span[], strongOnly: boolean): Candidate[] {
+    const f = this.ix.folded;
+    const q = this.quote;
+    const pattern = this.prefix + q + this.suffix;
+    const qFrom = this.prefix.length;
+    const tolerance = 24 + (q.length >> 2);
+    const out: Candidate[] = [];
+    for (const w of this.windows()) {
+      if (strongOnly && !w.strong) continue;
+      // A window around an exact occurrence would only find the occurrence again.
+      if (exclude.some((o) => Math.abs(o.fs - w.at) <= tolerance)) continue;
+      if (w.aligned === undefined) {
+        const text = f.slice(w.from, w.to);
+        const span = alignSpan(pattern, text, qFrom, qFrom + q.length, Math.min(text.length, w.at + q.length + this.suffix.length - w.from));
+        const { fs, fe } = this.refine(w.from + span.start, w.from + span.end);
+        w.aligned = fe > fs ? this.candidate(fs, fe, false) : null;
+      }
+      const c = w.aligned;
+      if (!c || exclude.some((o) => c.fs < o.fe && o.fs < c.fe) || out.some((x) => c.fs < x.fe && x.fs < c.fe)) continue;
+      out.push(c);
+    }
+    return out;
   }
 
   /**
@@ -764,6 +813,9 @@ function mostPromising(ix: TextIndex, query: Query, spots: Span[], oldAt: number
     .map((x) => x.o);
 }
 
+/** Which sides of the old context are intact at a place: 1 prefix, 2 suffix, 3 both. */
+const intactSides = (c: Candidate) => (c.before === 1 ? 1 : 0) | (c.after === 1 ? 2 : 0);
+
 /**
  * Whether a trace of the old context at folded [from, to) is explained by a sentence or
  * two inserted beside `place` on a side whose context changed: just before it when its
@@ -780,8 +832,8 @@ function orphaned(anchor: Anchor, text: string, score: number | null): Reanchore
 }
 
 /**
- * Resolves one anchor. `shifts` are how far the text around the anchor's old place is
- * believed to have moved (new offset - old offset); [0] when nothing is known.
+ * Resolves one anchor. `shifts` are how far the text around the anchor's old place may
+ * have moved (new offset - old offset): always 0, plus what the landmarks around it say.
  */
 function resolve(ix: TextIndex, query: Query, shifts: readonly number[], minFuzzy: number): Reanchored {
   const text = ix.text;
@@ -801,25 +853,21 @@ function resolve(ix: TextIndex, query: Query, shifts: readonly number[], minFuzz
   if (same && same.before === 1 && same.after === 1) return located(same, 'exact', 1);
 
   // moved: the single most economical place (see the header), with the exact words.
-  const { candidates: approximate, emptyPlaces } = query.approximate(occurrences);
+  const emptyPlaces = query.emptyPlaces();
+  const lookalikes = query.approximate(occurrences, true);
   // Content evidence first (words, prefix, suffix), then distance: distance alone never
   // decides between two places whose words and context tell them apart no better.
   const content = (c: Candidate) => +(c.similarity < 1) + +(c.before < 1) + +(c.after < 1);
-  const places = [...occurrences, ...approximate.filter((c) => c.similarity >= LOOKALIKE_SIMILARITY)]
+  const places = [...occurrences, ...lookalikes.filter((c) => c.similarity >= LOOKALIKE_SIMILARITY)]
     .filter((c) => c.plausible)
     .map((c) => ({ c, content: content(c), cost: content(c) + +(distance(c.start) > NEAR) }))
     .sort((a, b) => a.cost - b.cost || a.content - b.content);
   const best = places[0];
-  if ((globalThis as { __RA_DEBUG?: boolean }).__RA_DEBUG) {
-    const show = (c: Candidate) => `${c.start}-${c.end} q=${c.similarity.toFixed(2)} b=${c.before.toFixed(2)} a=${c.after.toFixed(2)} d=${distance(c.start)}`;
-    console.log('  TRACE places:', places.map((p) => `${show(p.c)} cost=${p.cost}`), 'empty', emptyPlaces, 'residue', best && query.oldNeighbourhoodElsewhere(best.c, distance), 'shifts', shifts);
-    console.log('  TRACE approx:', approximate.map(show));
-  }
   if (
     best &&
     best.c.similarity === 1 &&
     best.cost <= 1 &&
-    places.every((p) => p === best || (p.cost > best.cost && (p.content > best.content || (isSame(best.c) && (best.c.before === 1 || best.c.after === 1))))) &&
+    places.every((p) => p === best || (p.cost > best.cost && (p.content > best.content || (isSame(best.c) && intactSides(best.c) !== 0 && (intactSides(best.c) & intactSides(p.c)) === 0)))) &&
     emptyPlaces.length === 0 &&
     !query.oldNeighbourhoodElsewhere(best.c, distance)
   ) {
@@ -828,7 +876,7 @@ function resolve(ix: TextIndex, query: Query, shifts: readonly number[], minFuzz
 
   // fuzzy: the best candidate of all, its score lowered when a runner-up is close or when
   // the passage's old place is still there, empty.
-  const all = [...occurrences, ...approximate].sort((a, b) => b.combined - a.combined);
+  const all = [...occurrences, ...query.approximate(occurrences, false)].sort((a, b) => b.combined - a.combined);
   const top = all[0];
   if (!top) return orphaned(anchor, text, null);
   const gap = all.length > 1 ? top.combined - all[1].combined : Infinity;
@@ -888,6 +936,6 @@ export function reanchorAll(anchors: readonly Anchor[], newText: string, options
     let after = lo;
     while (after < landmarks.length && landmarks[after].i === i) after++;
     const shifts = [landmarks[before]?.shift, landmarks[after]?.shift].filter((d): d is number => d !== undefined);
-    return resolve(ix, q, shifts.length ? shifts : [0], minFuzzy);
+    return resolve(ix, q, [0, ...shifts], minFuzzy);
   });
 }

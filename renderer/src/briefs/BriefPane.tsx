@@ -1,15 +1,19 @@
-// The brief being written: title, save state, export, and the editor.
+// The brief being written: title, save state, export, and the editor with its side panels
+// (excerpts to drag in, the citation check).
 import { Component, useCallback, useState, type ReactNode } from 'react';
 import type { EditorState } from 'lexical';
 import { api } from '../api';
 import { useNavigation } from '../app/navigation';
 import { BriefEditor } from '../editor/BriefEditor';
+import type { BriefPanel } from '../editor/plugins/ToolbarPlugin';
 import { notify, notifyError } from '../state/toasts';
 import { announce, useApiQuery } from '../state/topics';
 import type { Brief } from '../types';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { EmptyState } from '../ui/EmptyState';
-import { base64ToBytes, download } from '../ui/download';
+import { CheckBriefPanel } from './CheckBriefPanel';
+import { ExcerptsPanel } from './ExcerptsPanel';
+import { ExportMenu } from './ExportMenu';
 import { NewBriefForm } from './NewBriefForm';
 import { useBriefSaver, type SaveStatus } from './useBriefSaver';
 
@@ -56,32 +60,14 @@ const STATUS_TEXT: Record<SaveStatus, string> = {
   error: 'Not saved',
 };
 
+const renderPanel = (panel: BriefPanel, close: () => void) => (panel === 'excerpts' ? <ExcerptsPanel onClose={close} /> : <CheckBriefPanel onClose={close} />);
+
 function OpenBrief({ brief }: { brief: Brief }) {
   const nav = useNavigation();
   const saver = useBriefSaver(brief.id, brief.document);
   const [title, setTitle] = useState(brief.title);
-  const [exporting, setExporting] = useState<'pdf' | 'html' | null>(null);
   const { schedule } = saver;
   const onChange = useCallback((state: EditorState) => schedule({ state }), [schedule]);
-
-  const exportAs = async (kind: 'pdf' | 'html') => {
-    setExporting(kind);
-    try {
-      await saver.flush();
-      if (kind === 'pdf') {
-        const { pdfBase64, fileName } = await api['export:pdf']({ briefId: brief.id });
-        download(base64ToBytes(pdfBase64), fileName, 'application/pdf');
-      } else {
-        const { html, fileName } = await api['export:html']({ briefId: brief.id });
-        download(html, fileName, 'text/html;charset=utf-8');
-      }
-      notify(`Exported ${kind.toUpperCase()}.`);
-    } catch (error) {
-      notifyError(error, `The ${kind.toUpperCase()} export failed`);
-    } finally {
-      setExporting(null);
-    }
-  };
 
   const remove = async () => {
     try {
@@ -112,17 +98,12 @@ function OpenBrief({ brief }: { brief: Brief }) {
             {STATUS_TEXT[saver.status]}
           </span>
           <div className="brief-actions">
-            <button type="button" className="button button-quiet" disabled={exporting !== null} onClick={() => void exportAs('pdf')}>
-              {exporting === 'pdf' ? 'Exporting…' : 'Export PDF'}
-            </button>
-            <button type="button" className="button button-quiet" disabled={exporting !== null} onClick={() => void exportAs('html')}>
-              {exporting === 'html' ? 'Exporting…' : 'Export HTML'}
-            </button>
+            <ExportMenu briefId={brief.id} beforeExport={saver.flush} />
             <ConfirmButton label="Delete" confirmLabel="Delete brief" onConfirm={() => void remove()} />
           </div>
         </div>
       </header>
-      <BriefEditor document={brief.document} onChange={onChange} />
+      <BriefEditor document={brief.document} onChange={onChange} renderPanel={renderPanel} />
     </section>
   );
 }

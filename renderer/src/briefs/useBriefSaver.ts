@@ -1,5 +1,6 @@
 // Autosave for one brief: changes (document, title) are merged and sent ~700 ms after the
-// last one (at most 500 ms after the first unsaved one), one request at a time, and flushed when the brief closes or is exported.
+// last one (at most 500 ms after the first unsaved one), one request at a time, and flushed
+// when the brief closes or is exported. "Saved" shows once typing pauses (see settle).
 import type { EditorState } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Input } from '../../../electron/ipc/contract';
@@ -16,6 +17,10 @@ const DELAY = 700;
  * kill of the app may lose).
  */
 const MAX_WAIT = 500;
+/** "Saving…" shows only for a save slower than this (a quick one would only flicker). */
+const SHOW_SAVING_AFTER = 300;
+/** Typing has paused when nothing changed for this long: then "Saved", and the brief list hears of it. */
+const SETTLE = 400;
 
 interface Pending {
   title?: string;
@@ -23,11 +28,36 @@ interface Pending {
 }
 
 export function useBriefSaver(briefId: string, loadedDocument: unknown) {
-  const [status, setStatus] = useState<SaveStatus>('saved');
+  const [status, setStatusState] = useState<SaveStatus>('saved');
+  // Set only on a real change: even a same-value setState can cost a React render and commit,
+  // and schedule() runs on every keystroke.
+  const statusRef = useRef<SaveStatus>('saved');
+  const setStatus = useCallback((next: SaveStatus) => {
+    if (statusRef.current === next) return;
+    statusRef.current = next;
+    setStatusState(next);
+  }, []);
   const pending = useRef<Pending>({});
   const timer = useRef<number | undefined>(undefined);
   const firstPendingAt = useRef<number | null>(null);
   const chain = useRef<Promise<void>>(Promise.resolve());
+  /** Saved while typing went on: the brief list is told once typing pauses. */
+  const announcePending = useRef(false);
+  const settleTimer = useRef<number | undefined>(undefined);
+  // Every React commit, anywhere in the window, makes React measure the selection of the
+  // focused text — a walk over the whole editor DOM. So while the analyst types, the status
+  // stays "Edited" and the brief list (sidebar) is not reloaded: both wait for a pause.
+  const settle = useCallback(() => {
+    window.clearTimeout(settleTimer.current);
+    settleTimer.current = window.setTimeout(() => {
+      if (timer.current !== undefined) return;
+      setStatus('saved');
+      if (announcePending.current) {
+        announcePending.current = false;
+        announce('briefs');
+      }
+    }, SETTLE);
+  }, [setStatus]);
   // The document as loaded: saving it again would change nothing.
   const lastDocument = useRef<string | null>(JSON.stringify(loadedDocument));
 
@@ -44,16 +74,25 @@ export function useBriefSaver(briefId: string, loadedDocument: unknown) {
       const serialized = document ? JSON.stringify(document) : null;
       const changedDocument = serialized !== null && serialized !== lastDocument.current;
       if (work.title === undefined && !changedDocument) {
-        if (timer.current === undefined) setStatus('saved');
+        if (timer.current === undefined) settle();
         return;
       }
-      setStatus('saving');
+      let showedSaving = false;
+      const slow = window.setTimeout(() => {
+        showedSaving = true;
+        setStatus('saving');
+      }, SHOW_SAVING_AFTER);
       try {
         await api['briefs:save']({ id: briefId, ...(work.title !== undefined ? { title: work.title } : {}), ...(changedDocument ? { document } : {}) });
         if (serialized) lastDocument.current = serialized;
-        if (timer.current === undefined) setStatus('saved');
-        announce('briefs');
+        window.clearTimeout(slow);
+        // A new title shows in the list at once; document saves wait for a pause.
+        if (work.title !== undefined) announce('briefs');
+        else announcePending.current = true;
+        if (timer.current === undefined) settle();
+        else if (showedSaving) setStatus('pending');
       } catch (error) {
+        window.clearTimeout(slow);
         // Keep the unsaved change so the next edit (or export) tries again.
         pending.current = { ...work, ...pending.current };
         setStatus('error');
@@ -61,11 +100,12 @@ export function useBriefSaver(briefId: string, loadedDocument: unknown) {
       }
     });
     return chain.current;
-  }, [briefId]);
+  }, [briefId, setStatus, settle]);
 
   const schedule = useCallback(
     (patch: Pending) => {
       pending.current = { ...pending.current, ...patch };
+      window.clearTimeout(settleTimer.current);
       setStatus('pending');
       const now = Date.now();
       firstPendingAt.current ??= now;
@@ -73,7 +113,7 @@ export function useBriefSaver(briefId: string, loadedDocument: unknown) {
       const delay = Math.min(DELAY, Math.max(0, firstPendingAt.current + MAX_WAIT - now));
       timer.current = window.setTimeout(() => void flush(), delay);
     },
-    [flush],
+    [flush, setStatus],
   );
 
   useEffect(() => {

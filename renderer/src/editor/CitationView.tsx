@@ -11,6 +11,9 @@ import { ANCHOR_STATE_LABELS, gradeLabel, type ExcerptView } from '../types';
 import { EntityChips, TagChips } from '../ui/Chips';
 import { GradeBadge, gradeDescription } from '../ui/Grade';
 import { formatDate, trimContextEnd, trimContextStart } from '../ui/format';
+import { quoteChange } from '../briefs/checkCitations';
+import { useCitationNumber } from './citationIndex';
+import { QuoteDiff } from './QuoteDiff';
 
 interface Props {
   excerptId: string;
@@ -75,6 +78,8 @@ export function CitationView({ excerptId, quoteAtCitation, sourceTitleAtCitation
 
   const state = citationState(entry, quoteAtCitation);
   const excerpt = entry.status === 'ok' ? entry.excerpt : null;
+  // Numbered in order of first citation, like the exported notes.
+  const number = useCitationNumber(excerptId);
   const title = excerpt?.sourceTitle ?? sourceTitleAtCitation ?? 'Unknown source';
 
   return (
@@ -98,6 +103,7 @@ export function CitationView({ excerptId, quoteAtCitation, sourceTitleAtCitation
         onFocus={() => schedule(true)}
         onBlur={() => schedule(false)}
       >
+        {number !== null && <sup className="citation-number">{number}</sup>}
         {state === 'deleted' ? (
           <>
             <span className="citation-flag">excerpt deleted</span>
@@ -120,8 +126,9 @@ export function CitationView({ excerptId, quoteAtCitation, sourceTitleAtCitation
                 {ANCHOR_STATE_LABELS[excerpt.state].badge}
               </span>
             )}
+            {excerpt?.state === 'orphaned' && <span className="citation-quote">“{shorten(quoteAtCitation, 60)}”</span>}
             {state === 'changed' && excerpt && excerpt.state !== 'fuzzy' && excerpt.state !== 'orphaned' && (
-              <span className="citation-flag citation-flag-changed" title="The passage changed since it was cited">
+              <span className="citation-flag citation-flag-changed" title="Changed since cited — hover to see what changed">
                 changed
               </span>
             )}
@@ -268,11 +275,7 @@ function CitationPopover({
       {excerpt && (excerpt.state === 'fuzzy' || excerpt.state === 'orphaned' || excerpt.state === 'moved') && (
         <p className={`citation-popover-anchor citation-popover-anchor-${excerpt.state}`}>{ANCHOR_STATE_LABELS[excerpt.state].description}.</p>
       )}
-      {excerpt && excerpt.quote !== quoteAtCitation && (
-        <p className="citation-popover-warning">
-          The passage changed since it was cited. Then: “{shorten(quoteAtCitation, 200)}”
-        </p>
-      )}
+      {excerpt && <CitationChange quoteAtCitation={quoteAtCitation} excerpt={excerpt} />}
       {excerpt && (excerpt.tags.length > 0 || excerpt.entities.length > 0) && (
         <p className="citation-popover-chips">
           <TagChips tags={excerpt.tags} />
@@ -283,5 +286,19 @@ function CitationPopover({
       {excerpt && <p className="citation-popover-hint muted">Click or press Enter to open the source at this passage.</p>}
     </div>,
     document.body,
+  );
+}
+
+/** What the passage said when cited against now, word by word (nothing when unchanged). */
+function CitationChange({ quoteAtCitation, excerpt }: { quoteAtCitation: string; excerpt: ExcerptView }) {
+  const change = quoteChange(quoteAtCitation, excerpt);
+  if (!change) return null;
+  return (
+    <div className="citation-popover-change">
+      <p className="citation-popover-warning">Changed since cited:</p>
+      <p className="citation-popover-diff">
+        <QuoteDiff before={change.before} after={change.after} />
+      </p>
+    </div>
   );
 }

@@ -11,6 +11,7 @@ import { formatEdited } from '../ui/format';
 import { GradeBadge, GradeLegend } from '../ui/Grade';
 import { lineColor, tagHue } from './colors';
 import { ExcerptForm, type ExcerptDetails } from './ExcerptForm';
+import { CitedIn } from '../briefs/CitedIn';
 
 interface Props {
   excerpts: ExcerptView[];
@@ -174,6 +175,7 @@ function ExcerptPanel({ excerpt, onBack }: { excerpt: ExcerptView; onBack(): voi
         footerStart={<ConfirmButton label="Delete" confirmLabel="Delete excerpt" busy={busy} onConfirm={remove} />}
       />
       <p className="muted small">Created {formatEdited(excerpt.createdAt)}</p>
+      <CitedIn excerptId={excerpt.id} />
     </div>
   );
 }

@@ -1,31 +1,35 @@
 // The brief's toolbar. It reads the selection's state to show what is active, and only
-// dispatches commands; the plugins and nodes do the editing.
+// dispatches commands; the plugins and nodes do the editing. The brief's side panels
+// (outline, excerpts, check) are toggled through the props.
 import { $isLinkNode, TOGGLE_LINK_COMMAND } from '@lexical/link';
 import { $isListNode, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, REMOVE_LIST_COMMAND } from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
-import { $setBlocksType } from '@lexical/selection';
+import { INSERT_HORIZONTAL_RULE_COMMAND } from '@lexical/react/LexicalHorizontalRuleNode';
+import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
+import { INSERT_TABLE_COMMAND } from '@lexical/table';
 import { $findMatchingParent, mergeRegister } from '@lexical/utils';
 import {
-  $createParagraphNode,
   $getSelection,
   $isRangeSelection,
   CAN_REDO_COMMAND,
   CAN_UNDO_COMMAND,
+  COMMAND_PRIORITY_EDITOR,
   COMMAND_PRIORITY_LOW,
   FORMAT_TEXT_COMMAND,
   REDO_COMMAND,
   SELECTION_CHANGE_COMMAND,
   UNDO_COMMAND,
-  type LexicalEditor,
+  type TextFormatType,
 } from 'lexical';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { BulletListIcon, LinkIcon, NumberedListIcon, QuoteIcon, RedoIcon, UndoIcon } from '../../../ui/icons';
 import { OPEN_CITATION_PICKER_COMMAND } from '../CitationTypeaheadPlugin';
+import { OPEN_FIND_COMMAND } from '../FindReplacePlugin';
+import { OPEN_LINK_EDITOR_COMMAND, SET_BLOCK_TYPE_COMMAND, type BlockType as SettableBlock } from '../FormattingPlugin/commands';
 
-type BlockType = 'paragraph' | 'h1' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number';
+type BlockType = SettableBlock | 'bullet' | 'number' | 'table';
 
-const BLOCK_LABELS: Record<Exclude<BlockType, 'bullet' | 'number'>, string> = {
+const BLOCK_LABELS: Record<SettableBlock, string> = {
   paragraph: 'Paragraph',
   h1: 'Heading 1',
   h2: 'Heading 2',
@@ -33,45 +37,63 @@ const BLOCK_LABELS: Record<Exclude<BlockType, 'bullet' | 'number'>, string> = {
   quote: 'Block quote',
 };
 
+export type BriefPanel = 'excerpts' | 'check';
+
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
 
-function setBlock(editor: LexicalEditor, type: BlockType) {
-  editor.update(() => {
-    const selection = $getSelection();
-    if (!$isRangeSelection(selection)) return;
-    if (type === 'paragraph') $setBlocksType(selection, () => $createParagraphNode());
-    else if (type === 'quote') $setBlocksType(selection, () => $createQuoteNode());
-    else if (type === 'h1' || type === 'h2' || type === 'h3') $setBlocksType(selection, () => $createHeadingNode(type));
-  });
-  // The block menu took focus; writing continues in the text.
-  editor.focus();
-}
+const FORMATS: readonly TextFormatType[] = ['bold', 'italic', 'underline', 'strikethrough', 'code'];
 
-export function ToolbarPlugin() {
+export function ToolbarPlugin({
+  panel,
+  onPanel,
+  outline,
+  onOutline,
+}: {
+  panel: BriefPanel | null;
+  onPanel(panel: BriefPanel | null): void;
+  outline: boolean;
+  onOutline(show: boolean): void;
+}) {
   const [editor] = useLexicalComposerContext();
   const [block, setBlockState] = useState<BlockType>('paragraph');
-  const [bold, setBold] = useState(false);
-  const [italic, setItalic] = useState(false);
+  const [formats, setFormats] = useState<ReadonlySet<TextFormatType>>(new Set());
   const [link, setLink] = useState<string | null>(null);
   const [canUndo, setCanUndo] = useState(false);
   const [canRedo, setCanRedo] = useState(false);
   const [linkEditing, setLinkEditing] = useState(false);
 
+  // Runs on every update (every keystroke): state is set only when it differs, since even a
+  // same-value setState may cost a render and a commit — and a commit measures the selection
+  // over the whole editor DOM.
+  const shown = useRef({ formats: '', link: null as string | null, block: 'paragraph' as BlockType });
   const refresh = useCallback(() => {
     const selection = $getSelection();
     if (!$isRangeSelection(selection)) return;
-    setBold(selection.hasFormat('bold'));
-    setItalic(selection.hasFormat('italic'));
+    const active = FORMATS.filter((f) => selection.hasFormat(f));
     const anchor = selection.anchor.getNode();
     const linkNode = $findMatchingParent(anchor, $isLinkNode);
-    setLink(linkNode && $isLinkNode(linkNode) ? linkNode.getURL() : null);
+    const url = linkNode && $isLinkNode(linkNode) ? linkNode.getURL() : null;
     const top = anchor.getKey() === 'root' ? null : anchor.getTopLevelElement();
     const list = $findMatchingParent(anchor, $isListNode);
-    if (list && $isListNode(list)) setBlockState(list.getListType() === 'number' ? 'number' : 'bullet');
-    else if (top && $isHeadingNode(top)) setBlockState(top.getTag() as BlockType);
-    else if (top && $isQuoteNode(top)) setBlockState('quote');
-    else setBlockState('paragraph');
+    let next: BlockType = 'paragraph';
+    if (list && $isListNode(list)) next = list.getListType() === 'number' ? 'number' : 'bullet';
+    else if (top && top.getType() === 'table') next = 'table';
+    else if (top && $isHeadingNode(top)) next = top.getTag() as BlockType;
+    else if (top && $isQuoteNode(top)) next = 'quote';
+    const was = shown.current;
+    if (active.join() !== was.formats) {
+      was.formats = active.join();
+      setFormats(new Set(active));
+    }
+    if (url !== was.link) {
+      was.link = url;
+      setLink(url);
+    }
+    if (next !== was.block) {
+      was.block = next;
+      setBlockState(next);
+    }
   }, []);
 
   useEffect(
@@ -102,6 +124,14 @@ export function ToolbarPlugin() {
           },
           COMMAND_PRIORITY_LOW,
         ),
+        editor.registerCommand(
+          OPEN_LINK_EDITOR_COMMAND,
+          () => {
+            setLinkEditing(true);
+            return true;
+          },
+          COMMAND_PRIORITY_EDITOR,
+        ),
       ),
     [editor, refresh],
   );
@@ -110,14 +140,20 @@ export function ToolbarPlugin() {
     if (block === type) editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined);
     else editor.dispatchCommand(type === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined);
   };
+  const setBlock = (type: SettableBlock) => {
+    editor.dispatchCommand(SET_BLOCK_TYPE_COMMAND, type);
+    // The block menu took focus; writing continues in the text.
+    editor.focus();
+  };
+  const format = (f: TextFormatType) => editor.dispatchCommand(FORMAT_TEXT_COMMAND, f);
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
       <select
         className="toolbar-select"
         aria-label="Block type"
-        value={block === 'bullet' || block === 'number' ? 'paragraph' : block}
-        onChange={(e) => setBlock(editor, e.target.value as BlockType)}
+        value={block in BLOCK_LABELS ? block : 'paragraph'}
+        onChange={(e) => setBlock(e.target.value as SettableBlock)}
       >
         {Object.entries(BLOCK_LABELS).map(([value, label]) => (
           <option key={value} value={value}>
@@ -126,24 +162,43 @@ export function ToolbarPlugin() {
         ))}
       </select>
       <span className="toolbar-sep" aria-hidden="true" />
-      <ToolButton label="Bold" shortcut={`${mod}B`} active={bold} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}>
+      <ToolButton label="Bold" shortcut={`${mod}B`} active={formats.has('bold')} onClick={() => format('bold')}>
         <strong>B</strong>
       </ToolButton>
-      <ToolButton label="Italic" shortcut={`${mod}I`} active={italic} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}>
+      <ToolButton label="Italic" shortcut={`${mod}I`} active={formats.has('italic')} onClick={() => format('italic')}>
         <em>I</em>
       </ToolButton>
-      <ToolButton label="Link" active={link !== null || linkEditing} onClick={() => setLinkEditing((v) => !v)}>
+      <ToolButton label="Underline" shortcut={`${mod}U`} active={formats.has('underline')} onClick={() => format('underline')}>
+        <span className="tool-underline">U</span>
+      </ToolButton>
+      <ToolButton label="Strikethrough" shortcut={`${mod}Shift+X`} active={formats.has('strikethrough')} onClick={() => format('strikethrough')}>
+        <s>S</s>
+      </ToolButton>
+      <ToolButton label="Inline code" shortcut={`${mod}E`} active={formats.has('code')} onClick={() => format('code')}>
+        <span className="tool-code">{'</>'}</span>
+      </ToolButton>
+      <ToolButton label="Link" shortcut={`${mod}K`} active={link !== null || linkEditing} onClick={() => setLinkEditing((v) => !v)}>
         <LinkIcon />
       </ToolButton>
       <span className="toolbar-sep" aria-hidden="true" />
-      <ToolButton label="Bullet list" active={block === 'bullet'} onClick={() => toggleList('bullet')}>
+      <ToolButton label="Bullet list" shortcut={`${mod}Shift+8`} active={block === 'bullet'} onClick={() => toggleList('bullet')}>
         <BulletListIcon />
       </ToolButton>
-      <ToolButton label="Numbered list" active={block === 'number'} onClick={() => toggleList('number')}>
+      <ToolButton label="Numbered list" shortcut={`${mod}Shift+7`} active={block === 'number'} onClick={() => toggleList('number')}>
         <NumberedListIcon />
       </ToolButton>
-      <ToolButton label="Block quote" active={block === 'quote'} onClick={() => setBlock(editor, block === 'quote' ? 'paragraph' : 'quote')}>
+      <ToolButton label="Block quote" active={block === 'quote'} onClick={() => setBlock(block === 'quote' ? 'paragraph' : 'quote')}>
         <QuoteIcon />
+      </ToolButton>
+      <ToolButton
+        label="Insert table"
+        active={block === 'table'}
+        onClick={() => editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3', includeHeaders: { rows: true, columns: false } })}
+      >
+        <span aria-hidden="true">▦</span>
+      </ToolButton>
+      <ToolButton label="Insert divider" onClick={() => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined)}>
+        <span aria-hidden="true">―</span>
       </ToolButton>
       <span className="toolbar-sep" aria-hidden="true" />
       <ToolButton label="Undo" shortcut={`${mod}Z`} disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
@@ -152,18 +207,37 @@ export function ToolbarPlugin() {
       <ToolButton label="Redo" shortcut={isMac ? '⇧⌘Z' : 'Ctrl+Y'} disabled={!canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
         <RedoIcon />
       </ToolButton>
-      <span className="toolbar-spacer" />
-      <button
-        type="button"
-        className="button button-cite"
-        title="Cite an excerpt (or type [[ in the text)"
-        onMouseDown={(e) => e.preventDefault()}
-        onClick={() => editor.dispatchCommand(OPEN_CITATION_PICKER_COMMAND, undefined)}
-      >
-        Cite <kbd>[[</kbd>
-      </button>
+      <ToolButton label="Find and replace" shortcut={`${mod}F, ${mod}H`} onClick={() => editor.dispatchCommand(OPEN_FIND_COMMAND, { replace: false })}>
+        <span aria-hidden="true" className="tool-find">
+          ⌕
+        </span>
+      </ToolButton>
+      <span className="toolbar-end">
+        <span className="toolbar-panels" role="group" aria-label="Panels">
+          <PanelButton label="Outline" active={outline} onClick={() => onOutline(!outline)} />
+          <PanelButton label="Excerpts" active={panel === 'excerpts'} onClick={() => onPanel(panel === 'excerpts' ? null : 'excerpts')} />
+          <PanelButton label="Check brief" active={panel === 'check'} onClick={() => onPanel(panel === 'check' ? null : 'check')} />
+        </span>
+        <button
+          type="button"
+          className="button button-cite"
+          title="Cite an excerpt (or type [[ in the text, or drag one from the Excerpts panel)"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => editor.dispatchCommand(OPEN_CITATION_PICKER_COMMAND, undefined)}
+        >
+          Cite <kbd>[[</kbd>
+        </button>
+      </span>
       {linkEditing && <LinkForm current={link} onDone={() => setLinkEditing(false)} />}
     </div>
+  );
+}
+
+function PanelButton({ label, active, onClick }: { label: string; active: boolean; onClick(): void }) {
+  return (
+    <button type="button" className={`panel-toggle${active ? ' is-active' : ''}`} aria-pressed={active} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
+      {label}
+    </button>
   );
 }
 

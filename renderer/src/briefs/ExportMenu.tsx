@@ -1,0 +1,146 @@
+// The brief's export menu: PDF, HTML, Word (DOCX) or Markdown, with an optional banner
+// (a handling line printed above the title, and on every PDF page) and a strict mode that
+// refuses to export while any citation is not ok. A format the running server does not
+// offer yet (an "Unknown request" reply) is shown as unavailable instead of failing again.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { call } from '../api';
+import type { Channel } from '../../../electron/ipc/contract';
+import { notify, notifyError } from '../state/toasts';
+import { base64ToBytes, download } from '../ui/download';
+
+export type ExportFormat = 'pdf' | 'html' | 'docx' | 'md';
+
+const FORMATS: { format: ExportFormat; label: string; channel: string; mime: string }[] = [
+  { format: 'pdf', label: 'PDF', channel: 'export:pdf', mime: 'application/pdf' },
+  { format: 'html', label: 'HTML', channel: 'export:html', mime: 'text/html;charset=utf-8' },
+  { format: 'docx', label: 'Word (DOCX)', channel: 'export:docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  { format: 'md', label: 'Markdown', channel: 'export:md', mime: 'text/markdown;charset=utf-8' },
+];
+
+const BANNER_KEY = 'sourcebook.exportBanner';
+const STRICT_KEY = 'sourcebook.exportStrict';
+/** Formats this server answered "Unknown request" for, this session. */
+const unavailable = new Set<ExportFormat>();
+
+/** The file in an export reply: base64 bytes (`…Base64`) or text (html, markdown…). */
+export function fileOfReply(reply: Record<string, unknown>): BlobPart | null {
+  for (const [key, value] of Object.entries(reply)) if (/base64$/i.test(key) && typeof value === 'string') return base64ToBytes(value);
+  for (const key of ['html', 'markdown', 'md', 'text', 'content']) if (typeof reply[key] === 'string') return reply[key] as string;
+  return null;
+}
+
+export function ExportMenu({ briefId, beforeExport }: { briefId: string; beforeExport(): Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const [banner, setBanner] = useState(() => localStorage.getItem(BANNER_KEY) ?? '');
+  const [strict, setStrict] = useState(() => localStorage.getItem(STRICT_KEY) === 'on');
+  const [, setMissing] = useState(0);
+  const ref = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!ref.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false);
+    };
+    window.addEventListener('pointerdown', onPointer, true);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('pointerdown', onPointer, true);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  const run = async (spec: (typeof FORMATS)[number]) => {
+    setBusy(spec.format);
+    const label = spec.label.replace(/ \(.*\)$/, '');
+    try {
+      await beforeExport();
+      const options = { ...(banner.trim() ? { banner: banner.trim() } : {}), ...(strict ? { strict: true } : {}) };
+      const reply = (await call(spec.channel as Channel, { briefId, ...options } as never)) as Record<string, unknown>;
+      const file = fileOfReply(reply);
+      if (!file) throw new Error('The export came back empty.');
+      download(file, String(reply.fileName ?? `brief.${spec.format}`), spec.mime);
+      notify(`Exported ${label}.`);
+      setOpen(false);
+    } catch (error) {
+      if (error instanceof Error && /^Unknown request/.test(error.message)) {
+        unavailable.add(spec.format);
+        setMissing((n) => n + 1);
+        notify(`${label} export is not available in this version of Sourcebook.`);
+      } else notifyError(error, `The ${label} export failed`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const submit = (event: FormEvent) => event.preventDefault();
+
+  return (
+    <div className="export-menu" ref={ref}>
+      <button type="button" className="button button-quiet export-main" disabled={busy !== null} onClick={() => void run(FORMATS[0])}>
+        {busy === 'pdf' ? 'Exporting…' : 'Export PDF'}
+      </button>
+      <button
+        type="button"
+        className="button button-quiet export-more"
+        aria-label="Export options"
+        title="Other formats, banner, strict check"
+        aria-haspopup="true"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => setOpen((v) => !v)}
+      >
+        <span aria-hidden="true">▾</span>
+      </button>
+      {open && (
+        <form id={menuId} className="popover export-popover" aria-label="Export brief" onSubmit={submit}>
+          <p className="export-heading">Export as</p>
+          <div className="export-formats">
+            {FORMATS.map((spec) => (
+              <button
+                key={spec.format}
+                type="button"
+                className="button export-format"
+                disabled={busy !== null || unavailable.has(spec.format)}
+                title={unavailable.has(spec.format) ? 'Not available in this version' : undefined}
+                onClick={() => void run(spec)}
+              >
+                {busy === spec.format ? 'Exporting…' : spec.label}
+              </button>
+            ))}
+          </div>
+          <label className="export-field">
+            <span>Banner (optional)</span>
+            <input
+              type="text"
+              maxLength={200}
+              placeholder="e.g. INTERNAL — DO NOT FORWARD"
+              value={banner}
+              onChange={(e) => {
+                setBanner(e.target.value);
+                localStorage.setItem(BANNER_KEY, e.target.value);
+              }}
+            />
+          </label>
+          <label className="export-check">
+            <input
+              type="checkbox"
+              checked={strict}
+              onChange={(e) => {
+                setStrict(e.target.checked);
+                localStorage.setItem(STRICT_KEY, e.target.checked ? 'on' : 'off');
+              }}
+            />
+            <span>
+              Strict: refuse to export while a citation is changed, orphaned, deleted or ungraded
+            </span>
+          </label>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+// Entity mentions: typing `@` offers the workspace's entities (names and aliases); choosing
+// one inserts an EntityMentionNode, a chip that opens the entity's page.
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { LexicalTypeaheadMenuPlugin, MenuOption, type MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
+import { $createTextNode, $insertNodes, $isTextNode, type TextNode } from 'lexical';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { api } from '../../../api';
+import { notifyError } from '../../../state/toasts';
+import { ENTITY_TYPE_LABELS, type Entity } from '../../../types';
+import { $createEntityMentionNode } from '../../nodes/EntityMentionNode';
+import { matchMentionTrigger, rankEntities } from './mentionTrigger';
+
+class EntityOption extends MenuOption {
+  entity: Entity;
+  constructor(entity: Entity) {
+    super(entity.id);
+    this.entity = entity;
+  }
+}
+
+const triggerFn = (text: string): MenuTextMatch | null => matchMentionTrigger(text);
+
+export function MentionsPlugin() {
+  const [editor] = useLexicalComposerContext();
+  const [query, setQuery] = useState<string | null>(null);
+  const [entities, setEntities] = useState<Entity[] | null>(null);
+  const open = query !== null;
+  const loading = useRef(false);
+
+  // Loaded each time the picker opens: entities change in other panes.
+  useEffect(() => {
+    if (!open || loading.current) return;
+    loading.current = true;
+    api['entities:list']({}).then(
+      (list) => {
+        loading.current = false;
+        setEntities(list);
+      },
+      (error: unknown) => {
+        loading.current = false;
+        notifyError(error, 'Entities could not be loaded');
+      },
+    );
+  }, [open]);
+
+  const options = useMemo(() => (query === null || !entities ? [] : rankEntities(entities, query).map((e) => new EntityOption(e))), [entities, query]);
+
+  const onSelectOption = useCallback(
+    (option: EntityOption, textNodeContainingQuery: TextNode | null, closeMenu: () => void) => {
+      editor.update(() => {
+        const mention = $createEntityMentionNode(option.entity.id, option.entity.name);
+        if (textNodeContainingQuery) textNodeContainingQuery.replace(mention);
+        else $insertNodes([mention]);
+        const next = mention.getNextSibling();
+        if ($isTextNode(next) && /^\s/.test(next.getTextContent())) next.select(1, 1);
+        else {
+          const space = $createTextNode(' ');
+          mention.insertAfter(space);
+          space.select(1, 1);
+        }
+        closeMenu();
+      });
+    },
+    [editor],
+  );
+
+  return (
+    <LexicalTypeaheadMenuPlugin<EntityOption>
+      onQueryChange={setQuery}
+      onSelectOption={onSelectOption}
+      onClose={() => setQuery(null)}
+      triggerFn={triggerFn}
+      options={options}
+      anchorClassName="citation-menu-anchor"
+      menuRenderFn={(anchorElementRef, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }, matchingString) =>
+        anchorElementRef.current
+          ? createPortal(
+              <div className="popover mention-menu" id="typeahead-menu" data-query={matchingString}>
+                {options.length === 0 ? (
+                  <div className="citation-menu-empty">
+                    {entities === null ? 'Loading entities…' : entities.length === 0 ? 'No entities yet. Add them from excerpts or the Entities view.' : `No entity matches “${matchingString}”.`}
+                  </div>
+                ) : (
+                  <ul role="presentation">
+                    {options.map((option, index) => (
+                      <li
+                        key={option.key}
+                        id={`typeahead-item-${index}`}
+                        ref={option.setRefElement}
+                        role="option"
+                        aria-selected={selectedIndex === index}
+                        tabIndex={-1}
+                        className={`mention-option${selectedIndex === index ? ' is-selected' : ''}`}
+                        onMouseEnter={() => setHighlightedIndex(index)}
+                        onMouseDown={(e) => e.preventDefault()}
+                        onClick={() => {
+                          setHighlightedIndex(index);
+                          selectOptionAndCleanUp(option);
+                        }}
+                      >
+                        <span className={`chip chip-entity chip-entity-${option.entity.type}`}>
+                          <span className="chip-entity-type" aria-hidden="true">
+                            {option.entity.type.slice(0, 3)}
+                          </span>
+                          {option.entity.name}
+                        </span>
+                        <span className="mention-option-meta muted">
+                          {ENTITY_TYPE_LABELS[option.entity.type]}
+                          {option.entity.aliases.length > 0 && ` · also ${option.entity.aliases.slice(0, 2).join(', ')}`}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>,
+              anchorElementRef.current,
+            )
+          : null
+      }
+    />
+  );
+}

@@ -1,0 +1,127 @@
+// The slash menu: `/` at the start of a line or after a space offers blocks to insert —
+// headings, lists, a quote, a table, a divider, a citation. Built on Lexical's typeahead
+// menu, like the `[[` citation picker; each item only dispatches a command or sets the
+// block type.
+import { INSERT_HORIZONTAL_RULE_COMMAND } from '@lexical/react/LexicalHorizontalRuleNode';
+import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { LexicalTypeaheadMenuPlugin, MenuOption, type MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
+import { INSERT_TABLE_COMMAND } from '@lexical/table';
+import { useCallback, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { $getNodeByKey, $isParagraphNode, type LexicalEditor, type NodeKey, type TextNode } from 'lexical';
+import { OPEN_CITATION_PICKER_COMMAND } from '../CitationTypeaheadPlugin';
+import { SET_BLOCK_TYPE_COMMAND } from '../FormattingPlugin/commands';
+import { filterSlashItems, matchSlashTrigger } from './slashTrigger';
+
+interface SlashItemSpec {
+  label: string;
+  icon: string;
+  keywords: readonly string[];
+  hint?: string;
+  /** Inserts a block of its own after the line: the line, left empty by the slash, goes. */
+  insertsBlock?: boolean;
+  run(editor: LexicalEditor): void;
+}
+
+const ITEMS: readonly SlashItemSpec[] = [
+  { label: 'Heading 1', icon: 'H1', keywords: ['title', 'h1'], hint: 'Ctrl+Alt+1', run: (e) => e.dispatchCommand(SET_BLOCK_TYPE_COMMAND, 'h1') },
+  { label: 'Heading 2', icon: 'H2', keywords: ['subtitle', 'h2'], hint: 'Ctrl+Alt+2', run: (e) => e.dispatchCommand(SET_BLOCK_TYPE_COMMAND, 'h2') },
+  { label: 'Heading 3', icon: 'H3', keywords: ['h3'], hint: 'Ctrl+Alt+3', run: (e) => e.dispatchCommand(SET_BLOCK_TYPE_COMMAND, 'h3') },
+  { label: 'Bullet list', icon: '•', keywords: ['unordered', 'ul', 'points'], hint: 'Ctrl+Shift+8', run: (e) => e.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined) },
+  { label: 'Numbered list', icon: '1.', keywords: ['ordered', 'ol'], hint: 'Ctrl+Shift+7', run: (e) => e.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined) },
+  { label: 'Quote', icon: '❝', keywords: ['blockquote'], run: (e) => e.dispatchCommand(SET_BLOCK_TYPE_COMMAND, 'quote') },
+  {
+    label: 'Table',
+    icon: '▦',
+    keywords: ['grid', 'columns', 'rows'],
+    hint: '3 × 3',
+    insertsBlock: true,
+    run: (e) => e.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3', includeHeaders: { rows: true, columns: false } }),
+  },
+  { label: 'Divider', icon: '—', keywords: ['horizontal rule', 'hr', 'line', 'separator'], insertsBlock: true, run: (e) => e.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined) },
+  { label: 'Citation', icon: '[[', keywords: ['cite', 'excerpt', 'source'], hint: '[[', run: (e) => e.dispatchCommand(OPEN_CITATION_PICKER_COMMAND, undefined) },
+];
+
+class SlashOption extends MenuOption {
+  item: SlashItemSpec;
+  constructor(item: SlashItemSpec) {
+    super(item.label);
+    this.item = item;
+  }
+}
+
+const OPTIONS = ITEMS.map((item) => new SlashOption(item));
+const triggerFn = (text: string): MenuTextMatch | null => matchSlashTrigger(text);
+
+export function SlashMenuPlugin() {
+  const [editor] = useLexicalComposerContext();
+  const [query, setQuery] = useState<string | null>(null);
+  const options = useMemo(() => (query === null ? [] : filterSlashItems(ITEMS, query).map((item) => OPTIONS[ITEMS.indexOf(item)])), [query]);
+
+  const onSelectOption = useCallback(
+    (option: SlashOption, textNodeContainingQuery: TextNode | null, closeMenu: () => void) => {
+      let emptied: NodeKey | null = null;
+      editor.update(() => {
+        const block = textNodeContainingQuery?.getTopLevelElement() ?? null;
+        textNodeContainingQuery?.remove();
+        if (option.item.insertsBlock && $isParagraphNode(block) && block.isEmpty()) emptied = block.getKey();
+      });
+      closeMenu();
+      option.item.run(editor);
+      if (emptied) {
+        const key = emptied;
+        editor.update(() => {
+          const block = $getNodeByKey(key);
+          // Still empty and not where the caret went: the table or divider took its place.
+          if ($isParagraphNode(block) && block.isEmpty() && block.getNextSibling() !== null && !block.isSelected()) block.remove();
+        });
+      }
+    },
+    [editor],
+  );
+
+  return (
+    <LexicalTypeaheadMenuPlugin<SlashOption>
+      onQueryChange={setQuery}
+      onSelectOption={onSelectOption}
+      triggerFn={triggerFn}
+      options={options}
+      anchorClassName="citation-menu-anchor"
+      menuRenderFn={(anchorElementRef, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }, matchingString) =>
+        anchorElementRef.current && options.length > 0
+          ? createPortal(
+              <div className="popover slash-menu" id="typeahead-menu" aria-label="Insert" data-query={matchingString}>
+                <ul role="presentation">
+                  {options.map((option, index) => (
+                    <li
+                      key={option.key}
+                      id={`typeahead-item-${index}`}
+                      ref={option.setRefElement}
+                      role="option"
+                      aria-selected={selectedIndex === index}
+                      tabIndex={-1}
+                      className={`slash-option${selectedIndex === index ? ' is-selected' : ''}`}
+                      onMouseEnter={() => setHighlightedIndex(index)}
+                      onMouseDown={(e) => e.preventDefault()}
+                      onClick={() => {
+                        setHighlightedIndex(index);
+                        selectOptionAndCleanUp(option);
+                      }}
+                    >
+                      <span className="slash-option-icon" aria-hidden="true">
+                        {option.item.icon}
+                      </span>
+                      <span className="slash-option-label">{option.item.label}</span>
+                      {option.item.hint && <span className="slash-option-hint">{option.item.hint}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </div>,
+              anchorElementRef.current,
+            )
+          : null
+      }
+    />
+  );
+}

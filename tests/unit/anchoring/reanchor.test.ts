@@ -1,0 +1,268 @@
+import { describe, expect, it } from 'vitest';
+import { findQuote, quoteContext } from '../../../electron/services/anchoring/quote';
+import { type Anchor, type Reanchored, reanchor, reanchorAll } from '../../../electron/services/anchoring/reanchor';
+
+// A short news article, as a source's normalized text. Two things in it are traps on
+// purpose: a boilerplate sentence that occurs twice, and two look-alike sentences about
+// the harbour closure that differ in one word.
+const ARTICLE = [
+  'Port of Odesa reopens after three-week closure',
+  'ODESA, March 14 — The port authority reopened the main grain terminal on Tuesday after a closure of three weeks, the longest since the war began.',
+  'The harbour master said the closure had cost exporters about 40 million dollars. "We could not guarantee the safety of the crews," he told reporters on the quay. The ministry did not respond to a request for comment.',
+  'Shipping companies said insurance premiums had risen sharply. Atlas Shipping, which runs six bulk carriers from the port, said it would resume sailings on Friday.',
+  'Critics said the decision to close the harbour came too late. They said the decision to close the terminal had been taken without consulting the unions.',
+  'Grain prices in Europe fell by 4 percent after the announcement. Traders in Rotterdam said the market had expected a longer closure.',
+  'The ministry did not respond to a request for comment. A spokesperson for the navy said patrols in the Black Sea would continue.',
+  'Reporting by Anna Lind; editing by Marco Bianchi.',
+].join('\n\n');
+
+function anchorFor(text: string, quote: string, occurrence = 1): Anchor {
+  const found = findQuote(text, quote);
+  if (found.length < occurrence) throw new Error(`fixture: ${JSON.stringify(quote)} not found`);
+  const { start, end } = found[occurrence - 1];
+  return { start, end, quote: text.slice(start, end), ...quoteContext(text, start, end) };
+}
+
+/** Where `quote` is (its `occurrence`-th time) in `text`. */
+function at(text: string, quote: string, occurrence = 1) {
+  const found = findQuote(text, quote);
+  if (found.length < occurrence) throw new Error(`fixture: ${JSON.stringify(quote)} not in the new text`);
+  return found[occurrence - 1];
+}
+
+const HARBOUR_MASTER = 'The harbour master said the closure had cost exporters about 40 million dollars.';
+const ATLAS = 'Atlas Shipping, which runs six bulk carriers from the port, said it would resume sailings on Friday.';
+const CREWS = '"We could not guarantee the safety of the crews," he told reporters on the quay.';
+const CRITICS = 'Critics said the decision to close the harbour came too late.';
+const PRICES = 'Grain prices in Europe fell by 4 percent after the announcement.';
+const BOILERPLATE = 'The ministry did not respond to a request for comment.';
+
+const expectAt = (r: Reanchored, text: string, where: { start: number; end: number }, states: Reanchored['state'][]) => {
+  expect(states).toContain(r.state);
+  expect({ start: r.start, end: r.end }).toEqual({ start: where.start, end: where.end });
+  expect(r.quote).toBe(text.slice(where.start, where.end));
+};
+
+describe('reanchor: the text did not change around the passage', () => {
+  it('finds every excerpt exactly when the text is unchanged, boilerplate included', () => {
+    const anchors = [HARBOUR_MASTER, ATLAS, CREWS, CRITICS, PRICES].map((q) => anchorFor(ARTICLE, q));
+    anchors.push(anchorFor(ARTICLE, BOILERPLATE, 1), anchorFor(ARTICLE, BOILERPLATE, 2));
+    for (const [r, a] of reanchorAll(anchors, ARTICLE).map((r, i) => [r, anchors[i]] as const)) {
+      expect(r).toEqual({ state: 'exact', start: a.start, end: a.end, score: 1, quote: a.quote });
+    }
+  });
+
+  it('gives the same answer one excerpt at a time as for all at once', () => {
+    const anchor = anchorFor(ARTICLE, ATLAS);
+    const edited = ARTICLE.replace('Shipping companies said', 'Shipping companies and brokers said');
+    expect(reanchor(anchor, edited)).toEqual(reanchorAll([anchor], edited)[0]);
+  });
+});
+
+describe('reanchor: edits outside the passage', () => {
+  const cases: { name: string; quote: string; edit: (t: string) => string; state: Reanchored['state'][] }[] = [
+    { name: 'a sentence inserted before it', quote: ATLAS, edit: (t) => t.replace('Shipping companies said', 'Analysts expect traffic to recover by May. Shipping companies said'), state: ['moved'] },
+    { name: 'a sentence inserted right after it', quote: HARBOUR_MASTER, edit: (t) => t.replace(`${HARBOUR_MASTER} `, `${HARBOUR_MASTER} Most of it was borne by farmers. `), state: ['exact'] },
+    { name: 'a typo fixed earlier in the text', quote: PRICES, edit: (t) => t.replace('longest since', 'longest period since'), state: ['moved'] },
+    { name: 'a typo fixed in its own context', quote: ATLAS, edit: (t) => t.replace('premiums had risen', 'premiums have risen'), state: ['exact', 'moved'] },
+    { name: 'the sentence before it deleted', quote: CRITICS, edit: (t) => t.replace('Atlas Shipping, which runs', 'Atlas, which runs'), state: ['moved'] },
+    { name: 'its paragraph moved to the end', quote: ATLAS, edit: (t) => moveParagraph(t, 3, 6), state: ['moved', 'fuzzy'] },
+    { name: 'the text re-wrapped with hard line breaks and double spaces', quote: HARBOUR_MASTER, edit: (t) => rewrap(t, 40).replace(/\. /g, '.  '), state: ['moved'] },
+  ];
+  for (const c of cases) {
+    it(`follows the passage when ${c.name}`, () => {
+      const edited = c.edit(ARTICLE);
+      expect(edited).not.toBe(ARTICLE);
+      const r = reanchor(anchorFor(ARTICLE, c.quote), edited);
+      expectAt(r, edited, at(edited, c.quote), c.state);
+    });
+  }
+
+  it('flags, and still points at, a whole paragraph that moved far away (its context is new on both sides)', () => {
+    const paragraph = 'Shipping companies said insurance premiums had risen sharply. Atlas Shipping, which runs six bulk carriers from the port, said it would resume sailings on Friday.';
+    const edited = moveParagraph(ARTICLE, 3, 6);
+    const r = reanchor(anchorFor(ARTICLE, paragraph), edited);
+    expect(r.state).toBe('fuzzy');
+    expect(r.score).toBeGreaterThan(0.6);
+    expect(r.quote).toBe(paragraph);
+  });
+
+  it('follows a passage with curly quotes turned straight, returning the new text’s characters', () => {
+    const curly = ARTICLE.replace(CREWS, CREWS.replace(/"([^"]*)"/, '\u201C$1\u201D'));
+    const anchor = anchorFor(curly, '\u201CWe could not guarantee the safety of the crews,\u201D he told reporters');
+    const r = reanchor(anchor, ARTICLE);
+    expect(r.state).toBe('moved');
+    expect(r.quote).toBe('"We could not guarantee the safety of the crews," he told reporters');
+    expect(r.start).toBe(anchor.start);
+  });
+
+  it('follows a passage whose dash and quotes became typographic, and whose line was wrapped', () => {
+    const anchor = anchorFor(ARTICLE, 'ODESA, March 14 — The port authority reopened the main grain terminal');
+    const edited = ARTICLE.replace('March 14 — The port authority reopened', 'March 14 - The port authority\nreopened').replace(/"([^"]*)"/g, '\u201C$1\u201D');
+    const r = reanchor(anchor, edited);
+    expect(r.state).toBe('moved');
+    expect(r.quote).toBe('ODESA, March 14 - The port authority\nreopened the main grain terminal');
+  });
+
+  it('follows a passage at the very start of the text when a line is added above it', () => {
+    const title = 'Port of Odesa reopens after three-week closure';
+    const edited = `UPDATED 15 March\n\n${ARTICLE}`;
+    const r = reanchor(anchorFor(ARTICLE, title), edited);
+    expectAt(r, edited, at(edited, title), ['moved']);
+  });
+
+  it('uses context to tell two occurrences apart: the boilerplate sentence of the sixth paragraph, after an insertion', () => {
+    const edited = ARTICLE.replace('Grain prices in Europe', 'Wheat futures rose in Chicago. Grain prices in Europe');
+    const second = reanchor(anchorFor(ARTICLE, BOILERPLATE, 2), edited);
+    expectAt(second, edited, at(edited, BOILERPLATE, 2), ['moved']);
+    const first = reanchor(anchorFor(ARTICLE, BOILERPLATE, 1), edited);
+    expectAt(first, edited, at(edited, BOILERPLATE, 1), ['exact']);
+  });
+});
+
+describe('reanchor: the passage itself changed', () => {
+  it('offers a lightly reworded passage as fuzzy, with a meaningful score, at its place', () => {
+    const edited = ARTICLE.replace('about 40 million dollars', 'about 45 million dollars');
+    const r = reanchor(anchorFor(ARTICLE, HARBOUR_MASTER), edited);
+    expect(r.state).toBe('fuzzy');
+    expect(r.score).toBeGreaterThan(0.6);
+    expect(r.score).toBeLessThan(0.99);
+    expectAt(r, edited, at(edited, 'The harbour master said the closure had cost exporters about 45 million dollars.'), ['fuzzy']);
+  });
+
+  it('never returns exact or moved for a reworded passage, however it was reworded', () => {
+    const rewordings = [
+      (t: string) => t.replace('six bulk carriers', 'seven bulk carriers'),
+      (t: string) => t.replace('Atlas Shipping, which', 'Atlas Shipping Ltd, which'),
+      (t: string) => t.replace('resume sailings on Friday', 'resume sailing on Friday'),
+      (t: string) => t.replace('resume sailings on Friday', 'resume sailings on Monday'),
+      (t: string) => t.replace('which runs six bulk carriers from the port', 'which operates six bulk carriers out of the port'),
+    ];
+    for (const reword of rewordings) {
+      const edited = reword(ARTICLE);
+      expect(edited).not.toBe(ARTICLE);
+      const r = reanchor(anchorFor(ARTICLE, ATLAS), edited);
+      expect(['fuzzy', 'orphaned']).toContain(r.state);
+      if (r.state === 'fuzzy') {
+        expect(r.score).toBeGreaterThan(0);
+        expect(r.score).toBeLessThan(1);
+        expect(r.quote).toContain('Atlas Shipping');
+      }
+    }
+  });
+
+  it('orphans a deleted passage, keeping its old quote and offsets', () => {
+    const anchor = anchorFor(ARTICLE, PRICES);
+    const edited = ARTICLE.replace(`${PRICES} `, '');
+    const r = reanchor(anchor, edited);
+    expect(r.state).toBe('orphaned');
+    expect(r.quote).toBe(PRICES);
+    expect(r.start).toBe(anchor.start);
+    expect(r.end).toBe(anchor.end);
+  });
+
+  it('never attaches a deleted passage to the similar-looking sentence that survives', () => {
+    // "Critics said the decision to close the harbour came too late." is gone; "They said the
+    // decision to close the terminal had been taken…" looks like it and sits right there.
+    const edited = ARTICLE.replace(`${CRITICS} `, '');
+    const r = reanchor(anchorFor(ARTICLE, CRITICS), edited);
+    expect(['fuzzy', 'orphaned']).toContain(r.state);
+  });
+
+  it('never attaches a deleted boilerplate sentence to its twin elsewhere in the text', () => {
+    const edited = ARTICLE.replace(`on the quay. ${BOILERPLATE}`, 'on the quay.');
+    const r = reanchor(anchorFor(ARTICLE, BOILERPLATE, 1), edited);
+    expect(['fuzzy', 'orphaned']).toContain(r.state);
+  });
+
+  it('orphans an excerpt whose source text is now empty, and one with an empty quote', () => {
+    expect(reanchor(anchorFor(ARTICLE, PRICES), '').state).toBe('orphaned');
+    expect(reanchor({ start: 3, end: 3, quote: '', prefix: '', suffix: '' }, ARTICLE)).toEqual({ state: 'orphaned', start: 3, end: 3, score: null, quote: '' });
+    const beyond = reanchor({ ...anchorFor(ARTICLE, PRICES), start: 9_000, end: 9_060 }, 'Something else entirely.');
+    expect(beyond).toMatchObject({ state: 'orphaned', start: 24, end: 24 });
+  });
+});
+
+describe('reanchor: look-alikes and repeated text', () => {
+  it('does not guess between two copies of the passage with identical contexts', () => {
+    // The new version repeats the paragraph (a re-extracted PDF printed it twice) and adds a line on top.
+    const paragraphs = ARTICLE.split('\n\n');
+    paragraphs.splice(5, 0, paragraphs[4]);
+    const edited = `Corrected version\n\n${paragraphs.join('\n\n')}`;
+    expect(findQuote(edited, CRITICS)).toHaveLength(2);
+    const r = reanchor(anchorFor(ARTICLE, CRITICS), edited);
+    expect(['fuzzy', 'orphaned']).toContain(r.state);
+    if (r.state === 'fuzzy') expect(r.score).toBeLessThan(0.9);
+  });
+
+  it('does not move an excerpt onto a copy when the passage was reworded in place', () => {
+    const paragraphs = ARTICLE.split('\n\n');
+    const edited = [...paragraphs.slice(0, 6), paragraphs[4], ...paragraphs.slice(6)].join('\n\n').replace(CRITICS, 'Critics said the decision to shut the harbour came too late.');
+    const r = reanchor(anchorFor(ARTICLE, CRITICS), edited);
+    expect(['fuzzy', 'orphaned']).toContain(r.state);
+  });
+
+  it('re-anchors a one-word excerpt among many occurrences by its context, and flags it when that context is gone', () => {
+    const anchor = anchorFor(ARTICLE, 'port', 3); // "…carriers from the port, said it would resume…"
+    expect(findQuote(ARTICLE, 'port').length).toBeGreaterThan(4);
+    const inserted = ARTICLE.replace('Shipping companies said', 'Brokers were cautious. Shipping companies said');
+    expectAt(reanchor(anchor, inserted), inserted, at(inserted, 'port', 3), ['moved']);
+    expect(reanchor(anchor, ARTICLE).state).toBe('exact');
+    const rewritten = ARTICLE.replace('six bulk carriers from the port, said it would resume sailings', 'a fleet based in the port, plans to restart');
+    expect(['fuzzy', 'orphaned']).toContain(reanchor(anchor, rewritten).state);
+  });
+
+  it('lets excerpts that moved with their paragraph vouch for each other', () => {
+    // Two excerpts in the same paragraph, which moved to the end: the first sentence has a new
+    // prefix, but its neighbour excerpt shows how far the paragraph went.
+    const first = 'Shipping companies said insurance premiums had risen sharply.';
+    const edited = moveParagraph(ARTICLE, 3, 6);
+    const [a, b] = reanchorAll([anchorFor(ARTICLE, first), anchorFor(ARTICLE, ATLAS)], edited);
+    expectAt(a, edited, at(edited, first), ['moved']);
+    expectAt(b, edited, at(edited, ATLAS), ['moved']);
+  });
+});
+
+describe('reanchor: folding agrees with findQuote', () => {
+  // Every character findQuote treats as equivalent, and some whitespace it lets match.
+  const variants = ["'\u2018\u2019\u201A\u201B\u2032\u00B4`", '"\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB', '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212', ' \t\n\u00A0\u2003\u3000'];
+  it('moves an excerpt to text that differs only by quote, dash and whitespace variants, as findQuote would match it', () => {
+    for (const set of variants) {
+      for (const from of set) {
+        for (const to of set) {
+          const old = `Before the passage. It${from}s a passage with a${from}b in it. After the passage.`;
+          const text = old.replace(/It.s a passage with a.b/, `It${to}s a passage with a${to}b`);
+          const anchor = anchorFor(old, `It${from}s a passage with a${from}b in it.`);
+          expect(findQuote(text, anchor.quote)).toHaveLength(1);
+          const r = reanchor(anchor, text);
+          expect(r.state).toBe(from === to ? 'exact' : 'moved');
+          expect(r.quote).toBe(`It${to}s a passage with a${to}b in it.`);
+        }
+      }
+    }
+  });
+});
+
+function moveParagraph(text: string, from: number, to: number): string {
+  const paragraphs = text.split('\n\n');
+  const [p] = paragraphs.splice(from, 1);
+  paragraphs.splice(to, 0, p);
+  return paragraphs.join('\n\n');
+}
+
+function rewrap(text: string, width: number): string {
+  return text
+    .split('\n\n')
+    .map((p) => {
+      const lines: string[] = [];
+      let line = '';
+      for (const word of p.split(' ')) {
+        if (line && line.length + word.length + 1 > width) {
+          lines.push(line);
+          line = word;
+        } else line = line ? `${line} ${word}` : word;
+      }
+      return [...lines, line].join('\n');
+    })
+    .join('\n\n');
+}
