@@ -119,8 +119,12 @@ const CTX_BASE = 0.6;
 const FUZZY_MARGIN = 0.1;
 /** ...and a dead heat costs 30% of the score (the analyst is told there is a look-alike). */
 const AMBIGUITY_PENALTY = 0.3;
-/** When the passage's old place is still there but empty, any candidate elsewhere is a look-alike: -30%. */
-const EMPTY_PLACE_PENALTY = 0.3;
+/**
+ * When the passage's old place is still there but empty, a candidate elsewhere is more
+ * likely a look-alike of a deleted passage: -15%. Not more: a whole paragraph that moved
+ * leaves the same trace, and should still be offered (fuzzy) where it went.
+ */
+const EMPTY_PLACE_PENALTY = 0.15;
 
 /**
  * Below this a fuzzy match is orphaned. Measured on the bench: a lightly reworded passage

@@ -1,5 +1,5 @@
 // The brief being written: title, save state, export, and the editor with its side panels
-// (excerpts to drag in, the citation check).
+// (excerpts to drag in, the citation check) and its history.
 import { Component, useCallback, useState, type ReactNode } from 'react';
 import type { EditorState } from 'lexical';
 import { api } from '../api';
@@ -14,6 +14,7 @@ import { EmptyState } from '../ui/EmptyState';
 import { CheckBriefPanel } from './CheckBriefPanel';
 import { ExcerptsPanel } from './ExcerptsPanel';
 import { ExportMenu } from './ExportMenu';
+import { HistoryPanel } from './HistoryPanel';
 import { NewBriefForm } from './NewBriefForm';
 import { useBriefSaver, type SaveStatus } from './useBriefSaver';
 
@@ -22,6 +23,8 @@ export function BriefPane() {
   const briefId = nav.briefId;
   // Loaded once per brief: the editor owns the document from then on.
   const brief = useApiQuery(briefId ? () => api['briefs:get']({ id: briefId }) : null, [briefId], []);
+  // A restore from the history replaces the document: the editor starts again on it.
+  const [restored, setRestored] = useState<{ brief: Brief; generation: number } | null>(null);
 
   if (!briefId) {
     return (
@@ -46,9 +49,10 @@ export function BriefPane() {
       </section>
     );
   }
+  const current = restored?.brief.id === briefId ? restored : null;
   return (
-    <EditorErrorBoundary key={briefId}>
-      <OpenBrief brief={brief.data} />
+    <EditorErrorBoundary key={`${briefId}:${current?.generation ?? 0}`}>
+      <OpenBrief brief={current?.brief ?? brief.data} onRestored={(b) => setRestored({ brief: b, generation: (current?.generation ?? 0) + 1 })} />
     </EditorErrorBoundary>
   );
 }
@@ -62,10 +66,11 @@ const STATUS_TEXT: Record<SaveStatus, string> = {
 
 const renderPanel = (panel: BriefPanel, close: () => void) => (panel === 'excerpts' ? <ExcerptsPanel onClose={close} /> : <CheckBriefPanel onClose={close} />);
 
-function OpenBrief({ brief }: { brief: Brief }) {
+function OpenBrief({ brief, onRestored }: { brief: Brief; onRestored(brief: Brief): void }) {
   const nav = useNavigation();
   const saver = useBriefSaver(brief.id, brief.document);
   const [title, setTitle] = useState(brief.title);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const { schedule } = saver;
   const onChange = useCallback((state: EditorState) => schedule({ state }), [schedule]);
 
@@ -98,11 +103,19 @@ function OpenBrief({ brief }: { brief: Brief }) {
             {STATUS_TEXT[saver.status]}
           </span>
           <div className="brief-actions">
+            <button type="button" className="button" aria-pressed={historyOpen} onClick={() => setHistoryOpen((open) => !open)}>
+              History
+            </button>
             <ExportMenu briefId={brief.id} beforeExport={saver.flush} />
             <ConfirmButton label="Delete" confirmLabel="Delete brief" onConfirm={() => void remove()} />
           </div>
         </div>
       </header>
+      {historyOpen && (
+        <aside className="brief-history">
+          <HistoryPanel briefId={brief.id} beforeRestore={saver.flush} onRestored={onRestored} onClose={() => setHistoryOpen(false)} />
+        </aside>
+      )}
       <BriefEditor document={brief.document} onChange={onChange} renderPanel={renderPanel} />
     </section>
   );

@@ -21,7 +21,18 @@ export function documentText(node: unknown): string {
   return ['paragraph', 'heading', 'quote', 'listitem'].includes(n.type ?? '') ? `${inner}\n` : inner;
 }
 
-export function HistoryPanel({ briefId, onRestored, onClose }: { briefId: string; onRestored(brief: Brief): void; onClose(): void }) {
+export function HistoryPanel({
+  briefId,
+  beforeRestore,
+  onRestored,
+  onClose,
+}: {
+  briefId: string;
+  /** Saves what is pending, so the snapshot taken before the restore holds the latest text. */
+  beforeRestore(): Promise<void>;
+  onRestored(brief: Brief): void;
+  onClose(): void;
+}) {
   const [snapshots, setSnapshots] = useState<Snapshot[] | null>(null);
   const [preview, setPreview] = useState<{ id: number; text: string } | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
@@ -43,6 +54,7 @@ export function HistoryPanel({ briefId, onRestored, onClose }: { briefId: string
 
   const restore = async (id: number) => {
     try {
+      await beforeRestore();
       const brief = await api['briefs:restore']({ id: briefId, snapshotId: id });
       notify('Restored. The text before the restore is kept in the history.', 'info');
       setConfirming(null);

@@ -9,7 +9,7 @@ const ARTICLE = [
   'Port of Odesa reopens after three-week closure',
   'ODESA, March 14 — The port authority reopened the main grain terminal on Tuesday after a closure of three weeks, the longest since the war began.',
   'The harbour master said the closure had cost exporters about 40 million dollars. "We could not guarantee the safety of the crews," he told reporters on the quay. The ministry did not respond to a request for comment.',
-  'Shipping companies said insurance premiums had risen sharply. Atlas Shipping, which runs six bulk carriers from the port, said it would resume sailings on Friday.',
+  'Shipping companies said insurance premiums had risen sharply. Atlas Shipping, which runs six bulk carriers from the port, said it would resume sailings on Friday. Smaller operators were still waiting for clearance.',
   'Critics said the decision to close the harbour came too late. They said the decision to close the terminal had been taken without consulting the unions.',
   'Grain prices in Europe fell by 4 percent after the announcement. Traders in Rotterdam said the market had expected a longer closure.',
   'The ministry did not respond to a request for comment. A spokesperson for the navy said patrols in the Black Sea would continue.',
@@ -66,7 +66,7 @@ describe('reanchor: edits outside the passage', () => {
     { name: 'a typo fixed earlier in the text', quote: PRICES, edit: (t) => t.replace('longest since', 'longest period since'), state: ['moved'] },
     { name: 'a typo fixed in its own context', quote: ATLAS, edit: (t) => t.replace('premiums had risen', 'premiums have risen'), state: ['exact', 'moved'] },
     { name: 'the sentence before it deleted', quote: CRITICS, edit: (t) => t.replace('Atlas Shipping, which runs', 'Atlas, which runs'), state: ['moved'] },
-    { name: 'its paragraph moved to the end', quote: ATLAS, edit: (t) => moveParagraph(t, 3, 6), state: ['moved', 'fuzzy'] },
+    { name: 'its paragraph moved to the end', quote: ATLAS, edit: (t) => moveParagraph(t, 3, 6), state: ['moved'] },
     { name: 'the text re-wrapped with hard line breaks and double spaces', quote: HARBOUR_MASTER, edit: (t) => rewrap(t, 40).replace(/\. /g, '.  '), state: ['moved'] },
   ];
   for (const c of cases) {
@@ -79,8 +79,8 @@ describe('reanchor: edits outside the passage', () => {
   }
 
   it('flags, and still points at, a whole paragraph that moved far away (its context is new on both sides)', () => {
-    const paragraph = 'Shipping companies said insurance premiums had risen sharply. Atlas Shipping, which runs six bulk carriers from the port, said it would resume sailings on Friday.';
-    const edited = moveParagraph(ARTICLE, 3, 6);
+    const paragraph = 'Grain prices in Europe fell by 4 percent after the announcement. Traders in Rotterdam said the market had expected a longer closure.';
+    const edited = moveParagraph(ARTICLE, 5, 1);
     const r = reanchor(anchorFor(ARTICLE, paragraph), edited);
     expect(r.state).toBe('fuzzy');
     expect(r.score).toBeGreaterThan(0.6);
@@ -185,38 +185,45 @@ describe('reanchor: the passage itself changed', () => {
 
 describe('reanchor: look-alikes and repeated text', () => {
   it('does not guess between two copies of the passage with identical contexts', () => {
-    // The new version repeats the paragraph (a re-extracted PDF printed it twice) and adds a line on top.
+    // The new version repeats a paragraph (a re-extracted PDF printed it twice) and adds a
+    // line on top: the excerpt, inside that paragraph, now has two places with the same context.
     const paragraphs = ARTICLE.split('\n\n');
-    paragraphs.splice(5, 0, paragraphs[4]);
+    paragraphs.splice(4, 0, paragraphs[3]);
     const edited = `Corrected version\n\n${paragraphs.join('\n\n')}`;
-    expect(findQuote(edited, CRITICS)).toHaveLength(2);
-    const r = reanchor(anchorFor(ARTICLE, CRITICS), edited);
+    expect(findQuote(edited, ATLAS)).toHaveLength(2);
+    const r = reanchor(anchorFor(ARTICLE, ATLAS), edited);
     expect(['fuzzy', 'orphaned']).toContain(r.state);
-    if (r.state === 'fuzzy') expect(r.score).toBeLessThan(0.9);
+    if (r.state === 'fuzzy') expect(r.score).toBeLessThan(0.8);
   });
 
   it('does not move an excerpt onto a copy when the passage was reworded in place', () => {
     const paragraphs = ARTICLE.split('\n\n');
-    const edited = [...paragraphs.slice(0, 6), paragraphs[4], ...paragraphs.slice(6)].join('\n\n').replace(CRITICS, 'Critics said the decision to shut the harbour came too late.');
-    const r = reanchor(anchorFor(ARTICLE, CRITICS), edited);
+    paragraphs.splice(6, 0, paragraphs[3]);
+    paragraphs[3] = paragraphs[3].replace('six bulk carriers', 'seven bulk carriers');
+    const edited = paragraphs.join('\n\n');
+    expect(findQuote(edited, ATLAS)).toHaveLength(1);
+    const r = reanchor(anchorFor(ARTICLE, ATLAS), edited);
     expect(['fuzzy', 'orphaned']).toContain(r.state);
   });
 
   it('re-anchors a one-word excerpt among many occurrences by its context, and flags it when that context is gone', () => {
-    const anchor = anchorFor(ARTICLE, 'port', 3); // "…carriers from the port, said it would resume…"
-    expect(findQuote(ARTICLE, 'port').length).toBeGreaterThan(4);
-    const inserted = ARTICLE.replace('Shipping companies said', 'Brokers were cautious. Shipping companies said');
-    expectAt(reanchor(anchor, inserted), inserted, at(inserted, 'port', 3), ['moved']);
+    const occurrence = (text: string) => findQuote(text, 'said').findIndex((m) => m.start > at(text, ATLAS).start) + 1;
+    expect(findQuote(ARTICLE, 'said').length).toBeGreaterThan(5);
+    const anchor = anchorFor(ARTICLE, 'said', occurrence(ARTICLE)); // "…from the port, said it would resume…"
     expect(reanchor(anchor, ARTICLE).state).toBe('exact');
-    const rewritten = ARTICLE.replace('six bulk carriers from the port, said it would resume sailings', 'a fleet based in the port, plans to restart');
+    const inserted = ARTICLE.replace('Shipping companies said', 'Brokers were cautious, and shipping companies said');
+    expectAt(reanchor(anchor, inserted), inserted, at(inserted, 'said', occurrence(inserted)), ['moved']);
+    const rewritten = ARTICLE.replace('bulk carriers from the port, said it would resume sailings', 'bulk carriers, said on Tuesday that it would restart sailing');
     expect(['fuzzy', 'orphaned']).toContain(reanchor(anchor, rewritten).state);
   });
 
   it('lets excerpts that moved with their paragraph vouch for each other', () => {
-    // Two excerpts in the same paragraph, which moved to the end: the first sentence has a new
-    // prefix, but its neighbour excerpt shows how far the paragraph went.
+    // The paragraph moved far. Its first sentence has a new prefix, so alone it is only offered
+    // (fuzzy); but the excerpt in the middle of the paragraph is found intact and shows how far
+    // the paragraph went, so together both come back moved.
     const first = 'Shipping companies said insurance premiums had risen sharply.';
     const edited = moveParagraph(ARTICLE, 3, 6);
+    expect(reanchor(anchorFor(ARTICLE, first), edited).state).toBe('fuzzy');
     const [a, b] = reanchorAll([anchorFor(ARTICLE, first), anchorFor(ARTICLE, ATLAS)], edited);
     expectAt(a, edited, at(edited, first), ['moved']);
     expectAt(b, edited, at(edited, ATLAS), ['moved']);
@@ -230,8 +237,9 @@ describe('reanchor: folding agrees with findQuote', () => {
     for (const set of variants) {
       for (const from of set) {
         for (const to of set) {
-          const old = `Before the passage. It${from}s a passage with a${from}b in it. After the passage.`;
-          const text = old.replace(/It.s a passage with a.b/, `It${to}s a passage with a${to}b`);
+          const sample = (c: string) => `Before the passage. It${c}s a passage with a${c}b in it. After the passage.`;
+          const old = sample(from);
+          const text = sample(to);
           const anchor = anchorFor(old, `It${from}s a passage with a${from}b in it.`);
           expect(findQuote(text, anchor.quote)).toHaveLength(1);
           const r = reanchor(anchor, text);

@@ -2,14 +2,14 @@
 // headings, lists, a quote, a table, a divider, a citation. Built on Lexical's typeahead
 // menu, like the `[[` citation picker; each item only dispatches a command or sets the
 // block type.
-import { INSERT_HORIZONTAL_RULE_COMMAND } from '@lexical/react/LexicalHorizontalRuleNode';
+import { $isHorizontalRuleNode, INSERT_HORIZONTAL_RULE_COMMAND } from '@lexical/react/LexicalHorizontalRuleNode';
 import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { LexicalTypeaheadMenuPlugin, MenuOption, type MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
-import { INSERT_TABLE_COMMAND } from '@lexical/table';
+import { $isTableNode, INSERT_TABLE_COMMAND } from '@lexical/table';
 import { useCallback, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { $getNodeByKey, $isParagraphNode, type LexicalEditor, type NodeKey, type TextNode } from 'lexical';
+import { $getSelection, $isParagraphNode, $isRangeSelection, type LexicalEditor, type TextNode } from 'lexical';
 import { OPEN_CITATION_PICKER_COMMAND } from '../CitationTypeaheadPlugin';
 import { SET_BLOCK_TYPE_COMMAND } from '../FormattingPlugin/commands';
 import { filterSlashItems, matchSlashTrigger } from './slashTrigger';
@@ -61,20 +61,23 @@ export function SlashMenuPlugin() {
 
   const onSelectOption = useCallback(
     (option: SlashOption, textNodeContainingQuery: TextNode | null, closeMenu: () => void) => {
-      let emptied: NodeKey | null = null;
+      let emptied = false;
       editor.update(() => {
         const block = textNodeContainingQuery?.getTopLevelElement() ?? null;
         textNodeContainingQuery?.remove();
-        if (option.item.insertsBlock && $isParagraphNode(block) && block.isEmpty()) emptied = block.getKey();
+        emptied = !!option.item.insertsBlock && $isParagraphNode(block) && block.isEmpty();
       });
       closeMenu();
       option.item.run(editor);
       if (emptied) {
-        const key = emptied;
+        // The table or divider takes the place of the line the slash was typed on.
         editor.update(() => {
-          const block = $getNodeByKey(key);
-          // Still empty and not where the caret went: the table or divider took its place.
-          if ($isParagraphNode(block) && block.isEmpty() && block.getNextSibling() !== null && !block.isSelected()) block.remove();
+          const selection = $getSelection();
+          const top = $isRangeSelection(selection) ? selection.anchor.getNode().getTopLevelElement() : null;
+          const inserted = $isTableNode(top) ? top : top?.getPreviousSibling();
+          if (!$isTableNode(inserted) && !$isHorizontalRuleNode(inserted)) return;
+          const before = inserted.getPreviousSibling();
+          if ($isParagraphNode(before) && before.isEmpty()) before.remove();
         });
       }
     },
