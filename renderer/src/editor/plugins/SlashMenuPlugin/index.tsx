@@ -7,9 +7,10 @@ import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lex
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { LexicalTypeaheadMenuPlugin, MenuOption, type MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import { $isTableNode, INSERT_TABLE_COMMAND } from '@lexical/table';
+import { $findMatchingParent } from '@lexical/utils';
 import { useCallback, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { $getSelection, $isParagraphNode, $isRangeSelection, type LexicalEditor, type TextNode } from 'lexical';
+import { $getSelection, $isParagraphNode, $isRangeSelection, HISTORY_MERGE_TAG, type LexicalEditor, type TextNode } from 'lexical';
 import { OPEN_CITATION_PICKER_COMMAND } from '../CitationTypeaheadPlugin';
 import { SET_BLOCK_TYPE_COMMAND } from '../FormattingPlugin/commands';
 import { filterSlashItems, matchSlashTrigger } from './slashTrigger';
@@ -43,6 +44,20 @@ const ITEMS: readonly SlashItemSpec[] = [
   { label: 'Citation', icon: '[[', keywords: ['cite', 'excerpt', 'source'], hint: '[[', run: (e) => e.dispatchCommand(OPEN_CITATION_PICKER_COMMAND, undefined) },
 ];
 
+/** The table or divider takes the place of the empty line the slash was typed on. */
+function $removeEmptyLineBeforeInsertedBlock() {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return;
+  const anchor = selection.anchor.getNode();
+  // The caret is in the table's first cell (a cell is a root of its own: look for the
+  // table itself), or on the line after a divider.
+  const table = $findMatchingParent(anchor, $isTableNode);
+  const inserted = table ?? anchor.getTopLevelElement()?.getPreviousSibling();
+  if (!$isTableNode(inserted) && !$isHorizontalRuleNode(inserted)) return;
+  const before = inserted.getPreviousSibling();
+  if ($isParagraphNode(before) && before.isEmpty()) before.remove();
+}
+
 class SlashOption extends MenuOption {
   item: SlashItemSpec;
   constructor(item: SlashItemSpec) {
@@ -61,25 +76,21 @@ export function SlashMenuPlugin() {
 
   const onSelectOption = useCallback(
     (option: SlashOption, textNodeContainingQuery: TextNode | null, closeMenu: () => void) => {
-      let emptied = false;
-      editor.update(() => {
-        const block = textNodeContainingQuery?.getTopLevelElement() ?? null;
-        textNodeContainingQuery?.remove();
-        emptied = !!option.item.insertsBlock && $isParagraphNode(block) && block.isEmpty();
-      });
-      closeMenu();
-      option.item.run(editor);
-      if (emptied) {
-        // The table or divider takes the place of the line the slash was typed on.
-        editor.update(() => {
-          const selection = $getSelection();
-          const top = $isRangeSelection(selection) ? selection.anchor.getNode().getTopLevelElement() : null;
-          const inserted = $isTableNode(top) ? top : top?.getPreviousSibling();
-          if (!$isTableNode(inserted) && !$isHorizontalRuleNode(inserted)) return;
-          const before = inserted.getPreviousSibling();
-          if ($isParagraphNode(before) && before.isEmpty()) before.remove();
-        });
-      }
+      // The typeahead calls this inside its own update: the query text goes in this one, and
+      // the item runs once it is committed, so its command sees the line without the query.
+      editor.update(
+        () => {
+          textNodeContainingQuery?.remove();
+          closeMenu();
+        },
+        {
+          onUpdate: () => {
+            option.item.run(editor);
+            // After the insertion has landed (its command may queue an update of its own); one undo step with it.
+            if (option.item.insertsBlock) window.setTimeout(() => editor.update($removeEmptyLineBeforeInsertedBlock, { tag: HISTORY_MERGE_TAG }), 0);
+          },
+        },
+      );
     },
     [editor],
   );
