@@ -95,3 +95,14 @@ export function citedIn(db: Db, excerptId: string): { briefId: string; title: st
   }
   return [...out.values()];
 }
+
+/** Where a source is cited: each brief citing any of its excerpts, with how many citations. */
+export function sourceCitedIn(db: Db, sourceId: string): { briefId: string; title: string; citations: number }[] {
+  return db
+    .prepare(
+      `SELECT b.id AS briefId, b.title, count(*) AS citations FROM brief_citations c
+       JOIN excerpts e ON e.id = c.excerpt_id JOIN briefs b ON b.id = c.brief_id
+       WHERE e.source_id = ? GROUP BY b.id ORDER BY b.title, b.id`,
+    )
+    .all(sourceId) as { briefId: string; title: string; citations: number }[];
+}

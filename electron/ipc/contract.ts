@@ -85,6 +85,8 @@ export const contract = {
   'sources:delete': { input: z.object({ id }).strict(), output: reply<{ deleted: boolean }>() },
   'sources:grade': { input: z.object({ id, reliability: z.enum(RELIABILITY).nullable() }).strict(), output: reply<SourceSummary>() },
   'sources:versions': { input: z.object({ id }).strict(), output: reply<SourceVersion[]>() },
+  /** Where a source is cited: briefs citing any of its excerpts. */
+  'sources:citedIn': { input: z.object({ id }).strict(), output: reply<{ briefId: string; title: string; citations: number }[]>() },
   'sources:replace': {
     input: z.object({ id, file: z.object({ name: z.string().min(1).max(1_000), data: base64 }).strict() }).strict(),
     output: reply<ReplaceReport>(),

@@ -19,7 +19,7 @@ import { rejectSuggestion, suggestEntities } from '../services/suggestions';
 import { jobStatuses, startJob } from '../services/jobs';
 import { datesIn, sentenceAround } from '../services/dates';
 import { listTags } from '../../db/tags';
-import { citedIn, deleteBrief, getBrief, listBriefs } from '../../db/briefs';
+import { citedIn, deleteBrief, getBrief, listBriefs, sourceCitedIn } from '../../db/briefs';
 import { search, searchExcerptIds } from '../../db/search';
 import type { BriefDocument } from '../../db/brief/document';
 import { importUploads } from '../services/importer';
@@ -68,6 +68,10 @@ export const handlers: Handlers = {
   'sources:versions': ({ id }, { db }) => {
     found(getSourceSummary(db, id), 'source', id);
     return listVersions(db, id);
+  },
+  'sources:citedIn': ({ id }, { db }) => {
+    found(getSourceSummary(db, id), 'source', id);
+    return sourceCitedIn(db, id);
   },
   'sources:replace': ({ id, file }, { db }) => {
     const bytes = Buffer.from(file.data, 'base64');

@@ -65,12 +65,13 @@ describe('brief history', () => {
     expect(reply).toEqual({ ok: false, error: `No snapshot ${snap.id} of brief ${other}.` });
   });
 
-  it('lists where an excerpt is cited', async () => {
+  it('lists where an excerpt, and its source, are cited', async () => {
     const src = await call<{ imported: { id: string }[] }>('sources:import', { files: [{ name: 'a.txt', data: Buffer.from('Note\n\nThe crane fell.').toString('base64') }] });
     const sourceId = src.imported[0].id;
     const x = await call<{ id: string; quote: string }>('excerpts:create', { sourceId, start: 6, end: 20 });
     const cite = citationNode(x.id, x.quote);
     await call('briefs:save', { id: briefId, document: rootNode([paragraphNode([textNode('A '), cite, textNode(' and '), cite])]) });
     expect(await call('excerpts:citedIn', { id: x.id })).toEqual([{ briefId, title: 'Draft', positions: [0, 1] }]);
+    expect(await call('sources:citedIn', { id: sourceId })).toEqual([{ briefId, title: 'Draft', citations: 2 }]);
   });
 });

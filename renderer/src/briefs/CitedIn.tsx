@@ -25,3 +25,25 @@ export function CitedIn({ excerptId, compact }: { excerptId: string; compact?: b
     </div>
   );
 }
+
+/** "Cited in" for a whole source: the briefs citing any of its excerpts. */
+export function SourceCitedIn({ sourceId }: { sourceId: string }) {
+  const nav = useNavigation();
+  const cited = useApiQuery(() => api['sources:citedIn']({ id: sourceId }), [sourceId], ['briefs', 'excerpts']);
+  if (!cited.data || cited.data.length === 0) return null;
+  return (
+    <div className="cited-in source-cited-in" aria-label="Briefs citing this source">
+      <span className="cited-in-label">Cited in</span>
+      <ul className="cited-in-list">
+        {cited.data.map((b) => (
+          <li key={b.briefId}>
+            <button type="button" className="link-button" onClick={() => nav.openBrief(b.briefId)} title={`Open the brief “${b.title}”`}>
+              {b.title}
+            </button>
+            <span className="muted"> ×{b.citations}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -25,6 +25,7 @@ import { rangeToOffsets } from './selectionOffsets';
 import { SourceDetailsDialog } from './SourceDetailsDialog';
 import { PASSAGE, PENDING, SourceText, type RevealRequest } from './SourceText';
 import { VersionsMenu } from './VersionsMenu';
+import { SourceCitedIn } from '../briefs/CitedIn';
 import { useReaderMentions } from '../entities/ReaderMentions';
 /** Below this pane width the excerpt margin floats over the text instead of squeezing it. */
 const NARROW_READER = 980;
@@ -358,6 +359,7 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
     >
       <header className="reader-header">
         <h2 className="reader-title">{source.title}</h2>
+        <SourceCitedIn sourceId={source.id} />
         <div className="reader-actions">
           <VersionsMenu source={source} />
           <button type="button" className="button" onClick={() => setDetailsOpen(true)}>
