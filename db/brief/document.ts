@@ -95,6 +95,16 @@ export function isElement(node: SerializedNode | SerializedRoot): node is Serial
   return Array.isArray((node as { children?: unknown }).children);
 }
 
+/**
+ * The text an inline node of a type the exporters do not know by name stands for: its
+ * `text`, or an entity mention's `name` ({ type: 'entity-mention', entityId, name }).
+ */
+export function fallbackText(node: { type: string; text?: unknown; name?: unknown }): string | undefined {
+  if (typeof node.text === 'string') return node.text;
+  if (node.type === 'entity-mention' && typeof node.name === 'string') return node.name;
+  return undefined;
+}
+
 /** Depth-first, document order. */
 export function* walk(node: SerializedNode | SerializedRoot): Generator<SerializedNode | SerializedRoot> {
   yield node;
@@ -122,7 +132,7 @@ export function plainTextOf(doc: BriefDocument): string {
       case 'citation':
         return ` “${node.quoteAtCitation}” `;
       default:
-        return isElement(node) && !BLOCK_TYPES.has(node.type) ? node.children.map(inline).join('') : '';
+        return fallbackText(node as { type: string }) ?? (isElement(node) && !BLOCK_TYPES.has(node.type) ? node.children.map(inline).join('') : '');
     }
   };
   const visit = (node: SerializedNode | SerializedRoot): void => {

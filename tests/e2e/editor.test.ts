@@ -6,7 +6,7 @@
 // citation), a changed citation's word diff, and an `@` mention of an entity.
 // No console errors and no CSP violations; screenshots in light and dark while developing.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -497,6 +497,39 @@ describe('the brief editor', () => {
     await expect.poll(() => editor().isVisible()).toBe(true);
   });
 
+  test('shortcuts: lists nest with Tab and Shift+Tab, Ctrl+B bolds, Ctrl+K opens the link field (not the search)', async () => {
+    await caretToEnd();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Shift+8');
+    await page.keyboard.type('first point', { delay: 15 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('nested point', { delay: 15 });
+    const nested = page.locator('.editor-content ul ul li', { hasText: 'nested point' });
+    await expect.poll(() => nested.count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.type('back out', { delay: 15 });
+    await expect.poll(() => page.locator('.editor-content > ul > li', { hasText: 'back out' }).count()).toBe(1);
+    expect(await page.locator('.editor-content ul ul li', { hasText: 'back out' }).count()).toBe(0);
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type(' strong', { delay: 15 });
+    await expect.poll(() => page.locator('.editor-content li .ed-bold', { hasText: 'strong' }).count()).toBe(1);
+    await page.keyboard.press('Control+b');
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => page.getByLabel('Link address').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Link address');
+    await shot('16-lists');
+    await page.keyboard.press('Escape');
+    // Two Enters leave the list: the brief ends with a paragraph again.
+    await page.locator('.editor-content li', { hasText: 'back out' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('After the list.', { delay: 15 });
+    await expect.poll(() => page.locator('.editor-content > p').last().textContent()).toBe('After the list.');
+  });
+
   test('the slash menu inserts a heading and a table; Tab moves between cells', async () => {
     await caretToEnd();
     await page.keyboard.press('Enter');
@@ -540,6 +573,42 @@ describe('the brief editor', () => {
     const stored = await storedDocument();
     expect(stored).toContain('"type":"table"');
     expect(stored).toContain('"tag":"h2"');
+  });
+
+  test('the export menu: HTML, Markdown and Word with a banner; strict refuses a brief with bad citations', async () => {
+    await page.getByRole('button', { name: 'Export options' }).click();
+    const menu = page.getByRole('form', { name: 'Export brief' });
+    await expect.poll(() => menu.isVisible()).toBe(true);
+    await menu.getByLabel('Banner (optional)').fill('INTERNAL — EDITOR TEST');
+    await shot('15-export-menu');
+    const exportAs = async (label: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), menu.getByRole('button', { name: label, exact: true }).click()]);
+      const path = join(workDir, download.suggestedFilename());
+      await download.saveAs(path);
+      return { name: download.suggestedFilename(), path };
+    };
+    const html = await exportAs('HTML');
+    expect(html.name).toMatch(/\.html$/);
+    const htmlText = readFileSync(html.path, 'utf8');
+    expect(htmlText).toContain('INTERNAL — EDITOR TEST');
+    expect(htmlText).toContain('Harbor drones: editor test');
+    await page.getByRole('button', { name: 'Export options' }).click();
+    const md = await exportAs('Markdown');
+    expect(md.name).toMatch(/\.md$/);
+    expect(readFileSync(md.path, 'utf8')).toContain('Harbor drones: editor test');
+    await page.getByRole('button', { name: 'Export options' }).click();
+    const docx = await exportAs('Word (DOCX)');
+    expect(docx.name).toMatch(/\.docx$/);
+    expect(readFileSync(docx.path).subarray(0, 2).toString('latin1')).toBe('PK');
+    // Strict: this brief cites a deleted excerpt and a changed one — no file, a reason.
+    await page.getByRole('button', { name: 'Export options' }).click();
+    await menu.getByLabel(/^Strict/).check();
+    await menu.getByRole('button', { name: 'HTML', exact: true }).click();
+    await expect.poll(() => page.locator('.toast').allTextContents()).toContainEqual(expect.stringMatching(/not ok|strict/i));
+    // The menu stays open on a refusal, to change the options.
+    await menu.getByLabel(/^Strict/).uncheck();
+    await menu.getByLabel('Banner (optional)').fill('');
+    await page.keyboard.press('Escape');
   });
 
   test('an excerpt lists the briefs that cite it (“Cited in”), each opening its brief', async () => {

@@ -19,7 +19,7 @@
 // The header and footer carry the banner (as the PDF does, on every page) and "Page N of M"
 // (PAGE and NUMPAGES fields). The Sources list and the Citation warnings close the body.
 import { zipSync, strToU8 } from 'fflate';
-import { type BriefDocument, type SerializedNode, TEXT_FORMAT, isElement } from '../../../db/brief/document';
+import { type BriefDocument, type SerializedNode, TEXT_FORMAT, fallbackText, isElement } from '../../../db/brief/document';
 import { citationNumbers, formatExportDate, safeUrl } from './briefHtml';
 import { type BriefExportInput, type NotePiece, briefNotes, briefSources, briefWarnings, oneLine } from './briefMarkdown';
 import {
@@ -347,10 +347,11 @@ function renderInline(nodes: readonly SerializedNode[], ctx: Context, options: I
       }
       default: {
         const other = node as { type: string; text?: unknown };
+        const text = fallbackText(other);
         if (other.type === 'tab') xml += '<w:r><w:tab/></w:r>';
-        else if (typeof other.text === 'string') {
-          xml += run(other.text, runPr(0, options));
-          visible ||= other.text.trim() !== '';
+        else if (text !== undefined) {
+          xml += run(text, runPr(0, options));
+          visible ||= text.trim() !== '';
         } else if (isElement(node)) {
           const inner = renderInline(node.children, ctx, options);
           xml += inner.xml;

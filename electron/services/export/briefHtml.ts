@@ -12,6 +12,7 @@ import {
   TEXT_FORMAT,
   citationsOf,
   isElement,
+  fallbackText,
 } from '../../../db/brief/document';
 
 export interface BriefHtmlInput {
@@ -250,8 +251,9 @@ function renderInline(nodes: readonly SerializedNode[], notes: Notes, options: I
       }
       default: {
         const other = node as { type: string; text?: unknown };
+        const text = fallbackText(other);
         if (other.type === 'tab') html += '\t';
-        else if (typeof other.text === 'string') html += escapeHtml(other.text);
+        else if (text !== undefined) html += escapeHtml(text);
         else if (isElement(node)) html += renderInline(node.children, notes, options);
       }
     }

@@ -11,7 +11,7 @@
 // wording as briefHtml.ts, in one place for the formats that are not HTML.
 import { type ExcerptView, gradeLabel } from '../../../db/domain';
 import type { CitationCheck } from '../../../db/brief/integrity';
-import { type BriefDocument, type SerializedCitation, type SerializedNode, TEXT_FORMAT, citationsOf, isElement } from '../../../db/brief/document';
+import { type BriefDocument, type SerializedCitation, type SerializedNode, TEXT_FORMAT, citationsOf, fallbackText, isElement } from '../../../db/brief/document';
 import { type BriefHtmlInput, citationNumbers, formatExportDate, safeUrl } from './briefHtml';
 
 /** What the Markdown and DOCX exports take: the HTML export's input less its stylesheet. */
@@ -273,7 +273,8 @@ function plainText(nodes: readonly SerializedNode[], numbers: ReadonlyMap<string
       if (node.type === 'citation') return `[${numbers.get(node.excerptId)}]`;
       const other = node as { type: string; text?: unknown };
       if (other.type === 'tab') return '\t';
-      if (typeof other.text === 'string') return other.text;
+      const text = fallbackText(other);
+      if (text !== undefined) return text;
       return isElement(node) ? plainText(node.children, numbers) : '';
     })
     .join('');
@@ -382,8 +383,9 @@ class InlineWriter {
         break;
       default: {
         const other = node as { type: string; text?: unknown };
+        const text = fallbackText(other);
         if (other.type === 'tab') this.text('\t', 0);
-        else if (typeof other.text === 'string') this.text(other.text, 0);
+        else if (text !== undefined) this.text(text, 0);
         else if (isElement(node)) this.nodes(node.children);
       }
     }

@@ -23,3 +23,16 @@ describe('a citation in block form', () => {
     );
   });
 });
+
+describe('an entity mention in a brief', () => {
+  it('exports as the entity’s name, and counts in the brief’s text', async () => {
+    const { plainTextOf } = await import('../../../db/brief/document');
+    const { renderBriefMarkdown } = await import('../../../electron/services/export/briefMarkdown');
+    const mention = { type: 'entity-mention', version: 1, entityId: 'ent_1', name: 'Nordhavn Spirit' } as unknown as ReturnType<typeof textNode>;
+    const doc = rootNode([paragraphNode([textNode('The carrier '), mention, textNode(' left.')])]);
+    const input = { title: 'T', document: doc, excerpts: new Map(), generatedAt: new Date(0) };
+    expect(renderBriefHtml({ ...input, stylesheet: '' })).toContain('<p>The carrier Nordhavn Spirit left.</p>');
+    expect(renderBriefMarkdown(input)).toContain('The carrier Nordhavn Spirit left.');
+    expect(plainTextOf(doc)).toBe('The carrier Nordhavn Spirit left.');
+  });
+});
