@@ -6,9 +6,10 @@
 // The quote is compiled to a regular expression rather than folding the text, so a
 // 30 MB source needs no offset map: the engine reports original offsets directly.
 
-const SINGLE_QUOTES = "'\u2018\u2019\u201A\u201B\u2032\u00B4`";
-const DOUBLE_QUOTES = '"\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB';
-const DASHES = '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212';
+/** Characters that match each other in a quote (re-anchoring folds by the same sets). */
+export const SINGLE_QUOTES = "'\u2018\u2019\u201A\u201B\u2032\u00B4`";
+export const DOUBLE_QUOTES = '"\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB';
+export const DASHES = '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212';
 
 const classOf = (set: string) => `[${set.replace(/[\\\]^-]/g, (c) => `\\${c}`)}]`;
 const CLASSES = new Map<string, string>();

@@ -48,6 +48,7 @@
 // The thresholds below were chosen with `npm run bench:anchors` (tests/bench/anchors.ts).
 
 import type { AnchorState } from '../../../db/domain';
+import { DASHES, DOUBLE_QUOTES, SINGLE_QUOTES } from './quote';
 
 export type { AnchorState };
 
@@ -157,12 +158,8 @@ const MAX_FUZZY_QUOTE = 100_000;
 
 // ---------------------------------------------------------------------------------------
 // Folding, exactly as findQuote matches (quote.ts): a run of \s (Unicode) matches any
-// run, and each quote/dash variant matches the others. Keep these sets equal to quote.ts
-// (a unit test checks every character against findQuote).
+// run, and each quote/dash variant matches the others — the sets are quote.ts's own.
 
-const SINGLE_QUOTES = "'\u2018\u2019\u201A\u201B\u2032\u00B4`";
-const DOUBLE_QUOTES = '"\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB';
-const DASHES = '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212';
 
 const SPACE = new Uint8Array(0x10000);
 const WORD = new Uint8Array(0x10000);
