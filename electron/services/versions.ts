@@ -1,6 +1,6 @@
 import type { Db } from '../../db/workspace';
 import type { AnchorState } from '../../db/domain';
-import { addVersion, contentHash, getSource } from '../../db/sources';
+import { addVersion, contentHash, getSource, getVersionText } from '../../db/sources';
 import { listExcerptsOfSource, setExcerptAnchor } from '../../db/excerpts';
 import { reanchorAll } from './anchoring/reanchor';
 import { quoteContext } from './anchoring/quote';
@@ -50,8 +50,15 @@ export async function replaceSourceText(db: Db, sourceId: string, input: ImportI
     const excerpts = listExcerptsOfSource(db, sourceId);
     const unchanged = contentHash(doc.text) === current.contentHash;
     const version = unchanged ? current.version : addVersion(db, sourceId, { text: doc.text, original: bytes, originalName: input.name, pages: doc.pages ?? null });
+    // Each excerpt is re-anchored knowing the whole text it was made on (its version):
+    // whether its quote was unique there decides what finding it once now proves.
+    const oldTexts = new Map<number, string | undefined>();
+    const oldText = (v: number) => {
+      if (!oldTexts.has(v)) oldTexts.set(v, getVersionText(db, sourceId, v)?.text);
+      return oldTexts.get(v);
+    };
     const results = reanchorAll(
-      excerpts.map((x) => ({ start: x.start, end: x.end, quote: x.quote, prefix: x.prefix, suffix: x.suffix })),
+      excerpts.map((x) => ({ start: x.start, end: x.end, quote: x.quote, prefix: x.prefix, suffix: x.suffix, oldText: oldText(x.version) })),
       doc.text,
     );
     const report: ReplaceReport = { sourceId, version, exact: 0, moved: 0, fuzzy: 0, orphaned: 0, excerpts: [] };

@@ -266,7 +266,7 @@ function choosePassage(d: Doc): Passage | null {
 function anchorOf(d: Doc, p: Passage): Anchor {
   const { text } = render(d);
   const { start, end } = passageSpan(d, p)!;
-  return { start, end, quote: text.slice(start, end), ...quoteContext(text, start, end) };
+  return { start, end, quote: text.slice(start, end), ...quoteContext(text, start, end), oldText: text };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -465,7 +465,8 @@ const EDITS: Record<string, EditKind> = {
         if (id === p.last) p = { ...p, endIn: p.endIn + delta };
         done++;
       }
-      if (!done) return null;
+      // A second replacement can undo the first: then nothing was reworded.
+      if (!done || render(d).text === render(d0).text) return null;
       return { doc: d, truth: { kind: 'changed', passage: p } };
     },
   },
@@ -574,7 +575,7 @@ function trace(kind: string, anchor: Anchor, r: Reanchored, truth: Truth, oldTex
   const newText = render(newDoc).text;
   const truthSpan = truth.kind === 'gone' ? null : passageSpan(newDoc, truth.passage);
   console.log(`--- ${kind}: ${r.state} score ${r.score} at ${r.start}-${r.end}; truth ${truthSpan ? `${truthSpan.start}-${truthSpan.end}` : 'gone'}; old ${anchor.start}-${anchor.end}`);
-  console.log(`  anchor: ${JSON.stringify(anchor)}`);
+  console.log(`  anchor: ${JSON.stringify({ ...anchor, oldText: undefined })}`);
   console.log(`  old:   ${JSON.stringify(oldText.slice(Math.max(0, anchor.start - 80), anchor.end + 80))}`);
   if (truthSpan) console.log(`  truth: ${JSON.stringify(newText.slice(Math.max(0, truthSpan.start - 80), truthSpan.end + 80))}`);
   console.log(`  got:   ${JSON.stringify(newText.slice(Math.max(0, r.start - 80), r.end + 80))}`);

@@ -110,6 +110,34 @@ describe('source replace', () => {
   });
 });
 
+describe('source replace: paragraphs reordered', () => {
+  // An editor's rework: the closing paragraph is moved to the top and the middle two swap.
+  // Whole-paragraph excerpts get new context on both sides; a paragraph's first sentence
+  // gets a new prefix and lands far away. Their words were unique in the old version and
+  // still are, so each is followed, not flagged.
+  const paragraphs = [
+    'Dockworkers at Port Alder walked out on Thursday over the new shift rota.',
+    'The union said the rota had been imposed without consultation. Its members would return only once talks resumed.',
+    'Management said two cranes had stood idle for most of the night shift.',
+    'Shipping lines were told to expect delays of up to three days.',
+  ];
+  const before = `Strike at Port Alder\n\n${paragraphs.join('\n\n')}\n`;
+  const after = `Strike at Port Alder\n\n${[paragraphs[3], paragraphs[0], paragraphs[2], paragraphs[1]].join('\n\n')}\n`;
+
+  it('follows whole paragraphs and paragraph openings that moved, at their new offsets', () => {
+    writeFileSync(tmp.path('strike.txt'), before);
+    writeFileSync(tmp.path('strike-v2.txt'), after);
+    const id = cli(ws, 'import', tmp.path('strike.txt'), '--json').json<{ imported: { id: string }[] }>().imported[0].id;
+    const quotes = [paragraphs[2], paragraphs[3], 'The union said the rota had been imposed without consultation.'];
+    for (const quote of quotes) expect(cli(ws, 'excerpt', 'add', '--source', id, '--quote', quote).code).toBe(0);
+    const report = cli(ws, 'source', 'replace', id, tmp.path('strike-v2.txt'), '--json').json<{ moved: number; fuzzy: number; orphaned: number }>();
+    expect(report).toMatchObject({ moved: 3, fuzzy: 0, orphaned: 0 });
+    const rows = cli(ws, 'excerpts', '--source', id, '--json').json<{ quote: string; start: number; end: number; state: string }[]>();
+    expect(rows.map((x) => x.quote).sort()).toEqual([...quotes].sort());
+    for (const x of rows) expect(after.slice(x.start, x.end)).toBe(x.quote);
+  });
+});
+
 describe('grading', () => {
   it('grades a source, and its publisher’s next source shows the same reliability until graded itself', () => {
     writeFileSync(tmp.path('a.md'), '---\ntitle: First report\npublisher: Harbour Watch\n---\n\nThe first report says the cranes arrived.');

@@ -30,12 +30,17 @@
 // and its old neighbourhood (a side of the old context, intact) nearer the expected place
 // than the winner, not explained by a sentence inserted beside the winner.
 //
-// Known limit (on the bench, 4 of ~160,000 re-anchorings over 16 corpora, each with a
-// near-identical twin sentence right next to the passage): a passage deleted, or moved
-// away, while its neighbouring twin keeps one side of its context and slides into its
-// place reads exactly like "a sentence inserted or changed beside the passage"; 32
-// characters of context cannot tell them apart.
-//
+// When the whole text the anchor was made on is known (the app always knows it: versions
+// are kept), two more rules apply:
+//   - a quote that occurred once in the old text and occurs once in the new one is the
+//     passage, whatever its surroundings now are (a paragraph moved, the passage with it):
+//     new text does not reproduce a passage word for word. A quote under DISTINCTIVE_WORDS
+//     words also needs one side of its old context, since a few words can be written anew;
+//   - a quote that had twins (other occurrences in the old text) is not `moved` onto a
+//     place whose context fits a twin better than the passage on either side: that is the
+//     twin, slid into the place of a deleted or moved passage, as likely as the passage.
+//     With 32 characters of context alone the two read the same.
+
 // How: the new text is folded once (whitespace runs to one space, quote and dash variants
 // to one character each, with a map back to the original offsets) and indexed by word
 // pairs (a sorted array of hash|position keys). Exact occurrences come from the quote's
@@ -48,7 +53,7 @@
 // The thresholds below were chosen with `npm run bench:anchors` (tests/bench/anchors.ts).
 
 import type { AnchorState } from '../../../db/domain';
-import { DASHES, DOUBLE_QUOTES, SINGLE_QUOTES } from './quote';
+import { DASHES, DOUBLE_QUOTES, quoteContext, SINGLE_QUOTES } from './quote';
 
 export type { AnchorState };
 
@@ -58,6 +63,13 @@ export interface Anchor {
   quote: string;
   prefix: string;
   suffix: string;
+  /**
+   * The whole text the anchor was made on (its version), when known. It tells whether the
+   * quote was unique there (then the same words found once in the new text are the
+   * passage, however its surroundings changed) or had twins (then a place whose context
+   * fits a twin as well as the passage is not proof of anything).
+   */
+  oldText?: string;
 }
 
 export interface Reanchored {
@@ -136,6 +148,13 @@ const EMPTY_PLACE_PENALTY = 0.3;
  * offered, but 13% more deleted ones would be offered a look-alike instead of orphaned.
  */
 export const DEFAULT_MIN_FUZZY_SCORE = 0.6;
+
+/**
+ * A quote of at least this many words that was unique in the old text and is unique in the
+ * new one is the passage even with both sides of its context changed (a whole paragraph
+ * moved); a shorter one also needs one side of its old context.
+ */
+const DISTINCTIVE_WORDS = 8;
 
 /** A word pair occurring more often than this says nothing about where a passage is. */
 const MAX_POSTINGS = 64;
@@ -587,6 +606,8 @@ class Query {
   private readonly suffixCtx: string;
   private readonly startsAtWord: boolean;
   private readonly endsAtWord: boolean;
+  /** Words in the (folded) quote. */
+  readonly words: number;
   private occurrenceCache?: Candidate[];
   private windowCache?: Window[];
 
@@ -602,19 +623,18 @@ class Query {
     const q = this.quote;
     this.startsAtWord = q.length > 0 && (!WORD[q.charCodeAt(0)] || this.prefix.length === 0 || !WORD[this.prefix.charCodeAt(this.prefix.length - 1)]);
     this.endsAtWord = q.length > 0 && (!WORD[q.charCodeAt(q.length - 1)] || this.suffix.length === 0 || !WORD[this.suffix.charCodeAt(0)]);
+    this.words = q.length === 0 ? 0 : q.split(' ').length;
+  }
+
+  /** The new text, folded. */
+  get folded(): string {
+    return this.ix.folded;
   }
 
   candidate(fs: number, fe: number, occurrence: boolean): Candidate {
-    const f = this.ix.folded;
     const p = this.prefixCtx;
     const s = this.suffixCtx;
-    const slack = 8;
-    const pFrom = fs - p.length - slack;
-    const textBefore = (pFrom <= 0 ? EDGE : '') + f.slice(Math.max(0, pFrom), fs);
-    const sTo = fe + s.length + slack;
-    const textAfter = f.slice(fe, sTo) + (sTo >= f.length ? EDGE : '');
-    const before = 1 - anchoredDistance(p, textBefore, true) / Math.max(1, p.length);
-    const after = 1 - anchoredDistance(s, textAfter, false) / Math.max(1, s.length);
+    const { before, after } = sides(this.ix.folded, fs, fe, p, s);
     const context = (before * p.length + after * s.length) / Math.max(1, p.length + s.length);
     const similarity = occurrence ? 1 : this.similarity(fs, fe);
     const { start, end } = this.ix.toOriginal(fs, fe);
@@ -859,6 +879,83 @@ class Query {
   }
 }
 
+/** A context for comparisons: folded, with EDGE where it reached the start or end of its text. */
+function contextOf(prefix: string, suffix: string): { prefix: string; suffix: string } {
+  return {
+    prefix: prefix.length < CONTEXT_SIZE ? EDGE + fold(prefix) : fold(prefix),
+    suffix: suffix.length < CONTEXT_SIZE ? fold(suffix) + EDGE : fold(suffix),
+  };
+}
+
+/**
+ * How well a prefix and a suffix (as contextOf makes them) agree with the folded text
+ * around [fs, fe): 1 - edit distance / length, each compared outward from the place's
+ * edge and free to end anywhere (a few characters of slack for insertions).
+ */
+function sides(f: string, fs: number, fe: number, p: string, s: string): { before: number; after: number } {
+  const slack = 8;
+  const pFrom = fs - p.length - slack;
+  const textBefore = (pFrom <= 0 ? EDGE : '') + f.slice(Math.max(0, pFrom), fs);
+  const sTo = fe + s.length + slack;
+  const textAfter = f.slice(fe, sTo) + (sTo >= f.length ? EDGE : '');
+  return {
+    before: 1 - anchoredDistance(p, textBefore, true) / Math.max(1, p.length),
+    after: 1 - anchoredDistance(s, textAfter, false) / Math.max(1, s.length),
+  };
+}
+
+/** The context of another occurrence of the quote in the old text. */
+interface Twin {
+  prefix: string;
+  suffix: string;
+}
+
+/** The text an anchor was made on: where else its quote occurred there. */
+class OldText {
+  private index?: TextIndex;
+  constructor(readonly text: string) {}
+
+  /** Folded and indexed on first use: most excerpts never need it. */
+  private get ix(): TextIndex {
+    return (this.index ??= new TextIndex(this.text));
+  }
+
+  /**
+   * The contexts of the quote's other occurrences in the old text (none: it was unique);
+   * null when the anchor does not fit this text (its quote is not at its offsets), so
+   * nothing can be concluded from it.
+   */
+  twinsOf(query: Query): Twin[] | null {
+    const { anchor } = query;
+    if (fold(this.text.slice(anchor.start, anchor.end)).trim() !== query.quote) return null;
+    const own = this.ix.toFolded(anchor.start);
+    const twins: Twin[] = [];
+    let ownSeen = false;
+    for (const o of exactSpans(this.ix, query.quote)) {
+      const { start, end } = this.ix.toOriginal(o.fs, o.fe);
+      // The anchor's own occurrence (folding may trim leading space off its offsets).
+      if (!ownSeen && Math.abs(o.fs - own) <= 1) {
+        ownSeen = true;
+        continue;
+      }
+      const context = quoteContext(this.text, start, end, CONTEXT_SIZE);
+      twins.push(contextOf(context.prefix, context.suffix));
+    }
+    return ownSeen ? twins : null;
+  }
+}
+
+/**
+ * Whether a place fits a twin of the passage (another occurrence of its quote in the old
+ * text) on a side where it does not fit the passage's own context: then its words and
+ * context prove it is a copy of the quote, not which one.
+ */
+function fitsTwin(query: Query, c: Candidate, twin: Twin): boolean {
+  const t = sides(query.folded, c.fs, c.fe, twin.prefix, twin.suffix);
+  const better = (twinSide: number, own: number) => twinSide >= SIDE_AGREE && twinSide > own;
+  return better(t.before, c.before) || better(t.after, c.after);
+}
+
 /** Occurrences of a very frequent short quote worth comparing: those whose adjacent characters agree best. */
 const MAX_OCCURRENCES = 200;
 function mostPromising(ix: TextIndex, query: Query, spots: Span[], oldAt: number): Span[] {
@@ -905,7 +1002,7 @@ function orphaned(anchor: Anchor, text: string, score: number | null): Reanchore
  * Resolves one anchor. `shifts` are how far the text around the anchor's old place may
  * have moved (new offset - old offset): always 0, plus what the landmarks around it say.
  */
-function resolve(ix: TextIndex, query: Query, shifts: readonly number[], minFuzzy: number): Reanchored {
+function resolve(ix: TextIndex, query: Query, shifts: readonly number[], minFuzzy: number, old: OldText | null): Reanchored {
   const text = ix.text;
   const anchor = query.anchor;
   if (query.quote.length === 0) return orphaned(anchor, text, null);
@@ -921,6 +1018,17 @@ function resolve(ix: TextIndex, query: Query, shifts: readonly number[], minFuzz
   // the old offsets still break a tie with other places — but not when both sides changed.
   const same = occurrences.find(isSame);
   if (same && same.before === 1 && same.after === 1) return located(same, 'exact', 1);
+  const twins = old?.twinsOf(query) ?? null;
+
+  // moved, by uniqueness: the quote occurred once in the old text and occurs once in the
+  // new one. Text that was not there before does not reproduce a passage word for word,
+  // so this is the passage wherever its paragraph went and whatever now surrounds it; a
+  // short quote (a few common words could be rewritten anew) needs one side of its old
+  // context too.
+  if (twins && twins.length === 0 && occurrences.length === 1) {
+    const only = occurrences[0];
+    if (only.plausible || query.words >= DISTINCTIVE_WORDS) return located(only, isSame(only) ? 'exact' : 'moved', 1);
+  }
 
   // moved: the single most economical place (see the header), with the exact words.
   const emptyPlaces = query.emptyPlaces();
@@ -939,7 +1047,8 @@ function resolve(ix: TextIndex, query: Query, shifts: readonly number[], minFuzz
     best.cost <= 1 &&
     places.every((p) => p === best || (p.cost > best.cost && (p.content > best.content || (isSame(best.c) && intactSides(best.c) !== 0 && (intactSides(best.c) & intactSides(p.c)) === 0)))) &&
     !emptyPlaces.some((x) => !within(best.c, x)) &&
-    !query.oldNeighbourhoodElsewhere(best.c, distance)
+    !query.oldNeighbourhoodElsewhere(best.c, distance) &&
+    !twins?.some((t) => fitsTwin(query, best.c, t))
   ) {
     return located(best.c, isSame(best.c) ? 'exact' : 'moved', 1);
   }
@@ -972,7 +1081,7 @@ function indexFor(text: string): TextIndex {
  */
 export function reanchor(anchor: Anchor, newText: string, options: ReanchorOptions = {}): Reanchored {
   const ix = indexFor(newText);
-  return resolve(ix, new Query(ix, anchor), [0], options.minFuzzyScore ?? DEFAULT_MIN_FUZZY_SCORE);
+  return resolve(ix, new Query(ix, anchor), [0], options.minFuzzyScore ?? DEFAULT_MIN_FUZZY_SCORE, anchor.oldText === undefined ? null : new OldText(anchor.oldText));
 }
 
 /**
@@ -985,6 +1094,14 @@ export function reanchorAll(anchors: readonly Anchor[], newText: string, options
   const ix = new TextIndex(newText);
   const minFuzzy = options.minFuzzyScore ?? DEFAULT_MIN_FUZZY_SCORE;
   const queries = anchors.map((a) => new Query(ix, a));
+  // One index per old text (the excerpts of a source were mostly made on the same version).
+  const olds = new Map<string, OldText>();
+  const oldOf = (a: Anchor) => {
+    if (a.oldText === undefined) return null;
+    let o = olds.get(a.oldText);
+    if (!o) olds.set(a.oldText, (o = new OldText(a.oldText)));
+    return o;
+  };
   const landmarks: { at: number; shift: number; i: number }[] = [];
   queries.forEach((q, i) => {
     const occ = q.occurrences();
@@ -1006,6 +1123,6 @@ export function reanchorAll(anchors: readonly Anchor[], newText: string, options
     let after = lo;
     while (after < landmarks.length && landmarks[after].i === i) after++;
     const shifts = [landmarks[before]?.shift, landmarks[after]?.shift].filter((d): d is number => d !== undefined);
-    return resolve(ix, q, [0, ...shifts], minFuzzy);
+    return resolve(ix, q, [0, ...shifts], minFuzzy, oldOf(q.anchor));
   });
 }

@@ -89,6 +89,31 @@ describe('reanchor: edits outside the passage', () => {
     if (r.state === 'fuzzy') expect(r.quote).toBe(paragraph);
   });
 
+  it('follows that whole-paragraph excerpt when it knows the text it was made on: its words were unique there and still are', () => {
+    const paragraph = 'Grain prices in Europe fell by 4 percent after the announcement. Traders in Rotterdam said the market had expected a longer closure.';
+    const edited = moveParagraph(ARTICLE, 5, 1);
+    const r = reanchor({ ...anchorFor(ARTICLE, paragraph), oldText: ARTICLE }, edited);
+    expectAt(r, edited, at(edited, paragraph), ['moved']);
+  });
+
+  it('follows a sentence at the head of a paragraph that moved far away (one side of its context new)', () => {
+    const edited = moveParagraph(ARTICLE, 3, 6);
+    const alone = reanchor(anchorFor(ARTICLE, 'Shipping companies said insurance premiums had risen sharply.'), edited);
+    expect(alone.state).toBe('fuzzy'); // far away with a new prefix: two changes, without the old text
+    const r = reanchor({ ...anchorFor(ARTICLE, 'Shipping companies said insurance premiums had risen sharply.'), oldText: ARTICLE }, edited);
+    expectAt(r, edited, at(edited, 'Shipping companies said insurance premiums had risen sharply.'), ['moved']);
+  });
+
+  it('does not take a short quote for the passage on uniqueness alone when neither side of its context is left', () => {
+    // "bulk carriers" was said once; now it is said once again, in a sentence written anew.
+    const edited = ARTICLE.replace('Atlas Shipping, which runs six bulk carriers from the port, said', 'Atlas Shipping said').replace(
+      'Smaller operators were still waiting',
+      'Owners of bulk carriers were still waiting',
+    );
+    const r = reanchor({ ...anchorFor(ARTICLE, 'six bulk carriers'), oldText: ARTICLE }, edited);
+    expect(['fuzzy', 'orphaned']).toContain(r.state);
+  });
+
   it('follows a passage with curly quotes turned straight, returning the new text’s characters', () => {
     const curly = ARTICLE.replace(CREWS, CREWS.replace(/"([^"]*)"/, '\u201C$1\u201D'));
     const anchor = anchorFor(curly, '\u201CWe could not guarantee the safety of the crews,\u201D he told reporters');
@@ -175,6 +200,29 @@ describe('reanchor: the passage itself changed', () => {
     const edited = ARTICLE.replace(`on the quay. ${BOILERPLATE}`, 'on the quay.');
     const r = reanchor(anchorFor(ARTICLE, BOILERPLATE, 1), edited);
     expect(['fuzzy', 'orphaned']).toContain(r.state);
+  });
+
+  it('does not let a twin of a deleted sentence slide into its place: the twin brings its own context', () => {
+    // The first "The ministry did not respond…" is cut, and the closing paragraph, which opens
+    // with the same sentence, is moved up to where it was. The twin now has the passage's old
+    // prefix on one side and its own old suffix on the other: with only 32 characters each
+    // side that reads like "a sentence was inserted after the passage"; the old text tells.
+    const paragraphs = ARTICLE.replace(`on the quay. ${BOILERPLATE}`, 'on the quay.').split('\n\n');
+    const closing = paragraphs.splice(6, 1)[0];
+    paragraphs[2] += ` ${closing}`;
+    const edited = paragraphs.join('\n\n');
+    const anchor = anchorFor(ARTICLE, BOILERPLATE, 1);
+    const r = reanchor({ ...anchor, oldText: ARTICLE }, edited);
+    expect(['fuzzy', 'orphaned']).toContain(r.state);
+    // The sentence that stayed, anchored on its own occurrence, is still followed.
+    const other = reanchor({ ...anchorFor(ARTICLE, BOILERPLATE, 2), oldText: ARTICLE }, edited);
+    expectAt(other, edited, at(edited, BOILERPLATE), ['moved', 'fuzzy']);
+  });
+
+  it('ignores an old text the anchor does not fit (its quote is not at its offsets there)', () => {
+    const anchor = anchorFor(ARTICLE, ATLAS);
+    const edited = ARTICLE.replace('Shipping companies said', 'Shipping companies and brokers said');
+    expect(reanchor({ ...anchor, oldText: 'something else entirely' }, edited)).toEqual(reanchor(anchor, edited));
   });
 
   it('orphans an excerpt whose source text is now empty, and one with an empty quote', () => {
