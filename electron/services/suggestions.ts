@@ -5,6 +5,7 @@ import nlp from 'compromise';
 import type { Db } from '../../db/workspace';
 import type { EntityType } from '../../db/domain';
 import { allNames } from '../../db/entities';
+import { getRecognisedNames, putRecognisedNames } from '../../db/recognisedNames';
 import { foldAlias } from './mentions/fold';
 
 export interface Suggestion {
@@ -20,12 +21,32 @@ interface Found {
   offset: number;
 }
 
-/** Results per text hash: recognition is the slow part and texts rarely change. */
-const cache = new Map<string, Found[]>();
+/**
+ * Who recognised the names: compromise's version and the version of the filtering below.
+ * Stored results of another recogniser are not used (bump the suffix when the filter changes).
+ */
+const RECOGNISER = `compromise ${(nlp as unknown as { version?: string }).version ?? '?'}/1`;
 
-function recognise(text: string, hash: string): Found[] {
-  const hit = cache.get(hash);
-  if (hit) return hit;
+/**
+ * Names in a text, by its hash: from the workspace when recognised before (recognition
+ * is the slow part, and a text's names never change), else recognised now and added to
+ * `fresh` for the caller to keep.
+ */
+function recognise(db: Db, text: string, hash: string, fresh: Map<string, Found[]>): Found[] {
+  const stored = getRecognisedNames(db, hash, RECOGNISER);
+  if (stored !== null) {
+    try {
+      return JSON.parse(stored) as Found[];
+    } catch {
+      // A damaged row is recognised again and replaced.
+    }
+  }
+  const found = fresh.get(hash) ?? recogniseText(text);
+  fresh.set(hash, found);
+  return found;
+}
+
+function recogniseText(text: string): Found[] {
   const doc = nlp(text);
   const found: Found[] = [];
   const collect = (view: { json(options: object): unknown }, type: EntityType) => {
@@ -38,7 +59,6 @@ function recognise(text: string, hash: string): Found[] {
   collect(doc.people(), 'person');
   collect(doc.organizations(), 'organization');
   collect(doc.places(), 'location');
-  cache.set(hash, found);
   return found;
 }
 
@@ -49,8 +69,9 @@ export function suggestEntities(db: Db, limit = 100): Suggestion[] {
   const sources = db
     .prepare(`SELECT s.id, v.text, v.content_hash FROM sources s JOIN source_versions v ON v.source_id = s.id AND v.version = s.current_version ORDER BY s.seq`)
     .all() as { id: string; text: string; content_hash: string }[];
+  const fresh = new Map<string, Found[]>();
   for (const s of sources) {
-    for (const f of recognise(s.text, s.content_hash)) {
+    for (const f of recognise(db, s.text, s.content_hash, fresh)) {
       const key = foldAlias(f.name);
       if (known.has(key) || rejected.has(key)) continue;
       let entry = byName.get(key);
@@ -61,6 +82,12 @@ export function suggestEntities(db: Db, limit = 100): Suggestion[] {
         entry.examples.push({ sourceId: s.id, context: `${from > 0 ? '…' : ''}${s.text.slice(from, f.offset + f.name.length + 80).replace(/\s+/g, ' ').trim()}…` });
       }
     }
+  }
+  // Kept in one transaction; a read-only workspace (another process holds it) goes without.
+  if (fresh.size && !db.readonly) {
+    db.transaction(() => {
+      for (const [hash, found] of fresh) putRecognisedNames(db, hash, RECOGNISER, JSON.stringify(found));
+    })();
   }
   return [...byName.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, limit);
 }

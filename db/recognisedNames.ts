@@ -1,0 +1,16 @@
+import type { Db } from './workspace';
+import { prepared } from './statements';
+
+// Names an entity recogniser found in a text, by the text's content hash and the
+// recogniser's identity (its name and version: a new one recognises differently, so its
+// results are its own). The names are stored as the recogniser's JSON: this layer keeps
+// them, it does not read them.
+
+export function getRecognisedNames(db: Db, contentHash: string, recogniser: string): string | null {
+  const row = prepared(db, `SELECT names FROM recognised_names WHERE content_hash = ? AND recogniser = ?`).get(contentHash, recogniser) as { names: string } | undefined;
+  return row?.names ?? null;
+}
+
+export function putRecognisedNames(db: Db, contentHash: string, recogniser: string, names: string): void {
+  prepared(db, `INSERT OR REPLACE INTO recognised_names (content_hash, recogniser, names) VALUES (?, ?, ?)`).run(contentHash, recogniser, names);
+}
