@@ -6,11 +6,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openWorkspace } from '../../db/workspace';
 import { listBriefs, getBrief } from '../../db/briefs';
 import { plainTextOf, type BriefDocument } from '../../db/brief/document';
+import { launchChromium } from '../helpers/chromium';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 let dir: string;
@@ -21,8 +22,12 @@ let url = '';
 beforeAll(async () => {
   if (!existsSync(join(repo, 'out/renderer/index.html'))) throw new Error('build the renderer first (npm test does)');
   dir = mkdtempSync(join(tmpdir(), 'sourcebook-autosave-'));
-  // The real command line, in its own process: the one we kill.
-  server = spawn(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'electron/cli/main.ts'), '--workspace', join(dir, 'ws.sqlite'), 'serve'], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The real command line, in its own process: the one we kill. Node itself with tsx's
+  // loader, not the tsx wrapper, which would run the server in a child that outlives it.
+  server = spawn(process.execPath, ['--import', 'tsx', join(repo, 'electron/cli/main.ts'), '--workspace', join(dir, 'ws.sqlite'), 'serve'], {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   url = await new Promise<string>((resolveUrl, reject) => {
     let out = '';
     server.stdout!.on('data', (chunk: Buffer) => {
@@ -33,10 +38,7 @@ beforeAll(async () => {
     server.once('exit', (code) => reject(new Error(`server exited early (${code}): ${out}`)));
     setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -66,6 +68,8 @@ describe('autosave', () => {
     const killedAt = Date.now();
     server.kill('SIGKILL');
     await new Promise((r) => server.once('exit', r));
+    // The process that served the app is gone: nothing more can reach the workspace.
+    await expect(fetch(url)).rejects.toThrow();
     await page.close();
 
     const db = openWorkspace(join(dir, 'ws.sqlite'), { readonly: true });

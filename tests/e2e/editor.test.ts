@@ -1,23 +1,19 @@
 // The brief editor in a real Chromium against the real server: the slash menu (a heading,
 // a table, Tab between cells), find and replace (never touching a citation), the outline,
-// the word count, paste from a web page cleaned of anything executable, a citation
+// the word count, paste (and a drop) from a web page cleaned of anything executable, a citation
 // switched to a block quote and back, an excerpt dragged from the side panel into the
 // text, the check panel (a deleted citation listed as deleted, a row selecting its
 // citation), a changed citation's word diff, and an `@` mention of an entity.
 // No console errors and no CSP violations; screenshots in light and dark while developing.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startHttpServer } from '../../electron/ipc/http';
-
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-// SOURCEBOOK_RENDERER_DIR: a build elsewhere (so a concurrent build of out/ cannot pull files from under the test).
-const rendererDir = process.env.SOURCEBOOK_RENDERER_DIR ?? join(repo, 'out/renderer');
-const shots = process.env.SOURCEBOOK_SCREENSHOTS; // a folder: screenshots (light and dark) while developing
+import { citationNode, paragraphNode, rootNode, textNode } from '../../db/brief/document';
+import { startAppServer, type AppServer } from '../helpers/appServer';
+import { launchChromium } from '../helpers/chromium';
+import { recordProblems } from '../helpers/pageProblems';
+import { screenshotsLightAndDark } from '../helpers/screenshots';
 
 const SOURCE_TEXT = [
   'Harbor log, Vellmar, week 14.',
@@ -34,56 +30,25 @@ const QUOTE_CUSTOMS = 'Customs later found sprayer parts';
 /** What the brief remembers for the drones excerpt: older wording, so it reads as changed. */
 const OLD_QUOTE_DRONES = 'the drones were large quadcopters';
 
-let server: Awaited<ReturnType<typeof startHttpServer>>;
+let server: AppServer;
 let browser: Browser;
 let page: Page;
-let workDir: string;
 let briefId: string;
 let entityId: string;
 let sourceTitle: string;
 const ids: Record<'lights' | 'ship' | 'drones' | 'customs' | 'deleted', string> = { lights: '', ship: '', drones: '', customs: '', deleted: '' };
 const problems: string[] = [];
 
-async function settle() {
-  await page.waitForTimeout(120);
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => (a.effect?.getTiming().iterations === Infinity ? null : a.finished.catch(() => null)))));
-}
+const shot = (name: string) => screenshotsLightAndDark(page, `editor-${name}`);
 
-/** A screenshot in the light theme and one in the dark theme. */
-async function shot(name: string) {
-  if (!shots) return;
-  await settle();
-  await page.screenshot({ path: join(shots, `editor-${name}-light.png`) });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.waitForTimeout(200);
-  await settle();
-  await page.screenshot({ path: join(shots, `editor-${name}-dark.png`) });
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.waitForTimeout(100);
-}
-
-/** A request straight to the server, as the page makes it (to set up and to check what was stored). */
-async function apiCall<T>(channel: string, payload: unknown): Promise<T> {
-  const response = await fetch(new URL(`/api/${channel}`, server.url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Sourcebook-Token': server.token },
-    body: JSON.stringify(payload),
-  });
-  const reply = (await response.json()) as { ok: boolean; value?: T; error?: string };
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value as T;
-}
-
-const text = (t: string) => ({ type: 'text', version: 1, text: t, format: 0, detail: 0, mode: 'normal', style: '' });
-const paragraph = (...children: unknown[]) => ({ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, textStyle: '', children });
-const cite = (excerptId: string, quoteAtCitation: string, sourceTitleAtCitation = 'Harbor log') => ({ type: 'citation', version: 1, excerptId, quoteAtCitation, sourceTitleAtCitation });
+const cite = (excerptId: string, quoteAtCitation: string) => citationNode(excerptId, quoteAtCitation, 'Harbor log');
 
 const FILLER =
   'Analysts compared the pilot reports with the port schedule and the weather record for each night of the week in question, and noted where they agreed.';
 
 /** The brief as stored now. */
 async function storedDocument(): Promise<string> {
-  const brief = await apiCall<{ document: unknown }>('briefs:get', { id: briefId });
+  const brief = await server.api<{ document: unknown }>('briefs:get', { id: briefId });
   return JSON.stringify(brief.document);
 }
 
@@ -130,24 +95,20 @@ async function caretToStart() {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(rendererDir, 'index.html'))) {
-    execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: repo, stdio: 'inherit' });
-  }
-  workDir = mkdtempSync(join(tmpdir(), 'sourcebook-editor-e2e-'));
-  server = await startHttpServer({ workspacePath: join(workDir, 'workspace.sourcebook'), rendererDir });
+  server = await startAppServer({ prefix: 'sourcebook-editor-e2e-' });
 
   // A source, its grade, five excerpts (one deleted again) and an entity, through the API.
-  const report = await apiCall<{ imported: { id: string }[] }>('sources:import', {
+  const report = await server.api<{ imported: { id: string }[] }>('sources:import', {
     files: [{ name: 'harbor-log.txt', data: Buffer.from(SOURCE_TEXT, 'utf8').toString('base64') }],
   });
   const sourceId = report.imported[0].id;
-  await apiCall('sources:grade', { id: sourceId, reliability: 'B' });
-  const source = await apiCall<{ text: string; title: string }>('sources:get', { id: sourceId });
+  await server.api('sources:grade', { id: sourceId, reliability: 'B' });
+  const source = await server.api<{ text: string; title: string }>('sources:get', { id: sourceId });
   sourceTitle = source.title;
   const excerpt = async (quote: string, tags: string[], credibility: number | null) => {
     const start = source.text.indexOf(quote);
     if (start < 0) throw new Error(`"${quote}" not in the imported text`);
-    const x = await apiCall<{ id: string }>('excerpts:create', { sourceId, start, end: start + quote.length, tags, credibility });
+    const x = await server.api<{ id: string }>('excerpts:create', { sourceId, start, end: start + quote.length, tags, credibility });
     return x.id;
   };
   ids.lights = await excerpt(QUOTE_LIGHTS, ['lights'], 2);
@@ -155,36 +116,27 @@ beforeAll(async () => {
   ids.drones = await excerpt(QUOTE_DRONES, ['drones'], 3);
   ids.customs = await excerpt(QUOTE_CUSTOMS, ['customs', 'dual-use'], null);
   ids.deleted = await excerpt('the harbor pilots reported', ['pilots'], 2);
-  await apiCall('excerpts:delete', { id: ids.deleted });
-  entityId = (await apiCall<{ id: string }>('entities:create', { name: 'Nordhavn Spirit', type: 'other', aliases: ['the Spirit'] })).id;
+  await server.api('excerpts:delete', { id: ids.deleted });
+  entityId = (await server.api<{ id: string }>('entities:create', { name: 'Nordhavn Spirit', type: 'other', aliases: ['the Spirit'] })).id;
 
   // A brief that already cites some of them: the lights twice, the drones with older wording, the deleted one.
-  const brief = await apiCall<{ id: string }>('briefs:create', { title: 'Harbor drones: editor test' });
+  const brief = await server.api<{ id: string }>('briefs:create', { title: 'Harbor drones: editor test' });
   briefId = brief.id;
-  const children = [
-    paragraph(text('Pilots saw unlit aircraft over the terminal '), cite(ids.lights, QUOTE_LIGHTS), text(' and the lights went out near the berth.')),
-    paragraph(text('Small craft were seen from the shore '), cite(ids.drones, OLD_QUOTE_DRONES), text(' on two nights.')),
-    paragraph(text('An early report mentioned the pilots '), cite(ids.deleted, 'the harbor pilots reported'), text(' but was withdrawn.')),
-    paragraph(text('Repeat of the first point '), cite(ids.lights, QUOTE_LIGHTS), text(' for emphasis.')),
-    ...Array.from({ length: 24 }, (_, i) => paragraph(text(`${i + 1}. ${FILLER}`))),
-  ];
-  await apiCall('briefs:save', { id: briefId, document: { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children } } });
+  const briefDocument = rootNode([
+    paragraphNode([textNode('Pilots saw unlit aircraft over the terminal '), cite(ids.lights, QUOTE_LIGHTS), textNode(' and the lights went out near the berth.')]),
+    paragraphNode([textNode('Small craft were seen from the shore '), cite(ids.drones, OLD_QUOTE_DRONES), textNode(' on two nights.')]),
+    paragraphNode([textNode('An early report mentioned the pilots '), cite(ids.deleted, 'the harbor pilots reported'), textNode(' but was withdrawn.')]),
+    paragraphNode([textNode('Repeat of the first point '), cite(ids.lights, QUOTE_LIGHTS), textNode(' for emphasis.')]),
+    ...Array.from({ length: 24 }, (_, i) => paragraphNode([textNode(`${i + 1}. ${FILLER}`)])),
+  ]);
+  await server.api('briefs:save', { id: briefId, document: briefDocument });
 
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1500, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await recordProblems(page, problems);
   await page.addInitScript(
     ({ brief }) => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
-      });
       // Open on the brief, with the brief pane wide (the reader narrow) — once, not on reloads.
       if (!sessionStorage.getItem('editor-test-started')) {
         sessionStorage.setItem('editor-test-started', '1');
@@ -200,7 +152,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
 describe('the brief editor', () => {
@@ -332,6 +283,33 @@ describe('the brief editor', () => {
     expect(stored).toContain('https://example.org/report');
   });
 
+  test('text dragged in from another page is cleaned like a paste', async () => {
+    await caretToEnd();
+    await page.keyboard.press('Enter');
+    const before = problems.length;
+    // A drag from outside arrives as the browser's `insertFromDrop` input with the drag's data.
+    await page.evaluate(() => {
+      const html = `<h3 onclick="window.__pwned='drop-h3'" style="background:url(https://example.com/d.png)">Dropped heading</h3>
+        <p>Dropped <b>text</b> with <a href="javascript:window.__pwned='drop-link'">a bad link</a>
+          <img src="x" onerror="window.__pwned='drop-img'"></p>`;
+      const data = new DataTransfer();
+      data.setData('text/html', html);
+      data.setData('text/plain', 'Dropped heading Dropped text');
+      const target = document.querySelector('.editor-content')!;
+      target.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertFromDrop', dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    const content = page.locator('.editor-content');
+    await expect.poll(() => content.locator('h3', { hasText: 'Dropped heading' }).count()).toBe(1);
+    expect(await content.locator('.ed-bold', { hasText: 'text' }).count()).toBeGreaterThan(0);
+    expect(await content.locator('a[href^="javascript"], img, [onclick], [onerror], [style*="url("]').count()).toBe(0);
+    await content.locator('h3', { hasText: 'Dropped heading' }).click();
+    expect(await page.evaluate(() => (window as { __pwned?: string }).__pwned)).toBeUndefined();
+    // The cleaner parses only neutralised markup: the page's CSP heard of no inline handler or style.
+    expect(problems.slice(before)).toEqual([]);
+    await waitSaved();
+    expect(await storedDocument()).not.toMatch(/javascript:|onerror|onclick|url\(/i);
+  });
+
   test('the outline lists the headings; a click brings one into view', async () => {
     // A first heading, made with the keyboard: a new line at the top, Ctrl+Alt+1.
     await caretToStart();
@@ -342,7 +320,7 @@ describe('the brief editor', () => {
     await expect.poll(() => page.locator('.editor-content h1').first().textContent()).toBe('Findings');
     await page.getByRole('button', { name: 'Outline', exact: true }).click();
     const outline = page.getByRole('navigation', { name: 'Outline' });
-    await expect.poll(() => outline.getByRole('button').allTextContents()).toEqual(['Findings', 'Pasted heading']);
+    await expect.poll(() => outline.getByRole('button').allTextContents()).toEqual(['Findings', 'Pasted heading', 'Dropped heading']);
     await page.locator('.editor-scroll').evaluate((el) => (el.scrollTop = 0));
     const heading = page.locator('.editor-content h2', { hasText: 'Pasted heading' });
     const inView = () =>
@@ -580,7 +558,7 @@ describe('the brief editor', () => {
     await shot('15-export-menu');
     const exportAs = async (label: string) => {
       const [download] = await Promise.all([page.waitForEvent('download'), menu.getByRole('button', { name: label, exact: true }).click()]);
-      const path = join(workDir, download.suggestedFilename());
+      const path = join(server.dir, download.suggestedFilename());
       await download.saveAs(path);
       return { name: download.suggestedFilename(), path };
     };

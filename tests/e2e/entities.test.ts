@@ -6,59 +6,24 @@
 // drawn and the link chart's edges with their evidence, filters that keep the layout,
 // SVG and PNG export; an event date set from the excerpt panel and shown on the timeline.
 // No console errors and no CSP violations throughout, in light and dark.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startHttpServer } from '../../electron/ipc/http';
-
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-// SOURCEBOOK_RENDERER_DIR: a build elsewhere (so a concurrent build of out/ cannot pull files from under the test).
-const rendererDir = process.env.SOURCEBOOK_RENDERER_DIR ?? join(repo, 'out/renderer');
-const shots = process.env.SOURCEBOOK_SCREENSHOTS; // a folder: screenshots (light and dark) while developing
+import { startAppServer, type AppServer } from '../helpers/appServer';
+import { launchChromium } from '../helpers/chromium';
+import { recordProblems } from '../helpers/pageProblems';
+import { screenshotsLightAndDark } from '../helpers/screenshots';
 
 const CONCESSION = 'Kestrava hands East Terminal to Halvard Maritime for 30 years';
 const SEIZURE = 'Customs seize drone motors declared as sprayer parts at Kestrava';
 const SCREENING = 'East Terminal screening gaps let dual-use cargo through, watchdog says';
 
-let server: Awaited<ReturnType<typeof startHttpServer>>;
+let server: AppServer;
 let browser: Browser;
 let page: Page;
-let workDir: string;
 const problems: string[] = [];
 
-async function settle() {
-  await page.waitForTimeout(120);
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => (a.effect?.getTiming().iterations === Infinity ? null : a.finished.catch(() => null)))));
-}
-
-/** A screenshot in the light theme and one in the dark theme. */
-async function shot(name: string) {
-  if (!shots) return;
-  await settle();
-  await page.screenshot({ path: join(shots, `${name}-light.png`) });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.waitForTimeout(250);
-  await settle();
-  await page.screenshot({ path: join(shots, `${name}-dark.png`) });
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.waitForTimeout(150);
-}
-
-/** A request straight to the server, as the page makes it (to check what was stored). */
-async function apiCall<T>(channel: string, payload: unknown): Promise<T> {
-  const response = await fetch(new URL(`/api/${channel}`, server.url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Sourcebook-Token': server.token },
-    body: JSON.stringify(payload),
-  });
-  const reply = (await response.json()) as { ok: boolean; value?: T; error?: string };
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value as T;
-}
+const shot = (name: string) => screenshotsLightAndDark(page, name);
 
 interface EntityRow {
   id: string;
@@ -84,8 +49,8 @@ interface ExcerptRow {
   entities: { id: string }[];
 }
 
-const entityNamed = async (name: string) => (await apiCall<EntityRow[]>('entities:list', {})).find((e) => e.name === name);
-const sourceTitled = async (title: string) => (await apiCall<SourceRow[]>('sources:list', {})).find((s) => s.title === title)!;
+const entityNamed = async (name: string) => (await server.api<EntityRow[]>('entities:list', {})).find((e) => e.name === name);
+const sourceTitled = async (title: string) => (await server.api<SourceRow[]>('sources:list', {})).find((s) => s.title === title)!;
 
 const side = () => page.locator('.side-pane');
 const reader = () => page.getByRole('region', { name: 'Reader' });
@@ -140,32 +105,16 @@ async function visibleEdgeCount(): Promise<number> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(rendererDir, 'index.html'))) {
-    execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn', '--outDir', rendererDir], { cwd: repo, stdio: 'inherit' });
-  }
-  workDir = mkdtempSync(join(tmpdir(), 'sourcebook-e2e-entities-'));
-  server = await startHttpServer({ workspacePath: join(workDir, 'workspace.sourcebook'), rendererDir, sample: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  server = await startAppServer({ prefix: 'sourcebook-e2e-entities-', sample: true });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, colorScheme: 'light' });
   page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
+  await recordProblems(page, problems);
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
 describe('entities and analysis', () => {
@@ -174,7 +123,7 @@ describe('entities and analysis', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Library' }).isVisible()).toBe(true);
 
     // The sidebar's Analysis section counts the sample's entities.
-    const initial = await apiCall<EntityRow[]>('entities:list', {});
+    const initial = await server.api<EntityRow[]>('entities:list', {});
     const entitiesButton = page.getByRole('list', { name: 'Entities and analysis views' }).getByRole('button', { name: /^Entities/ });
     await expect.poll(() => entitiesButton.textContent()).toContain(String(initial.length));
 
@@ -235,7 +184,7 @@ describe('entities and analysis', () => {
     await shot('e05-mention-popover');
     await popover.getByRole('button', { name: 'Not a mention' }).click();
     await expect.poll(() => mentionsOf(kell.id).count()).toBe(0);
-    await expect.poll(async () => (await apiCall<MentionRow[]>('mentions:source', { sourceId: concession.id })).some((m) => m.start === dismissedStart)).toBe(false);
+    await expect.poll(async () => (await server.api<MentionRow[]>('mentions:source', { sourceId: concession.id })).some((m) => m.start === dismissedStart)).toBe(false);
     await openSource(SEIZURE);
     await openSource(CONCESSION);
     await expect.poll(() => reader().locator('.reader-text .mention').count()).toBeGreaterThan(0);
@@ -256,7 +205,7 @@ describe('entities and analysis', () => {
     const halvard = (await entityNamed('Halvard Maritime Holdings'))!;
     const screening = await sourceTitled(SCREENING);
     await openSource(SCREENING);
-    const before = await apiCall<ExcerptRow[]>('excerpts:list', { sourceId: screening.id });
+    const before = await server.api<ExcerptRow[]>('excerpts:list', { sourceId: screening.id });
     const inResponse = mentionsOf(halvard.id).filter({ hasText: 'Halvard Maritime Holdings' });
     await expect.poll(() => inResponse.count()).toBe(1);
     await inResponse.click();
@@ -264,7 +213,7 @@ describe('entities and analysis', () => {
     let made: ExcerptRow | undefined;
     await expect
       .poll(async () => {
-        const after = await apiCall<ExcerptRow[]>('excerpts:list', { sourceId: screening.id });
+        const after = await server.api<ExcerptRow[]>('excerpts:list', { sourceId: screening.id });
         made = after.find((e) => !before.some((b) => b.id === e.id));
         return made?.quote ?? '';
       })
@@ -283,20 +232,20 @@ describe('entities and analysis', () => {
     expect(await panel.getByLabel(/^Event date/).inputValue()).toBe('2026-06');
     await shot('e06-event-date');
     await panel.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(async () => (await apiCall<ExcerptRow[]>('excerpts:get', { ids: [made!.id] }))[0].eventDate).toBe('2026-06');
+    await expect.poll(async () => (await server.api<ExcerptRow[]>('excerpts:get', { ids: [made!.id] }))[0].eventDate).toBe('2026-06');
     // A second dated excerpt, typed by hand.
-    const concessionExcerpt = (await apiCall<ExcerptRow[]>('excerpts:list', { sourceId: concession.id })).find((e) => e.quote.startsWith('the terminal operator'))!;
+    const concessionExcerpt = (await server.api<ExcerptRow[]>('excerpts:list', { sourceId: concession.id })).find((e) => e.quote.startsWith('the terminal operator'))!;
     await openSource(CONCESSION);
     await reader().locator(`.reader-text mark[data-ids~="${concessionExcerpt.id}"]`).first().click();
     await reader().getByRole('region', { name: 'Excerpt' }).getByLabel(/^Event date/).fill('2025-06-11');
     await reader().getByRole('region', { name: 'Excerpt' }).getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(async () => (await apiCall<ExcerptRow[]>('excerpts:get', { ids: [concessionExcerpt.id] }))[0].eventDate).toBe('2025-06-11');
+    await expect.poll(async () => (await server.api<ExcerptRow[]>('excerpts:get', { ids: [concessionExcerpt.id] }))[0].eventDate).toBe('2025-06-11');
 
     // The entity page: profile edit, excerpts, mentions grouped by source, co-occurring entities.
     await openEntity('Halvard Maritime Holdings');
     await side().getByLabel('Description').fill('Terminal operator registered in the Sandmere free zone.');
     await side().getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(async () => (await apiCall<{ entity: { description: string } }>('entities:page', { id: halvard.id })).entity.description).toContain('Sandmere free zone');
+    await expect.poll(async () => (await server.api<{ entity: { description: string } }>('entities:page', { id: halvard.id })).entity.description).toContain('Sandmere free zone');
     await expect.poll(() => side().locator('.mention-group').count()).toBe(3);
     await expect.poll(() => side().locator('.entity-page .evidence-item', { hasText: 'would end by June 2026' }).count()).toBe(1);
     const sandmereRow = side().locator('.co-table tr', { hasText: 'Sandmere' });
@@ -320,7 +269,7 @@ describe('entities and analysis', () => {
     if ((await dock.count()) > 0) {
       await dock.getByRole('button', { name: 'Reject' }).click();
       await expect.poll(() => dock.count()).toBe(0);
-      expect((await apiCall<{ name: string }[]>('suggestions:list', {})).some((s) => s.name === 'Dock workers')).toBe(false);
+      expect((await server.api<{ name: string }[]>('suggestions:list', {})).some((s) => s.name === 'Dock workers')).toBe(false);
     }
 
     // Merge (toast with Undo), then delete with an inline confirmation.

@@ -1,30 +1,20 @@
 // A brief's history in the app: snapshots listed, viewable, and a restore that keeps the
 // text it replaces.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startHttpServer } from '../../electron/ipc/http';
+import { startAppServer, type AppServer } from '../helpers/appServer';
+import { launchChromium } from '../helpers/chromium';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-let server: Awaited<ReturnType<typeof startHttpServer>>;
+let server: AppServer;
 let browser: Browser;
-let dir: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sourcebook-history-e2e-'));
-  server = await startHttpServer({ workspacePath: join(dir, 'ws.sqlite'), rendererDir: join(repo, 'out/renderer'), sample: false });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  server = await startAppServer({ prefix: 'sourcebook-history-e2e-', sample: false });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('brief history', () => {

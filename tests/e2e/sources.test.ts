@@ -2,24 +2,20 @@
 // (Admiralty code), import one file per request with progress, cancel and folders,
 // versions (replace text) and the review of fuzzy and orphaned excerpts, PDF pages, tag
 // colours, a 5 MB source rendered near the viewport only, and source metadata.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startHttpServer } from '../../electron/ipc/http';
+import { startAppServer, type AppServer } from '../helpers/appServer';
+import { launchChromium } from '../helpers/chromium';
+import { mouseSelect } from '../helpers/mouseSelect';
+import { recordProblems } from '../helpers/pageProblems';
+import { screenshotsLightAndDark } from '../helpers/screenshots';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const rendererDir = join(repo, 'out/renderer');
-const shots = process.env.SOURCEBOOK_SCREENSHOTS; // a folder: screenshots while developing
-
-let server: Awaited<ReturnType<typeof startHttpServer>>;
+let server: AppServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let workDir: string;
 const problems: string[] = [];
 
 interface SourceSummary {
@@ -43,56 +39,9 @@ interface ExcerptView {
   previousQuote: string | null;
 }
 
-/** Screenshots in light and dark (only while developing: SOURCEBOOK_SCREENSHOTS=folder). */
-async function shot(name: string) {
-  if (!shots) return;
-  const settle = () =>
-    page.evaluate(() => Promise.all(document.getAnimations().map((a) => (a.effect?.getTiming().iterations === Infinity ? null : a.finished.catch(() => null)))));
-  await settle();
-  await page.screenshot({ path: join(shots, `src-${name}-light.png`) });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await settle();
-  await page.screenshot({ path: join(shots, `src-${name}-dark.png`) });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-async function apiCall<T>(channel: string, payload: unknown): Promise<T> {
-  const response = await fetch(new URL(`/api/${channel}`, server.url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Sourcebook-Token': server.token },
-    body: JSON.stringify(payload),
-  });
-  const reply = (await response.json()) as { ok: boolean; value?: T; error?: string };
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value as T;
-}
+const shot = (name: string) => screenshotsLightAndDark(page, `src-${name}`);
 
 const file = (name: string, text: string | Buffer, mimeType = 'text/plain') => ({ name, mimeType, buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
-
-/** Selects `phrase` in the reader with the mouse: press before its first letter, drag past its last. */
-async function mouseSelect(phrase: string) {
-  const box = await page.evaluate((text) => {
-    const runs = [...document.querySelectorAll<HTMLElement>('.reader-text [data-start]')];
-    const run = runs.find((r) => (r.textContent ?? '').includes(text));
-    if (!run?.firstChild) throw new Error(`"${text}" is not in one run of the reader text`);
-    run.scrollIntoView({ block: 'center' });
-    const at = (run.textContent ?? '').indexOf(text);
-    const range = document.createRange();
-    range.setStart(run.firstChild, at);
-    range.setEnd(run.firstChild, at + 1);
-    const first = range.getBoundingClientRect();
-    range.setStart(run.firstChild, at + text.length - 1);
-    range.setEnd(run.firstChild, at + text.length);
-    const last = range.getBoundingClientRect();
-    return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-  }, phrase);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 5 });
-  await page.mouse.move(box.x2, box.y2, { steps: 5 });
-  await page.mouse.up();
-  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(phrase);
-}
 
 const reader = () => page.getByRole('region', { name: 'Reader' });
 const library = () => page.getByRole('list', { name: 'Sources' });
@@ -111,7 +60,7 @@ async function importFiles(files: ReturnType<typeof file>[]) {
 }
 
 async function sources(): Promise<SourceSummary[]> {
-  return apiCall<SourceSummary[]>('sources:list', {});
+  return server.api<SourceSummary[]>('sources:list', {});
 }
 async function sourceByTitle(title: string): Promise<SourceSummary> {
   const found = (await sources()).find((s) => s.title === title);
@@ -141,26 +90,11 @@ async function showExcerpts() {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(rendererDir, 'index.html'))) {
-    execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: repo, stdio: 'inherit' });
-  }
-  workDir = mkdtempSync(join(tmpdir(), 'sourcebook-e2e-sources-'));
-  server = await startHttpServer({ workspacePath: join(workDir, 'workspace.sourcebook'), rendererDir, sample: false });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  server = await startAppServer({ prefix: 'sourcebook-e2e-sources-', sample: false });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1440, height: 860 } });
   page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
+  await recordProblems(page, problems);
   await page.goto(server.url);
   await page.getByRole('heading', { name: 'Library' }).waitFor();
 });
@@ -168,7 +102,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
 describe('grading: Admiralty code', () => {
@@ -208,7 +141,7 @@ describe('grading: Admiralty code', () => {
 
     // Credibility on a new excerpt, by keyboard in the save popover: B + 2 = B2.
     await openSource('First harbour report');
-    await mouseSelect('the cranes arrived on Monday');
+    await mouseSelect(page, 'the cranes arrived on Monday');
     await reader().getByRole('button', { name: /Save excerpt/ }).click();
     const popover = page.getByRole('dialog', { name: 'Save excerpt' });
     await popover.getByLabel('Tags', { exact: true }).fill('logistics');
@@ -237,20 +170,20 @@ describe('grading: Admiralty code', () => {
 
     // An excerpt of a source without any grade says so plainly; a half graded shows `?`.
     await openSource('Ferry notes');
-    await mouseSelect('three lights in a row');
+    await mouseSelect(page, 'three lights in a row');
     await saveSelection('');
     await showExcerpts();
     await expect.poll(() => page.locator('.excerpt-card', { hasText: 'three lights in a row' }).locator('.grade').textContent()).toBe('ungraded');
-    await mouseSelect('The ferry left at dawn');
+    await mouseSelect(page, 'The ferry left at dawn');
     await saveSelection('ferry', '5');
     await showExcerpts();
     await expect.poll(() => page.locator('.excerpt-card', { hasText: 'The ferry left at dawn' }).locator('.grade').textContent()).toBe('?5');
 
     // A citation in a brief carries the grade, live.
-    const excerpts = await apiCall<ExcerptView[]>('excerpts:list', {});
+    const excerpts = await server.api<ExcerptView[]>('excerpts:list', {});
     const cranes = excerpts.find((e) => e.quote === 'the cranes arrived on Monday')!;
     expect(cranes).toMatchObject({ reliability: 'B', credibility: 4 });
-    const brief = await apiCall<{ id: string }>('briefs:create', { title: 'Grades', markdown: `The cranes came [[cite:${cranes.id}]].` });
+    const brief = await server.api<{ id: string }>('briefs:create', { title: 'Grades', markdown: `The cranes came [[cite:${cranes.id}]].` });
     await page.reload();
     await page.locator(`[data-brief-id="${brief.id}"]`).click();
     const citation = page.locator(`.editor-content .citation[data-excerpt-id="${cranes.id}"]`);
@@ -302,7 +235,7 @@ describe('import: one file per request, progress, cancel, folders', () => {
   });
 
   test('a picked folder imports every supported file in it; the summary lists each skipped and failed file with its reason', async () => {
-    const folder = join(workDir, 'dossier');
+    const folder = join(server.dir, 'dossier');
     mkdirSync(join(folder, 'annex'), { recursive: true });
     writeFileSync(join(folder, 'brief-one.txt'), 'Dossier item one\n\nThe convoy passed the bridge at night.');
     writeFileSync(join(folder, 'notes.md'), '# Dossier notes\n\nThe warehouse lights were on until two.');
@@ -359,14 +292,14 @@ describe('versions and review', () => {
     const source = await sourceByTitle('Quarterly port security review');
     const add = (quote: string, tags: string[]) => {
       const start = V1.indexOf(quote);
-      return apiCall<ExcerptView>('excerpts:create', { sourceId: source.id, start, end: start + quote.length, tags });
+      return server.api<ExcerptView>('excerpts:create', { sourceId: source.id, start, end: start + quote.length, tags });
     };
     await add('Quarterly port security review', ['title']);
     await add('The harbour board met on Monday', ['board']);
     const figure = await add('Inspectors reported that 1.8 per cent of containers were opened in the last quarter.', ['screening']);
     await add('gate data reaches customs in daily batches', ['customs']);
     const owner = await add('A spokesperson declined to comment on the ownership of the operator.', ['ownership']);
-    const brief = await apiCall<{ id: string }>('briefs:create', { title: 'Port review brief', markdown: `Screening rose [[cite:${figure.id}]] and nobody named the owner [[cite:${owner.id}]].` });
+    const brief = await server.api<{ id: string }>('briefs:create', { title: 'Port review brief', markdown: `Screening rose [[cite:${figure.id}]] and nobody named the owner [[cite:${owner.id}]].` });
     await page.reload();
     await page.locator(`[data-brief-id="${brief.id}"]`).click();
     await openSource('Quarterly port security review');
@@ -403,7 +336,7 @@ describe('versions and review', () => {
     await page.keyboard.press('k');
     await expect.poll(() => item.getAttribute('data-excerpt-id')).toBe(figure.id);
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await apiCall<ExcerptView[]>('excerpts:get', { ids: [figure.id] }))[0].state).toBe('exact');
+    await expect.poll(async () => (await server.api<ExcerptView[]>('excerpts:get', { ids: [figure.id] }))[0].state).toBe('exact');
 
     // Then the orphan: its old quote, "not found"; Fix by selecting the right passage.
     await expect.poll(() => item.getAttribute('data-excerpt-id')).toBe(owner.id);
@@ -411,10 +344,10 @@ describe('versions and review', () => {
     expect(await item.locator('.review-quote').textContent()).toBe('A spokesperson declined to comment on the ownership of the operator.');
     await item.getByRole('button', { name: 'Fix…' }).click();
     await expect.poll(() => reader().locator('.fix-banner').isVisible()).toBe(true);
-    await mouseSelect('This review was corrected on 3 April.');
+    await mouseSelect(page, 'This review was corrected on 3 April.');
     await shot('10-review-fix');
     await reader().getByRole('button', { name: /Use this passage/ }).click();
-    await expect.poll(async () => (await apiCall<ExcerptView[]>('excerpts:get', { ids: [owner.id] }))[0]).toMatchObject({
+    await expect.poll(async () => (await server.api<ExcerptView[]>('excerpts:get', { ids: [owner.id] }))[0]).toMatchObject({
       state: 'exact',
       quote: 'This review was corrected on 3 April.',
       start: V2.indexOf('This review was corrected on 3 April.'),
@@ -438,8 +371,8 @@ describe('versions and review', () => {
     await importFiles([file('memo.txt', 'Memo on the crane contract\n\nThe crane contract was signed in May.\n\nThe price was not disclosed.')]);
     const source = await sourceByTitle('Memo on the crane contract');
     const quote = 'The price was not disclosed.';
-    const start = (await apiCall<{ text: string }>('sources:get', { id: source.id })).text.indexOf(quote);
-    const orphan = await apiCall<ExcerptView>('excerpts:create', { sourceId: source.id, start, end: start + quote.length });
+    const start = (await server.api<{ text: string }>('sources:get', { id: source.id })).text.indexOf(quote);
+    const orphan = await server.api<ExcerptView>('excerpts:create', { sourceId: source.id, start, end: start + quote.length });
     await openSource('Memo on the crane contract');
     await reader().getByRole('button', { name: 'Versions' }).click();
     await page.getByRole('dialog', { name: 'Versions' }).getByRole('button', { name: 'Replace text…' }).click();
@@ -452,7 +385,7 @@ describe('versions and review', () => {
     const review = page.getByRole('complementary', { name: 'Review excerpts' });
     await review.getByRole('button', { name: 'Delete', exact: true }).click();
     await review.getByRole('button', { name: 'Delete excerpt' }).click();
-    await expect.poll(async () => (await apiCall<ExcerptView[]>('excerpts:get', { ids: [orphan.id] })).length).toBe(0);
+    await expect.poll(async () => (await server.api<ExcerptView[]>('excerpts:get', { ids: [orphan.id] })).length).toBe(0);
     await expect.poll(() => review.locator('.review-done-title').textContent()).toBe('Nothing to review');
     await page.keyboard.press('Escape');
     await expect.poll(() => review.count()).toBe(0);
@@ -464,10 +397,10 @@ describe('the reader with real documents', () => {
     const text = 'Colour study\n\nThe convoy left the northern quay before dawn and reached the bridge at noon.';
     await importFiles([file('colours.txt', text)]);
     const source = await sourceByTitle('Colour study');
-    const body = (await apiCall<{ text: string }>('sources:get', { id: source.id })).text;
+    const body = (await server.api<{ text: string }>('sources:get', { id: source.id })).text;
     const mark = async (quote: string, tags: string[]) => {
       const start = body.indexOf(quote);
-      return apiCall<ExcerptView>('excerpts:create', { sourceId: source.id, start, end: start + quote.length, tags });
+      return server.api<ExcerptView>('excerpts:create', { sourceId: source.id, start, end: start + quote.length, tags });
     };
     const a = await mark('The convoy left the northern quay', ['logistics']);
     const b = await mark('northern quay before dawn', ['timeline']);
@@ -509,7 +442,7 @@ describe('the reader with real documents', () => {
     // The labels are drawn by CSS: not part of the text or of a selection.
     expect(await reader().locator('.reader-text').textContent()).not.toContain('p. 2');
     expect(await reader().locator('.reader-pages').textContent()).toBe('3 pages');
-    await mouseSelect('dredging of the outer channel');
+    await mouseSelect(page, 'dredging of the outer channel');
     await saveSelection('dredging');
     await showExcerpts();
     await expect.poll(() => page.locator('.excerpt-card', { hasText: 'dredging of the outer channel' }).locator('.page-badge').textContent()).toBe('p. 3');
@@ -587,10 +520,10 @@ describe('the reader with real documents', () => {
     // Save an excerpt near the end; its offsets are the phrase's in the text.
     await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
     await expect.poll(() => reader().locator('.reader-text').textContent()).toContain(phrase);
-    await mouseSelect(phrase);
+    await mouseSelect(page, phrase);
     await saveSelection('night');
     const source = await sourceByTitle('Five megabyte harbour log');
-    const saved = (await apiCall<ExcerptView[]>('excerpts:list', { sourceId: source.id })).find((e) => e.quote === phrase);
+    const saved = (await server.api<ExcerptView[]>('excerpts:list', { sourceId: source.id })).find((e) => e.quote === phrase);
     expect(saved).toBeDefined();
     expect(saved!.start).toBe(text.indexOf(phrase));
     expect(saved!.end).toBe(text.indexOf(phrase) + phrase.length);

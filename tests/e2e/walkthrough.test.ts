@@ -2,60 +2,29 @@
 // import → read → excerpt by mouse selection → brief with live citations → edit and
 // delete excerpts → follow a citation back to its passage → export a PDF.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startHttpServer } from '../../electron/ipc/http';
+import { startAppServer, type AppServer } from '../helpers/appServer';
+import { launchChromium } from '../helpers/chromium';
+import { mouseSelect } from '../helpers/mouseSelect';
+import { recordProblems } from '../helpers/pageProblems';
+import { screenshot, screenshotFolder } from '../helpers/screenshots';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const rendererDir = join(repo, 'out/renderer');
-const fixtures = join(repo, 'tests/fixtures/e2e');
-const shots = process.env.SOURCEBOOK_SCREENSHOTS; // a folder: screenshots while developing
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/e2e');
 
 const ARTICLE_TITLE = 'Drone sightings near Vellmar harbor prompt inquiry';
 const QUOTE_1 = 'the aircraft flew without navigation lights';
 const QUOTE_2 = 'a liquefied gas carrier, the Nordhavn Spirit';
 
-let server: Awaited<ReturnType<typeof startHttpServer>>;
+let server: AppServer;
 let browser: Browser;
 let page: Page;
-let workDir: string;
 const problems: string[] = [];
 
-async function shot(name: string) {
-  if (!shots) return;
-  // Let entrance animations finish so the picture shows the settled screen.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => (a.effect?.getTiming().iterations === Infinity ? null : a.finished.catch(() => null)))));
-  await page.screenshot({ path: join(shots, `${name}.png`) });
-}
-
-/** Selects `phrase` in the reader with the mouse: press before its first letter, drag past its last. */
-async function mouseSelect(phrase: string) {
-  const box = await page.evaluate((text) => {
-    const runs = [...document.querySelectorAll<HTMLElement>('.reader-text [data-start]')];
-    const run = runs.find((r) => (r.textContent ?? '').includes(text));
-    if (!run?.firstChild) throw new Error(`"${text}" is not in one run of the reader text`);
-    run.scrollIntoView({ block: 'center' });
-    const at = (run.textContent ?? '').indexOf(text);
-    const range = document.createRange();
-    range.setStart(run.firstChild, at);
-    range.setEnd(run.firstChild, at + 1);
-    const first = range.getBoundingClientRect();
-    range.setStart(run.firstChild, at + text.length - 1);
-    range.setEnd(run.firstChild, at + text.length);
-    const last = range.getBoundingClientRect();
-    return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-  }, phrase);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 5 });
-  await page.mouse.move(box.x2, box.y2, { steps: 5 });
-  await page.mouse.up();
-  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(phrase);
-}
+const shot = (name: string) => screenshot(page, name);
 
 async function saveExcerpt(tags: string, entity?: { name: string; type: string }) {
   const popover = page.getByRole('dialog', { name: 'Save excerpt' });
@@ -98,45 +67,17 @@ async function inViewport(locator: Locator): Promise<boolean> {
   });
 }
 
-/** A request straight to the server, as the page makes it (to check what was stored). */
-async function apiCall(channel: string, payload: unknown): Promise<unknown> {
-  const response = await fetch(new URL(`/api/${channel}`, server.url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Sourcebook-Token': server.token },
-    body: JSON.stringify(payload),
-  });
-  const reply = (await response.json()) as { ok: boolean; value?: unknown; error?: string };
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
-
 beforeAll(async () => {
-  if (!existsSync(join(rendererDir, 'index.html'))) {
-    execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: repo, stdio: 'inherit' });
-  }
-  workDir = mkdtempSync(join(tmpdir(), 'sourcebook-e2e-'));
-  server = await startHttpServer({ workspacePath: join(workDir, 'workspace.sourcebook'), rendererDir });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  server = await startAppServer();
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 820 }, acceptDownloads: true });
   page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
+  await recordProblems(page, problems);
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
 describe('a analyst’s walk through Sourcebook', () => {
@@ -169,7 +110,7 @@ describe('a analyst’s walk through Sourcebook', () => {
     expect(await text.textContent()).not.toContain('Subscribe now');
 
     // Excerpt 1: a mouse selection, saved from the popover, with a tag and a person.
-    await mouseSelect(QUOTE_1);
+    await mouseSelect(page, QUOTE_1);
     await shot('03-selected');
     await reader.getByRole('button', { name: /Save excerpt/ }).click();
     await shot('04-save-popover');
@@ -183,7 +124,7 @@ describe('a analyst’s walk through Sourcebook', () => {
     await expect.poll(() => reader.locator('.excerpt-card').count()).toBe(0);
 
     // Excerpt 2: the keyboard shortcut instead of the button.
-    await mouseSelect(QUOTE_2);
+    await mouseSelect(page, QUOTE_2);
     await page.keyboard.press('Control+Shift+E');
     await saveExcerpt('gamma');
     await expect.poll(() => highlight(QUOTE_2).count()).toBe(1);
@@ -213,7 +154,7 @@ describe('a analyst’s walk through Sourcebook', () => {
 
     // What was saved is the brief document the server and the exporters read.
     const briefId = await page.locator('.nav-item[aria-current="true"][data-brief-id]').getAttribute('data-brief-id');
-    const saved = (await apiCall('briefs:get', { id: briefId })) as { document: { root: unknown } };
+    const saved = await server.api<{ document: { root: unknown } }>('briefs:get', { id: briefId });
     const cited = JSON.stringify(saved.document).match(/\{"type":"citation"[^}]*\}/g)!.map((json) => JSON.parse(json));
     expect(cited).toEqual([
       { type: 'citation', version: 1, excerptId: firstId, quoteAtCitation: QUOTE_1, sourceTitleAtCitation: expect.stringContaining(ARTICLE_TITLE) },
@@ -275,7 +216,7 @@ describe('a analyst’s walk through Sourcebook', () => {
     await expect.poll(() => reader.locator(`mark.hl-focused[data-ids~="${firstId}"]`).count()).toBeGreaterThan(0);
 
     // Dark theme: the same screen stays legible (screenshots only while developing).
-    if (shots) {
+    if (screenshotFolder) {
       await page.emulateMedia({ colorScheme: 'dark' });
       await shot('11-dark');
       await citations().first().hover();
@@ -288,7 +229,7 @@ describe('a analyst’s walk through Sourcebook', () => {
     // Export the brief as PDF; its notes carry the quote and the source's title.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PDF' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-    const pdfPath = join(workDir, 'brief.pdf');
+    const pdfPath = join(server.dir, 'brief.pdf');
     await download.saveAs(pdfPath);
     const pdfText = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(pdfText).toContain(QUOTE_1);
@@ -320,7 +261,7 @@ describe('a analyst’s walk through Sourcebook', () => {
   });
 
   test('no console errors and no CSP violations along the way', () => {
-    writeFileSync(join(workDir, 'problems.txt'), problems.join('\n'));
+    writeFileSync(join(server.dir, 'problems.txt'), problems.join('\n'));
     expect(problems).toEqual([]);
   });
 });

@@ -7,124 +7,16 @@ import { DOMParser, parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { ExcerptView } from '../../../db/domain';
 import { checkCitations } from '../../../db/brief/integrity';
-import {
-  type SerializedNode,
-  TEXT_FORMAT,
-  citationNode,
-  headingNode,
-  linkNode,
-  listItemNode,
-  listNode,
-  paragraphNode,
-  quoteNode,
-  rootNode,
-  textNode,
-} from '../../../db/brief/document';
+import type { SerializedNode } from '../../../db/brief/document';
+import { TEXT_FORMAT, citationNode, headingNode, linkNode, listItemNode, listNode, paragraphNode, quoteNode, rootNode, textNode } from '../../../db/brief/document';
 import { renderBriefHtml } from '../../../electron/services/export/briefHtml';
 import { renderBriefDocx } from '../../../electron/services/export/briefDocx';
+import { excerptView } from '../../helpers/excerptView';
+import { BANNER, GENERATED_AT, TITLE, br, briefBlocks, concession, excerpts } from './fixtures';
 
-const GENERATED_AT = new Date('2026-03-01T09:30:00Z');
-const BANNER = 'UNCLASSIFIED // FOR OFFICIAL USE ONLY';
-
-// The same excerpts and document as briefHtml.test.ts and briefMarkdown.test.ts.
-function excerpt(id: string, fields: Partial<ExcerptView>): ExcerptView {
-  return {
-    id,
-    sourceId: 'src_1',
-    version: 1,
-    start: 0,
-    end: 10,
-    quote: '',
-    prefix: '',
-    suffix: '',
-    note: '',
-    credibility: null,
-    state: 'exact',
-    score: null,
-    page: null,
-    previousQuote: null,
-    eventDate: null,
-    tags: [],
-    entities: [],
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    sourceTitle: 'Untitled',
-    sourcePublisher: null,
-    sourcePublishedAt: null,
-    sourceUrl: null,
-    reliability: null,
-    ...fields,
-  };
-}
-
-const concession = excerpt('exc_concession', {
-  quote: 'The concession runs for thirty years and covers both berths of the East Terminal.',
-  sourceTitle: 'Kestrava awards terminal concession to Halvard Maritime',
-  sourcePublisher: 'The Kestrava Ledger',
-  sourcePublishedAt: '2025-06-12',
-  sourceUrl: 'https://ledger.example/2025/06/terminal-concession',
-  reliability: 'B',
-  credibility: 2,
-});
-const seizure = excerpt('exc_seizure', {
-  sourceId: 'src_2',
-  quote: 'Officers found 1,140 brushless motors declared as agricultural sprayer parts.',
-  sourceTitle: 'Customs seize drone components at East Terminal',
-  sourcePublisher: 'Meridian Freight Review',
-  sourcePublishedAt: '2025-11-04T07:00:00Z',
-  sourceUrl: 'javascript:alert(1)',
-  reliability: 'C',
-  credibility: null,
-  page: 3,
-});
-const changed = excerpt('exc_changed', {
-  sourceId: 'src_3',
-  quote: 'Screening covered 4 per cent of containers in 2025.',
-  sourceTitle: 'Inquiry into terminal screening',
-  credibility: 3,
-});
-
-const br: SerializedNode = { type: 'linebreak', version: 1 };
-const document = rootNode([
-  headingNode('h2', [textNode('Key judgements')]),
-  paragraphNode([
-    textNode('The terminal changed hands '),
-    textNode('without open tender', TEXT_FORMAT.bold),
-    textNode(' in June'),
-    citationNode(concession.id, concession.quote, concession.sourceTitle),
-    textNode('. Seizures followed'),
-    citationNode(seizure.id, seizure.quote, seizure.sourceTitle),
-    textNode(', and '),
-    textNode('screening', TEXT_FORMAT.italic | TEXT_FORMAT.underline),
-    textNode(' stayed '),
-    textNode('thin', TEXT_FORMAT.strikethrough),
-    textNode(' '),
-    textNode('minimal', TEXT_FORMAT.code),
-    textNode('.'),
-  ]),
-  listNode('bullet', [
-    listItemNode([textNode('Concession terms: '), linkNode('https://ledger.example/terms?a=1&b=2', [textNode('published summary')])], 1),
-    listItemNode([listNode('number', [listItemNode([textNode('thirty years')], 1), listItemNode([textNode('two berths'), br, textNode('(East and West)')], 2)], 3)], 2),
-    listItemNode([textNode('Unsafe link stays text: '), linkNode('javascript:alert(1)', [textNode('click')])], 2),
-  ]),
-  quoteNode([textNode('Officers found the motors in three containers.'), br, textNode('— customs statement')]),
-  paragraphNode([
-    textNode('The concession again'),
-    citationNode(concession.id, concession.quote, concession.sourceTitle),
-    textNode(', an excerpt since deleted'),
-    citationNode('exc_deleted', 'Halvard’s chair sits on the port authority board.', 'Who owns Halvard?'),
-    textNode(', and one that changed'),
-    citationNode(changed.id, 'Screening covered 2 per cent of containers in 2025.', changed.sourceTitle),
-    textNode('.'),
-  ]),
-  headingNode('h3', [textNode('Outlook')]),
-  paragraphNode([]),
-]);
-
-const excerpts = new Map([concession, seizure, changed].map((x) => [x.id, x]));
+const document = rootNode([...briefBlocks({ nestedStart: 3 }), headingNode('h3', [textNode('Outlook')]), paragraphNode([])]);
 const warnings = checkCitations(document, excerpts).filter((c) => c.status !== 'ok');
 type Input = Parameters<typeof renderBriefDocx>[0];
-const TITLE = 'East Terminal: concession & seizures';
 const render = (overrides: Partial<Input> = {}) => renderBriefDocx({ title: TITLE, document, excerpts, generatedAt: GENERATED_AT, banner: BANNER, warnings, ...overrides });
 
 // ---------------------------------------------------------------------------- reading the package
@@ -428,7 +320,7 @@ describe('renderBriefDocx', () => {
       headingNode('h1', [textNode(evil)]),
       paragraphNode([textNode(evil, TEXT_FORMAT.bold), citationNode('exc_evil', evil, evil), linkNode('https://x.test/"onmouseover="alert(1)', [textNode(evil)])]),
     ]);
-    const x = excerpt('exc_evil', { quote: evil, sourceTitle: evil, sourcePublisher: evil, sourcePublishedAt: evil, sourceUrl: 'https://x.test/?q="><script>' });
+    const x = excerptView('exc_evil', { quote: evil, sourceTitle: evil, sourcePublisher: evil, sourcePublishedAt: evil, sourceUrl: 'https://x.test/?q="><script>' });
     for (const excerptsNow of [new Map([[x.id, x]]), new Map<string, ExcerptView>()]) {
       const parts = unpack(renderBriefDocx({ title: evil, document: doc, excerpts: excerptsNow, generatedAt: GENERATED_AT, banner: evil }));
       for (const [name, xml] of Object.entries(parts)) {

@@ -1,132 +1,21 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { ExcerptView } from '../../../db/domain';
-import {
-  TEXT_FORMAT,
-  citationNode,
-  headingNode,
-  linkNode,
-  listItemNode,
-  listNode,
-  paragraphNode,
-  quoteNode,
-  rootNode,
-  textNode,
-} from '../../../db/brief/document';
+import { TEXT_FORMAT, citationNode, headingNode, linkNode, paragraphNode, rootNode, textNode } from '../../../db/brief/document';
 import { citationNumbers, escapeHtml, formatExportDate, renderBriefHtml, safeUrl } from '../../../electron/services/export/briefHtml';
+import { excerptView } from '../../helpers/excerptView';
+import { expectGolden } from '../../helpers/golden';
+import { GENERATED_AT, TITLE, briefBlocks, changed, concession, seizure } from './fixtures';
 
-const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/golden/brief.html');
 const STYLESHEET = 'body { font-family: serif; }';
-const GENERATED_AT = new Date('2026-03-01T09:30:00Z');
 
-function excerpt(id: string, fields: Partial<ExcerptView>): ExcerptView {
-  return {
-    id,
-    sourceId: 'src_1',
-    version: 1,
-    start: 0,
-    end: 10,
-    quote: '',
-    prefix: '',
-    suffix: '',
-    note: '',
-    credibility: null,
-    state: 'exact',
-    score: null,
-    page: null,
-    previousQuote: null,
-    eventDate: null,
-    tags: [],
-    entities: [],
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    sourceTitle: 'Untitled',
-    sourcePublisher: null,
-    sourcePublishedAt: null,
-    sourceUrl: null,
-    reliability: null,
-    ...fields,
-  };
-}
-
-const concession = excerpt('exc_concession', {
-  quote: 'The concession runs for thirty years and covers both berths of the East Terminal.',
-  sourceTitle: 'Kestrava awards terminal concession to Halvard Maritime',
-  sourcePublisher: 'The Kestrava Ledger',
-  sourcePublishedAt: '2025-06-12',
-  sourceUrl: 'https://ledger.example/2025/06/terminal-concession',
-  reliability: 'B',
-  credibility: 2,
-});
-const seizure = excerpt('exc_seizure', {
-  quote: 'Officers found 1,140 brushless motors declared as agricultural sprayer parts.',
-  sourceTitle: 'Customs seize drone components at East Terminal',
-  sourcePublisher: 'Meridian Freight Review',
-  sourcePublishedAt: '2025-11-04T07:00:00Z',
-  sourceUrl: 'javascript:alert(1)',
-  reliability: 'C',
-  credibility: null,
-});
-const changed = excerpt('exc_changed', {
-  quote: 'Screening covered 4 per cent of containers in 2025.',
-  sourceTitle: 'Inquiry into terminal screening',
-  sourcePublisher: null,
-  sourcePublishedAt: null,
-  sourceUrl: null,
-  reliability: null,
-  credibility: 3,
-});
-
-const document = rootNode([
-  headingNode('h2', [textNode('Key judgements')]),
-  paragraphNode([
-    textNode('The terminal changed hands '),
-    textNode('without open tender', TEXT_FORMAT.bold),
-    textNode(' in June'),
-    citationNode(concession.id, concession.quote, concession.sourceTitle),
-    textNode('. Seizures followed'),
-    citationNode(seizure.id, seizure.quote, seizure.sourceTitle),
-    textNode(', and '),
-    textNode('screening', TEXT_FORMAT.italic | TEXT_FORMAT.underline),
-    textNode(' stayed '),
-    textNode('thin', TEXT_FORMAT.strikethrough),
-    textNode(' '),
-    textNode('minimal', TEXT_FORMAT.code),
-    textNode('.'),
-  ]),
-  listNode('bullet', [
-    listItemNode([textNode('Concession terms: '), linkNode('https://ledger.example/terms?a=1&b=2', [textNode('published summary')])], 1),
-    listItemNode([listNode('number', [listItemNode([textNode('thirty years')], 1), listItemNode([textNode('two berths')], 2)])], 2),
-    listItemNode([textNode('Unsafe link stays text: '), linkNode('javascript:alert(1)', [textNode('click')])], 2),
-  ]),
-  quoteNode([textNode('Officers found the motors in three containers.'), { type: 'linebreak', version: 1 }, textNode('— customs statement')]),
-  paragraphNode([
-    textNode('The concession again'),
-    citationNode(concession.id, concession.quote, concession.sourceTitle),
-    textNode(', an excerpt since deleted'),
-    citationNode('exc_deleted', 'Halvard’s chair sits on the port authority board.', 'Who owns Halvard?'),
-    textNode(', and one that changed'),
-    citationNode(changed.id, 'Screening covered 2 per cent of containers in 2025.', changed.sourceTitle),
-    textNode('.'),
-  ]),
-  paragraphNode([]),
-]);
-
-const excerpts = new Map([concession, seizure, changed].map((x) => [x.id, x]));
+const document = rootNode([...briefBlocks({ lineBreakInList: false }), paragraphNode([])]);
+// brief.html was written when all three excerpts came from one source and none had a page.
+const excerpts = new Map([concession, { ...seizure, sourceId: 'src_1', page: null }, { ...changed, sourceId: 'src_1' }].map((x) => [x.id, x]));
 const render = (overrides: Partial<Parameters<typeof renderBriefHtml>[0]> = {}) =>
-  renderBriefHtml({ title: 'East Terminal: concession & seizures', document, excerpts, generatedAt: GENERATED_AT, stylesheet: STYLESHEET, ...overrides });
+  renderBriefHtml({ title: TITLE, document, excerpts, generatedAt: GENERATED_AT, stylesheet: STYLESHEET, ...overrides });
 
 describe('renderBriefHtml', () => {
   it('matches the golden file', () => {
-    const html = render();
-    if (process.env.UPDATE_GOLDEN === '1') {
-      mkdirSync(dirname(GOLDEN), { recursive: true });
-      writeFileSync(GOLDEN, html);
-    }
-    expect(existsSync(GOLDEN), 'golden file missing: run once with UPDATE_GOLDEN=1').toBe(true);
-    expect(html).toBe(readFileSync(GOLDEN, 'utf8'));
+    expectGolden(render(), 'brief.html');
   });
 
   it('is a self-contained document: inline style, a strict CSP, no script, nothing external', () => {
@@ -208,7 +97,7 @@ describe('renderBriefHtml', () => {
       headingNode('h1', [textNode(evil)]),
       paragraphNode([textNode(evil, TEXT_FORMAT.bold), citationNode('exc_evil', evil, evil), linkNode('https://x.test/"onmouseover="alert(1)', [textNode('l')])]),
     ]);
-    const x = excerpt('exc_evil', { quote: evil, sourceTitle: evil, sourcePublisher: evil, sourcePublishedAt: evil, sourceUrl: 'https://x.test/?q="><script>' });
+    const x = excerptView('exc_evil', { quote: evil, sourceTitle: evil, sourcePublisher: evil, sourcePublishedAt: evil, sourceUrl: 'https://x.test/?q="><script>' });
     const html = renderBriefHtml({ title: evil, document: doc, excerpts: new Map([[x.id, x]]), generatedAt: GENERATED_AT, stylesheet: '' });
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('"onmouseover');

@@ -1,137 +1,25 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { type Token, Lexer, marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import type { ExcerptView } from '../../../db/domain';
 import { checkCitations } from '../../../db/brief/integrity';
-import {
-  type BriefDocument,
-  type SerializedNode,
-  TEXT_FORMAT,
-  citationNode,
-  headingNode,
-  linkNode,
-  listItemNode,
-  listNode,
-  paragraphNode,
-  quoteNode,
-  rootNode,
-  textNode,
-} from '../../../db/brief/document';
+import type { BriefDocument, SerializedNode } from '../../../db/brief/document';
+import { TEXT_FORMAT, citationNode, headingNode, linkNode, listItemNode, listNode, paragraphNode, quoteNode, rootNode, textNode } from '../../../db/brief/document';
 import { renderBriefHtml } from '../../../electron/services/export/briefHtml';
 import { briefNotes, escapeMarkdown, renderBriefMarkdown } from '../../../electron/services/export/briefMarkdown';
+import { excerptView } from '../../helpers/excerptView';
+import { expectGolden } from '../../helpers/golden';
+import { BANNER, GENERATED_AT, TITLE, br, briefBlocks, changed, concession, excerpts, seizure } from './fixtures';
 
-const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/golden/brief.md');
-const GENERATED_AT = new Date('2026-03-01T09:30:00Z');
-const BANNER = 'UNCLASSIFIED // FOR OFFICIAL USE ONLY';
-
-// The same excerpts and document as briefHtml.test.ts.
-function excerpt(id: string, fields: Partial<ExcerptView>): ExcerptView {
-  return {
-    id,
-    sourceId: 'src_1',
-    version: 1,
-    start: 0,
-    end: 10,
-    quote: '',
-    prefix: '',
-    suffix: '',
-    note: '',
-    credibility: null,
-    state: 'exact',
-    score: null,
-    page: null,
-    previousQuote: null,
-    eventDate: null,
-    tags: [],
-    entities: [],
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    sourceTitle: 'Untitled',
-    sourcePublisher: null,
-    sourcePublishedAt: null,
-    sourceUrl: null,
-    reliability: null,
-    ...fields,
-  };
-}
-
-const concession = excerpt('exc_concession', {
-  quote: 'The concession runs for thirty years and covers both berths of the East Terminal.',
-  sourceTitle: 'Kestrava awards terminal concession to Halvard Maritime',
-  sourcePublisher: 'The Kestrava Ledger',
-  sourcePublishedAt: '2025-06-12',
-  sourceUrl: 'https://ledger.example/2025/06/terminal-concession',
-  reliability: 'B',
-  credibility: 2,
-});
-const seizure = excerpt('exc_seizure', {
-  sourceId: 'src_2',
-  quote: 'Officers found 1,140 brushless motors declared as agricultural sprayer parts.',
-  sourceTitle: 'Customs seize drone components at East Terminal',
-  sourcePublisher: 'Meridian Freight Review',
-  sourcePublishedAt: '2025-11-04T07:00:00Z',
-  sourceUrl: 'javascript:alert(1)',
-  reliability: 'C',
-  credibility: null,
-  page: 3,
-});
-const changed = excerpt('exc_changed', {
-  sourceId: 'src_3',
-  quote: 'Screening covered 4 per cent of containers in 2025.',
-  sourceTitle: 'Inquiry into terminal screening',
-  sourcePublisher: null,
-  sourcePublishedAt: null,
-  sourceUrl: null,
-  reliability: null,
-  credibility: 3,
-});
-
-const br: SerializedNode = { type: 'linebreak', version: 1 };
 const document = rootNode([
-  headingNode('h2', [textNode('Key judgements')]),
-  paragraphNode([
-    textNode('The terminal changed hands '),
-    textNode('without open tender', TEXT_FORMAT.bold),
-    textNode(' in June'),
-    citationNode(concession.id, concession.quote, concession.sourceTitle),
-    textNode('. Seizures followed'),
-    citationNode(seizure.id, seizure.quote, seizure.sourceTitle),
-    textNode(', and '),
-    textNode('screening', TEXT_FORMAT.italic | TEXT_FORMAT.underline),
-    textNode(' stayed '),
-    textNode('thin', TEXT_FORMAT.strikethrough),
-    textNode(' '),
-    textNode('minimal', TEXT_FORMAT.code),
-    textNode('.'),
-  ]),
-  listNode('bullet', [
-    listItemNode([textNode('Concession terms: '), linkNode('https://ledger.example/terms?a=1&b=2', [textNode('published summary')])], 1),
-    listItemNode([listNode('number', [listItemNode([textNode('thirty years')], 1), listItemNode([textNode('two berths'), br, textNode('(East and West)')], 2)])], 2),
-    listItemNode([textNode('Unsafe link stays text: '), linkNode('javascript:alert(1)', [textNode('click')])], 2),
-  ]),
-  quoteNode([textNode('Officers found the motors in three containers.'), br, textNode('— customs statement')]),
-  paragraphNode([
-    textNode('The concession again'),
-    citationNode(concession.id, concession.quote, concession.sourceTitle),
-    textNode(', an excerpt since deleted'),
-    citationNode('exc_deleted', 'Halvard’s chair sits on the port authority board.', 'Who owns Halvard?'),
-    textNode(', and one that changed'),
-    citationNode(changed.id, 'Screening covered 2 per cent of containers in 2025.', changed.sourceTitle),
-    textNode('.'),
-  ]),
+  ...briefBlocks(),
   headingNode('h3', [textNode('Outlook, '), textNode('bold and italic', TEXT_FORMAT.bold | TEXT_FORMAT.italic)]),
   paragraphNode([textNode('Bold, '), textNode('then italic too', TEXT_FORMAT.bold | TEXT_FORMAT.italic), textNode(' and back', TEXT_FORMAT.bold), textNode(' to plain.')]),
   paragraphNode([]),
 ]);
-
-const excerpts = new Map([concession, seizure, changed].map((x) => [x.id, x]));
 const warnings = checkCitations(document, excerpts).filter((c) => c.status !== 'ok');
 type Input = Parameters<typeof renderBriefMarkdown>[0];
 const render = (overrides: Partial<Input> = {}) =>
-  renderBriefMarkdown({ title: 'East Terminal: concession & seizures', document, excerpts, generatedAt: GENERATED_AT, banner: BANNER, warnings, ...overrides });
+  renderBriefMarkdown({ title: TITLE, document, excerpts, generatedAt: GENERATED_AT, banner: BANNER, warnings, ...overrides });
 const renderDoc = (doc: BriefDocument, overrides: Partial<Input> = {}) => renderBriefMarkdown({ title: 't', document: doc, excerpts, generatedAt: GENERATED_AT, ...overrides });
 
 /** The text a reader sees once marked has rendered the Markdown. */
@@ -141,13 +29,7 @@ const footnoteMarkers = (s: string) => [...s.matchAll(/\[\^(\d+)\](?!:)/g)].map(
 
 describe('renderBriefMarkdown', () => {
   it('matches the golden file', () => {
-    const md = render();
-    if (process.env.UPDATE_GOLDEN === '1') {
-      mkdirSync(dirname(GOLDEN), { recursive: true });
-      writeFileSync(GOLDEN, md);
-    }
-    expect(existsSync(GOLDEN), 'golden file missing: run once with UPDATE_GOLDEN=1').toBe(true);
-    expect(md).toBe(readFileSync(GOLDEN, 'utf8'));
+    expectGolden(render(), 'brief.md');
   });
 
   it('opens with the banner in bold, then the title and the export date', () => {
@@ -303,7 +185,7 @@ describe('renderBriefMarkdown', () => {
         expect(visibleText(body).replace(/^first line /, ''), `${label}: ${evil}\n${md}`).toBe(expected);
       }
       // the title, a quote and a source title (in a note and in the sources)
-      const x = excerpt('exc_evil', { quote: evil, sourceTitle: evil, sourcePublisher: evil });
+      const x = excerptView('exc_evil', { quote: evil, sourceTitle: evil, sourcePublisher: evil });
       const md = renderBriefMarkdown({
         title: evil,
         document: rootNode([paragraphNode([textNode('Cited'), citationNode(x.id, evil, evil)])]),

@@ -1,7 +1,7 @@
 // The citation picker: typing `[[` (or the toolbar's Cite button) opens a typeahead that
 // searches excerpts as you type; choosing one replaces `[[query` with a citation.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { LexicalTypeaheadMenuPlugin, MenuOption, type MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
+import { MenuOption, type MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import {
   $createTextNode,
   $getRoot,
@@ -15,7 +15,6 @@ import {
   type TextNode,
 } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { api } from '../../../api';
 import { prime } from '../../../state/excerptStore';
 import { notifyError } from '../../../state/toasts';
@@ -23,6 +22,7 @@ import type { ExcerptView } from '../../../types';
 import { GradeBadge } from '../../../ui/Grade';
 import { AnchorBadge, PageBadge } from '../../../reader/ExcerptMargin';
 import { $createCitationNode } from '../../nodes/CitationNode';
+import { TypeaheadMenu } from '../TypeaheadMenu';
 import { matchCitationTrigger } from './citationTrigger';
 
 /** Opens the picker at the caret (the toolbar's Cite button). */
@@ -117,7 +117,7 @@ export function CitationTypeaheadPlugin() {
   );
 
   return (
-    <LexicalTypeaheadMenuPlugin<CitationOption>
+    <TypeaheadMenu<CitationOption>
       onQueryChange={setQuery}
       onSelectOption={onSelectOption}
       onClose={() => {
@@ -126,64 +126,41 @@ export function CitationTypeaheadPlugin() {
       }}
       triggerFn={triggerFn}
       options={options}
-      anchorClassName="citation-menu-anchor"
-      menuRenderFn={(anchorElementRef, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }, matchingString) =>
-        anchorElementRef.current
-          ? createPortal(
-              <div className="popover citation-menu" id="typeahead-menu">
-                <div className="citation-menu-header">
-                  {matchingString ? (
-                    <>
-                      Cite an excerpt matching <strong>“{matchingString}”</strong>
-                    </>
-                  ) : (
-                    'Cite an excerpt — type words of the quote, a tag or a source'
-                  )}
-                </div>
-                {options.length === 0 ? (
-                  <div className="citation-menu-empty">{searching ? 'Searching…' : 'No excerpt matches. Save passages in the reader first.'}</div>
-                ) : (
-                  <ul role="presentation">
-                    {options.map((option, index) => (
-                      <li
-                        key={option.key}
-                        id={`typeahead-item-${index}`}
-                        ref={option.setRefElement}
-                        role="option"
-                        aria-selected={selectedIndex === index}
-                        tabIndex={-1}
-                        className={`citation-option${selectedIndex === index ? ' is-selected' : ''}`}
-                        onMouseEnter={() => setHighlightedIndex(index)}
-                        onMouseDown={(e) => e.preventDefault()}
-                        onClick={() => {
-                          setHighlightedIndex(index);
-                          selectOptionAndCleanUp(option);
-                        }}
-                      >
-                        <span className="citation-option-quote">“{option.excerpt.quote}”</span>
-                        <span className="citation-option-meta">
-                          <span className="citation-option-source">{option.excerpt.sourceTitle}</span>
-                          <GradeBadge reliability={option.excerpt.reliability} credibility={option.excerpt.credibility} />
-                          <PageBadge page={option.excerpt.page} />
-                          <AnchorBadge state={option.excerpt.state} />
-                          {option.excerpt.tags.slice(0, 4).map((tag) => (
-                            <span className="chip chip-tag" key={tag}>
-                              {tag}
-                            </span>
-                          ))}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                <div className="citation-menu-footer" aria-hidden="true">
-                  <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> cite · <kbd>Esc</kbd> close
-                </div>
-              </div>,
-              anchorElementRef.current,
-            )
-          : null
+      className="citation-menu"
+      optionClassName="citation-option"
+      header={(matchingString) => (
+        <div className="citation-menu-header">
+          {matchingString ? (
+            <>
+              Cite an excerpt matching <strong>“{matchingString}”</strong>
+            </>
+          ) : (
+            'Cite an excerpt — type words of the quote, a tag or a source'
+          )}
+        </div>
+      )}
+      empty={() => (searching ? 'Searching…' : 'No excerpt matches. Save passages in the reader first.')}
+      footer={
+        <div className="citation-menu-footer" aria-hidden="true">
+          <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> cite · <kbd>Esc</kbd> close
+        </div>
       }
+      renderOption={({ excerpt }) => (
+        <>
+          <span className="citation-option-quote">“{excerpt.quote}”</span>
+          <span className="citation-option-meta">
+            <span className="citation-option-source">{excerpt.sourceTitle}</span>
+            <GradeBadge reliability={excerpt.reliability} credibility={excerpt.credibility} />
+            <PageBadge page={excerpt.page} />
+            <AnchorBadge state={excerpt.state} />
+            {excerpt.tags.slice(0, 4).map((tag) => (
+              <span className="chip chip-tag" key={tag}>
+                {tag}
+              </span>
+            ))}
+          </span>
+        </>
+      )}
     />
   );
 }

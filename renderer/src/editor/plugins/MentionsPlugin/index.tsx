@@ -1,14 +1,14 @@
 // Entity mentions: typing `@` offers the workspace's entities (names and aliases); choosing
 // one inserts an EntityMentionNode, a chip that opens the entity's page.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { LexicalTypeaheadMenuPlugin, MenuOption, type MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
+import { MenuOption, type MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import { $createTextNode, $insertNodes, $isTextNode, type TextNode } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { api } from '../../../api';
 import { notifyError } from '../../../state/toasts';
 import { ENTITY_TYPE_LABELS, type Entity } from '../../../types';
 import { $createEntityMentionNode } from '../../nodes/EntityMentionNode';
+import { TypeaheadMenu } from '../TypeaheadMenu';
 import { matchMentionTrigger, rankEntities } from './mentionTrigger';
 
 class EntityOption extends MenuOption {
@@ -66,58 +66,31 @@ export function MentionsPlugin() {
   );
 
   return (
-    <LexicalTypeaheadMenuPlugin<EntityOption>
+    <TypeaheadMenu<EntityOption>
       onQueryChange={setQuery}
       onSelectOption={onSelectOption}
       onClose={() => setQuery(null)}
       triggerFn={triggerFn}
       options={options}
-      anchorClassName="citation-menu-anchor"
-      menuRenderFn={(anchorElementRef, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }, matchingString) =>
-        anchorElementRef.current
-          ? createPortal(
-              <div className="popover mention-menu" id="typeahead-menu" data-query={matchingString}>
-                {options.length === 0 ? (
-                  <div className="citation-menu-empty">
-                    {entities === null ? 'Loading entities…' : entities.length === 0 ? 'No entities yet. Add them from excerpts or the Entities view.' : `No entity matches “${matchingString}”.`}
-                  </div>
-                ) : (
-                  <ul role="presentation">
-                    {options.map((option, index) => (
-                      <li
-                        key={option.key}
-                        id={`typeahead-item-${index}`}
-                        ref={option.setRefElement}
-                        role="option"
-                        aria-selected={selectedIndex === index}
-                        tabIndex={-1}
-                        className={`mention-option${selectedIndex === index ? ' is-selected' : ''}`}
-                        onMouseEnter={() => setHighlightedIndex(index)}
-                        onMouseDown={(e) => e.preventDefault()}
-                        onClick={() => {
-                          setHighlightedIndex(index);
-                          selectOptionAndCleanUp(option);
-                        }}
-                      >
-                        <span className={`chip chip-entity chip-entity-${option.entity.type}`}>
-                          <span className="chip-entity-type" aria-hidden="true">
-                            {option.entity.type.slice(0, 3)}
-                          </span>
-                          {option.entity.name}
-                        </span>
-                        <span className="mention-option-meta muted">
-                          {ENTITY_TYPE_LABELS[option.entity.type]}
-                          {option.entity.aliases.length > 0 && ` · also ${option.entity.aliases.slice(0, 2).join(', ')}`}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </div>,
-              anchorElementRef.current,
-            )
-          : null
+      className="mention-menu"
+      optionClassName="mention-option"
+      empty={(matchingString) =>
+        entities === null ? 'Loading entities…' : entities.length === 0 ? 'No entities yet. Add them from excerpts or the Entities view.' : `No entity matches “${matchingString}”.`
       }
+      renderOption={({ entity }) => (
+        <>
+          <span className={`chip chip-entity chip-entity-${entity.type}`}>
+            <span className="chip-entity-type" aria-hidden="true">
+              {entity.type.slice(0, 3)}
+            </span>
+            {entity.name}
+          </span>
+          <span className="mention-option-meta muted">
+            {ENTITY_TYPE_LABELS[entity.type]}
+            {entity.aliases.length > 0 && ` · also ${entity.aliases.slice(0, 2).join(', ')}`}
+          </span>
+        </>
+      )}
     />
   );
 }

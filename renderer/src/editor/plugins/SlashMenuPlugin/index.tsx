@@ -5,14 +5,14 @@
 import { $isHorizontalRuleNode, INSERT_HORIZONTAL_RULE_COMMAND } from '@lexical/react/LexicalHorizontalRuleNode';
 import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { LexicalTypeaheadMenuPlugin, MenuOption, type MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
+import { MenuOption, type MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import { $isTableNode, INSERT_TABLE_COMMAND } from '@lexical/table';
 import { $findMatchingParent } from '@lexical/utils';
 import { useCallback, useMemo, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { $getSelection, $isParagraphNode, $isRangeSelection, HISTORY_MERGE_TAG, type LexicalEditor, type TextNode } from 'lexical';
 import { OPEN_CITATION_PICKER_COMMAND } from '../CitationTypeaheadPlugin';
 import { SET_BLOCK_TYPE_COMMAND } from '../FormattingPlugin/commands';
+import { TypeaheadMenu } from '../TypeaheadMenu';
 import { filterSlashItems, matchSlashTrigger } from './slashTrigger';
 
 interface SlashItemSpec {
@@ -96,46 +96,23 @@ export function SlashMenuPlugin() {
   );
 
   return (
-    <LexicalTypeaheadMenuPlugin<SlashOption>
+    <TypeaheadMenu<SlashOption>
       onQueryChange={setQuery}
       onSelectOption={onSelectOption}
       triggerFn={triggerFn}
       options={options}
-      anchorClassName="citation-menu-anchor"
-      menuRenderFn={(anchorElementRef, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }, matchingString) =>
-        anchorElementRef.current && options.length > 0
-          ? createPortal(
-              <div className="popover slash-menu" id="typeahead-menu" aria-label="Insert" data-query={matchingString}>
-                <ul role="presentation">
-                  {options.map((option, index) => (
-                    <li
-                      key={option.key}
-                      id={`typeahead-item-${index}`}
-                      ref={option.setRefElement}
-                      role="option"
-                      aria-selected={selectedIndex === index}
-                      tabIndex={-1}
-                      className={`slash-option${selectedIndex === index ? ' is-selected' : ''}`}
-                      onMouseEnter={() => setHighlightedIndex(index)}
-                      onMouseDown={(e) => e.preventDefault()}
-                      onClick={() => {
-                        setHighlightedIndex(index);
-                        selectOptionAndCleanUp(option);
-                      }}
-                    >
-                      <span className="slash-option-icon" aria-hidden="true">
-                        {option.item.icon}
-                      </span>
-                      <span className="slash-option-label">{option.item.label}</span>
-                      {option.item.hint && <span className="slash-option-hint">{option.item.hint}</span>}
-                    </li>
-                  ))}
-                </ul>
-              </div>,
-              anchorElementRef.current,
-            )
-          : null
-      }
+      className="slash-menu"
+      optionClassName="slash-option"
+      label="Insert"
+      renderOption={({ item }) => (
+        <>
+          <span className="slash-option-icon" aria-hidden="true">
+            {item.icon}
+          </span>
+          <span className="slash-option-label">{item.label}</span>
+          {item.hint && <span className="slash-option-hint">{item.hint}</span>}
+        </>
+      )}
     />
   );
 }

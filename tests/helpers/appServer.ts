@@ -1,0 +1,60 @@
+// The app as the end-to-end tests drive it: the real loopback HTTP server
+// (electron/ipc/http.ts) on a fresh workspace in a temporary folder, serving the built renderer.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startHttpServer, type RunningServer } from '../../electron/ipc/http';
+import { tempDir } from './tmp';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * The built renderer, built first if it is missing. SOURCEBOOK_RENDERER_DIR names a build
+ * elsewhere, so that a concurrent build of out/ cannot pull files from under a test.
+ */
+export function builtRenderer(): string {
+  const dir = process.env.SOURCEBOOK_RENDERER_DIR ?? join(repo, 'out/renderer');
+  if (!existsSync(join(dir, 'index.html'))) {
+    execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn', '--outDir', dir], { cwd: repo, stdio: 'inherit' });
+  }
+  return dir;
+}
+
+export interface AppServer extends RunningServer {
+  /** The temporary folder holding the workspace, for files a test writes; close() removes it. */
+  dir: string;
+  /** A request straight to the API, as the page makes it: to set up, or to check what was stored. */
+  api<T = unknown>(channel: string, payload: unknown): Promise<T>;
+}
+
+/** `sample`: whether the new workspace gets the sample content, as on a first run (the default). */
+export async function startAppServer({ prefix = 'sourcebook-e2e-', sample }: { prefix?: string; sample?: boolean } = {}): Promise<AppServer> {
+  const rendererDir = builtRenderer();
+  const tmp = tempDir(prefix);
+  let server: RunningServer;
+  try {
+    server = await startHttpServer({ workspacePath: tmp.path('workspace.sourcebook'), rendererDir, sample });
+  } catch (error) {
+    tmp.cleanup();
+    throw error;
+  }
+  return {
+    ...server,
+    dir: tmp.dir,
+    async api<T>(channel: string, payload: unknown): Promise<T> {
+      const response = await fetch(new URL(`/api/${channel}`, server.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Sourcebook-Token': server.token },
+        body: JSON.stringify(payload),
+      });
+      const reply = (await response.json()) as { ok: boolean; value?: T; error?: string };
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.value as T;
+    },
+    async close() {
+      await server.close();
+      tmp.cleanup();
+    },
+  };
+}
