@@ -10,6 +10,9 @@
 // Nothing here reads files: a fresh clone runs it as is. BENCH_SEED=n draws another
 // corpus; BENCH_DEBUG=<edit kind|all> prints each silently wrong case (with
 // BENCH_DEBUG_VERDICT=flagged, each flagged one) with its old and new surroundings.
+// Anchors carry the whole text they were made on, as the app's do (versions are kept);
+// BENCH_SELECTOR_ONLY=1 leaves it out, to see what the selector alone (quote and 32
+// characters each side) achieves.
 
 import { performance } from 'node:perf_hooks';
 import { quoteContext } from '../../electron/services/anchoring/quote';
@@ -31,6 +34,7 @@ function mulberry32(seed: number): () => number {
 
 /** BENCH_SEED=n varies the corpus (the default seed is what the table in the report was measured on). */
 const SEED = Number(process.env.BENCH_SEED ?? 20261121);
+const SELECTOR_ONLY = process.env.BENCH_SELECTOR_ONLY === '1';
 let rand = mulberry32(SEED);
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
@@ -266,7 +270,7 @@ function choosePassage(d: Doc): Passage | null {
 function anchorOf(d: Doc, p: Passage): Anchor {
   const { text } = render(d);
   const { start, end } = passageSpan(d, p)!;
-  return { start, end, quote: text.slice(start, end), ...quoteContext(text, start, end), oldText: text };
+  return { start, end, quote: text.slice(start, end), ...quoteContext(text, start, end), ...(SELECTOR_ONLY ? {} : { oldText: text }) };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -640,7 +644,7 @@ function main(): number {
 
   const pct = (a: number, n: number) => (n ? `${((100 * a) / n).toFixed(1)}%` : '-');
   const pad = (x: string | number, w: number) => String(x).padStart(w);
-  console.log(`\nRe-anchoring bench (seed ${SEED}): ${ARTICLES} synthetic articles, up to ${PASSAGES_PER_ARTICLE} passages each per edit kind; min fuzzy score ${DEFAULT_MIN_FUZZY_SCORE}\n`);
+  console.log(`\nRe-anchoring bench (seed ${SEED}): ${ARTICLES} synthetic articles, up to ${PASSAGES_PER_ARTICLE} passages each per edit kind; min fuzzy score ${DEFAULT_MIN_FUZZY_SCORE}; ${SELECTOR_ONLY ? 'selectors alone (no old text)' : 'anchors know the text they were made on'}\n`);
   console.log(
     `${'edit kind'.padEnd(24)}${pad('N', 6)}${pad('correct', 9)}${pad('no twin', 14)}${pad('flagged', 9)}${pad('wrong', 7)}${pad('indist.', 9)}${pad('fuzzy@else', 12)}${pad('µs/excerpt', 12)}   target`,
   );
