@@ -3,7 +3,9 @@ import { basename, extname, join, resolve } from 'node:path';
 import type { Db } from '../../db/workspace';
 import { contentHash, findSourceByHash, insertSource, updateSourceMeta } from '../../db/sources';
 import type { Reliability } from '../../db/domain';
-import { ImportSkip, parseFile, SUPPORTED_EXTENSIONS } from './import/parse';
+import { ImportSkip, SUPPORTED_EXTENSIONS } from './import/parse';
+import { parseToOutcome, type ParseOutcome } from './import/parseOutcome';
+import { ParsePool, sharedParsePool } from './import/parsePool';
 import type { ImportReport } from '../ipc/contract';
 import { scanText } from './mentions/scan';
 
@@ -26,8 +28,15 @@ export type ImportOutcome =
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** Imports one file in its own transaction: it is stored whole, or not at all. */
+/** Imports one file in its own transaction: it is stored whole, or not at all. Parses on this thread. */
 export async function importOne(db: Db, input: ImportInput, options: { reliability?: Reliability } = {}): Promise<ImportOutcome> {
+  const read = readInput(input);
+  if (!('bytes' in read)) return read;
+  return storeParsed(db, input, read.bytes, await parseToOutcome(input.name, read.bytes), options);
+}
+
+/** The file's bytes, or why it is not imported: refused by its size before it is read, or unreadable. */
+function readInput(input: ImportInput): { bytes: Buffer } | ImportOutcome {
   if (input.size > MAX_FILE_BYTES) {
     return { kind: 'skipped', reason: `file is ${mb(input.size)}; Sourcebook imports files up to ${mb(MAX_FILE_BYTES)}` };
   }
@@ -42,8 +51,15 @@ export async function importOne(db: Db, input: ImportInput, options: { reliabili
   if (bytes.length > MAX_FILE_BYTES) {
     return { kind: 'skipped', reason: `file is ${mb(bytes.length)}; Sourcebook imports files up to ${mb(MAX_FILE_BYTES)}` };
   }
+  return { bytes };
+}
+
+/** Stores a parsed file in its own transaction (a savepoint inside a batch), unless it is a duplicate. */
+function storeParsed(db: Db, input: ImportInput, bytes: Buffer, parsed: ParseOutcome, options: { reliability?: Reliability } = {}): ImportOutcome {
+  if (parsed.kind === 'skip') return { kind: 'skipped', reason: parsed.reason };
+  if (parsed.kind === 'error') return { kind: 'failed', error: parsed.message };
+  const doc = parsed.doc;
   try {
-    const doc = await parseFile(input.name, bytes);
     const hash = contentHash(doc.text);
     return db.transaction((): ImportOutcome => {
       const dup = findSourceByHash(db, hash);
@@ -60,9 +76,28 @@ export async function importOne(db: Db, input: ImportInput, options: { reliabili
   }
 }
 
+export interface ImportAllOptions {
+  /** The caller is the only user of the connection: commit files' savepoints in batches (below). */
+  exclusive?: boolean;
+  /**
+   * Where files are parsed. By default in the process's pool of worker threads
+   * (parsePool.ts), overlapping the writes, unless the environment says
+   * SOURCEBOOK_IMPORT_WORKERS=0. `false`: each file on this thread, just before it is
+   * stored. A ParsePool: that pool (its own size, heap limit, time limit). The results
+   * are the same whichever is used.
+   */
+  workers?: boolean | ParsePool;
+}
+
 /**
  * Imports files one by one, each in its own transaction (a savepoint when batched): a
  * file is stored whole or not at all, and one bad file never stops the others.
+ *
+ * Files are stored in the order given (so a duplicate within the batch is the later one),
+ * while the next few are already read and being parsed in the worker pool (parsePool.ts):
+ * at most four per worker and about 64 MB ahead, so memory stays bounded however many
+ * files there are. A file is stored only when its turn comes: one not stored yet (the
+ * import stopped, the app closed) leaves no trace.
  *
  * `exclusive`: the caller is the only user of the connection (the command line), so the
  * files' savepoints are committed together every couple of seconds instead of one commit
@@ -70,18 +105,52 @@ export async function importOne(db: Db, input: ImportInput, options: { reliabili
  * batch, never half a file. Never in the app, where other requests share the connection
  * while a file is being parsed.
  */
-export async function importAll(db: Db, inputs: Iterable<ImportInput>, options: { exclusive?: boolean } = {}): Promise<ImportReport> {
+export async function importAll(db: Db, inputs: Iterable<ImportInput>, options: ImportAllOptions = {}): Promise<ImportReport> {
   const report: ImportReport = { imported: [], skipped: [], failed: [] };
   const batch = options.exclusive ? new Batch(db) : null;
+  const pool = options.workers === false ? null : options.workers instanceof ParsePool ? options.workers : sharedParsePool();
+  const parse = pool ? (name: string, bytes: Uint8Array) => pool.parse(name, bytes) : parseToOutcome;
+  // Enough files in flight to keep every worker busy while this thread stores, within
+  // AHEAD_BYTES; none ahead when parsing here (it would only delay the file being stored).
+  const ahead = pool ? pool.capacity : 0;
+  const pending: Prepared[] = [];
+  let pendingBytes = 0;
+  const source = inputs[Symbol.iterator]();
+  let exhausted = false;
   try {
-    for (const input of inputs) {
+    for (;;) {
+      while (!exhausted && pending.length <= ahead && (pending.length === 0 || pendingBytes < AHEAD_BYTES)) {
+        const next = source.next();
+        if (next.done) exhausted = true;
+        else {
+          const item = prepare(next.value, parse);
+          pending.push(item);
+          pendingBytes += 'bytes' in item ? item.bytes.length : 0;
+        }
+      }
+      const item = pending.shift();
+      if (!item) break;
+      pendingBytes -= 'bytes' in item ? item.bytes.length : 0;
+      const parsed = 'parsed' in item ? await item.parsed : null;
       batch?.maybeCommit();
-      await importInto(report, db, input);
+      record(report, item.input, 'parsed' in item ? storeParsed(db, item.input, item.bytes, parsed!) : item.outcome);
     }
   } finally {
     batch?.end();
   }
   return report;
+}
+
+/** Files read ahead of the one being stored hold at most about this much (plus one file). */
+const AHEAD_BYTES = 64 * 1024 * 1024;
+
+/** A file read and sent to be parsed, or already settled (refused by its size, unreadable). */
+type Prepared = { input: ImportInput; bytes: Buffer; parsed: Promise<ParseOutcome> } | { input: ImportInput; outcome: ImportOutcome };
+
+function prepare(input: ImportInput, parse: (name: string, bytes: Uint8Array) => Promise<ParseOutcome>): Prepared {
+  const read = readInput(input);
+  if (!('bytes' in read)) return { input, outcome: read };
+  return { input, bytes: read.bytes, parsed: parse(input.name, read.bytes) };
 }
 
 class Batch {
@@ -98,14 +167,11 @@ class Batch {
   }
 }
 
-async function importInto(report: ImportReport, db: Db, input: ImportInput): Promise<void> {
-  {
-    const outcome = await importOne(db, input);
-    if (outcome.kind === 'imported') {
-      report.imported.push({ id: outcome.id, path: input.path, title: outcome.title, ...(outcome.warnings.length ? { warnings: outcome.warnings } : {}) });
-    } else if (outcome.kind === 'skipped') report.skipped.push({ path: input.path, reason: outcome.reason });
-    else report.failed.push({ path: input.path, error: outcome.error });
-  }
+function record(report: ImportReport, input: ImportInput, outcome: ImportOutcome): void {
+  if (outcome.kind === 'imported') {
+    report.imported.push({ id: outcome.id, path: input.path, title: outcome.title, ...(outcome.warnings.length ? { warnings: outcome.warnings } : {}) });
+  } else if (outcome.kind === 'skipped') report.skipped.push({ path: input.path, reason: outcome.reason });
+  else report.failed.push({ path: input.path, error: outcome.error });
 }
 
 function fileInput(path: string, size: number): ImportInput {

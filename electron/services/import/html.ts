@@ -42,7 +42,7 @@ export function parseHtml(html: string): FormatResult {
   // built in the same document: nothing of the page's own <html>/<body> reaches Readability.
   const root = bodies.find((body) => isInside(body, holder)) ?? holder;
   for (const wrapper of wrappers) {
-    if (wrapper !== root && isInside(wrapper, root)) wrapper.replaceWith(...Array.from(wrapper.childNodes));
+    if (wrapper !== root && isInside(wrapper, root)) unwrap(wrapper);
   }
   const skeleton = document.createElement('html');
   const head = document.createElement('head');
@@ -51,7 +51,7 @@ export function parseHtml(html: string): FormatResult {
   head.append(titleElement);
   skeleton.append(head, body);
   document.append(skeleton);
-  body.append(...Array.from(root.childNodes));
+  appendAll(body, root.childNodes);
   const title = meta.title ?? normalizeInline(body.querySelector('h1')?.textContent);
   if (title) titleElement.textContent = title;
 
@@ -177,8 +177,24 @@ export function decodeEntity(reference: string): string {
 function loadHtml(html: string): { document: Document; holder: Element } {
   const document = parseHTML(html.replace(/<!doctype[^>]*>/gi, '')).document as unknown as Document;
   const holder = document.createElement('div');
-  holder.append(...Array.from(document.childNodes).filter((node) => node.nodeType !== 10));
+  appendAll(holder, Array.from(document.childNodes).filter((node) => node.nodeType !== 10));
   return { document, holder };
+}
+
+// Nodes are moved one at a time: spreading a page's children into one append() or
+// replaceWith() call overflows the stack on a page of ~100,000 sibling elements.
+
+/** Moves `nodes` (a live list is taken as it is now) to the end of `parent`. */
+function appendAll(parent: Node, nodes: ArrayLike<Node>): void {
+  for (const node of Array.from(nodes)) parent.appendChild(node);
+}
+
+/** Puts an element's children where it is, and removes it. */
+function unwrap(element: Element): void {
+  const parent = element.parentNode;
+  if (!parent) return;
+  for (const child of Array.from(element.childNodes)) parent.insertBefore(child, element);
+  element.remove();
 }
 
 /** Is `node` `ancestor` itself or inside it? */
@@ -256,7 +272,7 @@ function cleanPage(holder: Element, facts: PageFacts | null): { bodies: Element[
       paragraphs = paragraphsBefore;
     } else if (tag === 'form') {
       // A sign-up form goes; a form that wraps the page (ASP.NET pages do) keeps its text.
-      if (paragraphs - paragraphsBefore >= 3) element.replaceWith(...Array.from(element.childNodes));
+      if (paragraphs - paragraphsBefore >= 3) unwrap(element);
       else element.remove();
     } else if (tag === 'p') {
       paragraphs++;

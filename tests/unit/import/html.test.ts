@@ -203,6 +203,14 @@ describe('HTML: Readability with faster helpers', () => {
       <div aria-hidden="true" class="fallback-image">${story(2)}</div><div aria-hidden="false">${story(3)}</div>
       <svg><text>${story(1)}</text></svg></body></html>`,
   ];
+  it('imports a page of 130,000 sibling paragraphs without overflowing the stack', () => {
+    const markup = `<html><head><title>Long list</title></head><body>${'<p>Row of the register.</p>'.repeat(130_000)}<p>Last row.</p></body></html>`;
+    const doc = html(markup);
+    expect(doc.text.startsWith('Row of the register.')).toBe(true);
+    expect(doc.text.endsWith('Last row.')).toBe(true);
+    expect(doc.text.split('\n\n')).toHaveLength(130_001);
+  }, 120_000);
+
   it('gives the same result as Readability as published', () => {
     for (const page of pages) {
       const stock = new Readability(parseHTML(page).document as unknown as Document).parse();
