@@ -444,6 +444,23 @@ describe('the brief editor', () => {
     await page.getByRole('button', { name: 'Close check panel' }).click();
   });
 
+  test('Enter right after typing a [[ query cites the match for all of it, not for what the menu last showed', async () => {
+    await caretToEnd();
+    await page.keyboard.press('Enter');
+    const cited = page.locator(`.editor-content .citation[data-excerpt-id="${ids.customs}"]`);
+    const before = await cited.count();
+    // No pause anywhere: the search answers ~120 ms after the last key, the Enter comes at once.
+    await page.keyboard.type('Found: [[sprayer parts');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cited.count()).toBe(before + 1);
+    const paragraph = page.locator('.editor-content > p').last();
+    expect(await paragraph.locator(`.citation[data-excerpt-id="${ids.customs}"]`).count()).toBe(1);
+    expect(await paragraph.textContent()).not.toMatch(/\[\[|sprayer parts|rts/);
+    await expect.poll(() => page.locator('.citation-menu').count()).toBe(0);
+    await page.keyboard.type('then more text', { delay: 10 });
+    await expect.poll(() => paragraph.textContent()).toContain('then more text');
+  });
+
   test('@ offers entities; choosing one inserts a chip that links to the entity', async () => {
     await caretToEnd();
     await page.keyboard.press('Enter');

@@ -45,6 +45,8 @@ export function CitationTypeaheadPlugin() {
   const [editor] = useLexicalComposerContext();
   const [query, setQuery] = useState<string | null>(null);
   const [options, setOptions] = useState<CitationOption[]>([]);
+  /** The query `options` are the results of. */
+  const [answered, setAnswered] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
   const asked = useRef(0);
 
@@ -58,11 +60,15 @@ export function CitationTypeaheadPlugin() {
           if (ticket !== asked.current) return;
           prime(found);
           setOptions(found.map((e) => new CitationOption(e)));
+          setAnswered(query);
           setSearching(false);
         },
         (error: unknown) => {
           if (ticket !== asked.current) return;
           setSearching(false);
+          // An Enter held for these results is let go: there are none.
+          setOptions([]);
+          setAnswered(query);
           notifyError(error, 'Excerpt search failed');
         },
       );
@@ -123,9 +129,11 @@ export function CitationTypeaheadPlugin() {
       onClose={() => {
         setQuery(null);
         setOptions([]);
+        setAnswered(null);
       }}
       triggerFn={triggerFn}
       options={options}
+      optionsQuery={answered}
       className="citation-menu"
       optionClassName="citation-option"
       header={(matchingString) => (

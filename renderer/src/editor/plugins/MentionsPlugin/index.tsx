@@ -72,6 +72,7 @@ export function MentionsPlugin() {
       onClose={() => setQuery(null)}
       triggerFn={triggerFn}
       options={options}
+      optionsQuery={entities ? query : null}
       className="mention-menu"
       optionClassName="mention-option"
       empty={(matchingString) =>

@@ -101,6 +101,7 @@ export function SlashMenuPlugin() {
       onSelectOption={onSelectOption}
       triggerFn={triggerFn}
       options={options}
+      optionsQuery={query}
       className="slash-menu"
       optionClassName="slash-option"
       label="Insert"
