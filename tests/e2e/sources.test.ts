@@ -326,6 +326,7 @@ describe('versions and review', () => {
     await expect.poll(() => review.locator('.review-position').textContent()).toBe(' 1 of 2');
     const item = review.locator('.review-item');
     await expect.poll(() => item.getAttribute('data-excerpt-id')).toBe(figure.id);
+    expect(await item.locator('.review-explain').textContent()).toBe('The text changed here. Is this still the passage you kept?');
     expect(await item.locator('.review-diff del').allTextContents()).toEqual(['1.8']);
     expect(await item.locator('.review-diff ins').allTextContents()).toEqual(['1.9']);
     expect(await item.locator('.review-score').textContent()).toMatch(/^\d{2}% match$/);

@@ -225,6 +225,7 @@ function ReviewItem({
   const fuzzy = excerpt.state === 'fuzzy';
   const before = excerpt.previousQuote ?? excerpt.quote;
   const diff = useMemo(() => (fuzzy ? wordDiff(before, excerpt.quote) : []), [fuzzy, before, excerpt.quote]);
+  const sameWords = diff.every((part) => part.kind === 'same');
   return (
     <div className={`review-item review-item-${excerpt.state}`} data-excerpt-id={excerpt.id}>
       {showSource && <p className="review-source">{excerpt.sourceTitle}</p>}
@@ -240,7 +241,12 @@ function ReviewItem({
       </p>
       {fuzzy ? (
         <>
-          <p className="review-explain">The text changed here. Is this still the passage you kept?</p>
+          <p className="review-explain">
+            {sameWords
+              ? // A fuzzy place with the very words: its surroundings changed, or the words are in the text more than once.
+                'The same words are here, but what surrounds them changed, or they occur more than once. Is this the passage you kept?'
+              : 'The text changed here. Is this still the passage you kept?'}
+          </p>
           <blockquote className="review-diff" aria-label="Old quote against the passage found">
             {diff.map((part, i) =>
               part.kind === 'same' ? (
@@ -256,9 +262,11 @@ function ReviewItem({
               ),
             )}
           </blockquote>
-          <p className="review-legend muted small">
-            <del>removed</del> <ins>added</ins> since the excerpt was saved
-          </p>
+          {!sameWords && (
+            <p className="review-legend muted small">
+              <del>removed</del> <ins>added</ins> since the excerpt was saved
+            </p>
+          )}
         </>
       ) : (
         <>
