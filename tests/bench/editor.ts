@@ -17,14 +17,12 @@
 // typing), BENCH_TRACE=1 (the browser's style/layout/paint time), BENCH_COMMITS=1 (React
 // commits while typing, and which components rendered — each commit makes React measure the
 // selection over the whole editor DOM, so typing should cause almost none).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startHttpServer } from '../../electron/ipc/http';
+import type { Browser, Page } from 'playwright-core';
+import { buildRenderer, startAppServer, type AppServer } from '../helpers/appServer';
+import { launchChromium } from '../helpers/chromium';
+import { tempDir } from '../helpers/tmp';
 import { article, asText, prng, sentence } from './corpus';
 
 const WORDS = Number(process.env.BENCH_WORDS ?? 20_000);
@@ -32,21 +30,7 @@ const CITATIONS = Number(process.env.BENCH_CITATIONS ?? 500);
 const CHARS = Number(process.env.BENCH_CHARS ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const KEY_DELAY = 35; // ms between keystrokes: a fast typist, each keystroke its own frame
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rand = prng(20260515);
-
-type Server = Awaited<ReturnType<typeof startHttpServer>>;
-
-async function api<T>(server: Server, channel: string, payload: unknown): Promise<T> {
-  const response = await fetch(new URL(`/api/${channel}`, server.url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Sourcebook-Token': server.token },
-    body: JSON.stringify(payload),
-  });
-  const reply = (await response.json()) as { ok: boolean; value?: T; error?: string };
-  if (!reply.ok) throw new Error(`${channel}: ${reply.error}`);
-  return reply.value as T;
-}
 
 // ---- The brief document -----------------------------------------------------------------
 const text = (t: string) => ({ type: 'text', version: 1, text: t, format: 0, detail: 0, mode: 'normal', style: '' });
@@ -101,7 +85,7 @@ interface OpenTimes {
 }
 
 /** Loads the app on the brief; times from the page's navigation start (performance.now()). */
-async function openBrief(page: Page, server: Server, citations: number): Promise<OpenTimes> {
+async function openBrief(page: Page, server: AppServer, citations: number): Promise<OpenTimes> {
   await page.goto(server.url, { waitUntil: 'commit' });
   return page.evaluate(
     (citations) =>
@@ -226,32 +210,32 @@ const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : '—');
 
 // ---- Run ---------------------------------------------------------------------------------
 async function main() {
-  const work = mkdtempSync(join(tmpdir(), 'sourcebook-bench-editor-'));
-  let rendererDir = process.env.SOURCEBOOK_RENDERER_DIR;
-  if (!rendererDir) {
-    rendererDir = join(work, 'renderer');
-    process.stdout.write('Building the renderer… ');
-    execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error', '--outDir', rendererDir, '--emptyOutDir'], { cwd: repo, stdio: 'inherit' });
-    console.log('done.');
-  }
-  const server = await startHttpServer({ workspacePath: join(work, 'bench.sourcebook'), rendererDir, sample: false });
+  const build = tempDir('sourcebook-bench-editor-');
+  let server: AppServer | null = null;
   let browser: Browser | null = null;
   try {
+    let rendererDir = process.env.SOURCEBOOK_RENDERER_DIR;
+    if (!rendererDir) {
+      process.stdout.write('Building the renderer… ');
+      rendererDir = buildRenderer(build.path('renderer'));
+      console.log('done.');
+    }
+    server = await startAppServer({ prefix: 'sourcebook-bench-editor-', sample: false, rendererDir });
     // Sources and 500 excerpts, through the API as the app makes them.
     const files = Array.from({ length: 24 }, (_, i) => ({ name: `report-${i + 1}.txt`, data: Buffer.from(asText(article(rand, i, 700)), 'utf8').toString('base64') }));
-    const report = await api<{ imported: { id: string }[] }>(server, 'sources:import', { files });
+    const report = await server.api<{ imported: { id: string }[] }>('sources:import', { files });
     const reliability = ['A', 'B', 'C', 'D'];
     const cited: Cited[] = [];
     const tStart = performance.now();
     for (const [i, { id }] of report.imported.entries()) {
-      await api(server, 'sources:grade', { id, reliability: reliability[i % reliability.length] });
-      const source = await api<{ text: string; title: string }>(server, 'sources:get', { id });
+      await server.api('sources:grade', { id, reliability: reliability[i % reliability.length] });
+      const source = await server.api<{ text: string; title: string }>('sources:get', { id });
       // Every sentence of the source text, until there are enough.
       const re = /[A-Z][^.\n]{20,200}\./g;
       let m: RegExpExecArray | null;
       let n = 0;
       while ((m = re.exec(source.text)) && cited.length < CITATIONS && n < Math.ceil(CITATIONS / report.imported.length) + 2) {
-        const x = await api<{ id: string; quote: string }>(server, 'excerpts:create', {
+        const x = await server.api<{ id: string; quote: string }>('excerpts:create', {
           sourceId: id,
           start: m.index,
           end: m.index + m[0].length,
@@ -265,18 +249,15 @@ async function main() {
     if (cited.length < CITATIONS) throw new Error(`only ${cited.length} excerpts could be made`);
     const setupSeconds = (performance.now() - tStart) / 1000;
 
-    const withCitations = await api<{ id: string }>(server, 'briefs:create', { title: 'Bench: cited brief' });
-    await api(server, 'briefs:save', { id: withCitations.id, document: briefDocument(cited) });
-    const plain = await api<{ id: string }>(server, 'briefs:create', { title: 'Bench: plain brief' });
-    await api(server, 'briefs:save', { id: plain.id, document: briefDocument(null) });
-    const check = await api<{ document: unknown }>(server, 'briefs:get', { id: withCitations.id });
+    const withCitations = await server.api<{ id: string }>('briefs:create', { title: 'Bench: cited brief' });
+    await server.api('briefs:save', { id: withCitations.id, document: briefDocument(cited) });
+    const plain = await server.api<{ id: string }>('briefs:create', { title: 'Bench: plain brief' });
+    await server.api('briefs:save', { id: plain.id, document: briefDocument(null) });
+    const check = await server.api<{ document: unknown }>('briefs:get', { id: withCitations.id });
     const citationCount = (JSON.stringify(check.document).match(/"type":"citation"/g) ?? []).length;
     const wordCount = JSON.stringify(briefDocument(null)).match(/"text":"[^"]*"/g)!.reduce((n, t) => n + t.slice(8, -1).split(/\s+/).filter(Boolean).length, 0);
 
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-gpu-vsync', '--disable-frame-rate-limit', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--no-first-run'],
-    });
+    browser = await launchChromium({ args: ['--disable-gpu-vsync', '--disable-frame-rate-limit', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'] });
 
     const results: Record<'cited' | 'plain', { open: OpenTimes; latencies: number[]; work: number[] }> = {} as never;
     // Rounds alternate plain and cited, each in a fresh page; the round with the lower p95 is
@@ -345,7 +326,7 @@ async function main() {
     // Wait for the autosave of the typing to land, then export.
     await new Promise((r) => setTimeout(r, 1_500));
     const t0 = performance.now();
-    const pdf = await api<{ pdfBase64: string }>(server, 'export:pdf', { briefId: withCitations.id });
+    const pdf = await server.api<{ pdfBase64: string }>('export:pdf', { briefId: withCitations.id });
     const pdfSeconds = (performance.now() - t0) / 1000;
 
     const row = (label: string, a: string, b: string, c = '') => console.log(`${label.padEnd(34)}${a.padStart(14)}${b.padStart(14)}${c.padStart(12)}`);
@@ -371,8 +352,8 @@ async function main() {
     );
   } finally {
     await browser?.close();
-    await server.close();
-    rmSync(work, { recursive: true, force: true });
+    await server?.close();
+    build.cleanup();
   }
 }
 

@@ -15,9 +15,13 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
  */
 export function builtRenderer(): string {
   const dir = process.env.SOURCEBOOK_RENDERER_DIR ?? join(repo, 'out/renderer');
-  if (!existsSync(join(dir, 'index.html'))) {
-    execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn', '--outDir', dir], { cwd: repo, stdio: 'inherit' });
-  }
+  if (!existsSync(join(dir, 'index.html'))) buildRenderer(dir);
+  return dir;
+}
+
+/** Builds the renderer as the sources are now into `dir` (emptied first); returns `dir`. */
+export function buildRenderer(dir: string): string {
+  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn', '--outDir', dir, '--emptyOutDir'], { cwd: repo, stdio: 'inherit' });
   return dir;
 }
 
@@ -28,9 +32,11 @@ export interface AppServer extends RunningServer {
   api<T = unknown>(channel: string, payload: unknown): Promise<T>;
 }
 
-/** `sample`: whether the new workspace gets the sample content, as on a first run (the default). */
-export async function startAppServer({ prefix = 'sourcebook-e2e-', sample }: { prefix?: string; sample?: boolean } = {}): Promise<AppServer> {
-  const rendererDir = builtRenderer();
+/**
+ * `sample`: whether the new workspace gets the sample content, as on a first run (the default).
+ * `rendererDir`: the built renderer to serve (default: builtRenderer()).
+ */
+export async function startAppServer({ prefix = 'sourcebook-e2e-', sample, rendererDir = builtRenderer() }: { prefix?: string; sample?: boolean; rendererDir?: string } = {}): Promise<AppServer> {
   const tmp = tempDir(prefix);
   let server: RunningServer;
   try {
@@ -49,7 +55,7 @@ export async function startAppServer({ prefix = 'sourcebook-e2e-', sample }: { p
         body: JSON.stringify(payload),
       });
       const reply = (await response.json()) as { ok: boolean; value?: T; error?: string };
-      if (!reply.ok) throw new Error(reply.error);
+      if (!reply.ok) throw new Error(`${channel}: ${reply.error}`);
       return reply.value as T;
     },
     async close() {

@@ -6,36 +6,10 @@ import { citationNode, paragraphNode, rootNode } from '../../../db/brief/documen
 import type { ExcerptView } from '../../../db/domain';
 import { checkCitation, quoteChange } from '../../../renderer/src/briefs/checkCitations';
 import { numberCitations } from '../../../renderer/src/editor/citationIndex';
+import { excerptView } from '../../helpers/excerptView';
 
-function excerpt(over: Partial<ExcerptView>): ExcerptView {
-  return {
-    id: 'exc_1',
-    sourceId: 'src_1',
-    version: 1,
-    start: 0,
-    end: 10,
-    quote: 'the quote',
-    prefix: '',
-    suffix: '',
-    note: '',
-    credibility: 2,
-    state: 'exact',
-    score: null,
-    page: null,
-    previousQuote: null,
-    eventDate: null,
-    tags: [],
-    entities: [],
-    createdAt: '2024-01-01T00:00:00.000Z',
-    updatedAt: '2024-01-01T00:00:00.000Z',
-    sourceTitle: 'Source',
-    sourcePublisher: null,
-    sourcePublishedAt: null,
-    sourceUrl: null,
-    reliability: 'B',
-    ...over,
-  };
-}
+/** exc_1, graded B2, quoting "the quote". */
+const excerpt = (over: Partial<ExcerptView>): ExcerptView => excerptView('exc_1', { quote: 'the quote', credibility: 2, reliability: 'B', sourceTitle: 'Source', ...over });
 
 const CASES: { name: string; quoteAtCitation: string; excerpt: ExcerptView | null; status: string }[] = [
   { name: 'graded, unchanged', quoteAtCitation: 'the quote', excerpt: excerpt({}), status: 'ok' },

@@ -2,18 +2,7 @@
 // searches excerpts as you type; choosing one replaces `[[query` with a citation.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { MenuOption, type MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
-import {
-  $createTextNode,
-  $getRoot,
-  $getSelection,
-  $isRangeSelection,
-  $isTextNode,
-  $insertNodes,
-  COMMAND_PRIORITY_EDITOR,
-  createCommand,
-  type LexicalCommand,
-  type TextNode,
-} from 'lexical';
+import { $getRoot, $getSelection, $isRangeSelection, COMMAND_PRIORITY_EDITOR, createCommand, type LexicalCommand, type TextNode } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../../api';
 import { prime } from '../../../state/excerptStore';
@@ -22,6 +11,7 @@ import type { ExcerptView } from '../../../types';
 import { GradeBadge } from '../../../ui/Grade';
 import { AnchorBadge, PageBadge } from '../../../reader/ExcerptMargin';
 import { $createCitationNode } from '../../nodes/CitationNode';
+import { $replaceQueryWith } from '../insertInline';
 import { TypeaheadMenu } from '../TypeaheadMenu';
 import { matchCitationTrigger } from './citationTrigger';
 
@@ -105,17 +95,7 @@ export function CitationTypeaheadPlugin() {
   const onSelectOption = useCallback(
     (option: CitationOption, textNodeContainingQuery: TextNode | null, closeMenu: () => void) => {
       editor.update(() => {
-        const citation = $createCitationNode(option.excerpt.id, option.excerpt.quote, option.excerpt.sourceTitle);
-        if (textNodeContainingQuery) textNodeContainingQuery.replace(citation);
-        else $insertNodes([citation]);
-        const next = citation.getNextSibling();
-        if ($isTextNode(next) && /^\s/.test(next.getTextContent())) {
-          next.select(1, 1);
-        } else {
-          const space = $createTextNode(' ');
-          citation.insertAfter(space);
-          space.select(1, 1);
-        }
+        $replaceQueryWith($createCitationNode(option.excerpt.id, option.excerpt.quote, option.excerpt.sourceTitle), textNodeContainingQuery);
         closeMenu();
       });
     },

@@ -25,6 +25,7 @@ import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { isExcerptDrag, readExcerptDrag, type DraggedExcerpt } from '../../excerptDrag';
 import { $createCitationNode } from '../../nodes/CitationNode';
+import { $selectAfterSpace } from '../insertInline';
 
 /** Cites an excerpt at the selection (or where a drop put it). */
 export const INSERT_CITATION_COMMAND: LexicalCommand<DraggedExcerpt> = createCommand('INSERT_CITATION_COMMAND');
@@ -56,13 +57,7 @@ function $insertCitation(excerpt: DraggedExcerpt) {
   // Cited where it lands, with a space either side when it lands against a word.
   if (before && !/\s$/.test(before)) $insertNodes([$createTextNode(' ')]);
   $insertNodes([citation]);
-  const next = citation.getNextSibling();
-  if ($isTextNode(next) && /^\s/.test(next.getTextContent())) next.select(1, 1);
-  else {
-    const space = $createTextNode(' ');
-    citation.insertAfter(space);
-    space.select(1, 1);
-  }
+  $selectAfterSpace(citation);
 }
 
 export function ExcerptDropPlugin() {

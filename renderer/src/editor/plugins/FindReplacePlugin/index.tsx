@@ -21,7 +21,7 @@ import {
   type LexicalNode,
   type TextNode,
 } from 'lexical';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type Dispatch, type KeyboardEvent as ReactKeyboardEvent, type ReactNode, type SetStateAction } from 'react';
 import { findMatches, nearestMatch, spanOf, type FindOptions, type Match, type TextRun } from './findMatches';
 
 /** Opens the bar; `replace` shows the replace row too (Ctrl+H). */
@@ -109,6 +109,24 @@ function setHighlights(ranges: Range[], current: Range | null): void {
   else CSS.highlights.delete(MATCH_HIGHLIGHT);
   if (current) CSS.highlights.set(CURRENT_HIGHLIGHT, new Highlight(current));
   else CSS.highlights.delete(CURRENT_HIGHLIGHT);
+}
+
+interface OptionToggleProps {
+  option: keyof FindOptions;
+  label: string;
+  options: FindOptions;
+  setOptions: Dispatch<SetStateAction<FindOptions>>;
+  children: ReactNode;
+}
+
+/** A find option's on/off button (match case, whole words). */
+function OptionToggle({ option, label, options, setOptions, children }: OptionToggleProps) {
+  const on = options[option];
+  return (
+    <button type="button" className={`tool find-option${on ? ' is-active' : ''}`} aria-pressed={on} aria-label={label} title={label} onClick={() => setOptions((o) => ({ ...o, [option]: !o[option] }))}>
+      {children}
+    </button>
+  );
 }
 
 export function FindReplacePlugin() {
@@ -305,26 +323,12 @@ export function FindReplacePlugin() {
         <span className="find-count" role="status" aria-live="polite">
           {query ? (count ? `${Math.min(current + 1, count)} of ${count}` : 'No matches') : ''}
         </span>
-        <button
-          type="button"
-          className={`tool find-option${options.caseSensitive ? ' is-active' : ''}`}
-          aria-pressed={options.caseSensitive}
-          aria-label="Match case"
-          title="Match case"
-          onClick={() => setOptions((o) => ({ ...o, caseSensitive: !o.caseSensitive }))}
-        >
+        <OptionToggle option="caseSensitive" label="Match case" options={options} setOptions={setOptions}>
           Aa
-        </button>
-        <button
-          type="button"
-          className={`tool find-option${options.wholeWord ? ' is-active' : ''}`}
-          aria-pressed={options.wholeWord}
-          aria-label="Whole words"
-          title="Whole words"
-          onClick={() => setOptions((o) => ({ ...o, wholeWord: !o.wholeWord }))}
-        >
+        </OptionToggle>
+        <OptionToggle option="wholeWord" label="Whole words" options={options} setOptions={setOptions}>
           <u>ab</u>
-        </button>
+        </OptionToggle>
         <button type="button" className="tool" aria-label="Previous match" title="Previous match (Shift+Enter)" disabled={!count} onClick={() => step(-1)}>
           ↑
         </button>

@@ -2,12 +2,13 @@
 // one inserts an EntityMentionNode, a chip that opens the entity's page.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { MenuOption, type MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
-import { $createTextNode, $insertNodes, $isTextNode, type TextNode } from 'lexical';
+import type { TextNode } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../../api';
 import { notifyError } from '../../../state/toasts';
 import { ENTITY_TYPE_LABELS, type Entity } from '../../../types';
 import { $createEntityMentionNode } from '../../nodes/EntityMentionNode';
+import { $replaceQueryWith } from '../insertInline';
 import { TypeaheadMenu } from '../TypeaheadMenu';
 import { matchMentionTrigger, rankEntities } from './mentionTrigger';
 
@@ -49,16 +50,7 @@ export function MentionsPlugin() {
   const onSelectOption = useCallback(
     (option: EntityOption, textNodeContainingQuery: TextNode | null, closeMenu: () => void) => {
       editor.update(() => {
-        const mention = $createEntityMentionNode(option.entity.id, option.entity.name);
-        if (textNodeContainingQuery) textNodeContainingQuery.replace(mention);
-        else $insertNodes([mention]);
-        const next = mention.getNextSibling();
-        if ($isTextNode(next) && /^\s/.test(next.getTextContent())) next.select(1, 1);
-        else {
-          const space = $createTextNode(' ');
-          mention.insertAfter(space);
-          space.select(1, 1);
-        }
+        $replaceQueryWith($createEntityMentionNode(option.entity.id, option.entity.name), textNodeContainingQuery);
         closeMenu();
       });
     },

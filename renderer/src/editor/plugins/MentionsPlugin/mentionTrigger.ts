@@ -1,25 +1,16 @@
 // When does typing open the entity picker? An `@` at the start, after whitespace or an
 // opening bracket (not inside an e-mail address), then part of a name. Pure; unit-tested
 // in tests/unit/renderer/mentionTrigger.test.ts.
-
-export interface MentionTriggerMatch {
-  leadOffset: number;
-  matchingString: string;
-  replaceableString: string;
-}
+import { matchTrigger, type TriggerMatch } from '../typeaheadTrigger';
 
 export const MAX_MENTION_QUERY = 40;
 
 // Name characters: letters, digits, marks, and the joiners names use (. ' ’ - &).
 const TRIGGER = new RegExp(`(?:^|[\\s(\\[“"])(@([\\p{L}\\p{N}\\p{M} .'’&-]{0,${MAX_MENTION_QUERY}}))$`, 'u');
 
-export function matchMentionTrigger(textBeforeCaret: string): MentionTriggerMatch | null {
-  const match = TRIGGER.exec(textBeforeCaret);
-  if (!match) return null;
-  const replaceableString = match[1];
-  const matchingString = match[2];
-  if (/^\s|\s\s/.test(matchingString)) return null;
-  return { leadOffset: textBeforeCaret.length - replaceableString.length, matchingString, replaceableString };
+/** `@` and the part of a name typed after it; `@query` is what the inserted mention replaces. */
+export function matchMentionTrigger(textBeforeCaret: string): TriggerMatch | null {
+  return matchTrigger(TRIGGER, textBeforeCaret);
 }
 
 /** Entities whose name or an alias contains every word of the query; name-prefix matches first. */

@@ -1,15 +1,7 @@
 // When does typing open the slash menu? A `/` at the start of the text or after a space,
 // then a short query (what the menu filters by). A pure function of the text before the
 // caret, unit-tested on its own (tests/unit/renderer/slashTrigger.test.ts).
-
-export interface SlashTriggerMatch {
-  /** Where the `/` is in the text before the caret. */
-  leadOffset: number;
-  /** The query typed after `/`. */
-  matchingString: string;
-  /** `/` plus the query: what choosing an item removes. */
-  replaceableString: string;
-}
+import { matchTrigger, type TriggerMatch } from '../typeaheadTrigger';
 
 export const MAX_SLASH_QUERY = 24;
 
@@ -17,14 +9,9 @@ export const MAX_SLASH_QUERY = 24;
 // anything but another slash or a line break.
 const TRIGGER = new RegExp(`(?:^|\\s)(\\/([^/\\n]{0,${MAX_SLASH_QUERY}}))$`);
 
-export function matchSlashTrigger(textBeforeCaret: string): SlashTriggerMatch | null {
-  const match = TRIGGER.exec(textBeforeCaret);
-  if (!match) return null;
-  const replaceableString = match[1];
-  const matchingString = match[2];
-  // A space right after the slash, or two in a row: the user is writing, not choosing.
-  if (/^\s|\s\s/.test(matchingString)) return null;
-  return { leadOffset: textBeforeCaret.length - replaceableString.length, matchingString, replaceableString };
+/** `/` and the query the menu filters by; `/query` is what choosing an item removes. */
+export function matchSlashTrigger(textBeforeCaret: string): TriggerMatch | null {
+  return matchTrigger(TRIGGER, textBeforeCaret);
 }
 
 export interface SlashItem {
