@@ -219,6 +219,18 @@ describe('reanchor: the passage itself changed', () => {
     expectAt(other, edited, at(edited, BOILERPLATE), ['moved', 'fuzzy']);
   });
 
+  it('does not offer the unchanged twin of a reworded boilerplate sentence in its place', () => {
+    // Selectors alone offer the closing paragraph's copy for both of these (fuzzy, ~0.65–0.7).
+    for (const reworded of ['The ministry declined to respond to a request.', 'A ministry spokesman did not respond to requests.']) {
+      const edited = ARTICLE.replace(`on the quay. ${BOILERPLATE}`, `on the quay. ${reworded}`);
+      const r = reanchor({ ...anchorFor(ARTICLE, BOILERPLATE, 1), oldText: ARTICLE }, edited);
+      expect(['fuzzy', 'orphaned'], reworded).toContain(r.state);
+      // Offered, it is the reworded sentence.
+      const own = at(edited, reworded);
+      if (r.state === 'fuzzy') expect(r.start >= own.start && r.start < own.end, reworded).toBe(true);
+    }
+  });
+
   it('ignores an old text the anchor does not fit (its quote is not at its offsets there)', () => {
     const anchor = anchorFor(ARTICLE, ATLAS);
     const edited = ARTICLE.replace('Shipping companies said', 'Shipping companies and brokers said');
