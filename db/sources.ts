@@ -141,6 +141,21 @@ export function findSourceByHash(db: Db, hash: string): { id: string; title: str
   return row ?? null;
 }
 
+/**
+ * A source an imported file may be a new version of: the same web address, or else the
+ * same file name and title (a report saved again under its own name). Most recent first.
+ */
+export function findSourceLike(db: Db, s: { url: string | null; originalName: string | null; title: string }): { id: string; title: string } | null {
+  const row = (
+    s.url
+      ? prepared(db, `SELECT id, title FROM sources WHERE url = ? ORDER BY seq DESC LIMIT 1`).get(s.url)
+      : s.originalName
+        ? prepared(db, `SELECT id, title FROM sources WHERE original_name = ? AND title = ? ORDER BY seq DESC LIMIT 1`).get(s.originalName, s.title)
+        : undefined
+  ) as { id: string; title: string } | undefined;
+  return row ?? null;
+}
+
 export type SourceMetaPatch = Partial<SourceMeta> & { reliability?: Reliability | null };
 
 export function updateSourceMeta(db: Db, id: string, patch: SourceMetaPatch): boolean {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Db } from '../../db/workspace';
-import { contentHash, findSourceByHash, insertSource, updateSourceMeta } from '../../db/sources';
+import { contentHash, findSourceByHash, findSourceLike, insertSource, updateSourceMeta } from '../../db/sources';
 import type { Reliability } from '../../db/domain';
 import { ImportSkip, SUPPORTED_EXTENSIONS } from './import/parse';
 import { parseToOutcome, type ParseOutcome } from './import/parseOutcome';
@@ -64,16 +64,27 @@ function storeParsed(db: Db, input: ImportInput, bytes: Buffer, parsed: ParseOut
     return db.transaction((): ImportOutcome => {
       const dup = findSourceByHash(db, hash);
       if (dup) return { kind: 'skipped', reason: `duplicate of ${dup.title}` };
+      // Different text, but maybe the same document (a corrected article, a report saved
+      // again): imported all the same, with a word on how to keep one source instead.
+      const earlier = findSourceLike(db, { url: doc.meta.url, originalName: input.name, title: doc.meta.title });
       const id = insertSource(db, { ...doc.meta, format: doc.format, originalName: input.name, text: doc.text, original: bytes, pages: doc.pages ?? null });
       if (options.reliability) updateSourceMeta(db, id, { reliability: options.reliability });
       // Mentions of known entities are found as the source arrives.
       scanText(db, id, doc.text, hash);
-      return { kind: 'imported', id, title: doc.meta.title, warnings: doc.warnings };
+      const warnings = earlier ? [...doc.warnings, newVersionWarning(earlier, doc.meta.url !== null)] : doc.warnings;
+      return { kind: 'imported', id, title: doc.meta.title, warnings };
     })();
   } catch (err) {
     if (err instanceof ImportSkip) return { kind: 'skipped', reason: err.message };
     return { kind: 'failed', error: (err as Error).message };
   }
+}
+
+function newVersionWarning(earlier: { id: string; title: string }, sameUrl: boolean): string {
+  return (
+    `${sameUrl ? 'same web address' : 'same file name and title'} as “${earlier.title}” (${earlier.id}), already in the workspace: ` +
+    `if this is a new version of it, replace that source's text instead (Versions → Replace text, or \`source replace\`) to keep its excerpts on one source`
+  );
 }
 
 export interface ImportAllOptions {
