@@ -209,7 +209,8 @@ export const contract = {
 } as const;
 
 export interface ImportReport {
-  imported: { id: string; path: string; title: string; warnings?: string[] }[];
+  /** `versionOf`: a source already there that this file may be a new version of (same web address, or file name and title). */
+  imported: { id: string; path: string; title: string; warnings?: string[]; versionOf?: { id: string; title: string } }[];
   skipped: { path: string; reason: string }[];
   failed: { path: string; error: string }[];
 }

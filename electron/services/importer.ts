@@ -22,7 +22,7 @@ export interface ImportInput {
 }
 
 export type ImportOutcome =
-  | { kind: 'imported'; id: string; title: string; warnings: string[] }
+  | { kind: 'imported'; id: string; title: string; warnings: string[]; versionOf?: { id: string; title: string } }
   | { kind: 'skipped'; reason: string }
   | { kind: 'failed'; error: string };
 
@@ -72,7 +72,7 @@ function storeParsed(db: Db, input: ImportInput, bytes: Buffer, parsed: ParseOut
       // Mentions of known entities are found as the source arrives.
       scanText(db, id, doc.text, hash);
       const warnings = earlier ? [...doc.warnings, newVersionWarning(earlier, doc.meta.url !== null)] : doc.warnings;
-      return { kind: 'imported', id, title: doc.meta.title, warnings };
+      return { kind: 'imported', id, title: doc.meta.title, warnings, ...(earlier ? { versionOf: earlier } : {}) };
     })();
   } catch (err) {
     if (err instanceof ImportSkip) return { kind: 'skipped', reason: err.message };
@@ -180,7 +180,13 @@ class Batch {
 
 function record(report: ImportReport, input: ImportInput, outcome: ImportOutcome): void {
   if (outcome.kind === 'imported') {
-    report.imported.push({ id: outcome.id, path: input.path, title: outcome.title, ...(outcome.warnings.length ? { warnings: outcome.warnings } : {}) });
+    report.imported.push({
+      id: outcome.id,
+      path: input.path,
+      title: outcome.title,
+      ...(outcome.warnings.length ? { warnings: outcome.warnings } : {}),
+      ...(outcome.versionOf ? { versionOf: outcome.versionOf } : {}),
+    });
   } else if (outcome.kind === 'skipped') report.skipped.push({ path: input.path, reason: outcome.reason });
   else report.failed.push({ path: input.path, error: outcome.error });
 }

@@ -391,6 +391,36 @@ describe('versions and review', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => review.count()).toBe(0);
   });
+
+  test('an import that may be a new version of a source offers to be kept as that version', async () => {
+    const v1 = 'Night shift log\n\nTwo cranes stood idle after midnight.\n\nThe gate reopened at six.';
+    const v2 = 'Night shift log\n\nThe log was corrected on Friday.\n\nTwo cranes stood idle after midnight.\n\nThe gate reopened at six.';
+    await importFiles([file('night-shift.txt', v1)]);
+    const first = await sourceByTitle('Night shift log');
+    const quote = 'Two cranes stood idle after midnight.';
+    const excerpt = await server.api<ExcerptView>('excerpts:create', { sourceId: first.id, start: v1.indexOf(quote), end: v1.indexOf(quote) + quote.length });
+
+    // The corrected file, saved again under its own name.
+    await page.getByLabel('Files to import').setInputFiles([file('night-shift.txt', v2)]);
+    const summary = page.getByRole('dialog', { name: 'Imported 1 source' });
+    await expect.poll(() => summary.isVisible(), { timeout: 60_000 }).toBe(true);
+    expect(await summary.locator('.import-warning').allTextContents()).toEqual(['Maybe a new version of “Night shift log”, already in the library.']);
+    expect((await sources()).filter((x) => x.title === 'Night shift log')).toHaveLength(2);
+    await shot('19-import-new-version');
+    await summary.getByRole('button', { name: 'Keep as a new version of “Night shift log”' }).click();
+
+    // One source again, now in two versions; its excerpt followed the text.
+    const result = page.getByRole('dialog', { name: 'Text replaced — version 2' });
+    await expect.poll(() => result.isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await result.locator('.replace-line').textContent()).toBe('0 exact, 1 moved, 0 fuzzy to confirm, 0 orphaned');
+    await expect.poll(async () => (await sources()).filter((x) => x.title === 'Night shift log').map((x) => x.id)).toEqual([first.id]);
+    const [moved] = await server.api<ExcerptView[]>('excerpts:get', { ids: [excerpt.id] });
+    expect(moved).toMatchObject({ state: 'moved', quote, start: v2.indexOf(quote) });
+    expect(await summary.locator('.import-kept').textContent()).toBe('Night shift log — kept as the new version of Night shift log');
+    await result.getByRole('button', { name: 'Done' }).click();
+    await summary.getByRole('button', { name: 'Close import summary' }).click();
+    await expect.poll(() => reader().getByRole('heading', { level: 2 }).textContent()).toBe('Night shift log');
+  });
 });
 
 describe('the reader with real documents', () => {

@@ -12,7 +12,10 @@ import { Reader } from '../reader/Reader';
 import { SearchBox, type SearchBoxHandle } from '../search/SearchBox';
 import { closeSideView, useSideView } from '../entities/sideView';
 import { SidePane } from '../entities/SidePane';
-import { NavigationContext, type Navigation, type PassageReveal, type Reveal } from './navigation';
+import { NavigationContext, useNavigation, type Navigation, type PassageReveal, type Reveal } from './navigation';
+import { ReplaceSummary } from '../reader/ReplaceSummary';
+import { notifyError } from '../state/toasts';
+import type { ReplaceReport } from '../types';
 import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
 
@@ -74,6 +77,9 @@ export function App() {
 
 function Shell() {
   const importer = useImport();
+  const nav = useNavigation();
+  /** An imported file kept as a new version: how the source's excerpts fared. */
+  const [replaced, setReplaced] = useState<ReplaceReport | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const publishers = usePublishersPanel();
@@ -204,7 +210,23 @@ function Shell() {
           <BriefPane />
         </div>
       </div>
-      {importer.progress && <ImportSummary progress={importer.progress} onCancel={importer.cancel} onClose={importer.dismiss} />}
+      {importer.progress && (
+        <ImportSummary
+          progress={importer.progress}
+          onCancel={importer.cancel}
+          onClose={importer.dismiss}
+          onKeepAsVersion={async (item) => {
+            try {
+              const report = await importer.keepAsVersion(item);
+              setReplaced(report);
+              nav.openSource(report.sourceId);
+            } catch (error) {
+              notifyError(error, 'The file was not kept as a new version');
+            }
+          }}
+        />
+      )}
+      {replaced && <ReplaceSummary report={replaced} onClose={() => setReplaced(null)} />}
       {publishers && <PublishersDialog highlight={publishers.highlight} onClose={closePublishers} />}
       <DropOverlay onFiles={importer.run} />
       <Toasts />

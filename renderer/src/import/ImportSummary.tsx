@@ -1,11 +1,23 @@
 // The import panel: while files import, a progress bar with the file being read, the
 // counts so far and Cancel; then the summary — imported titles, and every skipped or
-// failed file with its reason.
-import { useEffect, useRef } from 'react';
+// failed file with its reason; a file that may be a new version of a source already there
+// offers to be kept as that instead.
+import { useEffect, useRef, useState } from 'react';
 import { useNavigation } from '../app/navigation';
-import type { ImportProgress } from './useImport';
+import type { ImportedItem, ImportProgress } from './useImport';
 
-export function ImportSummary({ progress, onCancel, onClose }: { progress: ImportProgress; onCancel(): void; onClose(): void }) {
+export function ImportSummary({
+  progress,
+  onCancel,
+  onClose,
+  onKeepAsVersion,
+}: {
+  progress: ImportProgress;
+  onCancel(): void;
+  onClose(): void;
+  onKeepAsVersion(item: ImportedItem): Promise<void>;
+}) {
+  const [keeping, setKeeping] = useState<string | null>(null);
   const nav = useNavigation();
   const closeRef = useRef<HTMLButtonElement>(null);
   const { finished } = progress;
@@ -85,18 +97,44 @@ export function ImportSummary({ progress, onCancel, onClose }: { progress: Impor
       </div>
       {n > 0 && (
         <ul className="import-list">
-          {progress.imported.map((item) => (
-            <li key={item.id}>
-              <button type="button" className="link-button" onClick={() => nav.openSource(item.id)}>
-                {item.title}
-              </button>
-              {item.warnings?.map((w) => (
-                <span className="import-warning" key={w}>
-                  {w}
-                </span>
-              ))}
-            </li>
-          ))}
+          {progress.imported.map((item) =>
+            progress.keptAsVersion.includes(item.id) ? (
+              <li key={item.id} className="import-kept">
+                {item.title} — kept as the new version of{' '}
+                <button type="button" className="link-button" onClick={() => nav.openSource(item.versionOf!.id)}>
+                  {item.versionOf!.title}
+                </button>
+              </li>
+            ) : (
+              <li key={item.id}>
+                <button type="button" className="link-button" onClick={() => nav.openSource(item.id)}>
+                  {item.title}
+                </button>
+                {item.warnings
+                  // The server's note on a possible version names that source's id and the command line's way; here the button says it.
+                  ?.filter((w) => !(item.versionOf && w.includes(`(${item.versionOf.id})`)))
+                  .map((w) => (
+                    <span className="import-warning" key={w}>
+                      {w}
+                    </span>
+                  ))}
+                {item.versionOf && <span className="import-warning">Maybe a new version of “{item.versionOf.title}”, already in the library.</span>}
+                {item.versionOf && (
+                  <button
+                    type="button"
+                    className="button import-keep-version"
+                    disabled={keeping !== null}
+                    onClick={() => {
+                      setKeeping(item.id);
+                      void onKeepAsVersion(item).finally(() => setKeeping(null));
+                    }}
+                  >
+                    {keeping === item.id ? 'Replacing…' : `Keep as a new version of “${item.versionOf.title}”`}
+                  </button>
+                )}
+              </li>
+            ),
+          )}
         </ul>
       )}
       {progress.skipped.length > 0 && (

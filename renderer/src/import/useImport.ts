@@ -2,11 +2,13 @@
 // how many are done, and stop before the next one on Cancel (each file is its own
 // transaction server-side: a cancelled file leaves no trace). Files dropped or picked
 // while an import runs join its queue. At the end, a summary lists every file imported,
-// skipped or failed, with the reason.
+// skipped or failed, with the reason. A file the server takes for a possible new version
+// of a source already there can be kept as that: the source's text is replaced with it
+// (its excerpts re-anchored) and the copy just imported is deleted.
 import { useCallback, useRef, useState } from 'react';
 import { useNavigation } from '../app/navigation';
-import { announceImported, importFile } from '../state/mutations';
-import type { ImportReport } from '../types';
+import { announceImported, deleteSource, importFile, replaceSourceText } from '../state/mutations';
+import type { ImportReport, ReplaceReport } from '../types';
 import { describeIgnored, fileForUpload, MAX_BYTES, type Ignored, type PendingFile } from './files';
 
 export interface ImportProgress extends ImportReport {
@@ -21,9 +23,13 @@ export interface ImportProgress extends ImportReport {
   cancelled: number;
   /** Files of a folder left out as unsupported, in words. */
   notes: string[];
+  /** Imported sources since kept as a new version of another (their ids). */
+  keptAsVersion: string[];
 }
 
-const EMPTY: ImportProgress = { imported: [], skipped: [], failed: [], total: 0, done: 0, current: null, finished: false, cancelling: false, cancelled: 0, notes: [] };
+export type ImportedItem = ImportReport['imported'][number];
+
+const EMPTY: ImportProgress = { imported: [], skipped: [], failed: [], total: 0, done: 0, current: null, finished: false, cancelling: false, cancelled: 0, notes: [], keptAsVersion: [] };
 
 /** How often the library reloads while an import runs. */
 const ANNOUNCE_EVERY_MS = 800;
@@ -34,6 +40,8 @@ export function useImport() {
   const queue = useRef<PendingFile[]>([]);
   const running = useRef(false);
   const cancelRequested = useRef(false);
+  /** The files imported as possible new versions, by the id of the source they became. */
+  const versionFiles = useRef(new Map<string, File>());
   const navRef = useRef(nav);
   navRef.current = nav;
 
@@ -67,6 +75,7 @@ export function useImport() {
           outcome = { failed: [{ path, error: error instanceof Error ? error.message : String(error) }] };
         }
       }
+      for (const item of outcome.imported ?? []) if (item.versionOf) versionFiles.current.set(item.id, file);
       if (outcome.imported?.length) {
         anyImported = true;
         firstImported ??= outcome.imported[0].id;
@@ -125,8 +134,22 @@ export function useImport() {
   }, []);
 
   const dismiss = useCallback(() => {
-    if (!running.current) setProgress(null);
+    if (running.current) return;
+    setProgress(null);
+    versionFiles.current.clear();
   }, []);
 
-  return { run, cancel, dismiss, progress, busy: progress !== null && !progress.finished };
+  /** Keeps an imported file as a new version of the source it may be one of (see the header). */
+  const keepAsVersion = useCallback(async (item: ImportedItem): Promise<ReplaceReport> => {
+    const file = versionFiles.current.get(item.id);
+    if (!file || !item.versionOf) throw new Error('This file is no longer at hand: import it again, or use Versions → Replace text on the source.');
+    // Replaced first: if that fails, nothing was deleted.
+    const report = await replaceSourceText(item.versionOf.id, await fileForUpload(file));
+    await deleteSource(item.id);
+    versionFiles.current.delete(item.id);
+    setProgress((p) => p && { ...p, keptAsVersion: [...p.keptAsVersion, item.id] });
+    return report;
+  }, []);
+
+  return { run, cancel, dismiss, keepAsVersion, progress, busy: progress !== null && !progress.finished };
 }
