@@ -31,6 +31,7 @@ describe('importer', () => {
     const second = await importAll(db, files([tmp.path('quay-corrected.html')]));
     expect(second.imported).toHaveLength(1);
     expect(second.imported[0].warnings).toEqual([expect.stringMatching(new RegExp(`^same web address as “Quay report” \\(${first.imported[0].id}\\).*new version.*Replace text`))]);
+    expect(second.imported[0].versionOf).toEqual({ id: first.imported[0].id, title: 'Quay report' });
 
     mkdirSync(tmp.path('saved-again'));
     writeFileSync(tmp.path('notes.txt'), 'Field notes\n\nThe crane arrived on Monday.');
