@@ -54,6 +54,8 @@ export interface NewSource extends SourceMeta {
   original: Buffer | null;
   capturedAt?: string;
   pages?: readonly PageSpan[] | null;
+  /** contentHash(text), when the caller has it already (the importer checks duplicates with it). */
+  contentHash?: string;
 }
 
 /** Page maps are stored compactly as [[start, end], ...] for pages 1..n. */
@@ -83,7 +85,7 @@ export function insertSource(db: Db, s: NewSource): string {
   prepared(
     db,
     `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_name, pages, created_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, s.text, contentHash(s.text), s.original, s.originalName, encodePages(s.pages), now);
+  ).run(id, s.text, s.contentHash ?? contentHash(s.text), s.original, s.originalName, encodePages(s.pages), now);
   return id;
 }
 
