@@ -3,9 +3,13 @@
 // on its way to registering its IPC handler (electronShell.test.ts checks the shell
 // itself), and returns that handler as the app's window would call it.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import dc from 'node:diagnostics_channel';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { join, resolve } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll } from 'vitest';
+import { tempDir } from '../helpers/tmp';
 
 export const root = resolve(__dirname, '../..');
 
@@ -72,4 +76,41 @@ export interface ImportReply {
 /** Uploads one file as the window's file dialog does. */
 export async function upload(app: Awaited<ReturnType<typeof loadBuiltMain>>, name: string, data: Uint8Array): Promise<ImportReply> {
   return (await app.invoke('sources:import', { files: [{ name, data: Buffer.from(data).toString('base64') }] })) as ImportReply;
+}
+
+export type BuiltApp = Awaited<ReturnType<typeof loadBuiltMain>>;
+
+/**
+ * For a test file: the built main process loaded before its tests (with its parse worker
+ * rewritten by `worker`, in a copy of out/main beside it, so the copy finds node_modules
+ * as out/main does), every worker thread it starts recorded (Node's 'worker_threads'
+ * diagnostics channel), and all of it ended and removed after them.
+ */
+export function useBuiltMain(options: { worker?: (code: string) => string } = {}): { app(): BuiltApp; workers: Worker[] } {
+  const tmp = tempDir('sourcebook-built-main-');
+  const workers: Worker[] = [];
+  const onWorker = (message: unknown) => workers.push((message as { worker: Worker }).worker);
+  let copy: string | null = null;
+  let app: BuiltApp | null = null;
+  beforeAll(async () => {
+    ensureBuilt();
+    let main = join(root, 'out/main/index.cjs');
+    if (options.worker) {
+      copy = mkdtempSync(join(root, 'out/test-main-'));
+      for (const file of readdirSync(join(root, 'out/main'))) copyFileSync(join(root, 'out/main', file), join(copy, file));
+      const worker = join(copy, 'parseWorker.cjs');
+      writeFileSync(worker, options.worker(readFileSync(worker, 'utf8')));
+      main = join(copy, 'index.cjs');
+    }
+    app = await loadBuiltMain(main, tmp.dir);
+    dc.subscribe('worker_threads', onWorker);
+  }, 60_000);
+  afterAll(async () => {
+    dc.unsubscribe('worker_threads', onWorker);
+    await Promise.all(workers.map((w) => w.terminate()));
+    await app?.quit();
+    if (copy) rmSync(copy, { recursive: true, force: true });
+    tmp.cleanup();
+  });
+  return { app: () => app!, workers };
 }

@@ -2,40 +2,21 @@
 // not in the main process: the built main process is loaded in Node (builtMain.ts), files
 // are imported through its IPC handler, and the worker thread it starts is seen through
 // Node's own 'worker_threads' diagnostics channel.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import dc from 'node:diagnostics_channel';
-import { join } from 'node:path';
-import type { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
 import { makePdf, textLines } from '../fixtures/import/make-fixtures';
-import { tempDir } from '../helpers/tmp';
-import { ensureBuilt, loadBuiltMain, root, upload } from './builtMain';
+import { upload, useBuiltMain } from './builtMain';
 
-const tmp = tempDir('sourcebook-bundle-');
-const workers: Worker[] = [];
-const onWorker = (message: unknown) => workers.push((message as { worker: Worker }).worker);
-let app: Awaited<ReturnType<typeof loadBuiltMain>>;
-
-beforeAll(async () => {
-  ensureBuilt();
-  app = await loadBuiltMain(join(root, 'out/main/index.cjs'), tmp.dir);
-  dc.subscribe('worker_threads', onWorker);
-}, 60_000);
-afterAll(async () => {
-  dc.unsubscribe('worker_threads', onWorker);
-  await Promise.all(workers.map((w) => w.terminate()));
-  await app.quit();
-  tmp.cleanup();
-});
+const built = useBuiltMain();
 
 describe('import in the built main process', () => {
   it('parses HTML and PDF in the bundled worker thread, which stays up for the next file', async () => {
     const page = '<html><head><title>Quay report</title></head><body><article><p>The harbour board approved the concession on Tuesday.</p></article></body></html>';
     const pdf = makePdf({ info: { Title: 'Terminal audit' }, pages: [{ texts: textLines(['Terminal audit', 'Scanning rates fell after the handover.']) }] });
-    expect(await upload(app, 'quay.html', Buffer.from(page))).toMatchObject({ ok: true, value: { imported: [{ title: 'Quay report' }], skipped: [], failed: [] } });
-    expect(await upload(app, 'audit.pdf', pdf)).toMatchObject({ ok: true, value: { imported: [{ title: 'Terminal audit' }], skipped: [], failed: [] } });
+    expect(await upload(built.app(), 'quay.html', Buffer.from(page))).toMatchObject({ ok: true, value: { imported: [{ title: 'Quay report' }], skipped: [], failed: [] } });
+    expect(await upload(built.app(), 'audit.pdf', pdf)).toMatchObject({ ok: true, value: { imported: [{ title: 'Terminal audit' }], skipped: [], failed: [] } });
     // One worker, still running: one that failed to start or crashed would have exited
     // (threadId -1), and the files would have been parsed in the main process.
-    expect(workers).toHaveLength(1);
-    expect(workers[0].threadId).toBeGreaterThan(0);
+    expect(built.workers).toHaveLength(1);
+    expect(built.workers[0].threadId).toBeGreaterThan(0);
   });
 });
