@@ -66,6 +66,18 @@ export function aliasesOf(db: Db, entityId: string): string[] {
 }
 
 /** Every name the corpus is scanned for: canonical names and aliases. */
+/**
+ * Changes whenever any entity name or alias does (migration 009): a cache of allNames may
+ * be kept while it is the same. Null in a workspace opened read-only before that migration.
+ */
+export function namesToken(db: Db): number | null {
+  try {
+    return (prepared(db, `SELECT token FROM name_registry WHERE id = 1`).get() as { token: number } | undefined)?.token ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function allNames(db: Db): { entityId: string; alias: string }[] {
   return prepared(db, `SELECT id AS entityId, name AS alias FROM entities UNION ALL SELECT entity_id, alias FROM entity_aliases`).all() as {
     entityId: string;

@@ -2,7 +2,7 @@
 // when imported or re-imported; a new alias scans the corpus, cheaply, for that alias only
 // and rescans just the sources where it occurs (elsewhere nothing can change).
 import type { Db } from '../../../db/workspace';
-import { allNames } from '../../../db/entities';
+import { allNames, namesToken } from '../../../db/entities';
 import { prepared } from '../../../db/statements';
 import { getSource } from '../../../db/sources';
 import { paragraphIndexer, replaceSourceMentions } from '../../../db/mentions';
@@ -10,15 +10,16 @@ import { MentionMatcher, scanForAlias } from './matcher';
 import { foldText, type FoldedText } from './fold';
 
 /** The matcher for the workspace's current names, rebuilt only when the names change. */
-const matchers = new WeakMap<Db, { key: string; matcher: MentionMatcher }>();
+const matchers = new WeakMap<Db, { token: number; matcher: MentionMatcher }>();
 
 function matcherFor(db: Db): MentionMatcher {
-  const names = allNames(db);
-  const key = names.map((n) => `${n.entityId}\u0000${n.alias}`).join('\u0001');
+  // The registry's token says whether any name changed since the matcher was built (in
+  // this process or another): one small read per imported file, not every name.
+  const token = namesToken(db);
   const cached = matchers.get(db);
-  if (cached && cached.key === key) return cached.matcher;
-  const matcher = new MentionMatcher(names);
-  matchers.set(db, { key, matcher });
+  if (cached && token !== null && cached.token === token) return cached.matcher;
+  const matcher = new MentionMatcher(allNames(db));
+  if (token !== null) matchers.set(db, { token, matcher });
   return matcher;
 }
 
