@@ -231,6 +231,41 @@ describe('reanchor: the passage itself changed', () => {
     }
   });
 
+  it('follows a boilerplate sentence whose context changed on both sides, by the text aligned around it, not its twin', () => {
+    // New sentences either side of the first "The ministry did not respond…": its context is
+    // all new, and the same words stand unchanged in the closing paragraph.
+    const edited = ARTICLE.replace(`on the quay. ${BOILERPLATE}`, `on the quay. A second inspection was ordered. ${BOILERPLATE} No date was given.`);
+    const alone = reanchor(anchorFor(ARTICLE, BOILERPLATE, 1), edited);
+    expect(alone.state === 'moved' && alone.start === at(edited, BOILERPLATE, 1).start).toBe(false); // the selector alone cannot say
+    const r = reanchor({ ...anchorFor(ARTICLE, BOILERPLATE, 1), oldText: ARTICLE }, edited);
+    expectAt(r, edited, at(edited, BOILERPLATE, 1), ['moved']);
+    const other = reanchor({ ...anchorFor(ARTICLE, BOILERPLATE, 2), oldText: ARTICLE }, edited);
+    expectAt(other, edited, at(edited, BOILERPLATE, 2), ['moved']);
+  });
+
+  it('does not take a boilerplate paragraph moved into the place of its moved-away twin for the passage', () => {
+    // Two paragraphs of nothing but the same sentence: the first moves to the end, the
+    // second moves up into the first's place. No unique 4-gram of its own betrays the move.
+    const paragraphs = [
+      'Harbour closure enters second week',
+      'Port officials met shipping agents on Monday to discuss the backlog of container ships.',
+      BOILERPLATE,
+      'Agents said that at least nine vessels had been diverted to Constanta since the closure.',
+      'Insurers raised premiums for ships calling at the port for the second time this month.',
+      BOILERPLATE,
+      'Union leaders warned that dockworkers would strike if the closure lasted another week.',
+    ];
+    const text = paragraphs.join('\n\n');
+    // (The second lands with the first's old context on one side only: a sentence was added
+    // before it. Landing with both sides the same, it would read exactly as the passage did.)
+    const moved = [paragraphs[0], `${paragraphs[1]} Officials declined to say more.`, paragraphs[5], paragraphs[3], paragraphs[4], paragraphs[6], paragraphs[2]];
+    const edited = moved.join('\n\n');
+    const r = reanchor({ ...anchorFor(text, BOILERPLATE, 1), oldText: text }, edited);
+    // Either followed to the end, where its paragraph went, or flagged: never the twin.
+    if (r.state === 'exact' || r.state === 'moved') expect(r.start).toBe(at(edited, BOILERPLATE, 2).start);
+    else expect(['fuzzy', 'orphaned']).toContain(r.state);
+  });
+
   it('ignores an old text the anchor does not fit (its quote is not at its offsets there)', () => {
     const anchor = anchorFor(ARTICLE, ATLAS);
     const edited = ARTICLE.replace('Shipping companies said', 'Shipping companies and brokers said');
