@@ -1,6 +1,7 @@
 // The source's reliability in the reader's header: the grade (its own, or "from
 // publisher"), and a small popover to grade it A–F.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useDismiss } from '../ui/useDismiss';
 import { gradeSource } from '../state/mutations';
 import { notifyError } from '../state/toasts';
 import { RELIABILITY_MEANINGS, type SourceSummary } from '../types';
@@ -14,26 +15,8 @@ export function SourceGrade({ source }: { source: SourceSummary }) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const popoverId = useId();
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        event.stopPropagation();
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    const onDown = (event: PointerEvent) => {
-      const target = event.target as Element;
-      if (!hostRef.current?.contains(target) && !target.closest?.('.grade-legend')) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey, true);
-    document.addEventListener('pointerdown', onDown);
-    return () => {
-      document.removeEventListener('keydown', onKey, true);
-      document.removeEventListener('pointerdown', onDown);
-    };
-  }, [open]);
+  // The grade legend opened from inside is drawn elsewhere: pressing in it keeps this open.
+  useDismiss(open, () => setOpen(false), (target) => !!(hostRef.current?.contains(target) || (target as Element).closest?.('.grade-legend')), buttonRef);
 
   const own = source.reliabilityFrom === 'source' ? source.reliability : null;
   const fromPublisher = source.reliabilityFrom === 'publisher' ? source.reliability : null;

@@ -1,7 +1,8 @@
 // A source's versions, from the reader's header: the list (`sources:versions`) and
 // "Replace text…" — a new version from a file, after which every excerpt is re-anchored
 // and the summary says how each fared, with a way into the review.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useDismiss } from '../ui/useDismiss';
 import { api } from '../api';
 import { ACCEPTED_EXTENSIONS, fileForUpload, MAX_BYTES } from '../import/files';
 import { replaceSourceText } from '../state/mutations';
@@ -23,25 +24,7 @@ export function VersionsMenu({ source }: { source: Source }) {
   const popoverId = useId();
   const versions = useApiQuery(open ? () => api['sources:versions']({ id: source.id }) : null, [source.id, open], ['versions', 'sources']);
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        event.stopPropagation();
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    const onDown = (event: PointerEvent) => {
-      if (!hostRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey, true);
-    document.addEventListener('pointerdown', onDown);
-    return () => {
-      document.removeEventListener('keydown', onKey, true);
-      document.removeEventListener('pointerdown', onDown);
-    };
-  }, [open]);
+  useDismiss(open, () => setOpen(false), (target) => !!hostRef.current?.contains(target), buttonRef);
 
   const replace = async (file: File) => {
     if (file.size > MAX_BYTES) {

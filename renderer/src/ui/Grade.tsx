@@ -3,6 +3,7 @@
 // legend that explains the letters and numbers, and one picker for either scale.
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
+import { useDismiss } from './useDismiss';
 import { CREDIBILITY, CREDIBILITY_MEANINGS, gradeLabel, RELIABILITY, RELIABILITY_MEANINGS, type Credibility, type Reliability } from '../types';
 
 /** What a grade says, in words, for tooltips and screen readers. */
@@ -50,28 +51,12 @@ export function GradeLegend({ align = 'start' }: { align?: 'start' | 'end' }) {
   const id = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const popoverRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        // Only the legend closes: not the popover or dialog it sits in.
-        event.preventDefault();
-        event.stopPropagation();
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    const onDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!buttonRef.current?.contains(target) && !popoverRef.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey, true);
-    document.addEventListener('pointerdown', onDown);
-    return () => {
-      document.removeEventListener('keydown', onKey, true);
-      document.removeEventListener('pointerdown', onDown);
-    };
-  }, [open]);
+  useDismiss(
+    open,
+    () => setOpen(false),
+    (target) => !!(buttonRef.current?.contains(target) || popoverRef.current?.contains(target)),
+    buttonRef,
+  );
 
   // Drawn over everything (panes clip their overflow), placed by the button, kept on screen.
   useLayoutEffect(() => {
