@@ -8,9 +8,15 @@ import rendererConfig from './renderer/vite.config';
 // process starts from out/main/parseWorker.cjs; see electron/services/import/parsePool.ts).
 // Code both entries use goes to a chunk beside them, so every file of the main process
 // sits in out/main.
+// Every pure-JS library is bundled into out/main, so the packaged app carries only what
+// cannot be bundled: better-sqlite3 (a native addon) and pdf.js (ES modules loaded on
+// demand, with its worker, CMaps and standard-font files read from its package folder).
+// Those two are package.json's `dependencies`, which electron-builder packs; everything
+// else is a devDependency (tests/integration/pack.test.ts checks the packed app).
 export default defineConfig({
   main: {
     build: {
+      externalizeDeps: false,
       outDir: 'out/main',
       lib: {
         entry: { index: resolve(__dirname, 'electron/main/index.ts'), parseWorker: resolve(__dirname, 'electron/services/import/parseWorker.ts') },
@@ -18,7 +24,13 @@ export default defineConfig({
       },
       rollupOptions: {
         output: { entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' },
-        external: ['better-sqlite3', 'playwright-core', 'electron'],
+        external: ['electron', 'better-sqlite3', /^pdfjs-dist(\/|$)/],
+        // linkedom's CSS parser falls back to `eval(errorType)` for a built-in error
+        // constructor's name (never document text); the warning says nothing new per build.
+        onwarn(warning, warn) {
+          if (warning.code === 'EVAL' && /@acemir[\\/]cssom/.test(warning.id ?? '')) return;
+          warn(warning);
+        },
       },
     },
   },

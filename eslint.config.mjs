@@ -17,6 +17,13 @@ export default tseslint.config(
     },
   },
   {
+    // common/ is pure code every layer imports: it imports nothing but itself.
+    files: ['common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: 'common/ is pure code (no Node, no DOM, no library): it imports only other files of common/.' }] }],
+    },
+  },
+  {
     files: ['db/**/*.ts'],
     rules: noImport(['electron', 'electron/*', '**/electron/**', '**/renderer/**'], 'db/ runs wherever Node runs: it never imports electron or the renderer.'),
   },

@@ -21,7 +21,7 @@ import { createBriefFromMarkdown } from '../services/briefs';
 import { gradeSource } from '../services/grading';
 import { replaceSourceText } from '../services/versions';
 import { briefDocx, briefHtml, briefMarkdown, briefPdf, checkBrief, loadBriefForExport } from '../services/export/exportBrief';
-import { chromiumPrinter } from '../services/export/pdf';
+import { chromiumPrinter } from '../services/export/chromiumPrinter';
 import { UserError } from '../services/errors';
 import { defaultWorkspacePath } from './defaults';
 

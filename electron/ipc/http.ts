@@ -4,28 +4,15 @@
 // (DNS rebinding, cross-site requests) cannot reach the workspace.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createRouter } from './router';
-import { CONTENT_SECURITY_POLICY } from './constants';
+import { APP_RESPONSE_HEADERS, readRendererFile } from './rendererFiles';
 import { openSession } from '../services/session';
 import type { PdfPrinter } from '../services/export/pdf';
-
+import { chromiumPrinter } from '../services/export/chromiumPrinter';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export interface HttpServerOptions {
   workspacePath: string;
@@ -59,17 +46,7 @@ function cookie(req: IncomingMessage, name: string): string | null {
 }
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-    'Cache-Control': 'no-store',
-    ...extra,
-  });
+  res.writeHead(status, { 'Content-Type': type, ...APP_RESPONSE_HEADERS, ...extra });
   res.end(body);
 }
 
@@ -85,26 +62,13 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
-  const session = await openSession(options.workspacePath, { printer: options.printer, sample: options.sample });
+  const session = await openSession(options.workspacePath, { printer: options.printer ?? chromiumPrinter(), sample: options.sample });
   const route = createRouter(session);
   const token = randomBytes(24).toString('base64url');
   const root = resolve(options.rendererDir);
   let port = 0;
   const cookieName = () => `sourcebook_token_${port}`;
   const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
-
-  async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-    const file = resolve(root, relative || 'index.html');
-    if (file !== root && !file.startsWith(root + sep)) return send(res, 404, 'Not found');
-    try {
-      const target = (await stat(file)).isDirectory() ? join(file, 'index.html') : file;
-      const body = await readFile(target);
-      send(res, 200, body, MIME[extname(target)] ?? 'application/octet-stream');
-    } catch {
-      send(res, 404, 'Not found');
-    }
-  }
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -138,7 +102,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       } else if (cookieToken === null || !sameSecret(cookieToken, token)) {
         return send(res, 401, 'Open Sourcebook with the address printed by `npm run serve` (it carries the access token).');
       }
-      return serveStatic(req, res, url.pathname);
+      const file = await readRendererFile(root, url.pathname);
+      return file ? send(res, 200, file.body, file.type) : send(res, 404, 'Not found');
     })().catch((err: unknown) => {
       if (!res.headersSent) send(res, 500, `Internal error: ${(err as Error).message}`);
     });

@@ -1,9 +1,11 @@
 // The window's lock-down, applied once per app: a strict CSP on every response, no
-// permissions, no navigation away from the app, no new windows. Links to the web open
-// in the system browser, never inside the app.
-import { app, session, shell, type WebContents } from 'electron';
+// permissions, no navigation away from the app, no new windows, no <webview>. A link to
+// the web opens in the system browser after the person confirms it, never inside the app;
+// anything but http(s) is never handed to the system.
+import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../ipc/constants';
 
+/** Same origin as the app's page (scheme, host and port); for file: pages, the same file. */
 export function isAppUrl(url: string, appUrl: string): boolean {
   try {
     const u = new URL(url);
@@ -14,8 +16,30 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   }
 }
 
-function openExternally(url: string): void {
-  if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+/** Only web addresses leave the app, and only after the person says so. */
+export async function openExternally(url: string, owner: WebContents | null): Promise<boolean> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return false;
+  const shown = parsed.href.length > 300 ? `${parsed.href.slice(0, 300)}…` : parsed.href;
+  const options = {
+    type: 'question' as const,
+    buttons: ['Open in Browser', 'Cancel'],
+    defaultId: 0,
+    cancelId: 1,
+    title: 'Open link',
+    message: `Open this address in your web browser?`,
+    detail: `${shown}\n\nThe page leaves Sourcebook and may reach the network.`,
+  };
+  const window = owner ? BrowserWindow.fromWebContents(owner) : null;
+  const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+  if (response !== 0) return false;
+  await shell.openExternal(parsed.href);
+  return true;
 }
 
 export function lockDownSession(): void {
@@ -31,12 +55,15 @@ export function lockDownContents(appUrl: string): void {
     contents.on('will-navigate', (event, url) => {
       if (!isAppUrl(url, appUrl)) {
         event.preventDefault();
-        openExternally(url);
+        void openExternally(url, contents);
       }
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url, appUrl)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      openExternally(url);
+      void openExternally(url, contents);
       return { action: 'deny' };
     });
   });

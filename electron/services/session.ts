@@ -1,6 +1,6 @@
 import type { Db } from '../../db/workspace';
 import { openWorkspace } from '../../db/workspace';
-import { chromiumPrinter, type PdfPrinter } from './export/pdf';
+import type { PdfPrinter } from './export/pdf';
 import { seedSample, wantsSample } from './sample';
 
 /** An open workspace with what the services need: the store and a PDF printer. */
@@ -13,9 +13,11 @@ export interface Session {
 
 /**
  * Opens (creating if needed) a workspace. A brand-new workspace gets the sample
- * content unless `sample: false` (tests, scripted use).
+ * content unless `sample: false` (tests, scripted use). The printer is the caller's
+ * choice (Electron's in the app, headless Chromium elsewhere), so the app's bundle never
+ * carries the other one.
  */
-export async function openSession(workspacePath: string, options: { printer?: PdfPrinter; sample?: boolean } = {}): Promise<Session> {
+export async function openSession(workspacePath: string, options: { printer: PdfPrinter; sample?: boolean }): Promise<Session> {
   const db = openWorkspace(workspacePath);
   try {
     if ((options.sample ?? true) && wantsSample(db)) await seedSample(db);
@@ -23,7 +25,7 @@ export async function openSession(workspacePath: string, options: { printer?: Pd
     db.close();
     throw err;
   }
-  const printer = options.printer ?? chromiumPrinter();
+  const printer = options.printer;
   return {
     db,
     workspacePath,

@@ -6,6 +6,7 @@ import { createRouter, type Router } from '../../electron/ipc/router';
 import { saveBriefWithHistory, SNAPSHOT_INTERVAL_MS } from '../../electron/services/briefHistory';
 import { paragraphNode, rootNode, textNode, citationNode } from '../../db/brief/document';
 import { tempDir } from '../helpers/tmp';
+import { chromiumPrinter } from '../../electron/services/export/chromiumPrinter';
 
 const tmp = tempDir('sourcebook-history-');
 let session: Session;
@@ -18,7 +19,7 @@ const call = async <T>(channel: string, payload: unknown): Promise<T> => {
 const doc = (text: string) => rootNode([paragraphNode([textNode(text)])]);
 
 beforeAll(async () => {
-  session = await openSession(tmp.path('ws.sqlite'), { sample: false });
+  session = await openSession(tmp.path('ws.sqlite'), { printer: chromiumPrinter(), sample: false });
   route = createRouter(session, () => {});
 });
 afterAll(async () => {

@@ -1,20 +1,16 @@
-// Loads a built Electron main process (out/main/index.cjs, or a copy of it) in Node with
-// a stand-in for the 'electron' module covering only what electron/main/index.ts touches
-// on its way to registering its IPC handler (electronShell.test.ts checks the shell
-// itself), and returns that handler as the app's window would call it.
+// The built Electron main process as tests use it to reach the router the way the
+// window does (electronShell.test.ts checks the shell itself).
 import { execFileSync } from 'node:child_process';
 import dc from 'node:diagnostics_channel';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll } from 'vitest';
 import { tempDir } from '../helpers/tmp';
+import { createFakeElectron, loadMainWith } from '../helpers/fakeElectron';
 
 export const root = resolve(__dirname, '../..');
-
-type Listener = (...args: unknown[]) => unknown;
-const noop = () => undefined;
 
 /** Builds the app when out/ is missing or predates the parse worker. */
 export function ensureBuilt(): void {
@@ -23,47 +19,22 @@ export function ensureBuilt(): void {
   }
 }
 
-export async function loadBuiltMain(mainPath: string, userData: string) {
-  const handlers = new Map<string, Listener>();
-  const appListeners = new Map<string, Listener>();
-  const windowUrls: string[] = [];
-  const fakeElectron = {
-    app: { setName: noop, requestSingleInstanceLock: () => true, on: (name: string, fn: Listener) => appListeners.set(name, fn), whenReady: () => Promise.resolve(), getPath: () => userData, quit: noop },
-    BrowserWindow: class {
-      static getAllWindows = () => [];
-      webContents = { on: noop, setWindowOpenHandler: noop };
-      once() {}
-      loadURL(url: string) {
-        windowUrls.push(url);
-        return Promise.resolve();
-      }
-    },
-    ipcMain: { handle: (channel: string, fn: Listener) => handlers.set(channel, fn) },
-    Menu: { buildFromTemplate: () => ({}), setApplicationMenu: noop },
-    dialog: {
-      showErrorBox: (title: string, message: string) => {
-        throw new Error(`${title}: ${message}`);
-      },
-    },
-    session: { defaultSession: { webRequest: { onHeadersReceived: noop }, setPermissionRequestHandler: noop, setPermissionCheckHandler: noop } },
-    shell: { openExternal: noop },
-  };
-  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
-  const original = loader._load;
-  loader._load = (request, ...rest) => (request === 'electron' ? fakeElectron : original(request, ...rest));
-  try {
-    Module.createRequire(join(root, 'package.json'))(mainPath);
-  } finally {
-    loader._load = original;
-  }
-  await new Promise((r) => setTimeout(r, 50)); // whenReady().then(...)
-  const invoke = handlers.get('sourcebook:invoke')!;
+/**
+ * Loads a built Electron main process (out/main/index.cjs, or a copy of it) in Node with
+ * the recording stand-in for 'electron' and returns its IPC handler as the app's window
+ * would call it. `onRequire` sees every module the main process (not its worker threads)
+ * requires while it loads, with the file it resolved to or the error.
+ */
+export async function loadBuiltMain(mainPath: string, userData: string, options: { onRequire?: (request: string, parent: string, outcome: { file: string } | { error: Error }) => void } = {}) {
+  const fake = createFakeElectron({ userData });
+  await loadMainWith(fake, mainPath, options);
+  const invoke = fake.recorded.handlers.get('sourcebook:invoke')!;
   return {
     /** A request from the app's own window. */
-    invoke: (channel: string, payload: unknown) => invoke({ senderFrame: { url: windowUrls[0] } }, channel, payload),
+    invoke: (channel: string, payload: unknown) => invoke({ senderFrame: { url: fake.recorded.windows[0].url } }, channel, payload),
     /** What the app does on quitting (closes the workspace). */
     quit: async () => {
-      await (appListeners.get('will-quit') as Listener | undefined)?.();
+      for (const fn of fake.recorded.appListeners.get('will-quit') ?? []) await fn();
     },
   };
 }
@@ -82,9 +53,9 @@ export type BuiltApp = Awaited<ReturnType<typeof loadBuiltMain>>;
 
 /**
  * For a test file: the built main process loaded before its tests (with its parse worker
- * rewritten by `worker`, in a copy of out/main beside it, so the copy finds node_modules
- * as out/main does), every worker thread it starts recorded (Node's 'worker_threads'
- * diagnostics channel), and all of it ended and removed after them.
+ * rewritten by `worker`, in a copy of out/main laid out as the checkout is), every worker
+ * thread it starts recorded (Node's 'worker_threads' diagnostics channel), and all of it
+ * ended and removed after them.
  */
 export function useBuiltMain(options: { worker?: (code: string) => string } = {}): { app(): BuiltApp; workers: Worker[] } {
   const tmp = tempDir('sourcebook-built-main-');
@@ -96,11 +67,15 @@ export function useBuiltMain(options: { worker?: (code: string) => string } = {}
     ensureBuilt();
     let main = join(root, 'out/main/index.cjs');
     if (options.worker) {
-      copy = mkdtempSync(join(root, 'out/test-main-'));
-      for (const file of readdirSync(join(root, 'out/main'))) copyFileSync(join(root, 'out/main', file), join(copy, file));
-      const worker = join(copy, 'parseWorker.cjs');
+      // Outside out/, which `npm run pack` (pack.test.ts) reads while other tests run; laid
+      // out as the checkout is, so the copy finds what out/main finds.
+      copy = mkdtempSync(join(tmpdir(), 'sourcebook-main-copy-'));
+      mkdirSync(join(copy, 'out', 'main'), { recursive: true });
+      for (const file of readdirSync(join(root, 'out/main'))) copyFileSync(join(root, 'out/main', file), join(copy, 'out/main', file));
+      for (const linked of ['out/preload', 'out/renderer', 'resources', 'node_modules']) symlinkSync(join(root, linked), join(copy, linked));
+      const worker = join(copy, 'out/main/parseWorker.cjs');
       writeFileSync(worker, options.worker(readFileSync(worker, 'utf8')));
-      main = join(copy, 'index.cjs');
+      main = join(copy, 'out/main/index.cjs');
     }
     app = await loadBuiltMain(main, tmp.dir);
     dc.subscribe('worker_threads', onWorker);

@@ -1,142 +1,291 @@
 // The Electron binary cannot run on these machines, so the built main process is loaded
-// in Node with a recording stand-in for the 'electron' module (Electron's API, not one of
-// our layers). This checks the thin shell's wiring for real: the window's lock-down, the
-// CSP, navigation and window.open blocked, IPC validated and the sender checked, on top
-// of the real router and a real workspace file.
+// in Node with the recording stand-in for the 'electron' module (Electron's API, not one
+// of our layers; tests/helpers/fakeElectron.ts). This checks the shell's wiring for real,
+// on top of the real router and real workspace files: the window's lock-down and the
+// Electron security checklist, the app:// protocol, the menu built from the command
+// registry, workspaces handed over by the OS, native dialogs, the remembered window, a
+// crashed renderer, and quitting while an import runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import Module from 'node:module';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { COMMANDS } from '../../common/commands';
+import { createFakeElectron, loadMainWith, type FakeElectron, type FakeWindow } from '../helpers/fakeElectron';
 import { tempDir } from '../helpers/tmp';
-
-const root = resolve(__dirname, '../..');
-const tmp = tempDir('sourcebook-shell-');
+import { ensureBuilt, root } from './builtMain';
 
 type Listener = (...args: unknown[]) => unknown;
-const recorded = {
-  windows: [] as { options: Record<string, unknown>; url?: string }[],
-  handlers: new Map<string, Listener>(),
-  appListeners: new Map<string, Listener>(),
-  headersHook: null as Listener | null,
-  permissionHook: null as Listener | null,
-  opened: [] as string[],
-};
-
-function fakeContents() {
-  const listeners = new Map<string, Listener>();
-  let openHandler: Listener | null = null;
-  return {
-    listeners,
-    on: (name: string, fn: Listener) => listeners.set(name, fn),
-    setWindowOpenHandler: (fn: Listener) => (openHandler = fn),
-    openHandler: () => openHandler,
-  };
+interface MenuItem {
+  id?: string;
+  label?: string;
+  role?: string;
+  accelerator?: string;
+  registerAccelerator?: boolean;
+  enabled?: boolean;
+  type?: string;
+  checked?: boolean;
+  submenu?: MenuItem[];
+  click?: () => void;
 }
 
-const fakeElectron = {
-  app: {
-    setName() {},
-    requestSingleInstanceLock: () => true,
-    on: (name: string, fn: Listener) => recorded.appListeners.set(name, fn),
-    whenReady: () => Promise.resolve(),
-    getPath: () => tmp.dir,
-    quit() {},
-    exit(code: number) {
-      throw new Error(`app.exit(${code})`);
-    },
-  },
-  BrowserWindow: class {
-    static getAllWindows = () => [];
-    webContents = fakeContents();
-    constructor(options: Record<string, unknown>) {
-      recorded.windows.push({ options });
-    }
-    once() {}
-    loadURL(url: string) {
-      recorded.windows[recorded.windows.length - 1].url = url;
-      return Promise.resolve();
-    }
-  },
-  ipcMain: { handle: (channel: string, fn: Listener) => recorded.handlers.set(channel, fn) },
-  Menu: { buildFromTemplate: () => ({}), setApplicationMenu() {} },
-  dialog: {
-    showErrorBox(title: string, message: string) {
-      throw new Error(`${title}: ${message}`);
-    },
-  },
-  session: {
-    defaultSession: {
-      webRequest: { onHeadersReceived: (fn: Listener) => (recorded.headersHook = fn) },
-      setPermissionRequestHandler: (fn: Listener) => (recorded.permissionHook = fn),
-      setPermissionCheckHandler() {},
-    },
-  },
-  shell: { openExternal: (url: string) => recorded.opened.push(url) },
-};
+const mainPath = join(root, 'out/main/index.cjs');
+const tmp = tempDir('sourcebook-shell-');
+const loaded: FakeElectron[] = [];
 
-beforeAll(async () => {
-  if (!existsSync(join(root, 'out/main/index.cjs')) || !existsSync(join(root, 'out/preload/index.cjs'))) {
-    execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build'], { cwd: root, stdio: 'ignore' });
-  }
-  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
-  const original = loader._load;
-  loader._load = (request, ...rest) => (request === 'electron' ? fakeElectron : original(request, ...rest));
+async function launch(options: Partial<Parameters<typeof createFakeElectron>[0]> & { argv?: string[]; env?: Record<string, string> } = {}): Promise<FakeElectron> {
+  const { argv, env, ...fakeOptions } = options;
+  const fake = createFakeElectron({ userData: tmp.path(`user-data-${loaded.length}`), home: tmp.dir, ...fakeOptions });
+  const saved = { ...process.env };
+  Object.assign(process.env, env ?? {});
   try {
-    Module.createRequire(join(root, 'package.json'))(join(root, 'out/main/index.cjs'));
+    await loadMainWith(fake, mainPath, { argv: argv ?? [process.execPath, root] });
   } finally {
-    loader._load = original;
+    for (const key of Object.keys(env ?? {})) if (saved[key] === undefined) delete process.env[key];
+    else process.env[key] = saved[key];
   }
-  await new Promise((r) => setTimeout(r, 50)); // whenReady().then(...)
+  loaded.push(fake);
+  return fake;
+}
+
+const win = (fake: FakeElectron): FakeWindow => fake.recorded.windows[0];
+const invoke = (fake: FakeElectron, channel: string, payload: unknown = {}, url = win(fake).url) =>
+  fake.recorded.handlers.get('sourcebook:invoke')!({ senderFrame: { url } }, channel, payload) as Promise<{ ok: boolean; value?: unknown; error?: string }>;
+const lastMenu = (fake: FakeElectron) => fake.recorded.menus[fake.recorded.menus.length - 1] as MenuItem[];
+const flatten = (items: MenuItem[]): MenuItem[] => items.flatMap((i) => [i, ...flatten(i.submenu ?? [])]);
+const menuItem = (fake: FakeElectron, id: string) => flatten(lastMenu(fake)).find((i) => i.id === id)!;
+const settle = () => new Promise((r) => setTimeout(r, 50));
+async function until(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await settle();
+  }
+}
+
+let app: FakeElectron;
+beforeAll(async () => {
+  ensureBuilt();
+  app = await launch();
 }, 60_000);
 afterAll(async () => {
-  await (recorded.appListeners.get('will-quit') as Listener | undefined)?.();
+  for (const fake of loaded) for (const fn of fake.recorded.appListeners.get('will-quit') ?? []) await fn();
   tmp.cleanup();
 });
 
-describe('Electron shell (built main process)', () => {
-  it('opens one window, sandboxed and context-isolated, with the sandbox-loadable CommonJS preload', () => {
-    expect(recorded.windows).toHaveLength(1);
-    const prefs = recorded.windows[0].options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+describe('Electron shell: the window and the security checklist', () => {
+  it('opens one window, sandboxed and context-isolated, from app:// (not file://), with the CommonJS preload', () => {
+    expect(app.recorded.windows).toHaveLength(1);
+    const prefs = win(app).options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
     expect(prefs.preload).toMatch(/out[\\/]preload[\\/]index\.cjs$/);
     expect(existsSync(prefs.preload as string)).toBe(true);
-    expect(recorded.windows[0].url).toMatch(/^file:.*out\/renderer\/index\.html$/);
+    expect(win(app).url).toBe('app://sourcebook/index.html');
+    expect(app.recorded.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  });
+
+  it('serves the built renderer on app:// with the CSP, and nothing outside it', async () => {
+    const handler = app.recorded.protocolHandlers.get('app')!;
+    const page = await handler(new Request('app://sourcebook/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await page.text()).toContain('<div id="root">');
+    for (const escape of ['app://sourcebook/..%2f..%2fpackage.json', 'app://sourcebook/%2e%2e/%2e%2e/package.json', 'app://sourcebook/assets/..%5c..%5c..%5cpackage.json', 'app://other/index.html']) {
+      expect((await handler(new Request(escape))).status, escape).toBe(404);
+    }
   });
 
   it('puts a strict Content-Security-Policy on every response and grants no permission', () => {
     let headers: Record<string, string[]> = {};
-    recorded.headersHook!({ responseHeaders: {} }, (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders));
+    app.recorded.headersHook!({ responseHeaders: {} }, (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders));
     const csp = headers['Content-Security-Policy'][0];
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
     let granted: boolean | null = null;
-    recorded.permissionHook!({}, 'geolocation', (ok: boolean) => (granted = ok));
+    app.recorded.permissionHook!({}, 'geolocation', (ok: boolean) => (granted = ok));
     expect(granted).toBe(false);
   });
 
-  it('blocks navigation away from the app and window.open, sending web links to the system browser', () => {
-    const contents = fakeContents();
-    recorded.appListeners.get('web-contents-created')!({}, contents);
+  it('blocks navigation and window.open; a web link opens in the browser only after the person confirms, anything else never', async () => {
+    const contents = { listeners: new Map<string, Listener>(), handler: null as Listener | null };
+    const fakeContents = { on: (name: string, fn: Listener) => contents.listeners.set(name, fn), setWindowOpenHandler: (fn: Listener) => (contents.handler = fn) };
+    const fake = await launch({ messageBoxAnswers: [1, 0] }); // Cancel, then Open in Browser
+    for (const fn of fake.recorded.appListeners.get('web-contents-created')!) fn({}, fakeContents);
     let prevented = false;
     contents.listeners.get('will-navigate')!({ preventDefault: () => (prevented = true) }, 'https://evil.example/');
     expect(prevented).toBe(true);
-    expect(contents.openHandler()!({ url: 'https://news.example/a' })).toEqual({ action: 'deny' });
-    expect(contents.openHandler()!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(recorded.opened).toEqual(['https://evil.example/', 'https://news.example/a']);
+    let inApp = false;
+    contents.listeners.get('will-navigate')!({ preventDefault: () => (inApp = true) }, 'app://sourcebook/index.html#x');
+    expect(inApp).toBe(false);
+    expect(contents.handler!({ url: 'https://news.example/a' })).toEqual({ action: 'deny' });
+    expect(contents.handler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(contents.handler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    await settle();
+    // Two web addresses asked about (the first answered Cancel); file: and javascript: never.
+    expect(fake.recorded.dialogs.filter((d) => d.options.title === 'Open link').map((d) => d.options.detail)).toEqual([expect.stringContaining('https://evil.example/'), expect.stringContaining('https://news.example/a')]);
+    expect(fake.recorded.opened).toEqual(['https://news.example/a']);
   });
 
   it('answers the app window through the router, and refuses other senders and bad payloads', async () => {
-    const invoke = recorded.handlers.get('sourcebook:invoke')!;
-    const appFrame = { senderFrame: { url: recorded.windows[0].url } };
-    const list = (await invoke(appFrame, 'sources:list', {})) as { ok: boolean; value: { title: string }[] };
+    const list = (await invoke(app, 'sources:list')) as { ok: boolean; value: unknown[] };
     expect(list.ok).toBe(true);
     expect(list.value.length).toBeGreaterThan(0); // the sample workspace of a first run
-    const foreign = (await invoke({ senderFrame: { url: 'https://evil.example/' } }, 'sources:list', {})) as { ok: boolean; error: string };
-    expect(foreign).toEqual({ ok: false, error: expect.stringMatching(/did not come from the Sourcebook window/) });
-    const bad = (await invoke(appFrame, 'excerpts:create', { sourceId: 'src_x', start: 'zero' })) as { ok: boolean; error: string };
+    expect(await invoke(app, 'sources:list', {}, 'https://evil.example/')).toEqual({ ok: false, error: expect.stringMatching(/did not come from the Sourcebook window/) });
+    expect(await invoke(app, 'sources:list', {}, 'file:///work/out/renderer/index.html')).toMatchObject({ ok: false });
+    const bad = await invoke(app, 'excerpts:create', { sourceId: 'src_x', start: 'zero' });
     expect(bad.ok).toBe(false);
     expect(bad.error).toMatch(/Invalid request for excerpts:create/);
+  });
+
+  it('honours ELECTRON_RENDERER_URL only in an unpackaged (developer) app', async () => {
+    const dev = await launch({ env: { ELECTRON_RENDERER_URL: 'http://localhost:5173/' } });
+    expect(win(dev).url).toBe('http://localhost:5173/');
+    const packaged = await launch({ isPackaged: true, env: { ELECTRON_RENDERER_URL: 'https://evil.example/' } });
+    expect(win(packaged).url).toBe('app://sourcebook/index.html');
+    expect(await invoke(packaged, 'sources:list', {}, 'https://evil.example/')).toMatchObject({ ok: false });
+  });
+});
+
+describe('Electron shell: menu, workspaces, window', () => {
+  it('builds the application menu from the command registry, each command with its shortcut', () => {
+    const menu = lastMenu(app);
+    expect(menu.map((m) => m.label ?? m.role)).toEqual(['&File', '&Edit', '&View', 'windowMenu', '&Help']);
+    const items = flatten(menu);
+    for (const command of COMMANDS) {
+      const item = items.find((i) => i.id === command.id);
+      expect(item, command.id).toBeDefined();
+      expect(item!.accelerator).toBe('shortcut' in command ? command.shortcut : undefined);
+      // The window's shortcuts stay the page's to handle (the editor's own Ctrl+K, say).
+      if ('shortcut' in command) expect(item!.registerAccelerator).toBe(command.target === 'main');
+    }
+    const file = menu[0].submenu!.map((i) => i.label ?? i.role ?? i.type);
+    expect(file).toEqual(['New Workspace…', 'Open Workspace…', 'Open Recent', 'separator', 'Import Sources…', 'Import Folder…', 'separator', 'Export Brief', 'separator', 'Back Up Now', 'Save a Copy As…', 'Show Workspace in Folder', 'separator', 'Close Window', 'quit']);
+    expect(menu[0].submenu!.find((i) => i.label === 'Export Brief')!.submenu!.map((i) => i.label)).toEqual(['PDF…', 'Word (.docx)…', 'Markdown…', 'HTML…']);
+    expect(items.filter((i) => i.role).map((i) => i.role)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'windowMenu']));
+  });
+
+  it('names the workspace in the window title and keeps the page from renaming it', () => {
+    expect(win(app).title).toBe('workspace — Sourcebook');
+    let prevented = false;
+    win(app).listeners.get('page-title-updated')![0]({ preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+  });
+
+  it("sends the window's commands to the page with a user gesture (a file chooser needs one)", async () => {
+    menuItem(app, 'import.files').click!();
+    await settle();
+    const script = win(app).contents.scripts.at(-1)!;
+    expect(script.userGesture).toBe(true);
+    expect(script.code).toBe(`window.dispatchEvent(new CustomEvent('sourcebook:command', { detail: "import.files" }))`);
+  });
+
+  it('New Workspace creates an empty workspace, opens it in the window, and lists it in Open Recent', async () => {
+    const path = tmp.path('Harbour inquiry');
+    const fake = await launch({ fileDialogAnswers: [{ canceled: false, filePath: path }] });
+    menuItem(fake, 'workspace.new').click!();
+    await until(() => win(fake).title.startsWith('Harbour inquiry'), 'the new workspace');
+    expect(existsSync(`${path}.sourcebook`)).toBe(true);
+    expect(((await invoke(fake, 'sources:list')) as { value: unknown[] }).value).toEqual([]);
+    expect((await invoke(fake, 'workspace:info')).value).toMatchObject({ path: `${path}.sourcebook` });
+    expect(win(fake).contents.reloads).toBe(1);
+    expect(fake.recorded.recentDocuments).toContain(`${path}.sourcebook`);
+    const recent = lastMenu(fake)[0].submenu!.find((i) => i.label === 'Open Recent')!.submenu!;
+    expect(recent[0].label).toBe('~/Harbour inquiry.sourcebook');
+  });
+
+  it('refuses a file that is not a workspace, keeping the open one', async () => {
+    const notes = tmp.path('notes.sourcebook');
+    writeFileSync(notes, 'not a database, an analyst’s notes');
+    const fake = await launch({ fileDialogAnswers: [{ canceled: false, filePaths: [notes] }] });
+    menuItem(fake, 'workspace.open').click!();
+    await until(() => fake.recorded.dialogs.some((d) => d.options.message === 'Sourcebook cannot open this workspace'), 'the error');
+    expect(readFileSync(notes, 'utf8')).toBe('not a database, an analyst’s notes');
+    expect(win(fake).title).toBe('workspace — Sourcebook');
+    expect((await invoke(fake, 'sources:list')).ok).toBe(true);
+  });
+
+  it('opens a .sourcebook file named on the command line, and one handed over by a second launch', async () => {
+    const first = tmp.path('first.sourcebook');
+    const second = tmp.path('second.sourcebook');
+    for (const path of [first, second]) new Database(path).close();
+    const fake = await launch({ argv: ['/opt/Sourcebook/sourcebook', '--no-sandbox', first] });
+    expect(win(fake).title).toBe('first — Sourcebook');
+    for (const fn of fake.recorded.appListeners.get('second-instance')!) fn({}, ['/opt/Sourcebook/sourcebook', 'second.sourcebook'], tmp.dir);
+    await until(() => win(fake).title === 'second — Sourcebook', 'the handed-over workspace');
+    // macOS hands files over with open-file.
+    let prevented = false;
+    for (const fn of fake.recorded.appListeners.get('open-file')!) fn({ preventDefault: () => (prevented = true) }, first);
+    await until(() => win(fake).title === 'first — Sourcebook', 'the open-file workspace');
+    expect(prevented).toBe(true);
+  });
+
+  it('reopens the last workspace on the next start, and the window where it was left', async () => {
+    const userData = tmp.path('user-data-remember');
+    const path = tmp.path('Remembered.sourcebook');
+    new Database(path).close();
+    const first = await launch({ userData, argv: [process.execPath, root, path] });
+    win(first).bounds = { x: 200, y: 150, width: 1200, height: 800 };
+    win(first).maximized = true;
+    expect(win(first).tryClose()).toBe(true);
+    const next = await launch({ userData });
+    expect(win(next).title).toBe('Remembered — Sourcebook');
+    expect(win(next).options).toMatchObject({ x: 200, y: 150, width: 1200, height: 800 });
+    expect(win(next).maximized).toBe(true);
+    // The display it was on is gone: the window comes back centred on the one there is.
+    const moved = await launch({ userData, displays: [{ x: 3000, y: 0, width: 1024, height: 700 }] });
+    expect(win(moved).options).toMatchObject({ x: 3000, y: 0, width: 1024, height: 700 });
+  });
+
+  it('opens dark without a white flash when the theme is dark, and View ▸ Theme switches it', async () => {
+    const fake = await launch({ dark: true });
+    expect(win(fake).options.backgroundColor).toBe('#141619');
+    menuItem(fake, 'view.theme.light').click!();
+    await settle();
+    expect(fake.nativeTheme.themeSource).toBe('light');
+    expect(win(fake).backgroundColor).toBe('#f3f1ec');
+    expect(menuItem(fake, 'view.theme.light').checked).toBe(true);
+  });
+
+  it('Back Up Now writes a checked copy beside the workspace', async () => {
+    const path = tmp.path('Backed up.sourcebook');
+    new Database(path).close();
+    const fake = await launch({ argv: [process.execPath, root, path] });
+    menuItem(fake, 'workspace.backup').click!();
+    await until(() => fake.recorded.dialogs.some((d) => d.options.message === 'Backup made and checked'), 'the backup');
+    const backups = readdirSync(tmp.path('Backed up backups'));
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatch(/^Backed up \d{4}-\d\d-\d\d \d\d-\d\d-\d\d\.sourcebook$/);
+    const copy = new Database(join(tmp.path('Backed up backups'), backups[0]), { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBeGreaterThan(0);
+    copy.close();
+  });
+
+  it('after a renderer crash shows an error dialog and reloads the window on the same workspace', async () => {
+    const fake = await launch({ messageBoxAnswers: [0] });
+    win(fake).contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    const shown = fake.recorded.dialogs.find((d) => d.kind === 'showMessageBoxSync')!;
+    expect(shown.options.message).toBe('The Sourcebook window stopped unexpectedly');
+    expect(shown.options.detail).toMatch(/Your workspace is safe/);
+    expect(shown.options.buttons).toEqual(['Reload', 'Quit']);
+    expect(win(fake).contents.reloads).toBe(1);
+    expect((await invoke(fake, 'sources:list')).ok).toBe(true);
+  });
+
+  it('asks before closing while an import runs, and closes when the person insists', async () => {
+    const fake = await launch({ messageBoxAnswers: [0, 1] }); // Keep Working, then Quit Anyway
+    const importing = invoke(fake, 'sources:import', { files: [{ name: 'a.txt', data: Buffer.from('Harbour board minutes.\n').toString('base64') }] });
+    expect(win(fake).tryClose()).toBe(false);
+    expect(fake.recorded.dialogs.at(-1)!.options.message).toBe('An import is still running');
+    await importing;
+    expect(win(fake).tryClose()).toBe(true); // still within the moment after it, so asked again
+    expect(fake.recorded.dialogs.filter((d) => d.options.message === 'An import is still running')).toHaveLength(2);
+  });
+
+  it('saves exports through a native Save dialog in Documents under the file name the brief gave', () => {
+    const listener = win(app).contents.sessionListeners.get('will-download')![0];
+    let options: Record<string, unknown> = {};
+    listener({}, { getFilename: () => 'Port concession brief.pdf', setSaveDialogOptions: (o: Record<string, unknown>) => (options = o) });
+    expect(options.defaultPath).toBe(join(tmp.dir, 'documents', 'Port concession brief.pdf'));
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from '../../electron/services/session';
 import { createRouter, type Router } from '../../electron/ipc/router';
 import { tempDir } from '../helpers/tmp';
+import { chromiumPrinter } from '../../electron/services/export/chromiumPrinter';
 
 const tmp = tempDir('sourcebook-entity-channels-');
 let session: Session;
@@ -17,7 +18,7 @@ let sourceId = '';
 const text = `Port talks\n\nThe delegation of Halvard Maritime met the harbour board in Kestrava on 4 May 2026. Halvard’s chief executive did not attend.\n\nLater, Kestrava officials said the talks would resume.`;
 
 beforeAll(async () => {
-  session = await openSession(tmp.path('ws.sqlite'), { sample: false });
+  session = await openSession(tmp.path('ws.sqlite'), { printer: chromiumPrinter(), sample: false });
   route = createRouter(session, () => {});
   const report = await call<{ imported: { id: string }[] }>('sources:import', { files: [{ name: 'talks.txt', data: Buffer.from(text).toString('base64') }] });
   sourceId = report.imported[0].id;

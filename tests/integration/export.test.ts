@@ -11,7 +11,7 @@ import { createBrief } from '../../db/briefs';
 import { briefFromMarkdown } from '../../db/brief/fromMarkdown';
 import { UserError } from '../../electron/services/errors';
 import { briefHtml, briefPdf, fileSlug } from '../../electron/services/export/exportBrief';
-import { chromiumPrinter, findChromium } from '../../electron/services/export/pdf';
+import { chromiumPrinter, findChromium } from '../../electron/services/export/chromiumPrinter';
 import { tempDir } from '../helpers/tmp';
 
 const tmp = tempDir('sourcebook-export-');

@@ -2,11 +2,11 @@
 // thread of Electron's main process may not pass its test (`process.type` naming anything
 // but the main process). No Electron runtime can be had on these machines, so a copy of
 // the built main process gets a parse worker that looks like such a thread — Electron's
-// version, `process.type` 'worker' — and a PDF must still import there, in the worker.
-// (Text extraction renders nothing. Not covered: a PDF whose fonts need pdf.js's CMaps,
-// which pdf.js would then fetch the browser's way.)
+// version, `process.type` 'worker' — and a PDF must still import there, in the worker,
+// including one whose text needs pdf.js's CMaps (which pdf.js would fetch the browser's
+// way in such a thread, were they not read by our own reader).
 import { describe, expect, it } from 'vitest';
-import { makePdf, textLines } from '../fixtures/import/make-fixtures';
+import { makeCjkPdf, makePdf, textLines } from '../fixtures/import/make-fixtures';
 import { upload, useBuiltMain } from './builtMain';
 
 const built = useBuiltMain({
@@ -19,6 +19,10 @@ describe('PDFs in a worker thread that pdf.js does not take for Node', () => {
     expect(await upload(built.app(), 'quay.html', Buffer.from(page))).toMatchObject({ ok: true, value: { imported: [{ title: 'Quay report' }], skipped: [], failed: [] } });
     const pdf = makePdf({ info: { Title: 'Terminal audit' }, pages: [{ texts: textLines(['Terminal audit', 'Scanning rates fell after the handover.']) }] });
     expect(await upload(built.app(), 'audit.pdf', pdf)).toMatchObject({ ok: true, value: { imported: [{ title: 'Terminal audit' }], skipped: [], failed: [] } });
+    const cjk = await upload(built.app(), 'port-audit.pdf', makeCjkPdf('港口特许权审计报告'));
+    expect(cjk).toMatchObject({ ok: true, value: { skipped: [], failed: [] } });
+    const source = (await built.app().invoke('sources:get', { id: (cjk.value.imported[0] as unknown as { id: string }).id })) as { value: { text: string } };
+    expect(source.value.text).toContain('港口特许权审计报告');
     expect(built.workers).toHaveLength(1);
     expect(built.workers[0].threadId).toBeGreaterThan(0);
   });

@@ -9,6 +9,7 @@ import { getBrief, listBriefs } from '../../db/briefs';
 import { citationsOf, type BriefDocument } from '../../db/brief/document';
 import { resourcesDir } from '../../electron/services/resources';
 import { tempDir } from '../helpers/tmp';
+import { chromiumPrinter } from '../../electron/services/export/chromiumPrinter';
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -24,7 +25,7 @@ const manifest = JSON.parse(readFileSync(join(resourcesDir(), 'sample', 'manifes
 
 describe('sample workspace', () => {
   it('fills a brand-new workspace with the sample sources, graded excerpts and a brief whose citations all resolve', async () => {
-    const s = await openSession(tmp.path('ws.sqlite'));
+    const s = await openSession(tmp.path('ws.sqlite'), { printer: chromiumPrinter() });
     try {
       const sources = listSources(s.db);
       expect(sources).toHaveLength(manifest.sources.length);
@@ -44,15 +45,15 @@ describe('sample workspace', () => {
 
   it('is added once: reopening, or a workspace with content, gets no second copy', async () => {
     const path = tmp.path('ws.sqlite');
-    await (await openSession(path)).close();
-    const again = await openSession(path);
+    await (await openSession(path, { printer: chromiumPrinter() })).close();
+    const again = await openSession(path, { printer: chromiumPrinter() });
     expect(listSources(again.db)).toHaveLength(manifest.sources.length);
     expect(listBriefs(again.db)).toHaveLength(1);
     await again.close();
   });
 
   it('is not added when asked for an empty workspace', async () => {
-    const s = await openSession(tmp.path('empty.sqlite'), { sample: false });
+    const s = await openSession(tmp.path('empty.sqlite'), { printer: chromiumPrinter(), sample: false });
     expect(listSources(s.db)).toEqual([]);
     await s.close();
   });
@@ -61,10 +62,10 @@ describe('sample workspace', () => {
 describe('sample workspace, once deleted', () => {
   it('does not come back after the user deleted all of it', async () => {
     const path = tmp.path('ws.sqlite');
-    const first = await openSession(path);
+    const first = await openSession(path, { printer: chromiumPrinter() });
     first.db.exec('DELETE FROM briefs; DELETE FROM sources;');
     await first.close();
-    const again = await openSession(path);
+    const again = await openSession(path, { printer: chromiumPrinter() });
     expect(listSources(again.db)).toEqual([]);
     expect(listBriefs(again.db)).toEqual([]);
     await again.close();

@@ -7,15 +7,18 @@
 // no eval (pdf.js 6 has no eval code path left, nor an isEvalSupported option), no font
 // faces, no system fonts, no network (the bytes are handed over; CMaps and standard-font
 // data, when pdf.js needs them to map glyphs to text, are read from the pdfjs-dist
-// package folder).
+// package folder by our own reader: pdf.js would fetch them the browser's way where it
+// does not take the process for Node, as in a worker thread of Electron's main process).
 //
 // Lines: items on the same baseline are joined (with a space where there is a gap), a
 // change of baseline starts a new line, and a larger vertical gap than the page's usual
 // line spacing, a jump upwards (a new column) or a change of font size starts a new
 // paragraph. A word hyphenated at a line end ("infor-" / "mation") is joined. Running
 // headers and footers are kept: removing them could remove text an analyst quotes.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PageSpan, SourceMeta } from '../../../db/domain';
 import { XML_NS, walkXml } from './docxXml';
@@ -83,16 +86,37 @@ function loadPdfJs(): Promise<PdfJs> {
 
 let packageDir: string | null | undefined;
 
-/** The pdfjs-dist folder (for its CMaps and standard-font data), or null when it cannot be found. */
+/**
+ * The pdfjs-dist folder (for its CMaps and standard-font data), or null when it cannot be
+ * found. In the packaged app pdf.js is unpacked beside app.asar (electron-builder.yml's
+ * asarUnpack), so its files are plain files to every thread.
+ */
 function pdfjsPackageDir(): string | null {
   if (packageDir === undefined) {
     try {
-      packageDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+      const dir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+      const unpacked = dir.replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`);
+      packageDir = unpacked !== dir && existsSync(unpacked) ? unpacked : dir;
     } catch {
       packageDir = null;
     }
   }
   return packageDir;
+}
+
+/**
+ * pdf.js's data reader (its `BinaryDataFactory` option), reading files from disk in any
+ * thread. pdf.js asks for a kind ('cMapUrl', 'standardFontDataUrl') and a file
+ * name; anything that is not a plain file name inside the package is refused.
+ */
+class PackageDataReader {
+  constructor(private readonly urls: Record<string, string | null | undefined>) {}
+
+  async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+    const base = this.urls[kind];
+    if (!base || !/^[\w.+-]+$/.test(filename)) throw new Error(`Unable to load ${kind} data: ${filename}`);
+    return new Uint8Array(await readFile(base + filename));
+  }
 }
 
 /** Parse a PDF (asynchronous). Throws ImportSkip with the reason for a PDF that cannot be imported. */
@@ -111,7 +135,15 @@ export async function parsePdf(bytes: Uint8Array, options: PdfParseOptions = {})
     enableXfa: false,
     stopAtErrors: false,
     verbosity: 0,
-    ...(dir ? { cMapUrl: join(dir, 'cmaps') + '/', cMapPacked: true, standardFontDataUrl: join(dir, 'standard_fonts') + '/' } : {}),
+    ...(dir
+      ? {
+          // pdf.js wants a trailing '/' (which Node's fs also takes on Windows).
+          cMapUrl: join(dir, 'cmaps') + '/',
+          cMapPacked: true,
+          standardFontDataUrl: join(dir, 'standard_fonts') + '/',
+          BinaryDataFactory: PackageDataReader,
+        }
+      : {}),
   });
   try {
     let doc: Awaited<typeof task.promise>;

@@ -18,6 +18,8 @@ import { notifyError } from '../state/toasts';
 import type { ReplaceReport } from '../types';
 import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
+import { listenForCommands, useCommand } from './commands';
+import { ShortcutsSheet } from './ShortcutsSheet';
 
 interface View {
   sourceId: string | null;
@@ -28,6 +30,7 @@ interface View {
 const VIEW_KEY = 'sourcebook.view';
 const SPLIT_KEY = 'sourcebook.split';
 const SIDE_SPLIT_KEY = 'sourcebook.split.side';
+const SIDEBAR_KEY = 'sourcebook.sidebar';
 
 function loadView(): View {
   try {
@@ -91,19 +94,23 @@ function Shell() {
   const split = side ? sideSplit : briefSplit;
   const mainRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        search.current?.focus();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  const [sidebarHidden, setSidebarHidden] = useState(() => localStorage.getItem(SIDEBAR_KEY) === 'hidden');
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  useEffect(() => listenForCommands(), []);
 
   const chooseFiles = useCallback(() => fileInput.current?.click(), []);
   const chooseFolder = useCallback(() => folderInput.current?.click(), []);
+  useCommand('import.files', chooseFiles);
+  useCommand('import.folder', chooseFolder);
+  useCommand('view.search', () => search.current?.focus());
+  useCommand('edit.find', () => search.current?.focus());
+  useCommand('view.toggleSidebar', () =>
+    setSidebarHidden((hidden) => {
+      localStorage.setItem(SIDEBAR_KEY, hidden ? 'shown' : 'hidden');
+      return !hidden;
+    }),
+  );
+  useCommand('help.shortcuts', () => setShortcutsOpen(true));
   // A folder picker: not a React prop (non-standard), so set on the element.
   useEffect(() => {
     folderInput.current?.setAttribute('webkitdirectory', '');
@@ -190,8 +197,8 @@ function Shell() {
           />
         </div>
       </header>
-      <div className="main" ref={mainRef} style={{ gridTemplateColumns: `var(--sidebar-width) minmax(0, ${split}fr) 6px minmax(0, ${100 - split}fr)` }}>
-        <Sidebar onImport={chooseFiles} onImportFolder={chooseFolder} />
+      <div className="main" ref={mainRef} style={{ gridTemplateColumns: `${sidebarHidden ? '' : 'var(--sidebar-width) '}minmax(0, ${split}fr) 6px minmax(0, ${100 - split}fr)` }}>
+        {!sidebarHidden && <Sidebar onImport={chooseFiles} onImportFolder={chooseFolder} />}
         <Reader />
         <div
           className="splitter"
@@ -228,6 +235,7 @@ function Shell() {
       )}
       {replaced && <ReplaceSummary report={replaced} onClose={() => setReplaced(null)} />}
       {publishers && <PublishersDialog highlight={publishers.highlight} onClose={closePublishers} />}
+      {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
       <DropOverlay onFiles={importer.run} />
       <Toasts />
     </div>

@@ -7,6 +7,7 @@ import { call } from '../api';
 import type { Channel } from '../../../electron/ipc/contract';
 import { notify, notifyError } from '../state/toasts';
 import { base64ToBytes, download } from '../ui/download';
+import { useCommand } from '../app/commands';
 
 export type ExportFormat = 'pdf' | 'html' | 'docx' | 'md';
 
@@ -76,6 +77,12 @@ export function ExportMenu({ briefId, beforeExport }: { briefId: string; beforeE
       setBusy(null);
     }
   };
+
+  // The application menu's File ▸ Export Brief, and its shortcut, for the open brief.
+  useCommand('export.pdf', () => void run(FORMATS[0]));
+  useCommand('export.html', () => void run(FORMATS[1]));
+  useCommand('export.docx', () => void run(FORMATS[2]));
+  useCommand('export.md', () => void run(FORMATS[3]));
 
   const submit = (event: FormEvent) => event.preventDefault();
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { chromiumPrinter } from '../../../electron/services/export/pdf';
+import { chromiumPrinter } from '../../../electron/services/export/chromiumPrinter';
 import { normalizeText } from '../../../electron/services/import/normalize';
 import { ImportSkip } from '../../../electron/services/import/parse';
 import { type PageSpan, pageText, parsePdf, pdfDate, readXmp } from '../../../electron/services/import/pdf';

@@ -1,0 +1,103 @@
+// The app's commands, in one registry: the application menu (electron/main/menu.ts), the
+// keyboard shortcuts the window handles (renderer/src/app/commands.ts) and the shortcuts
+// sheet all read this list, so a name or a shortcut is written once. The command palette
+// (issue #13) is meant to read it too.
+//
+// Pure data: no Node, no DOM, no Electron (common/ is imported by every layer).
+
+/** Where a command runs: in the main process (workspaces, windows) or in the window. */
+export type CommandTarget = 'main' | 'window';
+
+export type CommandCategory = 'Workspace' | 'Import' | 'Export' | 'Edit' | 'View' | 'Window' | 'Help';
+
+export interface Command {
+  id: string;
+  title: string;
+  category: CommandCategory;
+  target: CommandTarget;
+  /**
+   * The default shortcut, in Electron's accelerator syntax ("CmdOrCtrl+Shift+P"):
+   * Cmd on macOS, Ctrl elsewhere. The window's own key handling reads the same string.
+   */
+  shortcut?: string;
+  /** A shorter label where a submenu already says the rest ("Export Brief ▸ PDF…"). */
+  menuTitle?: string;
+}
+
+export const COMMANDS = [
+  { id: 'workspace.new', title: 'New Workspace…', category: 'Workspace', target: 'main' },
+  { id: 'workspace.open', title: 'Open Workspace…', category: 'Workspace', target: 'main', shortcut: 'CmdOrCtrl+Shift+O' },
+  { id: 'workspace.saveCopy', title: 'Save a Copy As…', category: 'Workspace', target: 'main' },
+  { id: 'workspace.backup', title: 'Back Up Now', category: 'Workspace', target: 'main' },
+  { id: 'workspace.reveal', title: 'Show Workspace in Folder', category: 'Workspace', target: 'main' },
+  { id: 'import.files', title: 'Import Sources…', category: 'Import', target: 'window', shortcut: 'CmdOrCtrl+Shift+I' },
+  { id: 'import.folder', title: 'Import Folder…', category: 'Import', target: 'window' },
+  { id: 'export.pdf', title: 'Export Brief as PDF…', category: 'Export', target: 'window', shortcut: 'CmdOrCtrl+Shift+E', menuTitle: 'PDF…' },
+  { id: 'export.docx', title: 'Export Brief as Word (.docx)…', category: 'Export', target: 'window', menuTitle: 'Word (.docx)…' },
+  { id: 'export.md', title: 'Export Brief as Markdown…', category: 'Export', target: 'window', menuTitle: 'Markdown…' },
+  { id: 'export.html', title: 'Export Brief as HTML…', category: 'Export', target: 'window', menuTitle: 'HTML…' },
+  { id: 'edit.find', title: 'Find in Workspace…', category: 'Edit', target: 'window', shortcut: 'CmdOrCtrl+Shift+F' },
+  { id: 'view.search', title: 'Search', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+K' },
+  { id: 'view.toggleSidebar', title: 'Toggle Sidebar', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+\\' },
+  { id: 'view.theme.system', title: 'Theme: Follow System', category: 'View', target: 'main', menuTitle: 'Follow System' },
+  { id: 'view.theme.light', title: 'Theme: Light', category: 'View', target: 'main', menuTitle: 'Light' },
+  { id: 'view.theme.dark', title: 'Theme: Dark', category: 'View', target: 'main', menuTitle: 'Dark' },
+  { id: 'window.close', title: 'Close Window', category: 'Window', target: 'main', shortcut: 'CmdOrCtrl+W' },
+  { id: 'help.shortcuts', title: 'Keyboard Shortcuts', category: 'Help', target: 'window', shortcut: 'CmdOrCtrl+/' },
+  { id: 'help.dataFolder', title: 'Show Data Folder', category: 'Help', target: 'main' },
+  { id: 'help.about', title: 'About Sourcebook', category: 'Help', target: 'main' },
+] as const satisfies readonly Command[];
+
+export type CommandId = (typeof COMMANDS)[number]['id'];
+
+const BY_ID = new Map<string, Command>(COMMANDS.map((c) => [c.id, c]));
+
+export function commandById(id: string): Command | undefined {
+  return BY_ID.get(id);
+}
+
+export function isCommandId(id: unknown): id is CommandId {
+  return typeof id === 'string' && BY_ID.has(id);
+}
+
+/** A keyboard event's parts, as the window sees them. */
+export interface KeyPress {
+  key: string;
+  /** The physical key ("KeyP"): letters match by it too, so a Cyrillic or Greek layout still works. */
+  code?: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}
+
+/**
+ * Whether a key press is an accelerator ("CmdOrCtrl+Shift+P"): CmdOrCtrl is Cmd on macOS
+ * and Ctrl elsewhere, and every modifier not named must be up.
+ */
+export function matchesShortcut(shortcut: string, press: KeyPress, isMac: boolean): boolean {
+  const parts = shortcut.split('+');
+  const key = parts.pop()!.toLowerCase();
+  const mods = new Set(parts.map((p) => p.toLowerCase()));
+  const wantCmd = mods.has('cmd') || mods.has('command') || (isMac && mods.has('cmdorctrl'));
+  const wantCtrl = mods.has('ctrl') || mods.has('control') || (!isMac && mods.has('cmdorctrl'));
+  if (press.metaKey !== wantCmd || press.ctrlKey !== wantCtrl) return false;
+  if (press.shiftKey !== mods.has('shift') || press.altKey !== (mods.has('alt') || mods.has('option'))) return false;
+  return press.key.toLowerCase() === key || (/^[a-z]$/.test(key) && press.code === `Key${key.toUpperCase()}`);
+}
+
+/** A shortcut as people read it: "Ctrl+Shift+P" elsewhere, "⇧⌘P" on macOS. */
+export function shortcutLabel(shortcut: string, isMac: boolean): string {
+  const parts = shortcut.split('+');
+  const key = parts.pop()!;
+  const mods = parts.map((p) => p.toLowerCase());
+  if (isMac) {
+    const symbols = [mods.includes('ctrl') ? '⌃' : '', mods.includes('alt') || mods.includes('option') ? '⌥' : '', mods.includes('shift') ? '⇧' : '', mods.some((m) => m === 'cmdorctrl' || m === 'cmd' || m === 'command') ? '⌘' : ''];
+    return symbols.join('') + key.toUpperCase();
+  }
+  const names = [mods.some((m) => m === 'cmdorctrl' || m === 'ctrl' || m === 'control') ? 'Ctrl' : '', mods.includes('alt') ? 'Alt' : '', mods.includes('shift') ? 'Shift' : ''];
+  return [...names.filter(Boolean), key.length === 1 ? key.toUpperCase() : key].join('+');
+}
+
+/** The window's background before its page paints, by theme (renderer/src/styles/base.css's --bg). */
+export const WINDOW_BACKGROUND = { light: '#f3f1ec', dark: '#141619' } as const;
