@@ -18,7 +18,9 @@ import { notifyError } from '../state/toasts';
 import type { ReplaceReport } from '../types';
 import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
-import { listenForCommands, useCommand } from './commands';
+import { isMac, listenForCommands, runCommand, useCommand } from './commands';
+import { commandById, shortcutLabel } from '../../../common/commands';
+import { SidebarIcon } from '../ui/icons';
 import { ShortcutsSheet } from './ShortcutsSheet';
 
 interface View {
@@ -152,12 +154,24 @@ function Shell() {
   return (
     <div className="app">
       <header className="topbar">
-        <h1 className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            §
-          </span>
-          Sourcebook
-        </h1>
+        <div className="brand">
+          <h1 className="brand-title">
+            <span className="brand-mark" aria-hidden="true">
+              §
+            </span>
+            Sourcebook
+          </h1>
+          <button
+            type="button"
+            className="icon-button sidebar-toggle"
+            aria-label="Sidebar"
+            aria-pressed={!sidebarHidden}
+            title={`${sidebarHidden ? 'Show' : 'Hide'} the sidebar (${shortcutLabel(commandById('view.toggleSidebar')!.shortcut!, isMac)})`}
+            onClick={() => runCommand('view.toggleSidebar')}
+          >
+            <SidebarIcon />
+          </button>
+        </div>
         <SearchBox ref={search} />
         <div className="topbar-actions">
           <button type="button" className="button" onClick={chooseFolder} title="Import every supported file in a folder and its subfolders">

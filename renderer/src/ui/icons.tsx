@@ -55,3 +55,10 @@ export const RedoIcon = () => (
     <path d="M13.5 6.5h-7a4 4 0 0 0 0 8H9" />
   </Icon>
 );
+
+export const SidebarIcon = () => (
+  <Icon>
+    <rect x="2" y="3" width="12" height="10" rx="1.5" />
+    <path d="M6 3v10" />
+  </Icon>
+);

@@ -1,0 +1,108 @@
+// The command registry in the window, in real Chromium against the real server and the
+// sample workspace: its shortcuts, the shortcuts sheet, and commands arriving as the
+// application menu sends them (a `sourcebook:command` page event from the main process).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startAppServer, type AppServer } from '../helpers/appServer';
+import { launchChromium } from '../helpers/chromium';
+import { recordProblems } from '../helpers/pageProblems';
+import { screenshotsLightAndDark } from '../helpers/screenshots';
+import { axeViolations } from '../helpers/axe';
+
+let server: AppServer;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+/** What the Electron menu does for a window command. */
+const fromMenu = (id: string) => page.evaluate((detail) => window.dispatchEvent(new CustomEvent('sourcebook:command', { detail })), id);
+const sourcesList = () => page.getByRole('list', { name: 'Sources' });
+
+beforeAll(async () => {
+  server = await startAppServer({ prefix: 'sourcebook-commands-' });
+  browser = await launchChromium();
+  // bypassCSP: axe-core is injected as a script for the accessibility checks.
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, bypassCSP: true });
+  await recordProblems(page, problems);
+  await page.goto(server.url);
+  await sourcesList().getByRole('button').first().waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('commands in the window', () => {
+  test('Ctrl+/ opens the shortcuts sheet, listing each shortcut of the registry by category', async () => {
+    await page.keyboard.press('Control+/');
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect.poll(() => sheet.isVisible()).toBe(true);
+    const rows = await sheet.locator('.shortcuts-row').allTextContents();
+    expect(rows).toEqual(expect.arrayContaining(['SearchCtrl+K', 'Toggle SidebarCtrl+\\', 'Import SourcesCtrl+Shift+I', 'Export Brief as PDFCtrl+Shift+E', 'Open WorkspaceCtrl+Shift+O']));
+    expect(await sheet.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Workspace', 'Import', 'Export', 'Edit', 'View', 'Window', 'Help']);
+    expect(await axeViolations(page, { selector: '.shortcuts-sheet' })).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(page, { selector: '.shortcuts-sheet' })).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await screenshotsLightAndDark(page, 'cmd-shortcuts-1440');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await screenshotsLightAndDark(page, 'cmd-shortcuts-1024');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => sheet.isVisible()).toBe(false);
+  });
+
+  test('Toggle Sidebar, from the menu or Ctrl+\\, hides the library and gives its room to the panes', async () => {
+    const readerWidth = () => page.getByRole('region', { name: 'Reader' }).evaluate((el) => el.getBoundingClientRect().width);
+    const before = await readerWidth();
+    await fromMenu('view.toggleSidebar');
+    await expect.poll(() => sourcesList().isVisible()).toBe(false);
+    expect(await readerWidth()).toBeGreaterThan(before + 50);
+    await screenshotsLightAndDark(page, 'cmd-sidebar-hidden');
+    // Remembered across a reload, as the split sizes are.
+    await page.reload();
+    await expect.poll(() => page.getByRole('region', { name: 'Reader' }).isVisible()).toBe(true);
+    expect(await sourcesList().isVisible()).toBe(false);
+    // The top bar's toggle brings it back (browser mode has no menu to find the command in).
+    const toggle = page.getByRole('button', { name: 'Sidebar' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await axeViolations(page, { selector: '.topbar' })).toEqual([]);
+    await toggle.click();
+    await expect.poll(() => sourcesList().isVisible()).toBe(true);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Control+\\');
+    await expect.poll(() => sourcesList().isVisible()).toBe(false);
+    await page.keyboard.press('Control+\\');
+    await expect.poll(() => sourcesList().isVisible()).toBe(true);
+  });
+
+  test('Search and Find in Workspace put the cursor in the search field', async () => {
+    const search = page.getByRole('searchbox', { name: 'Search' }).or(page.getByRole('combobox', { name: 'Search' }));
+    await page.getByRole('region', { name: 'Reader' }).click({ position: { x: 5, y: 5 } });
+    await fromMenu('edit.find');
+    await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.locator('body').click({ position: { x: 700, y: 5 } });
+    await page.keyboard.press('Control+Shift+F');
+    await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  test('Export Brief says to open a brief first, then exports the open brief as a download under its title', async () => {
+    await fromMenu('export.pdf');
+    await expect.poll(() => page.getByText('Open a brief to export it.').isVisible()).toBe(true);
+    await page.getByRole('list', { name: 'Briefs' }).getByRole('button').first().click();
+    await expect.poll(() => page.getByRole('button', { name: 'Export PDF' }).isVisible()).toBe(true);
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.keyboard.press('Control+Shift+E');
+    expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+    const markdown = page.waitForEvent('download', { timeout: 60_000 });
+    await fromMenu('export.md');
+    expect((await markdown).suggestedFilename()).toMatch(/\.md$/);
+  });
+
+  test('an event naming no command does nothing, and nothing went wrong on the page', async () => {
+    await fromMenu('rm -rf /');
+    await fromMenu('__proto__');
+    expect(problems).toEqual([]);
+  });
+});
