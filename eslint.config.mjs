@@ -1,15 +1,26 @@
-// Lint enforces the process layers (STYLE.md rule 1): a folder may not import across a
-// boundary it must not cross. Type-only imports may cross (the renderer derives its API
-// type from the contract).
+// Lint enforces the process layers (STYLE.md rule 1). Between our own folders it is an
+// allow-list (eslint/layers.mjs: what each folder may import, at run time and as types);
+// the rules below keep packages where they may run (no Electron in plain Node, no Node in
+// the renderer, nothing but Electron in the preload).
 import tseslint from 'typescript-eslint';
+import layers from './eslint/layers.mjs';
 
-const noImport = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message, allowTypeImports: true })) }],
+/** Packages a folder may not load at run time: names or `name/*` (the package's subpaths only, never our own folders). */
+const noImport = (packages, message) => ({
+  'no-restricted-imports': [
+    'error',
+    { patterns: packages.map((name) => ({ regex: name.endsWith('/*') ? `^${name.slice(0, -2)}(/.*)?$` : `^${name.replace('*', '.*')}$`, message, allowTypeImports: true })) },
+  ],
 });
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'tests/fixtures/**', 'electron/cli/sourcebook.mjs'] },
   ...tseslint.configs.recommended,
+  {
+    files: ['common/**/*.ts', 'db/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { layers },
+    rules: { 'layers/allowed-imports': 'error' },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -17,26 +28,26 @@ export default tseslint.config(
     },
   },
   {
-    // common/ is pure code every layer imports: it imports nothing but itself.
+    // common/ is pure code every layer imports: no package at all (no Node, no library).
     files: ['common/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: 'common/ is pure code (no Node, no DOM, no library): it imports only other files of common/.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^[^.]', message: 'common/ is pure code (no Node, no DOM, no library): it imports only other files of common/.' }] }],
     },
   },
   {
     files: ['db/**/*.ts'],
-    rules: noImport(['electron', 'electron/*', '**/electron/**', '**/renderer/**'], 'db/ runs wherever Node runs: it never imports electron or the renderer.'),
+    rules: noImport(['electron/*'], 'db/ runs wherever Node runs: it never imports electron.'),
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    rules: noImport(['**/db/**', '**/electron/**', 'electron', 'better-sqlite3', 'node:*'], 'The renderer only knows the IPC contract, and only its types.'),
+    rules: noImport(['electron', 'better-sqlite3', 'node:*'], 'The renderer runs in a sandboxed page: no Node, no Electron, no SQLite.'),
   },
   {
     files: ['electron/services/**/*.ts', 'electron/ipc/**/*.ts', 'electron/cli/**/*.ts'],
-    rules: noImport(['electron', 'electron/*', '**/renderer/**'], 'Services, the router and the CLI run in plain Node: no runtime import of electron.'),
+    rules: noImport(['electron/*'], 'Services, the router and the CLI run in plain Node: no runtime import of electron.'),
   },
   {
     files: ['electron/preload/**/*.ts'],
-    rules: noImport(['**/db/**', '**/services/**', 'better-sqlite3', 'node:*'], 'The preload exposes the contract and nothing more.'),
+    rules: noImport(['better-sqlite3', 'node:*'], 'The preload exposes the contract and nothing more.'),
   },
 );

@@ -10,7 +10,10 @@ export type AnchorState = (typeof ANCHOR_STATES)[number];
 export const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 export type Reliability = (typeof RELIABILITY)[number];
 
-export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
+import type { SourceFormat } from '../common/sourceFiles';
+
+/** The glossary's source formats are one list with the importer's extensions (common/). */
+export type { SourceFormat };
 
 /** Page n (1-based) of a paged source covers [start, end) of its normalized text. */
 export interface PageSpan {

@@ -25,6 +25,9 @@ export interface SerializedLineBreak extends NodeBase {
   type: 'linebreak';
 }
 
+/** How a citation shows in a brief: an inline marker (the default) or a block embed. */
+export type CitationForm = 'inline' | 'block';
+
 export interface SerializedCitation extends NodeBase {
   type: 'citation';
   excerptId: string;
@@ -33,7 +36,7 @@ export interface SerializedCitation extends NodeBase {
   /** The source title when cited: what a deleted excerpt's citation can still show. */
   sourceTitleAtCitation?: string;
   /** An inline marker (the default) or a block embed: the passage shown as a quote with its source. */
-  form?: 'inline' | 'block';
+  form?: CitationForm;
 }
 
 interface ElementBase extends NodeBase {

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import type { BriefSummary, Brief, Entity, ExcerptView, Reliability, Source, SourceSummary, SourceVersion } from '../../db/domain';
 import type { ReplaceReport } from '../services/versions';
+import type { ImportReport } from '../services/importer';
+import { MAX_IMPORT_BYTES } from '../../common/sourceFiles';
 import type { EntityPage, Graph, ParagraphEvidence, SourceMention } from '../services/analysis';
 import type { Suggestion } from '../services/suggestions';
 import type { JobStatus } from '../services/jobs';
@@ -23,8 +25,7 @@ const shortText = z.string().max(1_000);
 const longText = z.string().max(100_000);
 const nullableMeta = z.string().trim().max(2_000).nullable();
 
-/** 32 MiB of file bytes, base64-encoded (4/3 larger). */
-export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+/** 32 MiB of file bytes (common/sourceFiles.ts), base64-encoded (4/3 larger). */
 const base64 = z
   .string()
   .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, 'file too large to import (the limit is 32 MB)')
@@ -208,12 +209,7 @@ export const contract = {
   'export:docx': { input: z.object({ briefId: id, ...exportOptions }).strict(), output: reply<{ docxBase64: string; fileName: string }>() },
 } as const;
 
-export interface ImportReport {
-  /** `versionOf`: a source already there that this file may be a new version of (same web address, or file name and title). */
-  imported: { id: string; path: string; title: string; warnings?: string[]; versionOf?: { id: string; title: string } }[];
-  skipped: { path: string; reason: string }[];
-  failed: { path: string; error: string }[];
-}
+export type { ImportReport };
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

@@ -3,14 +3,22 @@ import { basename, extname, join, resolve } from 'node:path';
 import type { Db } from '../../db/workspace';
 import { contentHash, findSourceByHash, findSourceLike, insertSource, updateSourceMeta } from '../../db/sources';
 import type { Reliability } from '../../db/domain';
-import { ImportSkip, SUPPORTED_EXTENSIONS } from './import/parse';
+import { ImportSkip } from './import/format';
+import { MAX_IMPORT_BYTES, SUPPORTED_EXTENSIONS } from '../../common/sourceFiles';
 import { parseToOutcome, type ParseOutcome } from './import/parseOutcome';
 import { ParsePool, sharedParsePool } from './import/parsePool';
-import type { ImportReport } from '../ipc/contract';
 import { scanText } from './mentions/scan';
 
 /** Larger files are refused before they are read: the whole file is held in memory. */
-export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+export const MAX_FILE_BYTES = MAX_IMPORT_BYTES;
+
+/** What an import did with each file (the CLI's `import --json` and `sources:import`). */
+export interface ImportReport {
+  /** `versionOf`: a source already there that this file may be a new version of (same web address, or file name and title). */
+  imported: { id: string; path: string; title: string; warnings?: string[]; versionOf?: { id: string; title: string } }[];
+  skipped: { path: string; reason: string }[];
+  failed: { path: string; error: string }[];
+}
 
 /** One file to import, wherever its bytes come from (a path on disk, an upload). */
 export interface ImportInput {

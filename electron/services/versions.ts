@@ -6,7 +6,7 @@ import { reanchorAll } from './anchoring/reanchor';
 import { quoteContext } from './anchoring/quote';
 import { parseFile } from './import/parse';
 import type { ImportInput } from './importer';
-import { MAX_FILE_BYTES } from './importer';
+import { MAX_IMPORT_BYTES as MAX_FILE_BYTES } from '../../common/sourceFiles';
 import { UserError } from './errors';
 import { scanSource } from './mentions/scan';
 

@@ -20,7 +20,7 @@
 import type { SourceMeta } from '../../../db/domain';
 import { type XmlAttributes, walkXml } from './docxXml';
 import { normalizeInline, normalizeText } from './normalize';
-import { ImportSkip } from './parse';
+import { ImportSkip } from './format';
 import { DEFAULT_ZIP_LIMITS, MB, ZipArchive, ZipError, looksLikeZip } from './zip';
 
 export interface ParsedDocx {

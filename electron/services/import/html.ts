@@ -5,7 +5,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { normalizeDate, normalizeInline, normalizeText } from './normalize';
-import type { FormatResult } from './parse';
+import type { FormatResult } from './format';
 
 const SKELETON = '<!DOCTYPE html><html><head><title></title></head><body></body></html>';
 

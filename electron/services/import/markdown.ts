@@ -3,7 +3,7 @@
 import { lexer, type Token, type Tokens } from 'marked';
 import { decodeEntity, htmlFragmentToText } from './html';
 import { normalizeDate, normalizeInline, normalizeText } from './normalize';
-import type { FormatResult, MetaDraft } from './parse';
+import type { FormatResult, MetaDraft } from './format';
 import { firstLine, headlineTitle } from './text';
 
 export function parseMarkdown(raw: string): FormatResult {

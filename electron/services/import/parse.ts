@@ -1,6 +1,8 @@
 // The parsing stage of import: a file's name and bytes → normalized text and metadata.
 // Pure (no database, no file system); the importer stores what this returns.
-import type { PageSpan, SourceFormat, SourceMeta } from '../../../db/domain';
+import type { SourceFormat, SourceMeta } from '../../../db/domain';
+import { IMPORT_FORMATS } from '../../../common/sourceFiles';
+import { ImportSkip, type MetaDraft, type ParsedDocument } from './format';
 import { decodeBytes, sniffHtmlCharset } from './decode';
 import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
@@ -9,42 +11,9 @@ import { parseDocx } from './docx';
 import { normalizeInline, normalizeText } from './normalize';
 import { parsePlainText } from './text';
 
-export interface ParsedDocument {
-  format: SourceFormat;
-  meta: SourceMeta;
-  /** The normalized text (see normalize.ts): what anchors address and the reader shows. */
-  text: string;
-  /** Things the user should know about the import, e.g. "not valid UTF-8; read as Windows-1252". */
-  warnings: string[];
-  /** The page map of a paged format (PDF); absent otherwise. */
-  pages?: PageSpan[];
-}
+export { ImportSkip, type FormatResult, type MetaDraft, type ParsedDocument } from './format';
+export { SUPPORTED_EXTENSIONS } from '../../../common/sourceFiles';
 
-/** A file deliberately not imported; `message` is the reason shown to the user. */
-export class ImportSkip extends Error {
-  override name = 'ImportSkip';
-}
-
-/** What a format's parser found; parseDocument fills the gaps and cleans every value. */
-export type MetaDraft = { [K in keyof SourceMeta]?: string | null };
-export interface FormatResult {
-  text: string;
-  meta: MetaDraft;
-  warnings: string[];
-}
-
-const FORMATS: Readonly<Record<string, SourceFormat>> = {
-  '.txt': 'text',
-  '.text': 'text',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.pdf': 'pdf',
-  '.docx': 'docx',
-};
-
-export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
 
 const MAX_TITLE_LENGTH = 500;
 
@@ -75,7 +44,7 @@ function classify(fileName: string, bytes: Uint8Array): { format: SourceFormat; 
   const base = baseName(fileName);
   const dot = base.lastIndexOf('.');
   const extension = dot >= 0 ? base.slice(dot).toLowerCase() : '';
-  const format = Object.hasOwn(FORMATS, extension) ? FORMATS[extension] : undefined;
+  const format = Object.hasOwn(IMPORT_FORMATS, extension) ? IMPORT_FORMATS[extension] : undefined;
   if (!format) {
     const what = extension ? `unsupported file type ${extension}` : 'a file without an extension';
     throw new ImportSkip(`${what} (Sourcebook imports .txt, .md, .html, .pdf, .docx)`);

@@ -23,7 +23,7 @@ import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PageSpan, SourceMeta } from '../../../db/domain';
 import { XML_NS, walkXml } from './docxXml';
 import { normalizeDate, normalizeInline, normalizeText } from './normalize';
-import { ImportSkip } from './parse';
+import { ImportSkip } from './format';
 
 /** Offsets into the normalized text (end exclusive), 1-based page numbers, in order. */
 export type { PageSpan };

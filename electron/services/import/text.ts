@@ -1,5 +1,5 @@
 import { normalizeInline, normalizeText } from './normalize';
-import type { FormatResult } from './parse';
+import type { FormatResult } from './format';
 
 const MAX_HEADLINE_LENGTH = 150;
 const MAX_HEADLINE_WORDS = 20;

@@ -4,7 +4,7 @@
 // only when a citation is added, removed or changed, so typing re-renders no citation.
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { NodeKey } from 'lexical';
-import type { CitationForm } from './nodes/CitationNode';
+import type { CitationForm } from '../../../db/brief/document';
 
 export interface CitationEntry {
   key: NodeKey;

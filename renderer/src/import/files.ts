@@ -1,19 +1,16 @@
 // Files picked or dropped, as the contract takes them: a name and base64 bytes. Also the
 // folder walk of a drop (DataTransferItem.webkitGetAsEntry), recursive.
 
-/** The contract's limit (MAX_IMPORT_BYTES), checked here to fail fast without uploading. */
-export const MAX_BYTES = 32 * 1024 * 1024;
-/** What the importer reads (electron/services/import/parse.ts); folders contribute only these. */
-export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx'] as const;
+import { extensionOf, isSupportedFile, MAX_IMPORT_BYTES, SUPPORTED_EXTENSIONS } from '../../../common/sourceFiles';
+
+/** The importer's limit, checked here to fail fast without uploading. */
+export const MAX_BYTES = MAX_IMPORT_BYTES;
+/** What the importer reads; folders contribute only these. */
 export const ACCEPTED_EXTENSIONS = SUPPORTED_EXTENSIONS.join(',');
 export const SUPPORTED_LABEL = '.txt, .md, .html, .pdf or .docx';
 
-export function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot).toLowerCase() : '';
-}
-
-export const isSupported = (name: string) => (SUPPORTED_EXTENSIONS as readonly string[]).includes(extensionOf(name));
+export { extensionOf };
+export const isSupported = isSupportedFile;
 
 export function bytesToBase64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);

@@ -17,9 +17,11 @@ import type { JSX } from 'react';
 import type { SerializedCitation } from '../../types';
 import { CitationBlockView } from '../CitationBlockView';
 import { CitationView } from '../CitationView';
+// Inline: a numbered marker in the sentence. Block: the passage as a quote with its source
+// under it. The form is part of the brief document's format (db/brief/document.ts).
+import type { CitationForm } from '../../../../db/brief/document';
 
-/** Inline: a numbered marker in the sentence. Block: the passage as a quote with its source under it. */
-export type CitationForm = 'inline' | 'block';
+export type { CitationForm };
 
 export type SerializedCitationNode = SerializedCitation & { form?: CitationForm };
 

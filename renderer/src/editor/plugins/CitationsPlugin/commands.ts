@@ -1,7 +1,7 @@
 // The citation commands, apart from the plugin so nodes and views can dispatch them
 // without importing the plugin (no import cycle through CitationNode).
 import { createCommand, type LexicalCommand, type NodeKey } from 'lexical';
-import type { CitationForm } from '../../nodes/CitationNode';
+import type { CitationForm } from '../../../../../db/brief/document';
 
 export const SET_CITATION_FORM_COMMAND: LexicalCommand<{ key: NodeKey; form: CitationForm }> = createCommand('SET_CITATION_FORM_COMMAND');
 /** Switches inline ⇄ block: the given citation, or the selected one when no key is given. */

@@ -1,0 +1,28 @@
+// What every format's parser and the parsing stage share: the parsed document, the
+// draft a parser returns, and the "deliberately not imported" signal. Its own file so the
+// parsers and parse.ts, which picks among them, do not import each other.
+import type { PageSpan, SourceFormat, SourceMeta } from '../../../db/domain';
+
+export interface ParsedDocument {
+  format: SourceFormat;
+  meta: SourceMeta;
+  /** The normalized text (see normalize.ts): what anchors address and the reader shows. */
+  text: string;
+  /** Things the user should know about the import, e.g. "not valid UTF-8; read as Windows-1252". */
+  warnings: string[];
+  /** The page map of a paged format (PDF); absent otherwise. */
+  pages?: PageSpan[];
+}
+
+/** A file deliberately not imported; `message` is the reason shown to the user. */
+export class ImportSkip extends Error {
+  override name = 'ImportSkip';
+}
+
+/** What a format's parser found; parseDocument fills the gaps and cleans every value. */
+export type MetaDraft = { [K in keyof SourceMeta]?: string | null };
+export interface FormatResult {
+  text: string;
+  meta: MetaDraft;
+  warnings: string[];
+}
