@@ -66,13 +66,14 @@ export function openWorkspace(path: string, options: { readonly?: boolean } = {}
   }
 }
 
-/** Applies every pending migration, each in its own transaction with its user_version. */
+/** Applies every pending migration, each in its own transaction with its user_version: all of it or none. */
 export function migrate(db: Db, list: readonly Migration[]): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const m of list) {
     if (m.version <= current) continue;
     db.transaction(() => {
-      db.exec(m.up);
+      if (typeof m.up === 'string') db.exec(m.up);
+      else m.up(db);
       db.pragma(`user_version = ${m.version}`);
     })();
   }
