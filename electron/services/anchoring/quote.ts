@@ -4,16 +4,13 @@
 // various dashes, match each other. Case and every other character must match exactly.
 //
 // The quote is compiled to a regular expression rather than folding the text, so a
-// 30 MB source needs no offset map: the engine reports original offsets directly.
-
-/** Characters that match each other in a quote (re-anchoring folds by the same sets). */
-export const SINGLE_QUOTES = "'\u2018\u2019\u201A\u201B\u2032\u00B4`";
-export const DOUBLE_QUOTES = '"\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB';
-export const DASHES = '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212';
+// 30 MB source needs no offset map: the engine reports original offsets directly. The
+// characters that match each other are common/punctuation.ts's, as everywhere.
+import { APOSTROPHES, DASHES, DOUBLE_QUOTES } from '../../../common/punctuation';
 
 const classOf = (set: string) => `[${set.replace(/[\\\]^-]/g, (c) => `\\${c}`)}]`;
 const CLASSES = new Map<string, string>();
-for (const [set, cls] of [SINGLE_QUOTES, DOUBLE_QUOTES, DASHES].map((s) => [s, classOf(s)] as const)) {
+for (const [set, cls] of [APOSTROPHES, DOUBLE_QUOTES, DASHES].map((s) => [s, classOf(s)] as const)) {
   for (const ch of set) CLASSES.set(ch, cls);
 }
 

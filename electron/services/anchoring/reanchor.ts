@@ -61,7 +61,8 @@
 // The thresholds below were chosen with `npm run bench:anchors` (tests/bench/anchors.ts).
 
 import type { AnchorState } from '../../../db/domain';
-import { DASHES, DOUBLE_QUOTES, quoteContext, SINGLE_QUOTES } from './quote';
+import { quoteContext } from './quote';
+import { APOSTROPHES, DASHES, DOUBLE_QUOTES } from '../../../common/punctuation';
 
 export type { AnchorState };
 
@@ -210,7 +211,7 @@ const CANON = new Uint16Array(0x10000);
     WORD[c] = (c >= 0xd800 && c <= 0xdfff) || word.test(ch) ? 1 : 0;
     CANON[c] = c;
   }
-  for (const ch of SINGLE_QUOTES) CANON[ch.charCodeAt(0)] = 0x27;
+  for (const ch of APOSTROPHES) CANON[ch.charCodeAt(0)] = 0x27;
   for (const ch of DOUBLE_QUOTES) CANON[ch.charCodeAt(0)] = 0x22;
   for (const ch of DASHES) CANON[ch.charCodeAt(0)] = 0x2d;
 }

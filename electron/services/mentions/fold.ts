@@ -15,14 +15,12 @@
 // (folded position, original position) pair per place where the offset difference
 // changes, which for ordinary text is a few per paragraph, not one per character.
 // Everything here works on UTF-16 code units with surrogate pairs kept intact.
+import { APOSTROPHES, DASHES, DOUBLE_QUOTES } from '../../../common/punctuation';
 
 const MARK = /\p{M}/gu;
 const WORD = /^[\p{L}\p{N}\p{M}]/u;
 const WHITESPACE = /^\s$/;
 
-const APOSTROPHES = "'\u2018\u2019\u201A\u201B\u2032\u2035\u00B4`\u02BC\uFF07";
-const DASHES = '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D';
-const DOUBLE_QUOTES = '"\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB\uFF02';
 const STROKES: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ħ: 'h', ŧ: 't', ƀ: 'b', ɨ: 'i' };
 
 const EXTRA = new Map<string, string>();

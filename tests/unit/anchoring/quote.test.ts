@@ -37,4 +37,11 @@ describe('findQuote', () => {
     expect(findQuote(text, '')).toEqual([]);
     expect(findQuote(text, '  \n ')).toEqual([]);
   });
+
+  it('takes the modifier-letter and full-width apostrophes, quotes and dashes as the mention scan does', () => {
+    const source = 'Maduro\u2019s envoy called it \u201Ca port\u2014not a base\u201D.';
+    for (const quote of ['Maduro\u02BCs envoy', 'Maduro\uFF07s envoy', '\uFF02a port\uFF0Dnot a base\u2036']) {
+      expect(findQuote(source, quote), quote).toHaveLength(1);
+    }
+  });
 });
