@@ -1,26 +1,18 @@
 // Domain types of the workspace: what the rest of the app sees. Repositories convert
 // rows (which mirror columns) to these in one place each.
 
-export const ENTITY_TYPES = ['person', 'organization', 'location', 'event', 'other'] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
+import type { AnchorState, EntityType, Reliability } from '../common/glossary';
+import type { PageSpan } from '../common/pages';
 
-export const ANCHOR_STATES = ['exact', 'moved', 'fuzzy', 'orphaned'] as const;
-export type AnchorState = (typeof ANCHOR_STATES)[number];
-
-export const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
-export type Reliability = (typeof RELIABILITY)[number];
+// The glossary's lists and the page and grade rules are common/'s, shared with the window.
+export { ANCHOR_STATES, ENTITY_TYPES, RELIABILITY, gradeLabel, type AnchorState, type EntityType, type Reliability } from '../common/glossary';
+export { pageAt, type PageSpan } from '../common/pages';
 
 import type { SourceFormat } from '../common/sourceFiles';
 
 /** The glossary's source formats are one list with the importer's extensions (common/). */
 export type { SourceFormat };
 
-/** Page n (1-based) of a paged source covers [start, end) of its normalized text. */
-export interface PageSpan {
-  page: number;
-  start: number;
-  end: number;
-}
 
 export interface SourceMeta {
   title: string;
@@ -126,23 +118,4 @@ export interface SearchHit {
   id: string;
   title: string;
   snippet: string;
-}
-
-/** `B2`, `B?`, `?2`, or null when neither half is graded. */
-export function gradeLabel(reliability: Reliability | null, credibility: number | null): string | null {
-  if (!reliability && !credibility) return null;
-  return `${reliability ?? '?'}${credibility ?? '?'}`;
-}
-
-/** The page holding `offset`, by binary search over the page map. */
-export function pageAt(pages: readonly PageSpan[] | null, offset: number): number | null {
-  if (!pages || pages.length === 0) return null;
-  let lo = 0;
-  let hi = pages.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (pages[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return pages[lo].page;
 }

@@ -115,6 +115,34 @@ export function* walk(node: SerializedNode | SerializedRoot): Generator<Serializ
 }
 
 /** Every citation in document order (a cited excerpt may appear more than once). */
+/** A node's children (none for a text, a line break or a citation). */
+export function childrenOf(node: SerializedNode | SerializedRoot): SerializedNode[] {
+  return isElement(node) ? node.children : [];
+}
+
+/** One item of a list as a reader sees it: its own content, and the lists nested under it. */
+export interface ListEntry {
+  item: SerializedNode;
+  inline: SerializedNode[];
+  nested: SerializedList[];
+}
+
+/**
+ * A list's items as every exporter shows them. Lexical keeps a nested list in a listitem
+ * of its own; it belongs to the item before it.
+ */
+export function listEntries(list: SerializedList): ListEntry[] {
+  const entries: ListEntry[] = [];
+  for (const item of list.children) {
+    const children = childrenOf(item);
+    const nested = children.filter((c): c is SerializedList => c.type === 'list');
+    const inline = children.filter((c) => c.type !== 'list');
+    if (inline.length === 0 && nested.length > 0 && entries.length > 0) entries[entries.length - 1].nested.push(...nested);
+    else entries.push({ item, inline, nested });
+  }
+  return entries;
+}
+
 export function citationsOf(doc: BriefDocument): SerializedCitation[] {
   const out: SerializedCitation[] = [];
   for (const n of walk(doc.root)) if (n.type === 'citation') out.push(n as SerializedCitation);

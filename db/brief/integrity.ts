@@ -2,9 +2,9 @@
 // excerpt it cites, as the excerpt is now. Pure: the caller supplies the excerpts.
 import { type ExcerptView } from '../domain';
 import { type BriefDocument, citationsOf } from './document';
+import { citationStatus, type CitationStatus } from '../../common/citations';
 
-export const CITATION_STATUSES = ['ok', 'changed', 'orphaned', 'deleted', 'ungraded'] as const;
-export type CitationStatus = (typeof CITATION_STATUSES)[number];
+export { CITATION_STATUSES, type CitationStatus } from '../../common/citations';
 
 export interface CitationCheck {
   /** Position of the citation in the brief, 0-based, document order. */
@@ -19,24 +19,10 @@ export interface CitationCheck {
   detail: string;
 }
 
-/**
- * One status per citation, the most serious that applies: deleted, orphaned (passage
- * lost), changed (the quote differs from when cited, or the passage was only found
- * approximately and is unconfirmed), ungraded (source reliability or information
- * credibility missing), else ok.
- */
+/** One status per citation, the most serious that applies (common/citations.ts's rule, which the editor shows too). */
 export function checkCitations(doc: BriefDocument, excerpts: ReadonlyMap<string, ExcerptView>): CitationCheck[] {
   return citationsOf(doc).map((c, position) => {
     const x = excerpts.get(c.excerptId);
-    const base = { position, excerptId: c.excerptId, quoteAtCitation: c.quoteAtCitation, quoteNow: x?.quote ?? null };
-    if (!x) return { ...base, status: 'deleted', detail: 'the excerpt was deleted' };
-    if (x.state === 'orphaned') return { ...base, status: 'orphaned', detail: 'the passage is no longer in its source’s current text' };
-    if (x.quote !== c.quoteAtCitation) return { ...base, status: 'changed', detail: 'the quote changed since it was cited' };
-    if (x.state === 'fuzzy') return { ...base, status: 'changed', detail: 'the passage was re-found approximately and awaits confirmation' };
-    if (!x.reliability || !x.credibility) {
-      const missing = [!x.reliability && 'source reliability', !x.credibility && 'information credibility'].filter(Boolean).join(' and ');
-      return { ...base, status: 'ungraded', detail: `no ${missing}` };
-    }
-    return { ...base, status: 'ok', detail: '' };
+    return { position, excerptId: c.excerptId, quoteAtCitation: c.quoteAtCitation, quoteNow: x?.quote ?? null, ...citationStatus(c.quoteAtCitation, x) };
   });
 }

@@ -19,7 +19,7 @@
 // The header and footer carry the banner (as the PDF does, on every page) and "Page N of M"
 // (PAGE and NUMPAGES fields). The Sources list and the Citation warnings close the body.
 import { zipSync, strToU8 } from 'fflate';
-import { type BriefDocument, type SerializedNode, TEXT_FORMAT, fallbackText, isElement } from '../../../db/brief/document';
+import { type BriefDocument, type SerializedNode, TEXT_FORMAT, fallbackText, isElement, listEntries } from '../../../db/brief/document';
 import { citationNumbers, formatExportDate, safeUrl } from './briefHtml';
 import { type BriefExportInput, type NotePiece, briefNotes, briefSources, briefWarnings, oneLine } from './briefMarkdown';
 import {
@@ -256,16 +256,8 @@ function renderUnknownBlock(node: SerializedNode, ctx: Context, depth: number): 
 function renderList(list: ListNode, ctx: Context, depth: number): string[] {
   const kind: ListKind = list.listType === 'number' ? 'decimal' : list.listType === 'check' ? 'none' : 'bullet';
   const numId = ctx.numbering.add(kind, kind === 'decimal' && Number.isInteger(list.start) ? list.start : 1);
-  const items: { item: SerializedNode; inline: SerializedNode[]; nested: ListNode[] }[] = [];
-  for (const item of list.children) {
-    const children = kids(item);
-    const nested = children.filter((c): c is ListNode => c.type === 'list');
-    const inline = children.filter((c) => c.type !== 'list');
-    if (inline.length === 0 && nested.length > 0 && items.length > 0) items[items.length - 1].nested.push(...nested);
-    else items.push({ item, inline, nested });
-  }
   const out: string[] = [];
-  for (const { item, inline, nested } of items) {
+  for (const { item, inline, nested } of listEntries(list)) {
     let xml = renderInline(inline, ctx).xml;
     if (kind === 'none') xml = run(`${(item as { checked?: boolean }).checked ? '☑' : '☐'} `) + xml;
     out.push(paragraph(blockPPr(item, { style: 'ListParagraph', numPr: numPr(numId, depth) }), xml));

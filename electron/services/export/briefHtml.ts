@@ -2,6 +2,7 @@
 // preview all print this. A self-contained document: the stylesheet inlined, no script,
 // no request for anything (the CSP says so to whatever opens the file), every piece of
 // user text escaped.
+import { numberCitations } from '../../../common/citations';
 import { type ExcerptView, gradeLabel } from '../../../db/domain';
 import type { CitationCheck } from '../../../db/brief/integrity';
 import {
@@ -13,6 +14,7 @@ import {
   citationsOf,
   isElement,
   fallbackText,
+  listEntries,
 } from '../../../db/brief/document';
 
 export interface BriefHtmlInput {
@@ -50,11 +52,9 @@ export function safeUrl(url: string | null | undefined, schemes: readonly string
   }
 }
 
-/** One number per distinct excerpt, in order of first citation. */
+/** One number per distinct excerpt, in order of first citation (common/citations.ts, as the editor numbers them). */
 export function citationNumbers(document: BriefDocument): Map<string, number> {
-  const numbers = new Map<string, number>();
-  for (const c of citationsOf(document)) if (!numbers.has(c.excerptId)) numbers.set(c.excerptId, numbers.size + 1);
-  return numbers;
+  return numberCitations(citationsOf(document));
 }
 
 export function renderBriefHtml(input: BriefHtmlInput): string {
@@ -186,22 +186,13 @@ function renderList(list: Extract<SerializedNode, { type: 'list' }>, notes: Note
   const tag = list.listType === 'number' ? 'ol' : 'ul';
   const start = tag === 'ol' && Number.isInteger(list.start) && list.start !== 1 ? ` start="${list.start}"` : '';
   const cls = list.listType === 'check' ? ' class="checklist"' : '';
-  // Lexical keeps a nested list in a listitem of its own; in HTML it belongs inside the
-  // item before it.
-  const items: { content: string; nested: string[] }[] = [];
-  for (const item of list.children) {
-    const kids = children(item);
-    const lists = kids.filter((c): c is Extract<SerializedNode, { type: 'list' }> => c.type === 'list').map((l) => renderList(l, notes));
-    const inline = kids.filter((c) => c.type !== 'list');
-    if (inline.length === 0 && lists.length > 0 && items.length > 0) {
-      items[items.length - 1].nested.push(...lists);
-      continue;
-    }
+  // A nested list belongs inside the item before it (listEntries).
+  const lis = listEntries(list).map(({ item, inline, nested }) => {
     let content = renderInline(inline, notes);
     if (list.listType === 'check' && item.type === 'listitem') content = `${item.checked ? '☑' : '☐'} ${content}`;
-    items.push({ content, nested: lists });
-  }
-  const lis = items.map(({ content, nested }) => `<li>${content}${nested.length ? `\n${nested.join('\n')}\n` : ''}</li>`);
+    const lists = nested.map((l) => renderList(l, notes));
+    return `<li>${content}${lists.length ? `\n${lists.join('\n')}\n` : ''}</li>`;
+  });
   return `<${tag}${start}${cls}${blockAttributes(list)}>\n${lis.join('\n')}\n</${tag}>`;
 }
 
@@ -368,8 +359,8 @@ export function formatExportDate(date: Date): string {
   return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
 }
 
-/** An ISO date or timestamp shown as its date (`2024-03-01`); anything else as written. */
-function formatPublished(value: string | null): string | null {
+/** An ISO date or timestamp shown as its date (`2024-03-01`); anything else as written. Every export's rule. */
+export function formatPublished(value: string | null): string | null {
   const v = value?.trim();
   if (!v) return null;
   return /^\d{4}-\d{2}-\d{2}/.exec(v)?.[0] ?? v;

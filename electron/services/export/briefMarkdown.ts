@@ -11,8 +11,8 @@
 // wording as briefHtml.ts, in one place for the formats that are not HTML.
 import { type ExcerptView, gradeLabel } from '../../../db/domain';
 import type { CitationCheck } from '../../../db/brief/integrity';
-import { type BriefDocument, type SerializedCitation, type SerializedNode, TEXT_FORMAT, citationsOf, fallbackText, isElement } from '../../../db/brief/document';
-import { type BriefHtmlInput, citationNumbers, formatExportDate, safeUrl } from './briefHtml';
+import { type BriefDocument, type SerializedCitation, type SerializedNode, TEXT_FORMAT, citationsOf, fallbackText, isElement, listEntries } from '../../../db/brief/document';
+import { type BriefHtmlInput, citationNumbers, formatExportDate, formatPublished, safeUrl } from './briefHtml';
 
 /** What the Markdown and DOCX exports take: the HTML export's input less its stylesheet. */
 export type BriefExportInput = Omit<BriefHtmlInput, 'stylesheet'>;
@@ -38,13 +38,6 @@ const text = (t: string): NotePiece => ({ kind: 'text', text: t });
 export const oneLine = (t: string): string => t.replace(/\s+/g, ' ').trim();
 /** A full stop, unless the text already ends a sentence (as briefHtml.ts). */
 const stop = (t: string) => (/[.!?…]["'”’)]*$/.test(t.trim()) ? '' : '.');
-
-/** An ISO date or timestamp shown as its date (`2024-03-01`); anything else as written. */
-function formatPublished(value: string | null): string | null {
-  const v = value?.trim();
-  if (!v) return null;
-  return /^\d{4}-\d{2}-\d{2}/.exec(v)?.[0] ?? v;
-}
 
 const whereOf = (x: ExcerptView) => oneLine([x.sourcePublisher?.trim(), formatPublished(x.sourcePublishedAt)].filter(Boolean).join(', '));
 
@@ -285,14 +278,7 @@ function plainText(nodes: readonly SerializedNode[], numbers: ReadonlyMap<string
  * HTML it belongs to the item before it, indented by that item's marker width.
  */
 function renderList(list: ListNode, numbers: ReadonlyMap<string, number>, alternate: boolean): string {
-  const items: { item: Node; inline: SerializedNode[]; nested: ListNode[] }[] = [];
-  for (const item of list.children) {
-    const children = kids(item);
-    const nested = children.filter((c): c is ListNode => c.type === 'list');
-    const inline = children.filter((c) => c.type !== 'list');
-    if (inline.length === 0 && nested.length > 0 && items.length > 0) items[items.length - 1].nested.push(...nested);
-    else items.push({ item, inline, nested });
-  }
+  const items = listEntries(list);
   const ordered = list.listType === 'number';
   const start = ordered && Number.isInteger(list.start) && list.start >= 0 ? list.start : 1;
   const lines: string[] = [];

@@ -1,7 +1,6 @@
-// A citation's status against the excerpt as it is now — the rule of db/brief/integrity.ts
-// (checkCitations), restated here because the renderer may not import db/ at run time.
-// tests/unit/renderer/checkCitations.test.ts holds both to the same cases.
-import type { CitationStatus } from '../../../db/brief/integrity';
+// A citation's status against the excerpt as it is now: common/citations.ts's rule, the
+// one the integrity check before export applies (db/brief/integrity.ts).
+import { citationStatus, type CitationStatus } from '../../../common/citations';
 import type { ExcerptView } from '../types';
 
 export type { CitationStatus };
@@ -20,21 +19,9 @@ export interface CitationCheckResult {
   detail: string;
 }
 
-/**
- * The most serious status that applies: deleted (no excerpt), orphaned (passage lost),
- * changed (quote differs from when cited, or re-found approximately and unconfirmed),
- * ungraded (reliability or credibility missing), else ok.
- */
+/** The most serious status that applies (see common/citations.ts). */
 export function checkCitation(quoteAtCitation: string, excerpt: ExcerptView | null | undefined): CitationCheckResult {
-  if (!excerpt) return { status: 'deleted', detail: 'the excerpt was deleted' };
-  if (excerpt.state === 'orphaned') return { status: 'orphaned', detail: 'the passage is no longer in its source’s current text' };
-  if (excerpt.quote !== quoteAtCitation) return { status: 'changed', detail: 'the quote changed since it was cited' };
-  if (excerpt.state === 'fuzzy') return { status: 'changed', detail: 'the passage was re-found approximately and awaits confirmation' };
-  if (!excerpt.reliability || !excerpt.credibility) {
-    const missing = [!excerpt.reliability && 'source reliability', !excerpt.credibility && 'information credibility'].filter(Boolean).join(' and ');
-    return { status: 'ungraded', detail: `no ${missing}` };
-  }
-  return { status: 'ok', detail: '' };
+  return citationStatus(quoteAtCitation, excerpt);
 }
 
 /** What changed since the citation was made, for a word diff: the quote then and now. */

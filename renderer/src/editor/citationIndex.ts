@@ -1,10 +1,10 @@
 // Every citation of the open brief in document order, and the number each cited excerpt
-// gets (one per excerpt, in order of first citation — the exporters' rule, see
-// electron/services/export/briefHtml.ts citationNumbers). Kept outside React and updated
+// gets (common/citations.ts numberCitations, the exporters' rule). Kept outside React and updated
 // only when a citation is added, removed or changed, so typing re-renders no citation.
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { NodeKey } from 'lexical';
 import type { CitationForm } from '../../../db/brief/document';
+import { numberCitations } from '../../../common/citations';
 
 export interface CitationEntry {
   key: NodeKey;
@@ -14,12 +14,7 @@ export interface CitationEntry {
   form: CitationForm;
 }
 
-/** One number per distinct excerpt, in order of first citation. */
-export function numberCitations(entries: readonly Pick<CitationEntry, 'excerptId'>[]): Map<string, number> {
-  const numbers = new Map<string, number>();
-  for (const e of entries) if (!numbers.has(e.excerptId)) numbers.set(e.excerptId, numbers.size + 1);
-  return numbers;
-}
+export { numberCitations };
 
 export class CitationIndex {
   private entries: readonly CitationEntry[] = [];
