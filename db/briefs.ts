@@ -1,7 +1,7 @@
 import type { Db } from './workspace';
 import type { Brief, BriefSummary } from './domain';
 import { newId, nowIso } from './ids';
-import { type BriefDocument, citationsOf, plainTextOf } from './brief/document';
+import { type BriefDocument, citationsOf, entityMentionsOf, plainTextOf } from './brief/document';
 
 interface BriefRow {
   id: string;
@@ -17,10 +17,14 @@ const SELECT = `SELECT b.*, (SELECT count(*) FROM brief_citations c WHERE c.brie
 
 const toSummary = (r: BriefRow): BriefSummary => ({ id: r.id, title: r.title, author: r.author, updatedAt: r.updated_at, citationCount: r.citation_count });
 
-function indexCitations(db: Db, briefId: string, doc: BriefDocument): void {
+/** What the brief's document cites and names, kept in tables of their own for lookups by excerpt and by entity. */
+function indexDocument(db: Db, briefId: string, doc: BriefDocument): void {
   db.prepare(`DELETE FROM brief_citations WHERE brief_id = ?`).run(briefId);
   const insert = db.prepare(`INSERT INTO brief_citations (brief_id, position, excerpt_id) VALUES (?, ?, ?)`);
   citationsOf(doc).forEach((c, i) => insert.run(briefId, i, c.excerptId));
+  db.prepare(`DELETE FROM brief_entity_mentions WHERE brief_id = ?`).run(briefId);
+  const mention = db.prepare(`INSERT INTO brief_entity_mentions (brief_id, entity_id) VALUES (?, ?)`);
+  for (const entityId of entityMentionsOf(doc)) mention.run(briefId, entityId);
 }
 
 export function createBrief(db: Db, title: string, doc: BriefDocument): string {
@@ -35,7 +39,7 @@ export function createBrief(db: Db, title: string, doc: BriefDocument): string {
       now,
       now,
     );
-    indexCitations(db, id, doc);
+    indexDocument(db, id, doc);
   })();
   return id;
 }
@@ -50,7 +54,7 @@ export function saveBrief(db: Db, id: string, patch: { title?: string; author?: 
       changed += db
         .prepare(`UPDATE briefs SET document = ?, plain_text = ?, updated_at = ? WHERE id = ?`)
         .run(JSON.stringify(patch.document), plainTextOf(patch.document), now, id).changes;
-      if (changed) indexCitations(db, id, patch.document);
+      if (changed) indexDocument(db, id, patch.document);
     }
     return changed > 0 || getBriefSummary(db, id) !== null;
   })();
@@ -105,4 +109,20 @@ export function sourceCitedIn(db: Db, sourceId: string): { briefId: string; titl
        WHERE e.source_id = ? GROUP BY b.id ORDER BY b.title, b.id`,
     )
     .all(sourceId) as { briefId: string; title: string; citations: number }[];
+}
+
+/**
+ * The briefs that cite an excerpt tagged with the entity, or name it with an `@` mention
+ * (a brief doing both is listed once per way), by title.
+ */
+export function briefsAboutEntity(db: Db, entityId: string): { id: string; title: string; via: 'citation' | 'mention' }[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT b.id, b.title, 'citation' AS via FROM brief_citations c JOIN briefs b ON b.id = c.brief_id
+       JOIN excerpt_entities x ON x.excerpt_id = c.excerpt_id WHERE x.entity_id = ?
+       UNION
+       SELECT b.id, b.title, 'mention' FROM brief_entity_mentions m JOIN briefs b ON b.id = m.brief_id WHERE m.entity_id = ?
+       ORDER BY 2`,
+    )
+    .all(entityId, entityId) as { id: string; title: string; via: 'citation' | 'mention' }[];
 }

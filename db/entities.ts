@@ -191,3 +191,8 @@ export function updateEntityFields(db: Db, id: string, patch: { type?: EntityTyp
   if (patch.type !== undefined) db.prepare(`UPDATE entities SET type = ? WHERE id = ?`).run(patch.type, id);
   if (patch.description !== undefined) db.prepare(`UPDATE entities SET description = ? WHERE id = ?`).run(patch.description, id);
 }
+
+/** The excerpts tagged with an entity. */
+export function excerptIdsOfEntity(db: Db, entityId: string): string[] {
+  return db.prepare(`SELECT excerpt_id FROM excerpt_entities WHERE entity_id = ?`).pluck().all(entityId) as string[];
+}

@@ -114,7 +114,6 @@ export function* walk(node: SerializedNode | SerializedRoot): Generator<Serializ
   if (isElement(node)) for (const child of node.children) yield* walk(child);
 }
 
-/** Every citation in document order (a cited excerpt may appear more than once). */
 /** A node's children (none for a text, a line break or a citation). */
 export function childrenOf(node: SerializedNode | SerializedRoot): SerializedNode[] {
   return isElement(node) ? node.children : [];
@@ -143,6 +142,20 @@ export function listEntries(list: SerializedList): ListEntry[] {
   return entries;
 }
 
+/**
+ * The entities a brief names with an entity mention (the editor's `@` node, JSON
+ * `{ type: 'entity-mention', entityId, name }`), each once, in order of first mention.
+ */
+export function entityMentionsOf(doc: BriefDocument): string[] {
+  const ids = new Set<string>();
+  for (const node of walk(doc.root)) {
+    const { type, entityId } = node as { type: string; entityId?: unknown };
+    if (type === 'entity-mention' && typeof entityId === 'string' && entityId) ids.add(entityId);
+  }
+  return [...ids];
+}
+
+/** Every citation in document order (a cited excerpt may appear more than once). */
 export function citationsOf(doc: BriefDocument): SerializedCitation[] {
   const out: SerializedCitation[] = [];
   for (const n of walk(doc.root)) if (n.type === 'citation') out.push(n as SerializedCitation);

@@ -2,7 +2,8 @@
 // behind each cell, and the link chart's graph where every edge carries its evidence.
 import type { Db } from '../../db/workspace';
 import type { Entity, EntityRef, ExcerptView } from '../../db/domain';
-import { getEntity, listEntities } from '../../db/entities';
+import { excerptIdsOfEntity, getEntity, listEntities } from '../../db/entities';
+import { briefsAboutEntity } from '../../db/briefs';
 import { getExcerpts, listDatedExcerpts } from '../../db/excerpts';
 import { cooccurrenceEvidence, entityCooccurrence, mentionsOfEntity, mentionsInSource, type CooccurrenceRow } from '../../db/mentions';
 import { listRelations } from '../../db/relations';
@@ -30,7 +31,7 @@ const CONTEXT = 90;
 export function entityPage(db: Db, id: string): EntityPage {
   const entity = getEntity(db, id);
   if (!entity) throw new UserError(`No entity with id ${id}.`);
-  const excerptIds = (db.prepare(`SELECT excerpt_id FROM excerpt_entities WHERE entity_id = ?`).all(id) as { excerpt_id: string }[]).map((r) => r.excerpt_id);
+  const excerptIds = excerptIdsOfEntity(db, id);
   const bySource = new Map<string, EntityPage['mentions'][number]>();
   for (const m of mentionsOfEntity(db, id)) {
     let group = bySource.get(m.sourceId);
@@ -44,15 +45,7 @@ export function entityPage(db: Db, id: string): EntityPage {
       after: source.text.slice(m.end, m.end + CONTEXT),
     });
   }
-  const briefs = db
-    .prepare(
-      `SELECT DISTINCT b.id, b.title, 'citation' AS via FROM brief_citations c JOIN briefs b ON b.id = c.brief_id
-       JOIN excerpt_entities x ON x.excerpt_id = c.excerpt_id WHERE x.entity_id = ?
-       UNION
-       SELECT b.id, b.title, 'mention' FROM briefs b WHERE b.document LIKE '%"entityId":"' || ? || '"%'
-       ORDER BY 2`,
-    )
-    .all(id, id) as EntityPage['briefs'];
+  const briefs = briefsAboutEntity(db, id);
   const names = new Map(listEntities(db).map((e) => [e.id, { id: e.id, name: e.name, type: e.type }]));
   const cooccurring = entityCooccurrence(db)
     .filter((r) => r.a === id || r.b === id)
