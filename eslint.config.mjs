@@ -47,6 +47,19 @@ export default tseslint.config(
     rules: noImport(['electron/*'], 'Services, the router and the CLI run in plain Node: no runtime import of electron.'),
   },
   {
+    // SQL lives in db/ (repositories): everything above it reads and writes through them,
+    // so the store can be swapped behind one interface (issue #10; the team server).
+    files: ['electron/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx', 'common/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name=/^(prepare|pragma|backup)$/]", message: 'No SQL outside db/: add a repository function there.' },
+        { selector: "CallExpression[callee.property.name='exec'][arguments.0.type=/^(Literal|TemplateLiteral)$/]", message: 'No SQL outside db/: add a repository function there.' },
+        { selector: "ImportDeclaration[source.value='better-sqlite3'][importKind!='type']", message: 'Only db/ opens SQLite.' },
+      ],
+    },
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: noImport(['better-sqlite3', 'node:*'], 'The preload exposes the contract and nothing more.'),
   },

@@ -122,3 +122,8 @@ export function tagCooccurrence(db: Db): { a: string; b: string; excerpts: numbe
     )
     .all() as { a: string; b: string; excerpts: number }[];
 }
+
+/** Sources where an entity has mentions now. */
+export function sourcesMentioning(db: Db, entityId: string): string[] {
+  return db.prepare(`SELECT DISTINCT source_id FROM mentions WHERE entity_id = ?`).pluck().all(entityId) as string[];
+}

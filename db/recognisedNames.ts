@@ -14,3 +14,12 @@ export function getRecognisedNames(db: Db, contentHash: string, recogniser: stri
 export function putRecognisedNames(db: Db, contentHash: string, recogniser: string, names: string): void {
   prepared(db, `INSERT OR REPLACE INTO recognised_names (content_hash, recogniser, names) VALUES (?, ?, ?)`).run(contentHash, recogniser, names);
 }
+
+/** Names the analyst said are not entities (compared folded by the caller). */
+export function rejectedSuggestions(db: Db): string[] {
+  return db.prepare(`SELECT name FROM rejected_suggestions`).pluck().all() as string[];
+}
+
+export function rejectSuggestionName(db: Db, name: string): void {
+  db.prepare(`INSERT OR IGNORE INTO rejected_suggestions (name) VALUES (?)`).run(name);
+}

@@ -186,3 +186,15 @@ export function updateSourceMeta(db: Db, id: string, patch: SourceMetaPatch): bo
 export function deleteSource(db: Db, id: string): boolean {
   return db.prepare(`DELETE FROM sources WHERE id = ?`).run(id).changes > 0;
 }
+
+/** Every source's id, in import order. */
+export function listSourceIds(db: Db): string[] {
+  return db.prepare(`SELECT id FROM sources ORDER BY seq`).pluck().all() as string[];
+}
+
+/** Every source's current text with its hash, in import order. */
+export function currentTexts(db: Db): { id: string; text: string; contentHash: string }[] {
+  return db
+    .prepare(`SELECT s.id, v.text, v.content_hash AS contentHash FROM sources s JOIN source_versions v ON v.source_id = s.id AND v.version = s.current_version ORDER BY s.seq`)
+    .all() as { id: string; text: string; contentHash: string }[];
+}

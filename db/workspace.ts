@@ -78,3 +78,50 @@ export function migrate(db: Db, list: readonly Migration[]): void {
     })();
   }
 }
+
+/**
+ * Work that awaits between its writes, in one transaction (better-sqlite3's transaction()
+ * takes only synchronous functions): all of it, or nothing if it throws. Transactions the
+ * work opens inside run as savepoints of this one.
+ */
+export async function inAsyncTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  db.exec('BEGIN');
+  try {
+    const result = await work();
+    db.exec('COMMIT');
+    return result;
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+/**
+ * Many small writes grouped into transactions of about `spanMs` each: one commit (one
+ * fsync) per group instead of per write. `step()` before each write; `end()` after the last.
+ */
+export class WriteBatch {
+  private started = 0;
+  constructor(
+    private readonly db: Db,
+    private readonly spanMs = 2000,
+  ) {}
+  step(): void {
+    if (this.db.inTransaction && Date.now() - this.started < this.spanMs) return;
+    if (this.db.inTransaction) this.db.exec('COMMIT');
+    this.db.exec('BEGIN');
+    this.started = Date.now();
+  }
+  end(): void {
+    if (this.db.inTransaction) this.db.exec('COMMIT');
+  }
+}
+
+/** How much the workspace holds. */
+export function workspaceCounts(db: Db): { sources: number; excerpts: number; briefs: number } {
+  return db.prepare(`SELECT (SELECT count(*) FROM sources) AS sources, (SELECT count(*) FROM excerpts) AS excerpts, (SELECT count(*) FROM briefs) AS briefs`).get() as {
+    sources: number;
+    excerpts: number;
+    briefs: number;
+  };
+}

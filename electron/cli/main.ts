@@ -7,10 +7,10 @@ import { basename, dirname, resolve } from 'node:path';
 import { openWorkspace, WorkspaceError, type Db } from '../../db/workspace';
 import { ENTITY_TYPES, RELIABILITY, type EntityType, type Reliability } from '../../db/domain';
 import { getSource, listSources } from '../../db/sources';
-import { getExcerpts, listDatedExcerpts, listExcerptsOfSource } from '../../db/excerpts';
+import { listDatedExcerpts, listExcerptsOfSource } from '../../db/excerpts';
 import { getEntity, listEntities } from '../../db/entities';
 import { entityCooccurrence, mentionsOfEntity } from '../../db/mentions';
-import { addRelation } from '../../db/relations';
+import { addRelationWithEvidence } from '../services/relations';
 import { addEntity, addEntityAlias, mergeEntity } from '../services/entities';
 import { suggestEntities } from '../services/suggestions';
 import { listBriefs } from '../../db/briefs';
@@ -294,12 +294,7 @@ async function run(argv: string[], out: Out): Promise<number> {
       const label = one(values.label?.trim(), '--label');
       const evidence = values.evidence ?? [];
       if (evidence.length === 0) throw new UsageError('relation add needs at least one --evidence EXCERPT_ID.');
-      const id = await withWorkspace(workspace, (db) => {
-        for (const e of [from, to]) if (!getEntity(db, e)) throw new UserError(`No entity with id ${e}.`);
-        const missing = evidence.filter((x) => getExcerpts(db, [x]).length === 0);
-        if (missing.length) throw new UserError(`No excerpt with id ${missing.join(', ')}.`);
-        return addRelation(db, from, to, label, evidence);
-      });
+      const id = await withWorkspace(workspace, (db) => addRelationWithEvidence(db, { fromId: from, toId: to, label, evidence }));
       out.print({ id }, () => `${id}  ${from} — ${label} — ${to}`);
       return 0;
     }

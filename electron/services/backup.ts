@@ -1,9 +1,8 @@
-// "Back up now": a copy of the open workspace made with SQLite's online backup API (a
-// consistent snapshot while the app keeps working), written beside the workspace in a
-// "<name> backups" folder, then opened and checked before it is called a backup.
-import Database from 'better-sqlite3';
-import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+// "Back up now": a checked copy of the open workspace (db/backup.ts), written beside the
+// workspace in a "<name> backups" folder under a name that says when it was made.
+import { mkdirSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import { backupTo } from '../../db/backup';
 import type { Db } from '../../db/workspace';
 
 export interface BackupResult {
@@ -24,23 +23,13 @@ export async function backupNow(db: Db, workspacePath: string, now = new Date())
   mkdirSync(folder, { recursive: true });
   const name = basename(workspacePath, extname(workspacePath));
   const target = join(folder, `${name} ${stamp(now)}.sourcebook`);
+  // Written under a temporary name and renamed once checked: a backup folder never holds half a backup.
   const partial = `${target}.partial`;
   try {
-    await db.backup(partial);
-    // A backup is only a backup once it opens and SQLite finds nothing wrong in it. It is
-    // one self-contained file (no -wal beside it), so copying it anywhere copies it all.
-    const copy = new Database(partial, { fileMustExist: true });
-    try {
-      copy.pragma('journal_mode = DELETE');
-      const check = copy.pragma('integrity_check', { simple: true });
-      if (check !== 'ok') throw new Error(`the copy failed SQLite's integrity check (${String(check)})`);
-    } finally {
-      copy.close();
-    }
-    renameSync(partial, target);
+    await backupTo(db, partial);
   } catch (err) {
-    rmSync(partial, { force: true });
     throw new Error(`Backup of ${workspacePath} failed: ${(err as Error).message}. The workspace itself is unchanged.`);
   }
+  renameSync(partial, target);
   return { path: target, bytes: statSync(target).size };
 }

@@ -13,15 +13,12 @@ import {
   renameEntity,
   undoMerge,
 } from '../../db/entities';
+import { sourcesMentioning } from '../../db/mentions';
 import { scanCorpusNow, scanForNewAlias, scanSource } from './mentions/scan';
 import { scanForAlias } from './mentions/matcher';
 import type { FoldedText } from './mentions/fold';
 import { UserError } from './errors';
 
-/** Sources where an entity has mentions now: what a removed name can change. */
-function sourcesMentioning(db: Db, entityId: string): string[] {
-  return (db.prepare(`SELECT DISTINCT source_id FROM mentions WHERE entity_id = ?`).all(entityId) as { source_id: string }[]).map((r) => r.source_id);
-}
 
 function requireEntity(db: Db, id: string): Entity {
   const e = getEntity(db, id);

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import type { Db } from '../../db/workspace';
+import { WriteBatch, type Db } from '../../db/workspace';
 import { contentHash, findSourceByHash, findSourceLike, insertSource, updateSourceMeta } from '../../db/sources';
 import type { Reliability } from '../../db/domain';
 import { ImportSkip } from './import/format';
@@ -126,7 +126,7 @@ export interface ImportAllOptions {
  */
 export async function importAll(db: Db, inputs: Iterable<ImportInput>, options: ImportAllOptions = {}): Promise<ImportReport> {
   const report: ImportReport = { imported: [], skipped: [], failed: [] };
-  const batch = options.exclusive ? new Batch(db) : null;
+  const batch = options.exclusive ? new WriteBatch(db) : null;
   const pool = options.workers === false ? null : options.workers instanceof ParsePool ? options.workers : sharedParsePool();
   const parse = pool ? (name: string, bytes: Uint8Array) => pool.parse(name, bytes) : parseToOutcome;
   // Enough files in flight to keep every worker busy while this thread stores, within
@@ -151,7 +151,7 @@ export async function importAll(db: Db, inputs: Iterable<ImportInput>, options: 
       if (!item) break;
       pendingBytes -= 'bytes' in item ? item.bytes.length : 0;
       const parsed = 'parsed' in item ? await item.parsed : null;
-      batch?.maybeCommit();
+      batch?.step();
       record(report, item.input, 'parsed' in item ? storeParsed(db, item.input, item.bytes, parsed!) : item.outcome);
     }
   } finally {
@@ -170,20 +170,6 @@ function prepare(input: ImportInput, parse: (name: string, bytes: Uint8Array) =>
   const read = readInput(input);
   if (!('bytes' in read)) return { input, outcome: read };
   return { input, bytes: read.bytes, parsed: parse(input.name, read.bytes) };
-}
-
-class Batch {
-  private started = 0;
-  constructor(private readonly db: Db) {}
-  maybeCommit(): void {
-    if (this.db.inTransaction && Date.now() - this.started < 2000) return;
-    if (this.db.inTransaction) this.db.exec('COMMIT');
-    this.db.exec('BEGIN');
-    this.started = Date.now();
-  }
-  end(): void {
-    if (this.db.inTransaction) this.db.exec('COMMIT');
-  }
 }
 
 function record(report: ImportReport, input: ImportInput, outcome: ImportOutcome): void {

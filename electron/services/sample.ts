@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '../../db/workspace';
+import { inAsyncTransaction, workspaceCounts, type Db } from '../../db/workspace';
 import type { EntityType, Reliability } from '../../db/domain';
 import { updateSourceMeta } from '../../db/sources';
 import { getSetting, setSetting } from '../../db/settings';
@@ -27,8 +27,8 @@ const OFFERED = 'sample.offered';
  */
 export function wantsSample(db: Db): boolean {
   if (getSetting(db, OFFERED)) return false;
-  const row = db.prepare(`SELECT (SELECT count(*) FROM sources) + (SELECT count(*) FROM briefs) AS n`).get() as { n: number };
-  return row.n === 0;
+  const held = workspaceCounts(db);
+  return held.sources + held.briefs === 0;
 }
 
 export async function seedSample(db: Db): Promise<void> {
@@ -36,8 +36,7 @@ export async function seedSample(db: Db): Promise<void> {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   // One transaction for the whole sample (importOne's own transactions nest as
   // savepoints): a failure leaves the workspace as empty as it was.
-  db.exec('BEGIN');
-  try {
+  await inAsyncTransaction(db, async () => {
     const sourceIds = new Map<string, string>();
     for (const s of manifest.sources) {
       const path = join(dir, s.file);
@@ -64,9 +63,5 @@ export async function seedSample(db: Db): Promise<void> {
     });
     createBriefFromMarkdown(db, manifest.brief.title, markdown);
     setSetting(db, OFFERED, new Date().toISOString());
-    db.exec('COMMIT');
-  } catch (err) {
-    db.exec('ROLLBACK');
-    throw err;
-  }
+  });
 }

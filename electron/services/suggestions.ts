@@ -5,7 +5,8 @@ import nlp from 'compromise';
 import type { Db } from '../../db/workspace';
 import type { EntityType } from '../../db/domain';
 import { allNames } from '../../db/entities';
-import { getRecognisedNames, putRecognisedNames } from '../../db/recognisedNames';
+import { getRecognisedNames, putRecognisedNames, rejectedSuggestions, rejectSuggestionName } from '../../db/recognisedNames';
+import { currentTexts } from '../../db/sources';
 import { foldAlias } from './mentions/fold';
 
 export interface Suggestion {
@@ -64,14 +65,12 @@ function recogniseText(text: string): Found[] {
 
 export function suggestEntities(db: Db, limit = 100): Suggestion[] {
   const known = new Set(allNames(db).map((n) => foldAlias(n.alias)));
-  const rejected = new Set((db.prepare(`SELECT name FROM rejected_suggestions`).all() as { name: string }[]).map((r) => foldAlias(r.name)));
+  const rejected = new Set(rejectedSuggestions(db).map(foldAlias));
   const byName = new Map<string, Suggestion>();
-  const sources = db
-    .prepare(`SELECT s.id, v.text, v.content_hash FROM sources s JOIN source_versions v ON v.source_id = s.id AND v.version = s.current_version ORDER BY s.seq`)
-    .all() as { id: string; text: string; content_hash: string }[];
+  const sources = currentTexts(db);
   const fresh = new Map<string, Found[]>();
   for (const s of sources) {
-    for (const f of recognise(db, s.text, s.content_hash, fresh)) {
+    for (const f of recognise(db, s.text, s.contentHash, fresh)) {
       const key = foldAlias(f.name);
       if (known.has(key) || rejected.has(key)) continue;
       let entry = byName.get(key);
@@ -93,5 +92,5 @@ export function suggestEntities(db: Db, limit = 100): Suggestion[] {
 }
 
 export function rejectSuggestion(db: Db, name: string): void {
-  db.prepare(`INSERT OR IGNORE INTO rejected_suggestions (name) VALUES (?)`).run(name.trim());
+  rejectSuggestionName(db, name.trim());
 }

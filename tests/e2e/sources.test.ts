@@ -260,8 +260,8 @@ describe('import: one file per request, progress, cancel, folders', () => {
     expect((await sources()).map((s) => s.title)).toEqual(expect.arrayContaining(['Dossier item one', 'Dossier notes', 'Annex page']));
   });
 
-  test('the file picker accepts PDF and Word files', async () => {
-    expect(await page.getByLabel('Files to import').getAttribute('accept')).toBe('.txt,.md,.markdown,.html,.htm,.pdf,.docx');
+  test('the file picker accepts what the importer reads: PDF and Word files too', async () => {
+    expect(await page.getByLabel('Files to import').getAttribute('accept')).toBe('.txt,.text,.md,.markdown,.html,.htm,.pdf,.docx');
   });
 });
 

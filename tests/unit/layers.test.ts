@@ -10,7 +10,7 @@ const eslint = new ESLint({ cwd: root });
 
 async function problems(path: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: resolve(root, path) });
-  return result.messages.filter((m) => m.ruleId === 'layers/allowed-imports' || m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return result.messages.filter((m) => m.ruleId === 'layers/allowed-imports' || m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
 }
 
 describe('lint keeps each folder to the layers it may use', () => {
@@ -25,6 +25,16 @@ describe('lint keeps each folder to the layers it may use', () => {
     expect(await problems('common/x.ts', "import type { Db } from '../db/workspace';\nexport type X = Db;\n")).toEqual([expect.stringMatching(/^common may not import db\/workspace/)]);
     expect(await problems('electron/services/x.ts', "import { app } from 'electron';\nexport const x = app;\n")).toEqual([expect.stringMatching(/no runtime import of electron/)]);
     expect(await problems('renderer/src/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n")).toEqual([expect.stringMatching(/no Node/)]);
+  });
+
+  it('keeps SQL in db/: a service prepares no statement and opens no database', async () => {
+    const sql = "import type { Db } from '../../db/workspace';\nexport const n = (db: Db) => db.prepare('SELECT count(*) FROM sources').get();\n";
+    expect(await problems('electron/services/x.ts', sql)).toEqual(['No SQL outside db/: add a repository function there.']);
+    expect(await problems('electron/ipc/x.ts', "import type { Db } from '../../db/workspace';\nexport const go = (db: Db) => db.exec(`DELETE FROM briefs`);\n")).toEqual(['No SQL outside db/: add a repository function there.']);
+    expect(await problems('electron/services/x.ts', "import Database from 'better-sqlite3';\nexport const open = () => new Database(':memory:');\n")).toEqual(['Only db/ opens SQLite.']);
+    // A regular expression's exec is not SQL.
+    expect(await problems('electron/services/x.ts', 'export const first = (text: string) => /\\d+/.exec(text);\n')).toEqual([]);
+    expect(await problems('db/x.ts', "import type { Db } from './workspace';\nexport const n = (db: Db) => db.prepare('SELECT 1').get();\n")).toEqual([]);
   });
 
   it('lets each folder import what it may', async () => {

@@ -4,7 +4,7 @@
 import type { Db } from '../../../db/workspace';
 import { allNames, namesToken } from '../../../db/entities';
 import { prepared } from '../../../db/statements';
-import { getSource } from '../../../db/sources';
+import { getSource, listSourceIds } from '../../../db/sources';
 import { paragraphIndexer, replaceSourceMentions } from '../../../db/mentions';
 import { MentionMatcher, scanForAlias } from './matcher';
 import { foldText, type FoldedText } from './fold';
@@ -86,7 +86,7 @@ export async function scanCorpus(
   db: Db,
   options: { onProgress?: (p: ScanProgress) => void; only?: (text: string | FoldedText) => boolean; signal?: AbortSignal } = {},
 ): Promise<ScanProgress> {
-  const ids = (db.prepare(`SELECT id FROM sources ORDER BY seq`).all() as { id: string }[]).map((r) => r.id);
+  const ids = listSourceIds(db);
   const matcher = matcherFor(db);
   let done = 0;
   for (const id of ids) {
@@ -109,7 +109,7 @@ export function scanForNewAlias(db: Db, entityId: string, alias: string, options
 export function scanCorpusNow(db: Db, only?: (text: string | FoldedText) => boolean): number {
   const matcher = matcherFor(db);
   let scanned = 0;
-  for (const { id } of db.prepare(`SELECT id FROM sources ORDER BY seq`).all() as { id: string }[]) {
+  for (const id of listSourceIds(db)) {
     if (only) {
       const source = getSource(db, id);
       if (!source || !only(folded.get(source.contentHash) ?? source.text)) continue;

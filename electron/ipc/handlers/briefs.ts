@@ -1,0 +1,43 @@
+// Briefs (saved with history), their integrity check, and export.
+// Part of the handler map (electron/ipc/handlers.ts): channel → service call, the input
+// already validated by the router.
+import { deleteBrief, getBrief, listBriefs } from '../../../db/briefs';
+import type { BriefDocument } from '../../../db/brief/document';
+import { createBriefFromMarkdown, requireBrief } from '../../services/briefs';
+import { briefDocx, briefHtml, briefMarkdown, briefPdf, checkBrief } from '../../services/export/exportBrief';
+import { listSnapshots, restoreSnapshot, saveBriefWithHistory, snapshotDocument, snapshotNow } from '../../services/briefHistory';
+import { found } from './found';
+import type { FeatureHandlers } from './types';
+
+export const briefsHandlers: FeatureHandlers<'briefs' | 'export'> = {
+  'briefs:list': (_, { db }) => listBriefs(db),
+  'briefs:get': ({ id }, { db }) => found(getBrief(db, id), 'brief', id),
+  'briefs:create': ({ title, markdown }, { db }) => createBriefFromMarkdown(db, title, markdown),
+  'briefs:save': ({ id, title, author, document }, { db }) => {
+    requireBrief(db, id);
+    saveBriefWithHistory(db, id, { title, author, document: document as BriefDocument | undefined });
+    return listBriefs(db).find((b) => b.id === id)!;
+  },
+  'briefs:delete': ({ id }, { db }) => ({ deleted: deleteBrief(db, id) }),
+  'briefs:check': ({ id }, { db }) => checkBrief(db, id),
+  'briefs:history': ({ id }, { db }) => {
+    requireBrief(db, id);
+    return listSnapshots(db, id);
+  },
+  'briefs:snapshot': ({ id }, { db }) => snapshotNow(db, id),
+  'briefs:snapshotGet': ({ id, snapshotId }, { db }) => snapshotDocument(db, id, snapshotId),
+  'briefs:restore': ({ id, snapshotId }, { db }) => {
+    restoreSnapshot(db, id, snapshotId);
+    return requireBrief(db, id);
+  },
+  'export:html': ({ briefId, ...options }, { db }) => briefHtml(db, briefId, options),
+  'export:md': ({ briefId, ...options }, { db }) => briefMarkdown(db, briefId, options),
+  'export:docx': ({ briefId, ...options }, { db }) => {
+    const { docx, fileName } = briefDocx(db, briefId, options);
+    return { docxBase64: Buffer.from(docx).toString('base64'), fileName };
+  },
+  'export:pdf': async ({ briefId, ...options }, { db, printer }) => {
+    const { pdf, fileName } = await briefPdf(db, briefId, printer, options);
+    return { pdfBase64: pdf.toString('base64'), fileName };
+  },
+};

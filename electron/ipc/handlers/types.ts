@@ -1,0 +1,17 @@
+import type { Db } from '../../../db/workspace';
+import type { PdfPrinter } from '../../services/export/pdf';
+import type { Channel, Output, ParsedInput } from '../contract';
+
+/** What a handler is given besides its input: the open workspace's store and printer. */
+export interface ServiceContext {
+  db: Db;
+  workspacePath: string;
+  printer: PdfPrinter;
+}
+
+type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: ServiceContext) => Output<C> | Promise<Output<C>>;
+
+export type Handlers = { [C in Channel]: Handler<C> };
+
+/** The handlers of every channel named `<prefix>:…`: a feature's file must cover each of its channels. */
+export type FeatureHandlers<Prefix extends string> = { [C in Channel as C extends `${Prefix}:${string}` ? C : never]: Handler<C> };
