@@ -4,6 +4,7 @@ import { WriteBatch, type Db } from '../../db/workspace';
 import { contentHash, findSourceByHash, findSourceLike, insertSource, updateSourceMeta } from '../../db/sources';
 import type { Reliability } from '../../db/domain';
 import { ImportSkip } from './import/format';
+import { readImportFile, type ImportInput } from './import/input';
 import { MAX_IMPORT_BYTES, SUPPORTED_EXTENSIONS } from '../../common/sourceFiles';
 import { parseToOutcome, type ParseOutcome } from './import/parseOutcome';
 import { ParsePool, sharedParsePool } from './import/parsePool';
@@ -20,14 +21,7 @@ export interface ImportReport {
   failed: { path: string; error: string }[];
 }
 
-/** One file to import, wherever its bytes come from (a path on disk, an upload). */
-export interface ImportInput {
-  /** What the report calls the file: the path given, or the uploaded file's name. */
-  path: string;
-  name: string;
-  size: number;
-  read(): Buffer;
-}
+export type { ImportInput };
 
 export type ImportOutcome =
   | { kind: 'imported'; id: string; title: string; warnings: string[]; versionOf?: { id: string; title: string } }
@@ -45,21 +39,14 @@ export async function importOne(db: Db, input: ImportInput, options: { reliabili
 
 /** The file's bytes, or why it is not imported: refused by its size before it is read, or unreadable. */
 function readInput(input: ImportInput): { bytes: Buffer } | ImportOutcome {
-  if (input.size > MAX_FILE_BYTES) {
-    return { kind: 'skipped', reason: `file is ${mb(input.size)}; Sourcebook imports files up to ${mb(MAX_FILE_BYTES)}` };
-  }
-  let bytes: Buffer;
-  try {
-    bytes = input.read();
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
+  const read = readImportFile(input);
+  if ('tooLarge' in read) return { kind: 'skipped', reason: `file is ${mb(read.tooLarge)}; Sourcebook imports files up to ${mb(MAX_FILE_BYTES)}` };
+  if ('unreadable' in read) {
+    const e = read.unreadable;
     const why = e.code === 'ENOENT' ? 'the file no longer exists' : e.code === 'EACCES' ? 'permission denied' : e.message;
     return { kind: 'failed', error: `cannot read the file: ${why}` };
   }
-  if (bytes.length > MAX_FILE_BYTES) {
-    return { kind: 'skipped', reason: `file is ${mb(bytes.length)}; Sourcebook imports files up to ${mb(MAX_FILE_BYTES)}` };
-  }
-  return { bytes };
+  return read;
 }
 
 /** Stores a parsed file in its own transaction (a savepoint inside a batch), unless it is a duplicate. */

@@ -5,7 +5,7 @@ import { listExcerptsOfSource, setExcerptAnchor } from '../../db/excerpts';
 import { reanchorAll } from './anchoring/reanchor';
 import { quoteContext } from './anchoring/quote';
 import { parseFile } from './import/parse';
-import type { ImportInput } from './importer';
+import { readImportFile, type ImportInput } from './import/input';
 import { MAX_IMPORT_BYTES as MAX_FILE_BYTES } from '../../common/sourceFiles';
 import { UserError } from './errors';
 import { scanSource } from './mentions/scan';
@@ -29,13 +29,10 @@ export interface ReplaceReport {
 export async function replaceSourceText(db: Db, sourceId: string, input: ImportInput): Promise<ReplaceReport> {
   const source = getSource(db, sourceId);
   if (!source) throw new UserError(`No source with id ${sourceId}.`);
-  if (input.size > MAX_FILE_BYTES) throw new UserError(`${input.path} is too large (the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB).`);
-  let bytes: Buffer;
-  try {
-    bytes = input.read();
-  } catch (err) {
-    throw new UserError(`Cannot read ${input.path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
-  }
+  const read = readImportFile(input);
+  if ('tooLarge' in read) throw new UserError(`${input.path} is too large (the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB).`);
+  if ('unreadable' in read) throw new UserError(`Cannot read ${input.path}: ${read.unreadable.code === 'ENOENT' ? 'no such file' : read.unreadable.message}`);
+  const { bytes } = read;
   let doc;
   try {
     doc = await parseFile(input.name, bytes);
