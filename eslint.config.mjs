@@ -13,6 +13,9 @@ const noImport = (packages, message) => ({
   ],
 });
 
+const NODE_GLOBALS = ['process', 'Buffer', '__dirname', '__filename', 'require', 'module', 'global', 'setImmediate'];
+const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'HTMLElement', 'Element', 'Node', 'alert', 'fetch'];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'tests/fixtures/**', 'electron/cli/sourcebook.mjs'] },
   ...tseslint.configs.recommended,
@@ -45,6 +48,20 @@ export default tseslint.config(
   {
     files: ['electron/services/**/*.ts', 'electron/ipc/**/*.ts', 'electron/cli/**/*.ts'],
     rules: noImport(['electron/*'], 'Services, the router and the CLI run in plain Node: no runtime import of electron.'),
+  },
+  // Globals of the other side: the window's code never reaches Node's, Node's code never
+  // the DOM's, and common/ neither (one tsconfig types every folder, so lint holds the line).
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: { 'no-restricted-globals': ['error', ...NODE_GLOBALS.map((name) => ({ name, message: 'A Node global: the window runs in a sandboxed page.' }))] },
+  },
+  {
+    files: ['db/**/*.ts', 'electron/services/**/*.ts', 'electron/ipc/**/*.ts', 'electron/cli/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', ...DOM_GLOBALS.map((name) => ({ name, message: 'A DOM global (or the network): not in plain Node.' }))] },
+  },
+  {
+    files: ['common/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', ...[...NODE_GLOBALS, ...DOM_GLOBALS].map((name) => ({ name, message: 'common/ is pure code: no Node and no DOM global.' }))] },
   },
   {
     // SQL lives in db/ (repositories): everything above it reads and writes through them,

@@ -10,7 +10,7 @@ const eslint = new ESLint({ cwd: root });
 
 async function problems(path: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: resolve(root, path) });
-  return result.messages.filter((m) => m.ruleId === 'layers/allowed-imports' || m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  return result.messages.filter((m) => m.ruleId === 'layers/allowed-imports' || m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
 }
 
 describe('lint keeps each folder to the layers it may use', () => {
@@ -35,6 +35,13 @@ describe('lint keeps each folder to the layers it may use', () => {
     // A regular expression's exec is not SQL.
     expect(await problems('electron/services/x.ts', 'export const first = (text: string) => /\\d+/.exec(text);\n')).toEqual([]);
     expect(await problems('db/x.ts', "import type { Db } from './workspace';\nexport const n = (db: Db) => db.prepare('SELECT 1').get();\n")).toEqual([]);
+  });
+
+  it("keeps each side's globals on its side", async () => {
+    expect(await problems('renderer/src/x.ts', 'export const home = process.env.HOME;\n')).toEqual([expect.stringMatching(/A Node global/)]);
+    expect(await problems('electron/services/x.ts', 'export const title = () => document.title;\n')).toEqual([expect.stringMatching(/A DOM global/)]);
+    expect(await problems('db/x.ts', "export const get = () => fetch('https://example.org/');\n")).toEqual([expect.stringMatching(/the network/)]);
+    expect(await problems('common/x.ts', 'export const w = () => window.innerWidth + Buffer.byteLength("x");\n')).toHaveLength(2);
   });
 
   it('lets each folder import what it may', async () => {
