@@ -1,0 +1,76 @@
+// `sourcebook` commands — Sources: import, list, replace a source's text, grade.
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { RELIABILITY, type Reliability } from '../../../db/domain';
+import { listSources } from '../../../db/sources';
+import { importPaths } from '../../services/importer';
+import { gradeSource } from '../../services/grading';
+import { replaceSourceText } from '../../services/versions';
+import { UserError } from '../../services/errors';
+import { UsageError, parse, one, withWorkspace, type Command } from '../command';
+
+export const sourcesCommands: Command[] = [
+  {
+    name: 'import',
+    async run(args, ctx) {
+      const { positionals } = parse(args, {});
+      if (positionals.length === 0) throw new UsageError('import needs at least one file or folder.');
+      const report = await withWorkspace(ctx.workspace, (db) => importPaths(db, positionals));
+      ctx.out.print(report, () =>
+        [
+          ...report.imported.map((i) => `imported  ${i.id}  ${i.title}  (${i.path})${i.warnings ? `  [${i.warnings.join('; ')}]` : ''}`),
+          ...report.skipped.map((s) => `skipped   ${s.path}: ${s.reason}`),
+          ...report.failed.map((f) => `failed    ${f.path}: ${f.error}`),
+          `${report.imported.length} imported, ${report.skipped.length} skipped, ${report.failed.length} failed`,
+        ].join('\n'),
+      );
+      return report.imported.length > 0 ? 0 : 1;
+    },
+  },
+  {
+    name: 'sources',
+    async run(args, ctx) {
+      parse(args, {});
+      const sources = await withWorkspace(ctx.workspace, listSources);
+      ctx.out.print(sources, () => sources.map((s) => `${s.id}  ${s.title}${s.publisher ? ` — ${s.publisher}` : ''}`).join('\n') || 'No sources.');
+      return 0;
+    },
+  },
+  {
+    name: 'source replace',
+    async run(args, ctx) {
+      const { positionals } = parse(args, {});
+      const sourceId = one(positionals[0], 'SOURCE_ID');
+      const file = one(positionals[1], 'FILE');
+      let size: number;
+      try {
+        size = statSync(file).size;
+      } catch {
+        throw new UserError(`Cannot read ${file}: no such file`);
+      }
+      const report = await withWorkspace(ctx.workspace, (db) =>
+        replaceSourceText(db, sourceId, { path: file, name: basename(file), size, read: () => readFileSync(file) }),
+      );
+      const { exact, moved, fuzzy, orphaned, excerpts } = report;
+      ctx.out.print({ exact, moved, fuzzy, orphaned, excerpts }, () =>
+        [
+          `${sourceId} is now version ${report.version}: ${exact} exact, ${moved} moved, ${fuzzy} fuzzy (to confirm), ${orphaned} orphaned`,
+          ...excerpts.filter((x) => x.state === 'fuzzy' || x.state === 'orphaned').map((x) => `  ${x.state.padEnd(8)} ${x.id}${x.score !== null ? `  score ${x.score.toFixed(2)}` : ''}`),
+        ].join('\n'),
+      );
+      return 0;
+    },
+  },
+  {
+    name: 'source grade',
+    async run(args, ctx) {
+      const { values, positionals } = parse(args, { reliability: { type: 'string' } });
+      const sourceId = one(positionals[0], 'SOURCE_ID');
+      const grade = one(values.reliability, '--reliability').toUpperCase();
+      if (!RELIABILITY.includes(grade as Reliability)) throw new UsageError('--reliability takes a letter from A to F.');
+      const source = await withWorkspace(ctx.workspace, (db) => gradeSource(db, sourceId, grade as Reliability));
+      ctx.out.print({ id: source.id, reliability: source.reliability }, () => `${source.id}  ${source.title}  reliability ${source.reliability}`);
+      return 0;
+    },
+  },
+];
