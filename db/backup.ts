@@ -1,22 +1,56 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
-import type { Db } from './workspace';
+import { workspaceCounts, type Db, type WorkspaceCounts } from './workspace';
+
+export interface BackupCheck {
+  /** True only when every check passed: SQLite's integrity_check (search indexes included) and the counts. */
+  verified: boolean;
+  /** What the copy holds. */
+  counts: WorkspaceCounts;
+  /** Why it is not verified (empty when it is). */
+  problems: string[];
+}
+
+/**
+ * Checks a backup file on its own, opened read-only: SQLite's `integrity_check` passes
+ * (since SQLite 3.44 it also checks every FTS5 index through the tables' xIntegrity
+ * method, so the search indexes are covered), and, when given, its counts of sources,
+ * excerpts, entities and briefs are the workspace's at the moment it was copied.
+ */
+export function verifyBackup(path: string, expected?: WorkspaceCounts): BackupCheck {
+  const problems: string[] = [];
+  let counts: WorkspaceCounts;
+  const copy = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const check = (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    if (check.join() !== 'ok') problems.push(`SQLite's integrity check failed (${check.slice(0, 3).join('; ')})`);
+    counts = workspaceCounts(copy);
+  } finally {
+    copy.close();
+  }
+  if (expected) {
+    for (const key of Object.keys(expected) as (keyof WorkspaceCounts)[]) {
+      if (expected[key] !== counts[key]) problems.push(`it holds ${counts[key]} ${key} where the workspace held ${expected[key]}`);
+    }
+  }
+  return { verified: problems.length === 0, counts, problems };
+}
 
 /**
  * Copies the open workspace to `target` with SQLite's online backup API (a consistent
- * snapshot while the app keeps working), then opens the copy and has SQLite check it: a
- * copy is only a backup once `integrity_check` finds nothing wrong. The copy is made one
- * self-contained file (no -wal beside it), so copying it anywhere copies it all. On any
- * failure nothing is left at `target`.
+ * snapshot while the app keeps working), made one self-contained file (no -wal beside it,
+ * so copying it anywhere copies it all), then verified (verifyBackup) against the
+ * workspace's counts taken as the copy completed. On a failure to write, nothing is left
+ * at `target`; a copy that fails verification is kept, reported as not verified.
  */
-export async function backupTo(db: Db, target: string): Promise<void> {
+export async function backupTo(db: Db, target: string): Promise<BackupCheck> {
+  let expected: WorkspaceCounts;
   try {
     await db.backup(target);
+    expected = workspaceCounts(db);
     const copy = new Database(target, { fileMustExist: true });
     try {
       copy.pragma('journal_mode = DELETE');
-      const check = copy.pragma('integrity_check', { simple: true });
-      if (check !== 'ok') throw new Error(`the copy failed SQLite's integrity check (${String(check)})`);
     } finally {
       copy.close();
     }
@@ -24,4 +58,5 @@ export async function backupTo(db: Db, target: string): Promise<void> {
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${target}${suffix}`, { force: true });
     throw err;
   }
+  return verifyBackup(target, expected);
 }

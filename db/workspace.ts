@@ -117,11 +117,16 @@ export class WriteBatch {
   }
 }
 
+export interface WorkspaceCounts {
+  sources: number;
+  excerpts: number;
+  entities: number;
+  briefs: number;
+}
+
 /** How much the workspace holds. */
-export function workspaceCounts(db: Db): { sources: number; excerpts: number; briefs: number } {
-  return db.prepare(`SELECT (SELECT count(*) FROM sources) AS sources, (SELECT count(*) FROM excerpts) AS excerpts, (SELECT count(*) FROM briefs) AS briefs`).get() as {
-    sources: number;
-    excerpts: number;
-    briefs: number;
-  };
+export function workspaceCounts(db: Db): WorkspaceCounts {
+  return db
+    .prepare(`SELECT (SELECT count(*) FROM sources) AS sources, (SELECT count(*) FROM excerpts) AS excerpts, (SELECT count(*) FROM entities) AS entities, (SELECT count(*) FROM briefs) AS briefs`)
+    .get() as WorkspaceCounts;
 }

@@ -10,6 +10,7 @@ import { briefsCommands } from './commands/briefs';
 import { entitiesCommands } from './commands/entities';
 import { excerptsCommands } from './commands/excerpts';
 import { sourcesCommands } from './commands/sources';
+import { workspaceCommands } from './commands/workspace';
 
 const USAGE = `Usage: sourcebook [--workspace PATH] <command> [options]
 
@@ -38,11 +39,14 @@ Commands:
   check BRIEF_ID [--json]                 every citation's status: ok, changed, orphaned, deleted, ungraded
   export BRIEF_ID --pdf|--docx|--md|--html OUT [--strict] [--banner TEXT]
                                           export a brief (--strict refuses when a citation is not ok)
+  backup [--to PATH] [--json]             a checked copy of the workspace (in "<name> backups/" beside it)
+  backups [--json]                        the workspace's backups, newest first, verified or not
+  restore BACKUP_PATH [--json]            put a backup in place of the workspace (backing up what is there first)
   serve [--port N]                        serve the app to a browser on 127.0.0.1
 
 The workspace defaults to ${defaultWorkspacePath()} (or $SOURCEBOOK_WORKSPACE).`;
 
-const COMMANDS: readonly Command[] = [...sourcesCommands, ...excerptsCommands, ...entitiesCommands, ...briefsCommands];
+const COMMANDS: readonly Command[] = [...sourcesCommands, ...excerptsCommands, ...entitiesCommands, ...briefsCommands, ...workspaceCommands];
 const BY_NAME = new Map(COMMANDS.map((c) => [c.name, c]));
 
 /** "source replace" or "source grade"; "entity add", "entity alias" or "entity merge". */

@@ -88,7 +88,13 @@ export async function runCommand(desktop: Desktop, id: CommandId): Promise<void>
       if (!session) return;
       try {
         const done = await backupNow(session.db, session.workspacePath);
-        await dialog.showMessageBox(win!, { type: 'info', message: 'Backup made and checked', detail: `${done.path}\n(${(done.bytes / 1024 / 1024).toFixed(1)} MB)`, buttons: ['OK'] });
+        const { sources, excerpts, entities, briefs } = done.counts;
+        await dialog.showMessageBox(win!, {
+          type: 'info',
+          message: 'Backup made and checked',
+          detail: `${done.path}\n${(done.bytes / 1024 / 1024).toFixed(1)} MB · ${sources} sources, ${excerpts} excerpts, ${entities} entities, ${briefs} briefs`,
+          buttons: ['OK'],
+        });
       } catch (err) {
         desktop.showError('The backup failed', (err as Error).message);
       }

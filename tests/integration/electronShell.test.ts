@@ -253,8 +253,10 @@ describe('Electron shell: menu, workspaces, window', () => {
     const fake = await launch({ argv: [process.execPath, root, path] });
     menuItem(fake, 'workspace.backup').click!();
     await until(() => fake.recorded.dialogs.some((d) => d.options.message === 'Backup made and checked'), 'the backup');
-    const backups = readdirSync(tmp.path('Backed up backups'));
+    const backups = readdirSync(tmp.path('Backed up backups')).filter((f) => f.endsWith('.sourcebook'));
     expect(backups).toHaveLength(1);
+    // Its record says it passed its check.
+    expect(JSON.parse(readFileSync(join(tmp.path('Backed up backups'), `${backups[0]}.json`), 'utf8'))).toMatchObject({ verified: true, problems: [] });
     expect(backups[0]).toMatch(/^Backed up \d{4}-\d\d-\d\d \d\d-\d\d-\d\d\.sourcebook$/);
     const copy = new Database(join(tmp.path('Backed up backups'), backups[0]), { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBeGreaterThan(0);

@@ -12,7 +12,10 @@ import { found } from './found';
 import type { FeatureHandlers } from './types';
 
 export const sourcesHandlers: FeatureHandlers<'workspace' | 'sources' | 'publishers'> = {
-  'workspace:info': (_, { db, workspacePath }) => ({ path: workspacePath, ...workspaceCounts(db) }),
+  'workspace:info': (_, { db, workspacePath }) => {
+    const { sources, excerpts, briefs } = workspaceCounts(db);
+    return { path: workspacePath, sources, excerpts, briefs };
+  },
   'sources:list': (_, { db }) => listSources(db),
   'sources:get': ({ id }, { db }) => found(getSource(db, id), 'source', id),
   'sources:import': ({ files }, { db }) => importUploads(db, files),
