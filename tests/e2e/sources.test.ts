@@ -529,6 +529,16 @@ describe('the reader with real documents', () => {
     await expect.poll(() => reader().locator('.reader-text').textContent()).toMatch(/Entry \d+/);
 
     // A selection that ends past the blocks shown (in a spacer) ends with the last text shown.
+    // The window of rendered blocks may still move after a scroll on a loaded machine: wait
+    // until the last block shown is the same twice, 300 ms apart.
+    const lastBlockStart = () => page.evaluate(() => document.querySelector('.reader-flow > .reader-block + .reader-spacer')?.previousElementSibling?.querySelector('[data-start]')?.getAttribute('data-start') ?? null);
+    let settled = await lastBlockStart();
+    for (let i = 0; i < 30; i++) {
+      await page.waitForTimeout(300);
+      const now = await lastBlockStart();
+      if (now !== null && now === settled) break;
+      settled = now;
+    }
     const lastShown = await page.evaluate(() => {
       const spacer = document.querySelector('.reader-flow > .reader-block + .reader-spacer')!;
       const block = spacer.previousElementSibling!;
