@@ -1,7 +1,7 @@
 // The app's commands, in one registry: the application menu (electron/main/menu.ts), the
 // keyboard shortcuts the window handles (renderer/src/app/commands.ts) and the shortcuts
 // sheet all read this list, so a name or a shortcut is written once. The command palette
-// (issue #13) is meant to read it too.
+// (renderer/src/app/CommandPalette.tsx) lists them too.
 //
 // Pure data: no Node, no DOM, no Electron (common/ is imported by every layer).
 
@@ -32,11 +32,13 @@ export const COMMANDS = [
   { id: 'workspace.reveal', title: 'Show Workspace in Folder', category: 'Workspace', target: 'main' },
   { id: 'import.files', title: 'Import Sources…', category: 'Import', target: 'window', shortcut: 'CmdOrCtrl+Shift+I' },
   { id: 'import.folder', title: 'Import Folder…', category: 'Import', target: 'window' },
-  { id: 'export.pdf', title: 'Export Brief as PDF…', category: 'Export', target: 'window', shortcut: 'CmdOrCtrl+Shift+E', menuTitle: 'PDF…' },
+  // No shortcut: Ctrl+Shift+E is the reader's "save the selection as an excerpt".
+  { id: 'export.pdf', title: 'Export Brief as PDF…', category: 'Export', target: 'window', menuTitle: 'PDF…' },
   { id: 'export.docx', title: 'Export Brief as Word (.docx)…', category: 'Export', target: 'window', menuTitle: 'Word (.docx)…' },
   { id: 'export.md', title: 'Export Brief as Markdown…', category: 'Export', target: 'window', menuTitle: 'Markdown…' },
   { id: 'export.html', title: 'Export Brief as HTML…', category: 'Export', target: 'window', menuTitle: 'HTML…' },
   { id: 'edit.find', title: 'Find in Workspace…', category: 'Edit', target: 'window', shortcut: 'CmdOrCtrl+Shift+F' },
+  { id: 'view.commandPalette', title: 'Command Palette…', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+Shift+P' },
   { id: 'view.search', title: 'Search', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+K' },
   { id: 'view.toggleSidebar', title: 'Toggle Sidebar', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+\\' },
   { id: 'view.theme.system', title: 'Theme: Follow System', category: 'View', target: 'main', menuTitle: 'Follow System' },

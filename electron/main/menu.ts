@@ -98,6 +98,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions, home?: stri
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
+      item('view.commandPalette', actions),
       item('view.search', actions),
       item('view.toggleSidebar', actions),
       { label: 'Theme', submenu: [theme('view.theme.system', 'system'), theme('view.theme.light', 'light'), theme('view.theme.dark', 'dark')] },

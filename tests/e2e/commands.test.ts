@@ -38,8 +38,8 @@ describe('commands in the window', () => {
     const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect.poll(() => sheet.isVisible()).toBe(true);
     const rows = await sheet.locator('.shortcuts-row').allTextContents();
-    expect(rows).toEqual(expect.arrayContaining(['SearchCtrl+K', 'Toggle SidebarCtrl+\\', 'Import SourcesCtrl+Shift+I', 'Export Brief as PDFCtrl+Shift+E', 'Open WorkspaceCtrl+Shift+O']));
-    expect(await sheet.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Workspace', 'Import', 'Export', 'Edit', 'View', 'Window', 'Help']);
+    expect(rows).toEqual(expect.arrayContaining(['SearchCtrl+K', 'Toggle SidebarCtrl+\\', 'Import SourcesCtrl+Shift+I', 'Open WorkspaceCtrl+Shift+O']));
+    expect(await sheet.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Workspace', 'Import', 'Edit', 'View', 'Window', 'Help']);
     expect(await axeViolations(page, { selector: '.shortcuts-sheet' })).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await axeViolations(page, { selector: '.shortcuts-sheet' })).toEqual([]);
@@ -93,11 +93,39 @@ describe('commands in the window', () => {
     await page.getByRole('list', { name: 'Briefs' }).getByRole('button').first().click();
     await expect.poll(() => page.getByRole('button', { name: 'Export PDF' }).isVisible()).toBe(true);
     const download = page.waitForEvent('download', { timeout: 60_000 });
-    await page.keyboard.press('Control+Shift+E');
+    await fromMenu('export.pdf');
     expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
     const markdown = page.waitForEvent('download', { timeout: 60_000 });
     await fromMenu('export.md');
     expect((await markdown).suggestedFilename()).toMatch(/\.md$/);
+  });
+
+  test('Ctrl+Shift+P opens the command palette: fuzzy-matched, run with Enter, the recently used listed first', async () => {
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    const options = () => palette.getByRole('option').allTextContents();
+    await page.keyboard.press('Control+Shift+P');
+    await expect.poll(() => palette.isVisible()).toBe(true);
+    const all = await options();
+    expect(all.length).toBeGreaterThan(8);
+    expect(all).toEqual(expect.arrayContaining(['ViewToggle SidebarCtrl+\\', 'HelpKeyboard ShortcutsCtrl+/']));
+    expect(await axeViolations(page, { selector: '.command-palette' })).toEqual([]);
+    await screenshotsLightAndDark(page, 'cmd-palette-1440');
+    expect(await palette.getByRole('combobox', { name: 'Command' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('tog side');
+    expect((await options())[0]).toMatch(/^ViewToggle Sidebar/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => palette.isVisible()).toBe(false);
+    await expect.poll(() => sourcesList().isVisible()).toBe(false);
+    // Again, with nothing typed: the command just used comes first. Arrow keys move, Enter runs.
+    await fromMenu('view.commandPalette');
+    await expect.poll(() => palette.isVisible()).toBe(true);
+    expect((await options())[0]).toMatch(/^ViewToggle Sidebar/);
+    await page.keyboard.type('zzzq');
+    expect(await palette.getByText('No command matches “zzzq”.').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => palette.isVisible()).toBe(false);
+    await page.keyboard.press('Control+\\');
+    await expect.poll(() => sourcesList().isVisible()).toBe(true);
   });
 
   test('an event naming no command does nothing, and nothing went wrong on the page', async () => {

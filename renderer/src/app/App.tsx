@@ -22,6 +22,7 @@ import { isMac, listenForCommands, runCommand, useCommand } from './commands';
 import { commandById, shortcutLabel } from '../../../common/commands';
 import { SidebarIcon } from '../ui/icons';
 import { ShortcutsSheet } from './ShortcutsSheet';
+import { CommandPalette } from './CommandPalette';
 
 interface View {
   sourceId: string | null;
@@ -98,6 +99,7 @@ function Shell() {
 
   const [sidebarHidden, setSidebarHidden] = useState(() => localStorage.getItem(SIDEBAR_KEY) === 'hidden');
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [paletteOpen, setPaletteOpen] = useState(false);
   useEffect(() => listenForCommands(), []);
 
   const chooseFiles = useCallback(() => fileInput.current?.click(), []);
@@ -113,6 +115,7 @@ function Shell() {
     }),
   );
   useCommand('help.shortcuts', () => setShortcutsOpen(true));
+  useCommand('view.commandPalette', () => setPaletteOpen(true));
   // A folder picker: not a React prop (non-standard), so set on the element.
   useEffect(() => {
     folderInput.current?.setAttribute('webkitdirectory', '');
@@ -250,6 +253,7 @@ function Shell() {
       {replaced && <ReplaceSummary report={replaced} onClose={() => setReplaced(null)} />}
       {publishers && <PublishersDialog highlight={publishers.highlight} onClose={closePublishers} />}
       {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
+      {paletteOpen && <CommandPalette onClose={() => setPaletteOpen(false)} />}
       <DropOverlay onFiles={importer.run} />
       <Toasts />
     </div>

@@ -1,0 +1,117 @@
+// The command palette (Ctrl+Shift+P, View ▸ Command Palette): every command the window
+// carries out, from the one registry, fuzzy-matched as you type, the recently used first,
+// each with its shortcut. Enter runs the highlighted one; Escape closes.
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { COMMANDS, shortcutLabel, type Command, type CommandId } from '../../../common/commands';
+import { fuzzyScore } from '../../../common/fuzzy';
+import { Dialog } from '../ui/Dialog';
+import { isMac, runCommand } from './commands';
+
+const RECENT_KEY = 'sourcebook.recentCommands';
+const RECENT_LIMIT = 8;
+
+function recentIds(): string[] {
+  try {
+    const saved = JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]') as unknown;
+    return Array.isArray(saved) ? saved.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function remember(id: CommandId): void {
+  localStorage.setItem(RECENT_KEY, JSON.stringify([id, ...recentIds().filter((x) => x !== id)].slice(0, RECENT_LIMIT)));
+}
+
+/** The palette's own entry is left out: it is already open. */
+const LISTED = (COMMANDS as readonly Command[]).filter((c) => c.target === 'window' && c.id !== 'view.commandPalette');
+
+/** Commands matching `query`, best first; with no query, the recently used first, then the registry's order. */
+export function paletteOrder(query: string, recent: readonly string[]): Command[] {
+  const rank = (c: Command) => {
+    const r = recent.indexOf(c.id);
+    return r < 0 ? RECENT_LIMIT : r;
+  };
+  if (!query.trim()) return [...LISTED].sort((a, b) => rank(a) - rank(b));
+  return LISTED.map((c) => ({ c, score: fuzzyScore(query, `${c.category}: ${c.title}`) }))
+    .filter((x): x is { c: Command; score: number } => x.score !== null)
+    .sort((a, b) => b.score - a.score || rank(a.c) - rank(b.c))
+    .map((x) => x.c);
+}
+
+export function CommandPalette({ onClose }: { onClose(): void }) {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const listId = useId();
+  const recent = useRef(recentIds()).current;
+  const shown = useMemo(() => paletteOrder(query, recent), [query, recent]);
+  const current = Math.min(active, Math.max(0, shown.length - 1));
+  const input = useRef<HTMLInputElement>(null);
+  // After the dialog opened (its effect runs first, and showModal focuses its first button).
+  useEffect(() => input.current?.focus(), []);
+
+  const run = (command: Command) => {
+    remember(command.id as CommandId);
+    onClose();
+    // After the dialog has closed, so a command that opens a dialog or moves focus gets it.
+    window.setTimeout(() => runCommand(command.id as CommandId), 0);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((current + step + shown.length) % Math.max(1, shown.length));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      if (shown[current]) run(shown[current]);
+    }
+  };
+
+  return (
+    <Dialog title="Command palette" onClose={onClose} className="command-palette">
+      <div className="dialog-body">
+        <input
+          ref={input}
+          type="text"
+          className="palette-input"
+          placeholder="Type a command"
+          aria-label="Command"
+          role="combobox"
+          aria-expanded="true"
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={shown[current] ? `${listId}-${current}` : undefined}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+          }}
+          onKeyDown={onKeyDown}
+        />
+        <div className="palette-list" id={listId} role="listbox" aria-label="Commands">
+          {shown.length === 0 ? (
+            <div className="palette-empty">No command matches “{query.trim()}”.</div>
+          ) : (
+            shown.map((c, i) => (
+              <div
+                key={c.id}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === current}
+                className={`palette-item${i === current ? ' is-active' : ''}`}
+                onMouseDown={(e) => e.preventDefault()}
+                onMouseEnter={() => setActive(i)}
+                onClick={() => run(c)}
+              >
+                <span className="palette-category">{c.category}</span>
+                <span className="palette-title">{c.title}</span>
+                {c.shortcut && <kbd>{shortcutLabel(c.shortcut, isMac)}</kbd>}
+              </div>
+            ))
+          )}
+        </div>
+      </div>
+    </Dialog>
+  );
+}
