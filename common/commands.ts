@@ -100,6 +100,3 @@ export function shortcutLabel(shortcut: string, isMac: boolean): string {
   const names = [mods.some((m) => m === 'cmdorctrl' || m === 'ctrl' || m === 'control') ? 'Ctrl' : '', mods.includes('alt') ? 'Alt' : '', mods.includes('shift') ? 'Shift' : ''];
   return [...names.filter(Boolean), key.length === 1 ? key.toUpperCase() : key].join('+');
 }
-
-/** The window's background before its page paints, by theme (renderer/src/styles/base.css's --bg). */
-export const WINDOW_BACKGROUND = { light: '#f3f1ec', dark: '#141619' } as const;

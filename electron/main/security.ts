@@ -5,12 +5,12 @@
 import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../ipc/constants';
 
-/** Same origin as the app's page (scheme, host and port); for file: pages, the same file. */
+/** Same origin as the app's page: scheme, host and port (the app is served from app://, never file://). */
 export function isAppUrl(url: string, appUrl: string): boolean {
   try {
     const u = new URL(url);
     const base = new URL(appUrl);
-    return u.protocol === base.protocol && u.host === base.host && (u.protocol !== 'file:' || u.pathname === base.pathname);
+    return u.protocol === base.protocol && u.host === base.host && u.protocol !== 'file:';
   } catch {
     return false;
   }

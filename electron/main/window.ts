@@ -3,7 +3,7 @@
 // exports saved through a native Save dialog.
 import { app, BrowserWindow, dialog, nativeTheme, screen } from 'electron';
 import { join } from 'node:path';
-import { WINDOW_BACKGROUND } from '../../common/commands';
+import { WINDOW_BACKGROUND } from '../../common/theme';
 import { placeOnScreen, type SettingsStore } from '../services/appSettings';
 
 export interface WindowOptions {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { COMMANDS, WINDOW_BACKGROUND, commandById, isCommandId, matchesShortcut, shortcutLabel } from '../../../common/commands';
+import { COMMANDS, commandById, isCommandId, matchesShortcut, shortcutLabel } from '../../../common/commands';
 
 const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}, code?: string) => ({
   key,
@@ -44,12 +42,5 @@ describe('the command registry', () => {
     expect(shortcutLabel('CmdOrCtrl+Shift+E', false)).toBe('Ctrl+Shift+E');
     expect(shortcutLabel('CmdOrCtrl+Shift+E', true)).toBe('⇧⌘E');
     expect(shortcutLabel('CmdOrCtrl+/', false)).toBe('Ctrl+/');
-  });
-
-  it("paints the window before its page in the page's own background colours", () => {
-    const css = readFileSync(join(__dirname, '../../../renderer/src/styles/base.css'), 'utf8');
-    const light = /:root\s*{[^}]*--bg:\s*(#[0-9a-f]{6})/i.exec(css)![1];
-    const dark = /prefers-color-scheme:\s*dark\)\s*{\s*:root\s*{[^}]*--bg:\s*(#[0-9a-f]{6})/i.exec(css)![1];
-    expect(WINDOW_BACKGROUND).toEqual({ light, dark });
   });
 });
