@@ -15,12 +15,10 @@ export const LAYERS = [
   { folder: 'common', runtime: ['common'], why: 'common/ is pure code every layer imports; it imports nothing outside itself' },
   { folder: 'db', runtime: ['common', 'db'], why: 'db/ runs wherever Node runs: the workspace store and its formats, below every other layer' },
   { folder: 'electron/services', runtime: ['common', 'db', 'electron/services'], why: 'services run in plain Node below the transports: never the IPC layer, the shell, the CLI or the renderer' },
-  // ipc → db: the handler map still calls repositories directly (issue #10's service layer removes it).
-  { folder: 'electron/ipc', runtime: ['common', 'db', 'electron/services', 'electron/ipc'], why: 'the contract and router sit on the services; they never reach the shell, the CLI or the renderer' },
+  { folder: 'electron/ipc', runtime: ['common', 'electron/services', 'electron/ipc'], types: ['db'], why: 'the contract and router sit on the services; they never reach the shell, the CLI or the renderer' },
   { folder: 'electron/main', runtime: ['common', 'electron/services', 'electron/ipc', 'electron/main'], types: ['db'], why: "the Electron shell serves the router; it reaches the store only through services" },
   { folder: 'electron/preload', runtime: ['electron/ipc/constants.ts'], types: ['electron/ipc/contract.ts'], why: "the preload exposes the contract's one channel and nothing more" },
-  // cli → db: the CLI still reads repositories for its listings (issue #10 moves them behind services).
-  { folder: 'electron/cli', runtime: ['common', 'db', 'electron/services', 'electron/ipc', 'electron/cli'], why: 'the CLI is a front door over the services' },
+  { folder: 'electron/cli', runtime: ['common', 'electron/services', 'electron/ipc', 'electron/cli'], types: ['db'], why: 'the CLI is a front door over the services' },
   { folder: 'electron/launcher.ts', runtime: [], why: 'the launcher only starts Electron or the server' },
   { folder: 'renderer', runtime: ['common', 'renderer'], types: ['electron/ipc', 'electron/services', 'db'], why: 'the renderer knows the contract, and only its types' },
 ];

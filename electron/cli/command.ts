@@ -3,7 +3,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { openWorkspace, type Db } from '../../db/workspace';
+import type { Db } from '../../db/workspace';
+import { openStore } from '../services/session';
 import { UserError } from '../services/errors';
 
 /** A mistake in how the command was typed: usage on stderr, exit 2. */
@@ -32,7 +33,7 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: s
 
 export async function withWorkspace<T>(path: string, fn: (db: Db) => T | Promise<T>): Promise<T> {
   mkdirSync(dirname(resolve(path)), { recursive: true });
-  const db = openWorkspace(path);
+  const db = openStore(path);
   try {
     return await fn(db);
   } finally {

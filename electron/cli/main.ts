@@ -2,8 +2,7 @@
 // is a stable interface (DESIGN.md): stdout carries exactly one JSON value, errors go
 // to stderr with a non-zero exit. The commands are a table (./commands/, one file per
 // feature); this file reads the global flags and finds the command.
-import { WorkspaceError } from '../../db/workspace';
-import { UserError } from '../services/errors';
+import { UserError, WorkspaceError } from '../services/errors';
 import { defaultWorkspacePath } from './defaults';
 import { UsageError, parse, type Command, type Out } from './command';
 import { briefsCommands } from './commands/briefs';

@@ -15,7 +15,7 @@ import type { CooccurrenceRow } from '../../db/mentions';
 import type { CitationCheck } from '../../db/brief/integrity';
 import type { BriefSnapshot } from '../../db/briefHistory';
 import type { SearchResult } from '../../db/search';
-import { ENTITY_TYPES, RELIABILITY } from '../../db/domain';
+import { ENTITY_TYPES, RELIABILITY } from '../../common/glossary';
 
 /** A phantom value carrying a reply type; never read at run time. */
 const reply = <T>() => undefined as unknown as T;

@@ -3,8 +3,7 @@
 // handler and turns every outcome into a Reply a person can read.
 import { contract, isChannel, type Channel, type Reply } from './contract';
 import { handlers, type ServiceContext } from './handlers';
-import { UserError } from '../services/errors';
-import { WorkspaceError } from '../../db/workspace';
+import { UserError, WorkspaceError } from '../services/errors';
 
 export type Router = (channel: unknown, payload: unknown) => Promise<Reply<unknown>>;
 

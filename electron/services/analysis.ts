@@ -5,8 +5,9 @@ import type { Entity, EntityRef, ExcerptView } from '../../db/domain';
 import { excerptIdsOfEntity, getEntity, listEntities } from '../../db/entities';
 import { briefsAboutEntity } from '../../db/briefs';
 import { getExcerpts, listDatedExcerpts } from '../../db/excerpts';
-import { cooccurrenceEvidence, entityCooccurrence, mentionsOfEntity, mentionsInSource, type CooccurrenceRow } from '../../db/mentions';
+import { cooccurrenceEvidence, entityCooccurrence, mentionsOfEntity, mentionsInSource, tagCooccurrence, type CooccurrenceRow } from '../../db/mentions';
 import { listRelations } from '../../db/relations';
+import { excerptIdsWithTags } from '../../db/tags';
 import { getSource } from '../../db/sources';
 import { UserError } from './errors';
 
@@ -145,4 +146,22 @@ export function sourceMentions(db: Db, sourceId: string): SourceMention[] {
 
 export function timeline(db: Db): ExcerptView[] {
   return listDatedExcerpts(db);
+}
+
+/** The co-occurrence matrix: every entity, the pairs seen together, and tag pairs. */
+export function cooccurrence(db: Db): { entities: Entity[]; pairs: CooccurrenceRow[]; tags: ReturnType<typeof tagCooccurrence> } {
+  return { entities: listEntities(db), pairs: entityCooccurrence(db), tags: tagCooccurrence(db) };
+}
+
+/** The excerpts behind a tag-pair cell: those tagged with both. */
+export function tagPairEvidence(db: Db, a: string, b: string): ExcerptView[] {
+  return getExcerpts(db, excerptIdsWithTags(db, a, b));
+}
+
+export { entityCooccurrence, listDatedExcerpts };
+
+/** Where an entity is mentioned, for the CLI's `entity mentions`. */
+export function entityMentions(db: Db, id: string): ReturnType<typeof mentionsOfEntity> {
+  if (!getEntity(db, id)) throw new UserError(`No entity with id ${id}.`);
+  return mentionsOfEntity(db, id);
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/workspace';
-import type { Brief } from '../../db/domain';
-import { createBrief, getBrief, saveBrief } from '../../db/briefs';
+import type { Brief, BriefSummary } from '../../db/domain';
+import { createBrief, deleteBrief, getBrief, listBriefs, saveBrief } from '../../db/briefs';
 import { getExcerpt } from '../../db/excerpts';
 import { emptyDocument } from '../../db/brief/document';
 import { briefFromMarkdown, UnknownCitationError } from '../../db/brief/fromMarkdown';
@@ -31,4 +31,16 @@ export function requireBrief(db: Db, id: string): Brief {
   const brief = getBrief(db, id);
   if (!brief) throw new UserError(`No brief with id ${id}.`);
   return brief;
+}
+
+export { listBriefs };
+
+/** The brief's row in the list (title, dates, counts), as after a save. */
+export function briefSummary(db: Db, id: string): BriefSummary {
+  requireBrief(db, id);
+  return listBriefs(db).find((b) => b.id === id)!;
+}
+
+export function removeBrief(db: Db, id: string): boolean {
+  return deleteBrief(db, id);
 }

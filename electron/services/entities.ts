@@ -8,19 +8,26 @@ import {
   deleteEntity,
   findEntityByName,
   getEntity,
+  listEntities,
   mergeEntities,
   removeAlias,
   renameEntity,
   undoMerge,
+  updateEntityFields,
 } from '../../db/entities';
-import { sourcesMentioning } from '../../db/mentions';
+import { dismissMention, mentionsInSource, sourcesMentioning } from '../../db/mentions';
+import { requireSource } from './sources';
+import { createExcerptAt } from './excerpts';
+import { sentenceAround } from './dates';
+import type { ExcerptView } from '../../db/domain';
 import { scanCorpusNow, scanForNewAlias, scanSource } from './mentions/scan';
 import { scanForAlias } from './mentions/matcher';
 import type { FoldedText } from './mentions/fold';
 import { UserError } from './errors';
 
+export { listEntities, dismissMention };
 
-function requireEntity(db: Db, id: string): Entity {
+export function requireEntity(db: Db, id: string): Entity {
   const e = getEntity(db, id);
   if (!e) throw new UserError(`No entity with id ${id}.`);
   return e;
@@ -114,4 +121,29 @@ export function undoEntityMerge(db: Db, mergeId: number): { survivor: Entity; re
   } catch (err) {
     throw new UserError((err as Error).message);
   }
+}
+
+/** A new entity from the app's form: its names looked for across the corpus, its description kept. */
+export function createEntityWith(db: Db, input: { name: string; type: EntityType; aliases?: readonly string[]; description?: string }): Entity {
+  const e = addEntity(db, input.name, input.type, input.aliases);
+  if (input.description !== undefined) updateEntityFields(db, e.id, { description: input.description });
+  return requireEntity(db, e.id);
+}
+
+/** Edits an entity: a new name goes through renaming (mentions follow), type and description are set. */
+export function editEntity(db: Db, id: string, patch: { name?: string; type?: EntityType; description?: string }): Entity {
+  const entity = requireEntity(db, id);
+  if (patch.name !== undefined && patch.name !== entity.name) renameEntityTo(db, id, patch.name);
+  updateEntityFields(db, id, { type: patch.type, description: patch.description });
+  return requireEntity(db, id);
+}
+
+/** Saves the sentence around a mention as an excerpt tagged with the mentioned entity. */
+export function excerptFromMention(db: Db, sourceId: string, start: number): ExcerptView {
+  const mention = mentionsInSource(db, sourceId).find((m) => m.start === start);
+  if (!mention) throw new UserError('That mention is no longer in the source.');
+  const source = requireSource(db, sourceId);
+  const entity = requireEntity(db, mention.entityId);
+  const span = sentenceAround(source.text, mention.start, mention.end);
+  return createExcerptAt(db, sourceId, span.start, span.end, { entities: [{ name: entity.name, type: entity.type }] });
 }

@@ -1,13 +1,16 @@
 import type { Db } from '../../db/workspace';
 import type { EntityType, ExcerptView } from '../../db/domain';
 import { getSource } from '../../db/sources';
-import { deleteExcerpt, getExcerpt, insertExcerpt, setExcerptAnchor, touchExcerpt, updateExcerptFields } from '../../db/excerpts';
-import { setExcerptTags } from '../../db/tags';
+import { requireSource } from './sources';
+import { deleteExcerpt, getExcerpt, getExcerpts, insertExcerpt, listExcerpts, listExcerptsOfSource, listExcerptsToReview, setExcerptAnchor, touchExcerpt, updateExcerptFields } from '../../db/excerpts';
+import { listTags, setExcerptTags } from '../../db/tags';
+import { citedIn } from '../../db/briefs';
+import { datesIn } from './dates';
 import { createEntity, findEntityByName, setExcerptEntities } from '../../db/entities';
 import { scanCorpusNow } from './mentions/scan';
 import { scanForAlias } from './mentions/matcher';
 import { findQuote, quoteContext } from './anchoring/quote';
-import { UserError } from './errors';
+import { found, UserError } from './errors';
 
 export interface EntityInput {
   name: string;
@@ -43,12 +46,6 @@ function applyDetails(db: Db, id: string, d: ExcerptDetails): void {
     return created.id;
   });
   setExcerptEntities(db, id, ids);
-}
-
-function requireSource(db: Db, sourceId: string) {
-  const source = getSource(db, sourceId);
-  if (!source) throw new UserError(`No source with id ${sourceId}.`);
-  return source;
 }
 
 /** Saves the passage at [start, end) of the source's current text as an excerpt. */
@@ -156,4 +153,25 @@ export function pointExcerptAt(db: Db, id: string, start: number, end: number): 
     previousQuote: quote === x.quote ? x.previousQuote : x.quote,
   });
   return getExcerpt(db, id)!;
+}
+
+export { getExcerpts, listExcerptsToReview, listTags };
+
+export function requireExcerpt(db: Db, id: string): ExcerptView {
+  return found(getExcerpt(db, id), 'excerpt', id);
+}
+
+/** A source's excerpts in text order, or the workspace's most recent ones. */
+export function excerptsOf(db: Db, sourceId?: string): ExcerptView[] {
+  return sourceId ? listExcerptsOfSource(db, sourceId) : listExcerpts(db);
+}
+
+/** The dates written in an excerpt's quote, offered as its event date. */
+export function excerptDateSuggestions(db: Db, id: string): string[] {
+  return datesIn(requireExcerpt(db, id).quote);
+}
+
+/** The briefs citing an excerpt, with where. */
+export function whereExcerptIsCited(db: Db, id: string): ReturnType<typeof citedIn> {
+  return citedIn(db, id);
 }

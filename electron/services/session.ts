@@ -1,5 +1,4 @@
-import type { Db } from '../../db/workspace';
-import { openWorkspace } from '../../db/workspace';
+import { openWorkspace, workspaceCounts, type Db, type WorkspaceCounts } from '../../db/workspace';
 import type { PdfPrinter } from './export/pdf';
 import { seedSample, wantsSample } from './sample';
 
@@ -35,4 +34,15 @@ export async function openSession(workspacePath: string, options: { printer: Pdf
       db.close();
     },
   };
+}
+
+/** The store alone, for one CLI command: no sample content, no printer. */
+export function openStore(path: string, options: { readonly?: boolean } = {}): Db {
+  return openWorkspace(path, options);
+}
+
+/** What the window's status line shows: where the workspace is and how much it holds. */
+export function workspaceInfo(db: Db, path: string): { path: string } & Omit<WorkspaceCounts, 'entities'> {
+  const { sources, excerpts, briefs } = workspaceCounts(db);
+  return { path, sources, excerpts, briefs };
 }

@@ -20,6 +20,9 @@ describe('lint keeps each folder to the layers it may use', () => {
     expect(await problems('electron/services/export/x.ts', "import { buildMenu } from '../../main/menu';\nexport const x = buildMenu;\n")).toEqual([expect.stringMatching(/may not import electron\/main\/menu/)]);
     expect(await problems('electron/preload/x.ts', "import { handlers } from '../ipc/handlers';\nexport const x = handlers;\n")).toEqual([expect.stringMatching(/^electron\/preload may not import electron\/ipc\/handlers/)]);
     expect(await problems('electron/main/x.ts', "import { listSources } from '../../db/sources';\nexport const x = listSources;\n")).toEqual([expect.stringMatching(/^electron\/main may not import db\/sources at run time/)]);
+    // The front doors reach the store only through the services (one service layer, #10).
+    expect(await problems('electron/ipc/handlers/x.ts', "import { listSources } from '../../../db/sources';\nexport const x = listSources;\n")).toEqual([expect.stringMatching(/^electron\/ipc may not import db\/sources at run time/)]);
+    expect(await problems('electron/cli/commands/x.ts', "import { listBriefs } from '../../../db/briefs';\nexport const x = listBriefs;\n")).toEqual([expect.stringMatching(/^electron\/cli may not import db\/briefs at run time/)]);
     expect(await problems('db/x.ts', "import { importPaths } from '../electron/services/importer';\nexport const x = importPaths;\n")).toEqual([expect.stringMatching(/^db may not import electron\/services\/importer/)]);
     expect(await problems('common/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n")).toEqual([expect.stringMatching(/common\/ is pure code/)]);
     expect(await problems('common/x.ts', "import type { Db } from '../db/workspace';\nexport type X = Db;\n")).toEqual([expect.stringMatching(/^common may not import db\/workspace/)]);

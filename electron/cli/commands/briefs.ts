@@ -1,8 +1,7 @@
 // `sourcebook` commands — Briefs: create from Markdown, list, check, export.
 import { readFileSync } from 'node:fs';
-import { openWorkspace } from '../../../db/workspace';
-import { listBriefs } from '../../../db/briefs';
-import { createBriefFromMarkdown } from '../../services/briefs';
+import { openStore } from '../../services/session';
+import { createBriefFromMarkdown, listBriefs } from '../../services/briefs';
 import { briefDocx, briefHtml, briefMarkdown, briefPdf, checkBrief, loadBriefForExport } from '../../services/export/exportBrief';
 import { chromiumPrinter } from '../../services/export/chromiumPrinter';
 import { UserError } from '../../services/errors';
@@ -65,7 +64,7 @@ export const briefsCommands: Command[] = [
       if (!values.pdf && !values.html && !values.docx && !values.md) throw new UsageError('export needs --pdf, --docx, --md or --html OUT.');
       const options = { strict: values.strict ?? false, banner: values.banner };
       const written: string[] = [];
-      const db = openWorkspace(ctx.workspace, { readonly: true });
+      const db = openStore(ctx.workspace, { readonly: true });
       const printer = chromiumPrinter();
       try {
         // Checked before anything is written: a strict refusal leaves no file behind.

@@ -1,12 +1,10 @@
 // `sourcebook` commands — Entities, mentions, suggestions, co-occurrence, relations and the timeline.
-import { ENTITY_TYPES, type EntityType } from '../../../db/domain';
-import { listDatedExcerpts } from '../../../db/excerpts';
-import { getEntity, listEntities } from '../../../db/entities';
-import { entityCooccurrence, mentionsOfEntity } from '../../../db/mentions';
+import { ENTITY_TYPES, type EntityType } from '../../../common/glossary';
+import { entityCooccurrence, entityMentions, listDatedExcerpts } from '../../services/analysis';
+import { listEntities } from '../../services/entities';
 import { addRelationWithEvidence } from '../../services/relations';
 import { addEntity, addEntityAlias, mergeEntity } from '../../services/entities';
 import { suggestEntities } from '../../services/suggestions';
-import { UserError } from '../../services/errors';
 import { UsageError, parse, one, withWorkspace, type Command } from '../command';
 
 export const entitiesCommands: Command[] = [
@@ -60,10 +58,7 @@ export const entitiesCommands: Command[] = [
     async run(args, ctx) {
       const { values } = parse(args, { entity: { type: 'string' } });
       const id = one(values.entity, '--entity');
-      const rows = await withWorkspace(ctx.workspace, (db) => {
-        if (!getEntity(db, id)) throw new UserError(`No entity with id ${id}.`);
-        return mentionsOfEntity(db, id).map(({ sourceId, start, end, text }) => ({ sourceId, start, end, text }));
-      });
+      const rows = await withWorkspace(ctx.workspace, (db) => entityMentions(db, id).map(({ sourceId, start, end, text }) => ({ sourceId, start, end, text })));
       ctx.out.print(rows, () => rows.map((m) => `${m.sourceId}  ${m.start}–${m.end}  ${m.text}`).join('\n') || 'No mentions.');
       return 0;
     },

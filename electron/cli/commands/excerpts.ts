@@ -1,9 +1,8 @@
 // `sourcebook` commands — Excerpts (add, delete, list) and search.
-import { ENTITY_TYPES, type EntityType } from '../../../db/domain';
-import { getSource } from '../../../db/sources';
-import { listExcerptsOfSource } from '../../../db/excerpts';
-import { search } from '../../../db/search';
-import { createExcerptFromQuote, removeExcerpt } from '../../services/excerpts';
+import { ENTITY_TYPES, type EntityType } from '../../../common/glossary';
+import { search } from '../../services/search';
+import { requireSource } from '../../services/sources';
+import { createExcerptFromQuote, excerptsOf, removeExcerpt } from '../../services/excerpts';
 import { UserError } from '../../services/errors';
 import { UsageError, parse, one, withWorkspace, type Command } from '../command';
 
@@ -63,8 +62,8 @@ export const excerptsCommands: Command[] = [
       const { values } = parse(args, { source: { type: 'string' } });
       const sourceId = one(values.source, '--source');
       const rows = await withWorkspace(ctx.workspace, (db) => {
-        if (!getSource(db, sourceId)) throw new UserError(`No source with id ${sourceId}.`);
-        return listExcerptsOfSource(db, sourceId).map((x) => ({ id: x.id, quote: x.quote, start: x.start, end: x.end, state: x.state, page: x.page }));
+        requireSource(db, sourceId);
+        return excerptsOf(db, sourceId).map((x) => ({ id: x.id, quote: x.quote, start: x.start, end: x.end, state: x.state, page: x.page }));
       });
       ctx.out.print(rows, () => rows.map((x) => `${x.id}  ${x.start}–${x.end}  ${x.state}  “${x.quote}”`).join('\n') || 'No excerpts.');
       return 0;

@@ -1,8 +1,8 @@
 // `sourcebook` commands — Sources: import, list, replace a source's text, grade.
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { RELIABILITY, type Reliability } from '../../../db/domain';
-import { listSources } from '../../../db/sources';
+import { RELIABILITY, type Reliability } from '../../../common/glossary';
+import { listSources } from '../../services/sources';
 import { importPaths } from '../../services/importer';
 import { gradeSource } from '../../services/grading';
 import { replaceSourceText } from '../../services/versions';

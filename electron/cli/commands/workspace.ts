@@ -1,6 +1,6 @@
 // `sourcebook` commands — the workspace file itself: back it up (checked), list its
 // backups, restore one.
-import { openWorkspace } from '../../../db/workspace';
+import { openStore } from '../../services/session';
 import { backupNow, listBackups, restoreBackup } from '../../services/backup';
 import { one, parse, UsageError, type Command } from '../command';
 
@@ -13,7 +13,7 @@ export const workspaceCommands: Command[] = [
       const { values, positionals } = parse(args, { to: { type: 'string' } });
       if (positionals.length) throw new UsageError(`Unexpected argument ${positionals[0]}.`);
       // Read-only: a backup never migrates or otherwise writes the workspace it copies.
-      const db = openWorkspace(ctx.workspace, { readonly: true });
+      const db = openStore(ctx.workspace, { readonly: true });
       try {
         const done = await backupNow(db, ctx.workspace, { to: values.to });
         ctx.out.print({ path: done.path, verified: done.verified, counts: done.counts }, () => `backed up to ${done.path}\nverified: ${countsLine(done.counts)}`);

@@ -1,24 +1,22 @@
 // Briefs (saved with history), their integrity check, and export.
 // Part of the handler map (electron/ipc/handlers.ts): channel → service call, the input
 // already validated by the router.
-import { deleteBrief, getBrief, listBriefs } from '../../../db/briefs';
 import type { BriefDocument } from '../../../db/brief/document';
-import { createBriefFromMarkdown, requireBrief } from '../../services/briefs';
+import { briefSummary, createBriefFromMarkdown, listBriefs, removeBrief, requireBrief } from '../../services/briefs';
 import { briefDocx, briefHtml, briefMarkdown, briefPdf, checkBrief } from '../../services/export/exportBrief';
 import { listSnapshots, restoreSnapshot, saveBriefWithHistory, snapshotDocument, snapshotNow } from '../../services/briefHistory';
-import { found } from './found';
 import type { FeatureHandlers } from './types';
 
 export const briefsHandlers: FeatureHandlers<'briefs' | 'export'> = {
   'briefs:list': (_, { db }) => listBriefs(db),
-  'briefs:get': ({ id }, { db }) => found(getBrief(db, id), 'brief', id),
+  'briefs:get': ({ id }, { db }) => requireBrief(db, id),
   'briefs:create': ({ title, markdown }, { db }) => createBriefFromMarkdown(db, title, markdown),
   'briefs:save': ({ id, title, author, document }, { db }) => {
     requireBrief(db, id);
     saveBriefWithHistory(db, id, { title, author, document: document as BriefDocument | undefined });
-    return listBriefs(db).find((b) => b.id === id)!;
+    return briefSummary(db, id);
   },
-  'briefs:delete': ({ id }, { db }) => ({ deleted: deleteBrief(db, id) }),
+  'briefs:delete': ({ id }, { db }) => ({ deleted: removeBrief(db, id) }),
   'briefs:check': ({ id }, { db }) => checkBrief(db, id),
   'briefs:history': ({ id }, { db }) => {
     requireBrief(db, id);

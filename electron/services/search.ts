@@ -1,0 +1,12 @@
+// Search as the front doors offer it: the workspace's sources and excerpts by relevance,
+// and excerpts alone (the citation picker). The query language is db/search.ts's.
+import type { Db } from '../../db/workspace';
+import type { ExcerptView } from '../../db/domain';
+import { search, searchExcerptIds } from '../../db/search';
+import { getExcerpts } from '../../db/excerpts';
+
+export { search };
+
+export function searchExcerpts(db: Db, query: string, limit?: number): ExcerptView[] {
+  return getExcerpts(db, searchExcerptIds(db, query, limit));
+}

@@ -1,0 +1,44 @@
+// Sources as the front doors (IPC handlers, CLI) see them: the library, one source with
+// its text, metadata edits, versions, where a source is cited, and publishers. Imports
+// and text replacement live in importer.ts and versions.ts; grading in grading.ts.
+import type { Db } from '../../db/workspace';
+import type { Reliability, Source, SourceSummary, SourceVersion } from '../../db/domain';
+import { deleteSource, getSource, getSourceSummary, listSources, listVersions, updateSourceMeta, type SourceMetaPatch } from '../../db/sources';
+import { getPublisherReliability, listPublishers, setPublisherReliability } from '../../db/publishers';
+import { sourceCitedIn } from '../../db/briefs';
+import { found } from './errors';
+
+export { listSources, listPublishers };
+
+export function requireSource(db: Db, id: string): Source {
+  return found(getSource(db, id), 'source', id);
+}
+
+function requireSourceSummary(db: Db, id: string): SourceSummary {
+  return found(getSourceSummary(db, id), 'source', id);
+}
+
+export function updateSource(db: Db, id: string, patch: SourceMetaPatch): SourceSummary {
+  requireSourceSummary(db, id);
+  updateSourceMeta(db, id, patch);
+  return requireSourceSummary(db, id);
+}
+
+export function removeSource(db: Db, id: string): boolean {
+  return deleteSource(db, id);
+}
+
+export function sourceVersions(db: Db, id: string): SourceVersion[] {
+  requireSourceSummary(db, id);
+  return listVersions(db, id);
+}
+
+export function whereSourceIsCited(db: Db, id: string): ReturnType<typeof sourceCitedIn> {
+  requireSourceSummary(db, id);
+  return sourceCitedIn(db, id);
+}
+
+export function gradePublisher(db: Db, name: string, reliability: Reliability | null): { name: string; reliability: Reliability | null } {
+  setPublisherReliability(db, name, reliability);
+  return { name, reliability: getPublisherReliability(db, name) };
+}
