@@ -1,19 +1,10 @@
 import type { Db } from './workspace';
 import { nowIso } from './ids';
 import { type BriefDocument, plainTextOf } from './brief/document';
+import type { SnapshotReason, BriefSnapshot } from './domain';
+export type { SnapshotReason, BriefSnapshot };
 
-export type SnapshotReason = 'auto' | 'manual' | 'before-restore';
 
-export interface BriefSnapshot {
-  id: number;
-  briefId: string;
-  title: string;
-  words: number;
-  /** Words added or removed since the snapshot before it (0 for the first). */
-  change: number;
-  reason: SnapshotReason;
-  createdAt: string;
-}
 
 const countWords = (doc: BriefDocument) => plainTextOf(doc).split(/\s+/).filter(Boolean).length;
 

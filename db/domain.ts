@@ -3,6 +3,7 @@
 
 import type { AnchorState, EntityType, Reliability } from '../common/glossary';
 import type { PageSpan } from '../common/pages';
+import type { CitationStatus } from '../common/citations';
 
 // The glossary's lists and the page and grade rules are common/'s, shared with the window.
 export { ANCHOR_STATES, ENTITY_TYPES, RELIABILITY, gradeLabel, type AnchorState, type EntityType, type Reliability } from '../common/glossary';
@@ -118,4 +119,45 @@ export interface SearchHit {
   id: string;
   title: string;
   snippet: string;
+}
+
+// What repositories return beyond the records above: search hits, co-occurrence counts,
+// brief snapshots and citation checks (the contract carries them to the window).
+
+export interface CooccurrenceRow {
+  a: string;
+  b: string;
+  excerpts: number;
+  paragraphs: number;
+}
+
+export interface CitationCheck {
+  /** Position of the citation in the brief, 0-based, document order. */
+  position: number;
+  excerptId: string;
+  status: CitationStatus;
+  /** The quote the citation remembers from when it was made. */
+  quoteAtCitation: string;
+  /** The excerpt's quote now (null when deleted). */
+  quoteNow: string | null;
+  /** Why, in a few words a person reads. */
+  detail: string;
+}
+
+export type SnapshotReason = 'auto' | 'manual' | 'before-restore';
+
+export interface BriefSnapshot {
+  id: number;
+  briefId: string;
+  title: string;
+  words: number;
+  /** Words added or removed since the snapshot before it (0 for the first). */
+  change: number;
+  reason: SnapshotReason;
+  createdAt: string;
+}
+
+export interface SearchResult extends SearchHit {
+  /** [start, end) offsets in `snippet` of the matched words. */
+  highlights: [number, number][];
 }

@@ -1,4 +1,6 @@
 import type { Db } from './workspace';
+import type { CooccurrenceRow } from './domain';
+export type { CooccurrenceRow };
 
 export interface StoredMention {
   sourceId: string;
@@ -66,12 +68,6 @@ export function dismissMention(db: Db, sourceId: string, start: number): boolean
   return true;
 }
 
-export interface CooccurrenceRow {
-  a: string;
-  b: string;
-  excerpts: number;
-  paragraphs: number;
-}
 
 /** Pairs of entities (a < b by id) tagged on the same excerpts and mentioned in the same paragraphs. */
 export function entityCooccurrence(db: Db): CooccurrenceRow[] {

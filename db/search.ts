@@ -1,5 +1,7 @@
 import type { Db } from './workspace';
 import type { SearchHit } from './domain';
+import type { SearchResult } from './domain';
+export type { SearchResult };
 
 // Full-text search over sources, excerpts and briefs. Whatever a person types is turned
 // into a safe FTS5 expression here: FTS5 syntax never reaches the engine from input.
@@ -57,10 +59,6 @@ interface HitRow {
   rank: number;
 }
 
-export interface SearchResult extends SearchHit {
-  /** [start, end) offsets in `snippet` of the matched words. */
-  highlights: [number, number][];
-}
 
 export function search(db: Db, input: string, limit = 50): SearchResult[] {
   const q = toFtsQuery(input);

@@ -3,21 +3,11 @@
 import { type ExcerptView } from '../domain';
 import { type BriefDocument, citationsOf } from './document';
 import { citationStatus, type CitationStatus } from '../../common/citations';
+import type { CitationCheck } from '../domain';
+export type { CitationCheck };
 
 export { CITATION_STATUSES, type CitationStatus } from '../../common/citations';
 
-export interface CitationCheck {
-  /** Position of the citation in the brief, 0-based, document order. */
-  position: number;
-  excerptId: string;
-  status: CitationStatus;
-  /** The quote the citation remembers from when it was made. */
-  quoteAtCitation: string;
-  /** The excerpt's quote now (null when deleted). */
-  quoteNow: string | null;
-  /** Why, in a few words a person reads. */
-  detail: string;
-}
 
 /** One status per citation, the most serious that applies (common/citations.ts's rule, which the editor shows too). */
 export function checkCitations(doc: BriefDocument, excerpts: ReadonlyMap<string, ExcerptView>): CitationCheck[] {

@@ -4,17 +4,9 @@
 // transports (Electron IPC, loopback HTTP) and the renderer's client all derive from
 // this map; a signature is never written twice.
 import { z } from 'zod';
-import type { BriefSummary, Brief, Entity, ExcerptView, Reliability, Source, SourceSummary, SourceVersion } from '../../db/domain';
-import type { ReplaceReport } from '../services/versions';
-import type { ImportReport } from '../services/importer';
+import type { BriefSnapshot, BriefSummary, Brief, CitationCheck, CooccurrenceRow, Entity, ExcerptView, Reliability, SearchResult, Source, SourceSummary, SourceVersion } from '../../db/domain';
 import { MAX_IMPORT_BYTES } from '../../common/sourceFiles';
-import type { EntityPage, Graph, ParagraphEvidence, SourceMention } from '../services/analysis';
-import type { Suggestion } from '../services/suggestions';
-import type { JobStatus } from '../services/jobs';
-import type { CooccurrenceRow } from '../../db/mentions';
-import type { CitationCheck } from '../../db/brief/integrity';
-import type { BriefSnapshot } from '../../db/briefHistory';
-import type { SearchResult } from '../../db/search';
+import type { EntityPage, Graph, ImportReport, JobStatus, ParagraphEvidence, ReplaceReport, SourceMention, Suggestion } from '../services/views';
 import { ENTITY_TYPES, RELIABILITY } from '../../common/glossary';
 
 /** A phantom value carrying a reply type; never read at run time. */

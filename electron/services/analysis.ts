@@ -10,22 +10,10 @@ import { listRelations } from '../../db/relations';
 import { excerptIdsWithTags } from '../../db/tags';
 import { getSource } from '../../db/sources';
 import { UserError } from './errors';
+import type { MentionInContext, EntityPage, ParagraphEvidence, GraphEdge, Graph, SourceMention } from './views';
+export type { MentionInContext, EntityPage, ParagraphEvidence, GraphEdge, Graph, SourceMention };
 
-export interface MentionInContext {
-  start: number;
-  end: number;
-  text: string;
-  before: string;
-  after: string;
-}
 
-export interface EntityPage {
-  entity: Entity;
-  excerpts: ExcerptView[];
-  mentions: { sourceId: string; sourceTitle: string; mentions: MentionInContext[] }[];
-  briefs: { id: string; title: string; via: 'citation' | 'mention' }[];
-  cooccurring: { entity: EntityRef; excerpts: number; paragraphs: number }[];
-}
 
 const CONTEXT = 90;
 
@@ -54,14 +42,6 @@ export function entityPage(db: Db, id: string): EntityPage {
   return { entity, excerpts: getExcerpts(db, excerptIds), mentions: [...bySource.values()], briefs, cooccurring };
 }
 
-export interface ParagraphEvidence {
-  sourceId: string;
-  sourceTitle: string;
-  paragraph: number;
-  start: number;
-  end: number;
-  text: string;
-}
 
 /** The text of paragraph n of a source (blocks separated by a blank line), with its offsets. */
 export function paragraphOf(text: string, n: number): { start: number; end: number; text: string } {
@@ -88,24 +68,7 @@ export function pairEvidence(db: Db, a: string, b: string): { excerpts: ExcerptV
   };
 }
 
-export interface GraphEdge {
-  id: string;
-  source: string;
-  target: string;
-  kind: 'cooccurrence' | 'relation';
-  label: string | null;
-  /** Evidence count: excerpts (and, for co-occurrence, paragraphs) behind the edge. */
-  weight: number;
-  excerptIds: string[];
-  paragraphs: number;
-}
 
-export interface Graph {
-  nodes: (EntityRef & { excerpts: number; mentions: number })[];
-  edges: GraphEdge[];
-  /** The excerpts behind every edge, for filtering by tag, grade and date in the view. */
-  excerpts: ExcerptView[];
-}
 
 export function entityGraph(db: Db): Graph {
   const nodes = listEntities(db).map((e) => ({ id: e.id, name: e.name, type: e.type, excerpts: e.excerptCount, mentions: e.mentionCount }));
@@ -127,13 +90,6 @@ export function entityGraph(db: Db): Graph {
   return { nodes, edges, excerpts: getExcerpts(db, ids) };
 }
 
-export interface SourceMention {
-  entityId: string;
-  entityName: string;
-  entityType: EntityRef['type'];
-  start: number;
-  end: number;
-}
 
 /** Mentions in one source with their entity, for the reader's marks. */
 export function sourceMentions(db: Db, sourceId: string): SourceMention[] {

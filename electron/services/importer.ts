@@ -9,17 +9,12 @@ import { MAX_IMPORT_BYTES, SUPPORTED_EXTENSIONS } from '../../common/sourceFiles
 import { parseToOutcome, type ParseOutcome } from './import/parseOutcome';
 import { ParsePool, sharedParsePool } from './import/parsePool';
 import { scanText } from './mentions/scan';
+import type { ImportReport } from './views';
+export type { ImportReport };
 
 /** Larger files are refused before they are read: the whole file is held in memory. */
 export const MAX_FILE_BYTES = MAX_IMPORT_BYTES;
 
-/** What an import did with each file (the CLI's `import --json` and `sources:import`). */
-export interface ImportReport {
-  /** `versionOf`: a source already there that this file may be a new version of (same web address, or file name and title). */
-  imported: { id: string; path: string; title: string; warnings?: string[]; versionOf?: { id: string; title: string } }[];
-  skipped: { path: string; reason: string }[];
-  failed: { path: string; error: string }[];
-}
 
 export type { ImportInput };
 

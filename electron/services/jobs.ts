@@ -1,15 +1,9 @@
 // Long work (a corpus rescan after a new alias) runs in the background of the process
 // that holds the workspace; the app shows its progress and keeps answering meanwhile.
 import type { Db } from '../../db/workspace';
+import type { JobStatus } from './views';
+export type { JobStatus };
 
-export interface JobStatus {
-  id: number;
-  label: string;
-  done: number;
-  total: number;
-  finished: boolean;
-  error: string | null;
-}
 
 const registries = new WeakMap<Db, { next: number; jobs: Map<number, JobStatus> }>();
 

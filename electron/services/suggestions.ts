@@ -8,13 +8,9 @@ import { allNames } from '../../db/entities';
 import { getRecognisedNames, putRecognisedNames, rejectedSuggestions, rejectSuggestionName } from '../../db/recognisedNames';
 import { currentTexts } from '../../db/sources';
 import { foldAlias } from './mentions/fold';
+import type { Suggestion } from './views';
+export type { Suggestion };
 
-export interface Suggestion {
-  name: string;
-  type: EntityType;
-  count: number;
-  examples: { sourceId: string; context: string }[];
-}
 
 interface Found {
   name: string;

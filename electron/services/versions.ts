@@ -9,16 +9,9 @@ import { readImportFile, type ImportInput } from './import/input';
 import { MAX_IMPORT_BYTES as MAX_FILE_BYTES } from '../../common/sourceFiles';
 import { UserError } from './errors';
 import { scanSource } from './mentions/scan';
+import type { ReplaceReport } from './views';
+export type { ReplaceReport };
 
-export interface ReplaceReport {
-  sourceId: string;
-  version: number;
-  exact: number;
-  moved: number;
-  fuzzy: number;
-  orphaned: number;
-  excerpts: { id: string; state: AnchorState; score: number | null }[];
-}
 
 /**
  * Replaces a source's text with a new version (re-import, or "replace text" from a

@@ -1,0 +1,89 @@
+// The shapes the services hand to the front doors (IPC replies, CLI --json): pure types,
+// so the contract, and through it the window, can name them without loading a service.
+import type { AnchorState, Entity, EntityRef, EntityType, ExcerptView } from '../../db/domain';
+
+/** What an import did with each file (the CLI's `import --json` and `sources:import`). */
+export interface ImportReport {
+  /** `versionOf`: a source already there that this file may be a new version of (same web address, or file name and title). */
+  imported: { id: string; path: string; title: string; warnings?: string[]; versionOf?: { id: string; title: string } }[];
+  skipped: { path: string; reason: string }[];
+  failed: { path: string; error: string }[];
+}
+
+export interface ReplaceReport {
+  sourceId: string;
+  version: number;
+  exact: number;
+  moved: number;
+  fuzzy: number;
+  orphaned: number;
+  excerpts: { id: string; state: AnchorState; score: number | null }[];
+}
+
+export interface MentionInContext {
+  start: number;
+  end: number;
+  text: string;
+  before: string;
+  after: string;
+}
+
+export interface EntityPage {
+  entity: Entity;
+  excerpts: ExcerptView[];
+  mentions: { sourceId: string; sourceTitle: string; mentions: MentionInContext[] }[];
+  briefs: { id: string; title: string; via: 'citation' | 'mention' }[];
+  cooccurring: { entity: EntityRef; excerpts: number; paragraphs: number }[];
+}
+
+export interface ParagraphEvidence {
+  sourceId: string;
+  sourceTitle: string;
+  paragraph: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  kind: 'cooccurrence' | 'relation';
+  label: string | null;
+  /** Evidence count: excerpts (and, for co-occurrence, paragraphs) behind the edge. */
+  weight: number;
+  excerptIds: string[];
+  paragraphs: number;
+}
+
+export interface Graph {
+  nodes: (EntityRef & { excerpts: number; mentions: number })[];
+  edges: GraphEdge[];
+  /** The excerpts behind every edge, for filtering by tag, grade and date in the view. */
+  excerpts: ExcerptView[];
+}
+
+export interface SourceMention {
+  entityId: string;
+  entityName: string;
+  entityType: EntityRef['type'];
+  start: number;
+  end: number;
+}
+
+export interface Suggestion {
+  name: string;
+  type: EntityType;
+  count: number;
+  examples: { sourceId: string; context: string }[];
+}
+
+export interface JobStatus {
+  id: number;
+  label: string;
+  done: number;
+  total: number;
+  finished: boolean;
+  error: string | null;
+}
