@@ -2,7 +2,7 @@
 // excerpt it cites, as the excerpt is now. Pure: the caller supplies the excerpts.
 import { type ExcerptView } from '../domain';
 import { type BriefDocument, citationsOf } from './document';
-import { citationStatus, type CitationStatus } from '../../common/citations';
+import { citationStatus } from '../../common/citations';
 import type { CitationCheck } from '../domain';
 export type { CitationCheck };
 

@@ -1,7 +1,7 @@
 // The analysis views' data: an entity's page, the co-occurrence matrix with the passages
 // behind each cell, and the link chart's graph where every edge carries its evidence.
 import type { Db } from '../../db/workspace';
-import type { Entity, EntityRef, ExcerptView } from '../../db/domain';
+import type { Entity, ExcerptView } from '../../db/domain';
 import { excerptIdsOfEntity, getEntity, listEntities } from '../../db/entities';
 import { briefsAboutEntity } from '../../db/briefs';
 import { getExcerpts, listDatedExcerpts } from '../../db/excerpts';
