@@ -161,3 +161,14 @@ export interface SearchResult extends SearchHit {
   /** [start, end) offsets in `snippet` of the matched words. */
   highlights: [number, number][];
 }
+
+/** What can be in the Trash (db/trash.ts). */
+export type TrashKind = 'source' | 'excerpt' | 'brief' | 'entity';
+
+/** One deleted item, as the Trash lists it. `title` is a source's or brief's title, an excerpt's quote, an entity's name. */
+export interface TrashItem {
+  kind: TrashKind;
+  id: string;
+  title: string;
+  deletedAt: string;
+}

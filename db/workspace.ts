@@ -32,7 +32,13 @@ function checkHeader(path: string): void {
   }
 }
 
-export function openWorkspace(path: string, options: { readonly?: boolean } = {}): Db {
+export interface OpenOptions {
+  readonly?: boolean;
+  /** Called before pending migrations run on a workspace that has data (schema `from` ≥ 1): the caller backs it up. */
+  beforeMigrate?: (db: Db, from: number) => void;
+}
+
+export function openWorkspace(path: string, options: OpenOptions = {}): Db {
   checkHeader(path);
   let db: Db;
   try {
@@ -56,7 +62,10 @@ export function openWorkspace(path: string, options: { readonly?: boolean } = {}
     }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    if (!options.readonly) migrate(db, migrations);
+    if (!options.readonly) {
+      if (version > 0 && version < latestVersion) options.beforeMigrate?.(db, version);
+      migrate(db, migrations);
+    }
     return db;
   } catch (err) {
     db.close();
@@ -124,9 +133,25 @@ export interface WorkspaceCounts {
   briefs: number;
 }
 
-/** How much the workspace holds. */
+/** How much the workspace holds (a table an old schema lacks holds nothing). */
 export function workspaceCounts(db: Db): WorkspaceCounts {
-  return db
-    .prepare(`SELECT (SELECT count(*) FROM sources) AS sources, (SELECT count(*) FROM excerpts) AS excerpts, (SELECT count(*) FROM entities) AS entities, (SELECT count(*) FROM briefs) AS briefs`)
-    .get() as WorkspaceCounts;
+  const present = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('sources', 'excerpts', 'entities', 'briefs')`).pluck().all() as string[]);
+  const count = (table: keyof WorkspaceCounts) => (present.has(table) ? (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) : 0);
+  return { sources: count('sources'), excerpts: count('excerpts'), entities: count('entities'), briefs: count('briefs') };
+}
+
+/** Rows this connection has inserted, updated or deleted since it opened (SQLite's total_changes()). */
+export function totalChanges(db: Db): number {
+  return db.prepare('SELECT total_changes()').pluck().get() as number;
+}
+
+/** SQLite's full integrity check (FTS5 indexes included): empty when the file is sound, else what is wrong. */
+export function integrityProblems(db: Db): string[] {
+  const rows = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+  return rows.join() === 'ok' ? [] : rows;
+}
+
+/** Makes the file self-contained (no -wal beside it), for a copy that travels. */
+export function useRollbackJournal(db: Db): void {
+  db.pragma('journal_mode = DELETE');
 }

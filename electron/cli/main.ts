@@ -10,6 +10,7 @@ import { entitiesCommands } from './commands/entities';
 import { excerptsCommands } from './commands/excerpts';
 import { sourcesCommands } from './commands/sources';
 import { workspaceCommands } from './commands/workspace';
+import { trashCommands } from './commands/trash';
 
 const USAGE = `Usage: sourcebook [--workspace PATH] <command> [options]
 
@@ -21,7 +22,7 @@ Commands:
                                           becomes that publisher's default)
   excerpt add --source ID --quote TEXT [--occurrence N] [--entity NAME]... [--entity-type TYPE]
               [--tag TAG]... [--note TEXT] [--credibility 1-6] [--date YYYY[-MM[-DD]]] [--json]
-  excerpt delete EXCERPT_ID [--json]
+  excerpt delete EXCERPT_ID [--json]      move an excerpt to the Trash (its citations show "deleted")
   excerpts --source ID [--json]           list a source's excerpts
   search QUERY [--json]                   search sources, excerpts and briefs
   entity add NAME --type TYPE [--alias A]... [--json]   add an entity; the corpus is scanned for its names
@@ -38,14 +39,20 @@ Commands:
   check BRIEF_ID [--json]                 every citation's status: ok, changed, orphaned, deleted, ungraded
   export BRIEF_ID --pdf|--docx|--md|--html OUT [--strict] [--banner TEXT]
                                           export a brief (--strict refuses when a citation is not ok)
+  trash [--json]                          what was deleted (sources, excerpts, briefs, entities), newest first
+  trash restore ID [--json]               put an item back from the Trash, with everything that hung on it
+  trash delete ID [--json]                delete one item from the Trash for good
+  trash empty [--json]                    delete everything in the Trash for good (a backup is made first)
   backup [--to PATH] [--json]             a checked copy of the workspace (in "<name> backups/" beside it)
   backups [--json]                        the workspace's backups, newest first, verified or not
   restore BACKUP_PATH [--json]            put a backup in place of the workspace (backing up what is there first)
+  merge OTHER.sourcebook [--json]         merge another workspace into this one (backed up first; twice changes nothing)
+  package BRIEF_ID --out FILE [--json]    an evidence package: the brief, the excerpts it cites, their sources and entities
   serve [--port N]                        serve the app to a browser on 127.0.0.1
 
 The workspace defaults to ${defaultWorkspacePath()} (or $SOURCEBOOK_WORKSPACE).`;
 
-const COMMANDS: readonly Command[] = [...sourcesCommands, ...excerptsCommands, ...entitiesCommands, ...briefsCommands, ...workspaceCommands];
+const COMMANDS: readonly Command[] = [...sourcesCommands, ...excerptsCommands, ...entitiesCommands, ...briefsCommands, ...trashCommands, ...workspaceCommands];
 const BY_NAME = new Map(COMMANDS.map((c) => [c.name, c]));
 
 /** "source replace" or "source grade"; "entity add", "entity alias" or "entity merge". */

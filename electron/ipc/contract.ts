@@ -4,7 +4,7 @@
 // transports (Electron IPC, loopback HTTP) and the renderer's client all derive from
 // this map; a signature is never written twice.
 import { z } from 'zod';
-import type { BriefSnapshot, BriefSummary, Brief, CitationCheck, CooccurrenceRow, Entity, ExcerptView, Reliability, SearchResult, Source, SourceSummary, SourceVersion } from '../../db/domain';
+import type { BriefSnapshot, BriefSummary, Brief, CitationCheck, CooccurrenceRow, Entity, ExcerptView, Reliability, SearchResult, Source, SourceSummary, SourceVersion, TrashItem } from '../../db/domain';
 import { MAX_IMPORT_BYTES } from '../../common/sourceFiles';
 import type { EntityPage, Graph, ImportReport, JobStatus, ParagraphEvidence, ReplaceReport, SourceMention, Suggestion } from '../services/views';
 import { ENTITY_TYPES, RELIABILITY } from '../../common/glossary';
@@ -175,6 +175,15 @@ export const contract = {
   'analysis:timeline': { input: z.object({}).strict(), output: reply<ExcerptView[]>() },
   'excerpts:dateSuggestions': { input: z.object({ id }).strict(), output: reply<string[]>() },
   'jobs:status': { input: z.object({}).strict(), output: reply<JobStatus[]>() },
+
+  /** What was deleted, newest first: every delete of a source, excerpt, brief or entity moves it here. */
+  'trash:list': { input: z.object({}).strict(), output: reply<TrashItem[]>() },
+  /** Puts an item back with everything that hung on it; its citations come back to life. */
+  'trash:restore': { input: z.object({ id }).strict(), output: reply<TrashItem>() },
+  /** Deletes one item from the Trash for good. */
+  'trash:delete': { input: z.object({ id }).strict(), output: reply<{ deleted: boolean }>() },
+  /** Deletes everything in the Trash for good, after a backup of the workspace. */
+  'trash:empty': { input: z.object({}).strict(), output: reply<{ deleted: number }>() },
   'tags:list': { input: z.object({}).strict(), output: reply<{ name: string; count: number }[]>() },
 
   'briefs:list': { input: z.object({}).strict(), output: reply<BriefSummary[]>() },

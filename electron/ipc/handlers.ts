@@ -7,8 +7,9 @@ import { briefsHandlers } from './handlers/briefs';
 import { entitiesHandlers } from './handlers/entities';
 import { excerptsHandlers } from './handlers/excerpts';
 import { sourcesHandlers } from './handlers/sources';
+import { trashHandlers } from './handlers/trash';
 import type { Handlers } from './handlers/types';
 
 export type { Handlers, ServiceContext } from './handlers/types';
 
-export const handlers: Handlers = { ...sourcesHandlers, ...excerptsHandlers, ...entitiesHandlers, ...analysisHandlers, ...briefsHandlers };
+export const handlers: Handlers = { ...sourcesHandlers, ...excerptsHandlers, ...entitiesHandlers, ...analysisHandlers, ...briefsHandlers, ...trashHandlers };

@@ -181,7 +181,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    void session?.close();
+  // The session's close makes the last automatic backup: quitting waits for it.
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (!session || closing) return;
+    closing = true;
+    event.preventDefault();
+    const done = session.close();
+    session = null;
+    void done.finally(() => app.quit());
   });
 }

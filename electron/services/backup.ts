@@ -4,8 +4,8 @@
 // a safety backup of what was there.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { backupTo, verifyBackup } from '../../db/backup';
-import { openWorkspace, type Db, type WorkspaceCounts } from '../../db/workspace';
+import { backupTo, snapshotTo, verifyBackup, type BackupCheck } from '../../db/backup';
+import { openWorkspace, totalChanges, type Db, type WorkspaceCounts } from '../../db/workspace';
 import { UserError } from './errors';
 
 export interface BackupResult {
@@ -17,6 +17,8 @@ export interface BackupResult {
 
 export interface BackupRecord extends BackupResult {
   createdAt: string;
+  /** Why it was made: "manual" (Back Up Now, `sourcebook backup`), "automatic", or "before <an operation>". */
+  reason: string;
 }
 
 /** The folder a workspace's backups go to: "<name> backups" beside it. */
@@ -33,18 +35,9 @@ const recordOf = (path: string) => `${path}.json`;
  * when. Written under a temporary name and renamed once checked, so no folder ever holds
  * half a backup; an unverified copy is kept but recorded as such, and the call fails.
  */
-export async function backupNow(db: Db, workspacePath: string, options: { to?: string; now?: Date } = {}): Promise<BackupResult> {
+export async function backupNow(db: Db, workspacePath: string, options: { to?: string; now?: Date; reason?: string } = {}): Promise<BackupResult> {
   const now = options.now ?? new Date();
-  let target: string;
-  if (options.to) {
-    target = resolve(options.to);
-    if (existsSync(target)) throw new UserError(`${target} already exists; a backup never replaces a file.`);
-    mkdirSync(dirname(target), { recursive: true });
-  } else {
-    const folder = backupFolder(workspacePath);
-    mkdirSync(folder, { recursive: true });
-    target = join(folder, `${basename(workspacePath, extname(workspacePath))} ${stamp(now)}.sourcebook`);
-  }
+  const target = backupTarget(workspacePath, now, options.to);
   const partial = `${target}.partial`;
   let check;
   try {
@@ -52,9 +45,48 @@ export async function backupNow(db: Db, workspacePath: string, options: { to?: s
   } catch (err) {
     throw new UserError(`Backup of ${workspacePath} failed: ${(err as Error).message}. The workspace itself is unchanged.`);
   }
+  return keep(partial, target, check, now, options.reason ?? 'manual');
+}
+
+/**
+ * The backup made while a workspace is being opened, before its schema is migrated to
+ * this version's: a one-statement copy (nothing else runs yet). A failure stops the
+ * opening, so no migration ever runs without a verified copy of what was there.
+ */
+export function backupBeforeMigration(db: Db, workspacePath: string, fromVersion: number, now = new Date()): BackupResult {
+  const target = backupTarget(workspacePath, now);
+  const partial = `${target}.partial`;
+  let check;
+  try {
+    check = snapshotTo(db, partial);
+  } catch (err) {
+    throw new UserError(`Backup of ${workspacePath} before updating its format failed: ${(err as Error).message}. The workspace was not updated.`);
+  }
+  return keep(partial, target, check, now, `before migration from schema ${fromVersion}`);
+}
+
+/** Where a backup goes: `to`, or the backups folder under a name that says when. */
+function backupTarget(workspacePath: string, now: Date, to?: string): string {
+  if (to) {
+    const target = resolve(to);
+    if (existsSync(target)) throw new UserError(`${target} already exists; a backup never replaces a file.`);
+    mkdirSync(dirname(target), { recursive: true });
+    return target;
+  }
+  const folder = backupFolder(workspacePath);
+  mkdirSync(folder, { recursive: true });
+  const name = `${basename(workspacePath, extname(workspacePath))} ${stamp(now)}`;
+  let target = join(folder, `${name}.sourcebook`);
+  // Two backups in the same second (a safety backup right after an automatic one) get their own files.
+  for (let n = 2; existsSync(target); n++) target = join(folder, `${name} (${n}).sourcebook`);
+  return target;
+}
+
+/** Renames the checked copy into place and writes its record; an unverified copy is kept, marked so, and the call fails. */
+function keep(partial: string, target: string, check: BackupCheck, now: Date, reason: string): BackupResult {
   renameSync(partial, target);
   const result: BackupResult = { path: target, bytes: statSync(target).size, verified: check.verified, counts: check.counts };
-  writeFileSync(recordOf(target), JSON.stringify({ createdAt: now.toISOString(), verified: check.verified, counts: check.counts, problems: check.problems }, null, 2));
+  writeFileSync(recordOf(target), JSON.stringify({ createdAt: now.toISOString(), reason, verified: check.verified, counts: check.counts, problems: check.problems }, null, 2));
   if (!check.verified) throw new UserError(`The backup at ${target} did not pass its check: ${check.problems.join('; ')}. It is kept, marked unverified.`);
   return result;
 }
@@ -67,7 +99,7 @@ export function listBackups(workspacePath: string): BackupRecord[] {
   for (const name of readdirSync(folder)) {
     if (!name.endsWith('.sourcebook')) continue;
     const path = join(folder, name);
-    let record: { createdAt?: unknown; verified?: unknown; counts?: WorkspaceCounts } = {};
+    let record: { createdAt?: unknown; reason?: unknown; verified?: unknown; counts?: WorkspaceCounts } = {};
     try {
       record = JSON.parse(readFileSync(recordOf(path), 'utf8')) as typeof record;
     } catch {
@@ -79,6 +111,7 @@ export function listBackups(workspacePath: string): BackupRecord[] {
       createdAt: typeof record.createdAt === 'string' ? record.createdAt : stat.mtime.toISOString(),
       bytes: stat.size,
       verified: record.verified === true,
+      reason: typeof record.reason === 'string' ? record.reason : 'manual',
       counts: record.counts ?? { sources: 0, excerpts: 0, entities: 0, briefs: 0 },
     });
   }
@@ -107,7 +140,7 @@ export async function restoreBackup(workspacePath: string, backupPath: string): 
   if (existsSync(target)) {
     const db = openWorkspace(target);
     try {
-      previous = (await backupNow(db, target)).path;
+      previous = (await backupBefore(db, target, 'restoring a backup')).path;
     } finally {
       db.close();
     }
@@ -118,4 +151,105 @@ export async function restoreBackup(workspacePath: string, backupPath: string): 
   for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${target}${suffix}`, { force: true });
   renameSync(incoming, target);
   return { restored: source, previous };
+}
+
+/**
+ * The backup taken before an operation that changes much at once (a migration, a merge,
+ * a `source replace`, a restore, a bulk delete): verified, or the operation does not run
+ * (backupNow throws). Old automatic backups are thinned out afterwards.
+ */
+export async function backupBefore(db: Db, workspacePath: string, what: string, now = new Date()): Promise<BackupResult> {
+  const result = await backupNow(db, workspacePath, { reason: `before ${what}`, now });
+  pruneBackups(workspacePath, now);
+  return result;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Which automatic backups to keep: the newest 12, the newest of each of the last 7 days,
+ * and the newest of each of the last 4 weeks. Backups made by hand are always kept.
+ */
+export function backupsToPrune(records: readonly BackupRecord[], now: Date): BackupRecord[] {
+  const automatic = records.filter((r) => r.reason !== 'manual').sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const keep = new Set(automatic.slice(0, 12));
+  const newestPer = (span: number, count: number) => {
+    for (let i = 0; i < count; i++) {
+      const from = now.getTime() - (i + 1) * span;
+      const to = now.getTime() - i * span;
+      const newest = automatic.find((r) => {
+        const t = Date.parse(r.createdAt);
+        return t > from && t <= to;
+      });
+      if (newest) keep.add(newest);
+    }
+  };
+  newestPer(DAY, 7);
+  newestPer(7 * DAY, 4);
+  return automatic.filter((r) => !keep.has(r));
+}
+
+/** Deletes the automatic backups the retention rule no longer keeps; returns their paths. */
+export function pruneBackups(workspacePath: string, now = new Date()): string[] {
+  const gone = backupsToPrune(listBackups(workspacePath), now);
+  for (const r of gone) {
+    rmSync(r.path, { force: true });
+    rmSync(recordOf(r.path), { force: true });
+  }
+  return gone.map((r) => r.path);
+}
+
+/**
+ * Automatic backups while a workspace is open (the app, `serve`): one after changes, at
+ * most every `everyMs` (15 minutes) — `tick()` is called on a timer — and one when the
+ * workspace closes if anything changed since the last. "Changed" is SQLite's count of
+ * rows this connection has written, which every write of the app goes through.
+ */
+export class BackupSchedule {
+  private backedUpAt: number;
+  private changesAtBackup: number;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly workspacePath: string,
+    private readonly everyMs = 15 * 60_000,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.backedUpAt = clock();
+    this.changesAtBackup = totalChanges(db);
+  }
+
+  private changed(): boolean {
+    return totalChanges(this.db) !== this.changesAtBackup;
+  }
+
+  /** Backs up if something changed and the last backup is `everyMs` old; resolves to the backup made, if any. */
+  async tick(): Promise<BackupResult | null> {
+    if (this.running || !this.changed() || this.clock() - this.backedUpAt < this.everyMs) return null;
+    return this.run();
+  }
+
+  /** When the workspace closes: a last backup if anything changed since the previous one. */
+  async close(): Promise<BackupResult | null> {
+    if (this.running) await this.running.catch(() => undefined);
+    return this.changed() ? this.run() : null;
+  }
+
+  private async run(): Promise<BackupResult> {
+    const changes = totalChanges(this.db);
+    const now = new Date(this.clock());
+    const job = backupNow(this.db, this.workspacePath, { reason: 'automatic', now }).then((r) => {
+      this.backedUpAt = now.getTime();
+      this.changesAtBackup = changes;
+      pruneBackups(this.workspacePath, now);
+      return r;
+    });
+    this.running = job;
+    try {
+      return await job;
+    } finally {
+      this.running = null;
+    }
+  }
 }

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/workspace';
 import type { Brief, BriefSummary } from '../../db/domain';
-import { createBrief, deleteBrief, getBrief, listBriefs, saveBrief } from '../../db/briefs';
+import { createBrief, getBrief, listBriefs, saveBrief } from '../../db/briefs';
 import { getExcerpt } from '../../db/excerpts';
+import { trashItem } from '../../db/trash';
 import { emptyDocument } from '../../db/brief/document';
 import { briefFromMarkdown, UnknownCitationError } from '../../db/brief/fromMarkdown';
 import { UserError } from './errors';
@@ -41,6 +42,7 @@ export function briefSummary(db: Db, id: string): BriefSummary {
   return listBriefs(db).find((b) => b.id === id)!;
 }
 
+/** Moves a brief to the Trash with its history. */
 export function removeBrief(db: Db, id: string): boolean {
-  return deleteBrief(db, id);
+  return trashItem(db, 'brief', id);
 }

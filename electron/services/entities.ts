@@ -5,7 +5,6 @@ import type { Entity, EntityType } from '../../db/domain';
 import {
   addAlias,
   createEntity,
-  deleteEntity,
   findEntityByName,
   getEntity,
   listEntities,
@@ -16,6 +15,7 @@ import {
   updateEntityFields,
 } from '../../db/entities';
 import { dismissMention, mentionsInSource, sourcesMentioning } from '../../db/mentions';
+import { trashItem } from '../../db/trash';
 import { requireSource } from './sources';
 import { createExcerptAt } from './excerpts';
 import { sentenceAround } from './dates';
@@ -84,13 +84,19 @@ export function renameEntityTo(db: Db, entityId: string, name: string): Entity {
   return getEntity(db, entityId)!;
 }
 
-/** Deletes an entity: its excerpt tags and mentions go; excerpts and briefs stay. */
+/** Moves an entity to the Trash: its excerpt tags and mentions go with it; excerpts and briefs stay. */
 export function removeEntity(db: Db, entityId: string): boolean {
   const affected = sourcesMentioning(db, entityId);
-  const deleted = deleteEntity(db, entityId);
+  const deleted = trashItem(db, 'entity', entityId);
   // A shorter name of another entity that this one's longer name covered can now match.
   for (const s of affected) scanSource(db, s);
   return deleted;
+}
+
+/** After an entity comes back from the Trash: its names are looked for again across the corpus, which may have changed meanwhile. */
+export function rescanRestoredEntity(db: Db, entityId: string): void {
+  const entity = getEntity(db, entityId);
+  if (entity) for (const n of [entity.name, ...entity.aliases]) scanCorpusNow(db, occurs(n, entityId));
 }
 
 /** Moves an alias out of an entity into a new entity of the same type. */

@@ -2,9 +2,10 @@ import type { Db } from '../../db/workspace';
 import type { EntityType, ExcerptView } from '../../db/domain';
 import { getSource } from '../../db/sources';
 import { requireSource } from './sources';
-import { deleteExcerpt, getExcerpt, getExcerpts, insertExcerpt, listExcerpts, listExcerptsOfSource, listExcerptsToReview, setExcerptAnchor, touchExcerpt, updateExcerptFields } from '../../db/excerpts';
+import { getExcerpt, getExcerpts, insertExcerpt, listExcerpts, listExcerptsOfSource, listExcerptsToReview, setExcerptAnchor, touchExcerpt, updateExcerptFields } from '../../db/excerpts';
 import { listTags, setExcerptTags } from '../../db/tags';
 import { citedIn } from '../../db/briefs';
+import { trashItem } from '../../db/trash';
 import { datesIn } from './dates';
 import { createEntity, findEntityByName, setExcerptEntities } from '../../db/entities';
 import { scanCorpusNow } from './mentions/scan';
@@ -108,9 +109,9 @@ export function updateExcerpt(db: Db, id: string, details: ExcerptDetails): Exce
   return getExcerpt(db, id)!;
 }
 
-/** Deletes the excerpt only: briefs keep their citations, which then show it as deleted. */
+/** Moves the excerpt to the Trash: briefs keep their citations, which show it as deleted until it is restored. */
 export function removeExcerpt(db: Db, id: string): boolean {
-  return deleteExcerpt(db, id);
+  return trashItem(db, 'excerpt', id);
 }
 
 /** The passage with `chars` characters of context either side, for hover previews. */

@@ -1,12 +1,16 @@
 import { openWorkspace, workspaceCounts, type Db, type WorkspaceCounts } from '../../db/workspace';
 import type { PdfPrinter } from './export/pdf';
 import { seedSample, wantsSample } from './sample';
+import { BackupSchedule, backupBeforeMigration } from './backup';
+import { purgeOldTrash } from './trash';
 
 /** An open workspace with what the services need: the store and a PDF printer. */
 export interface Session {
   db: Db;
   workspacePath: string;
   printer: PdfPrinter;
+  /** Automatic backups while the workspace is open (every 15 minutes of changes, and on close). */
+  backups: BackupSchedule;
   close(): Promise<void>;
 }
 
@@ -17,19 +21,32 @@ export interface Session {
  * carries the other one.
  */
 export async function openSession(workspacePath: string, options: { printer: PdfPrinter; sample?: boolean }): Promise<Session> {
-  const db = openWorkspace(workspacePath);
+  const db = openWorkspace(workspacePath, { beforeMigrate: (store, from) => backupBeforeMigration(store, workspacePath, from) });
   try {
     if ((options.sample ?? true) && wantsSample(db)) await seedSample(db);
   } catch (err) {
     db.close();
     throw err;
   }
+  // What has been in the Trash for 30 days goes for good when a workspace is opened.
+  purgeOldTrash(db);
   const printer = options.printer;
+  const backups = new BackupSchedule(db, workspacePath);
+  const timer = setInterval(() => void backups.tick().catch((err: unknown) => console.error(`[sourcebook] automatic backup failed: ${(err as Error).message}`)), 60_000);
+  timer.unref();
   return {
     db,
     workspacePath,
     printer,
+    backups,
     async close() {
+      clearInterval(timer);
+      try {
+        await backups.close();
+      } catch (err) {
+        // A failed last backup must not keep the workspace open or lose the close.
+        console.error(`[sourcebook] backup on close failed: ${(err as Error).message}`);
+      }
       await printer.close?.();
       db.close();
     },
@@ -38,7 +55,7 @@ export async function openSession(workspacePath: string, options: { printer: Pdf
 
 /** The store alone, for one CLI command: no sample content, no printer. */
 export function openStore(path: string, options: { readonly?: boolean } = {}): Db {
-  return openWorkspace(path, options);
+  return openWorkspace(path, { ...options, beforeMigrate: (store, from) => backupBeforeMigration(store, path, from) });
 }
 
 /** What the window's status line shows: where the workspace is and how much it holds. */

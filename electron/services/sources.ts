@@ -3,9 +3,10 @@
 // and text replacement live in importer.ts and versions.ts; grading in grading.ts.
 import type { Db } from '../../db/workspace';
 import type { Reliability, Source, SourceSummary, SourceVersion } from '../../db/domain';
-import { deleteSource, getSource, getSourceSummary, listSources, listVersions, updateSourceMeta, type SourceMetaPatch } from '../../db/sources';
+import { getSource, getSourceSummary, listSources, listVersions, updateSourceMeta, type SourceMetaPatch } from '../../db/sources';
 import { getPublisherReliability, listPublishers, setPublisherReliability } from '../../db/publishers';
 import { sourceCitedIn } from '../../db/briefs';
+import { trashItem } from '../../db/trash';
 import { found } from './errors';
 
 export { listSources, listPublishers };
@@ -24,8 +25,9 @@ export function updateSource(db: Db, id: string, patch: SourceMetaPatch): Source
   return requireSourceSummary(db, id);
 }
 
+/** Moves a source to the Trash with its versions, excerpts and mentions; citations of its excerpts show them deleted until it is restored. */
 export function removeSource(db: Db, id: string): boolean {
-  return deleteSource(db, id);
+  return trashItem(db, 'source', id);
 }
 
 export function sourceVersions(db: Db, id: string): SourceVersion[] {

@@ -1,14 +1,15 @@
 import type { Db } from '../../db/workspace';
-import type { AnchorState } from '../../db/domain';
+import type { AnchorState, ExcerptView } from '../../db/domain';
 import { addVersion, contentHash, getSource, getVersionText } from '../../db/sources';
-import { listExcerptsOfSource, setExcerptAnchor } from '../../db/excerpts';
-import { reanchorAll } from './anchoring/reanchor';
+import { getExcerpt, listExcerptsOfSource, setExcerptAnchor } from '../../db/excerpts';
+import { reanchor, reanchorAll, type Reanchored } from './anchoring/reanchor';
 import { quoteContext } from './anchoring/quote';
 import { parseFile } from './import/parse';
 import { readImportFile, type ImportInput } from './import/input';
 import { MAX_IMPORT_BYTES as MAX_FILE_BYTES } from '../../common/sourceFiles';
 import { UserError } from './errors';
 import { scanSource } from './mentions/scan';
+import { backupBefore } from './backup';
 import type { ReplaceReport } from './views';
 export type { ReplaceReport };
 
@@ -19,6 +20,16 @@ export type { ReplaceReport };
  * new text. Excerpts keep their ids, so briefs keep citing them. An orphaned excerpt
  * stays on the version it was anchored in, with its old quote.
  */
+/**
+ * replaceSourceText for the front doors: the workspace at `workspacePath` is backed up
+ * first (every excerpt of the source may move), and a failed backup stops it.
+ */
+export async function replaceSourceTextSafely(db: Db, workspacePath: string, sourceId: string, input: ImportInput): Promise<ReplaceReport> {
+  if (!getSource(db, sourceId)) throw new UserError(`No source with id ${sourceId}.`);
+  await backupBefore(db, workspacePath, `replacing the text of ${sourceId}`);
+  return replaceSourceText(db, sourceId, input);
+}
+
 export async function replaceSourceText(db: Db, sourceId: string, input: ImportInput): Promise<ReplaceReport> {
   const source = getSource(db, sourceId);
   if (!source) throw new UserError(`No source with id ${sourceId}.`);
@@ -53,29 +64,53 @@ export async function replaceSourceText(db: Db, sourceId: string, input: ImportI
     );
     const report: ReplaceReport = { sourceId, version, exact: 0, moved: 0, fuzzy: 0, orphaned: 0, excerpts: [] };
     excerpts.forEach((x, i) => {
-      let r = results[i];
-      // A fuzzy excerpt the analyst has not confirmed stays flagged wherever it lands:
-      // finding its unconfirmed quote again proves nothing about the original passage.
-      if (x.state === 'fuzzy' && (r.state === 'exact' || r.state === 'moved')) r = { ...r, state: 'fuzzy', score: x.score };
-      report[r.state as AnchorState]++;
-      report.excerpts.push({ id: x.id, state: r.state, score: r.score });
-      if (r.state === 'orphaned') {
-        // Keep the passage it had, on the version that has it: nothing is silently moved.
-        setExcerptAnchor(db, x.id, { version: x.version, start: x.start, end: x.end, quote: x.quote, prefix: x.prefix, suffix: x.suffix, state: 'orphaned', score: r.score, previousQuote: x.quote });
-        return;
-      }
-      setExcerptAnchor(db, x.id, {
-        version,
-        start: r.start,
-        end: r.end,
-        quote: r.quote,
-        ...quoteContext(doc.text, r.start, r.end),
-        state: r.state,
-        score: r.score,
-        previousQuote: r.quote === x.quote ? null : x.quote,
-      });
+      const state = applyReanchored(db, x, results[i], version, doc.text);
+      report[state.state]++;
+      report.excerpts.push({ id: x.id, state: state.state, score: state.score });
     });
     if (!unchanged) scanSource(db, sourceId);
     return report;
   })();
+}
+
+/**
+ * Stores where re-anchoring put an excerpt on `version` (whose text is `text`) and returns
+ * the state it ends in. A fuzzy excerpt the analyst has not confirmed stays flagged
+ * wherever it lands: finding its unconfirmed quote again proves nothing about the
+ * original passage. An orphan keeps the passage it had, on the version that has it:
+ * nothing is silently moved.
+ */
+function applyReanchored(db: Db, x: ExcerptView, found: Reanchored, version: number, text: string): { state: AnchorState; score: number | null } {
+  let r = found;
+  if (x.state === 'fuzzy' && (r.state === 'exact' || r.state === 'moved')) r = { ...r, state: 'fuzzy', score: x.score };
+  if (r.state === 'orphaned') {
+    setExcerptAnchor(db, x.id, { version: x.version, start: x.start, end: x.end, quote: x.quote, prefix: x.prefix, suffix: x.suffix, state: 'orphaned', score: r.score, previousQuote: x.quote });
+    return { state: r.state, score: r.score };
+  }
+  setExcerptAnchor(db, x.id, {
+    version,
+    start: r.start,
+    end: r.end,
+    quote: r.quote,
+    ...quoteContext(text, r.start, r.end),
+    state: r.state,
+    score: r.score,
+    previousQuote: r.quote === x.quote ? null : x.quote,
+  });
+  return { state: r.state, score: r.score };
+}
+
+/**
+ * An excerpt made on another text than its source's current one is re-anchored on the
+ * current text: one put back from the Trash after the source's text was replaced (its
+ * version is older), or one merged from a workspace whose copy of the source differs
+ * (`madeOn`: the text it was made on there).
+ */
+export function bringExcerptUpToDate(db: Db, excerptId: string, madeOn?: string): void {
+  const x = getExcerpt(db, excerptId);
+  const source = x && getSource(db, x.sourceId);
+  if (!x || !source || (madeOn === undefined && x.version === source.version)) return;
+  const oldText = madeOn ?? getVersionText(db, x.sourceId, x.version)?.text;
+  const r = reanchor({ start: x.start, end: x.end, quote: x.quote, prefix: x.prefix, suffix: x.suffix, oldText }, source.text);
+  applyReanchored(db, x, r, source.version, source.text);
 }

@@ -87,3 +87,12 @@ export interface JobStatus {
   finished: boolean;
   error: string | null;
 }
+
+/** What a merge brought in (`sourcebook merge OTHER --json`, the app's Merge Workspace…). */
+export interface MergeReport {
+  sources: { added: number; matched: number };
+  excerpts: { added: number; matched: number };
+  /** `review`: entities whose name is shared with entities of another type, or with two: queued for the analyst. */
+  entities: { added: number; matched: number; review: number };
+  briefs: { added: number };
+}

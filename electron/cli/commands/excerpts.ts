@@ -52,7 +52,7 @@ export const excerptsCommands: Command[] = [
       const id = one(positionals[0], 'EXCERPT_ID');
       const deleted = await withWorkspace(ctx.workspace, (db) => removeExcerpt(db, id));
       if (!deleted) throw new UserError(`No excerpt with id ${id}.`);
-      ctx.out.print({ id, deleted }, () => `deleted ${id}`);
+      ctx.out.print({ id, deleted }, () => `deleted ${id} (moved to the Trash: \`sourcebook trash restore ${id}\` puts it back)`);
       return 0;
     },
   },

@@ -5,7 +5,7 @@ import { RELIABILITY, type Reliability } from '../../../common/glossary';
 import { listSources } from '../../services/sources';
 import { importPaths } from '../../services/importer';
 import { gradeSource } from '../../services/grading';
-import { replaceSourceText } from '../../services/versions';
+import { replaceSourceTextSafely } from '../../services/versions';
 import { UserError } from '../../services/errors';
 import { UsageError, parse, one, withWorkspace, type Command } from '../command';
 
@@ -49,7 +49,7 @@ export const sourcesCommands: Command[] = [
         throw new UserError(`Cannot read ${file}: no such file`);
       }
       const report = await withWorkspace(ctx.workspace, (db) =>
-        replaceSourceText(db, sourceId, { path: file, name: basename(file), size, read: () => readFileSync(file) }),
+        replaceSourceTextSafely(db, ctx.workspace, sourceId, { path: file, name: basename(file), size, read: () => readFileSync(file) }),
       );
       const { exact, moved, fuzzy, orphaned, excerpts } = report;
       ctx.out.print({ exact, moved, fuzzy, orphaned, excerpts }, () =>

@@ -2,7 +2,8 @@
 // backups, restore one.
 import { openStore } from '../../services/session';
 import { backupNow, listBackups, restoreBackup } from '../../services/backup';
-import { one, parse, UsageError, type Command } from '../command';
+import { mergeWorkspace, packageBrief } from '../../services/merge';
+import { one, parse, UsageError, withWorkspace, type Command } from '../command';
 
 const countsLine = (c: { sources: number; excerpts: number; entities: number; briefs: number }) => `${c.sources} sources, ${c.excerpts} excerpts, ${c.entities} entities, ${c.briefs} briefs`;
 
@@ -42,6 +43,34 @@ export const workspaceCommands: Command[] = [
       const from = one(positionals[0], 'BACKUP_PATH');
       const result = await restoreBackup(ctx.workspace, from);
       ctx.out.print(result, () => `restored ${result.restored} into ${ctx.workspace}${result.previous ? `\nthe workspace as it was is backed up at ${result.previous}` : ''}`);
+      return 0;
+    },
+  },
+  {
+    name: 'merge',
+    async run(args, ctx) {
+      const { positionals } = parse(args, {});
+      const other = one(positionals[0], 'OTHER.sourcebook');
+      if (positionals.length > 1) throw new UsageError(`Unexpected argument ${positionals[1]}.`);
+      const r = await withWorkspace(ctx.workspace, (db) => mergeWorkspace(db, ctx.workspace, other));
+      ctx.out.print(r, () =>
+        [
+          `merged ${other}: sources ${r.sources.added} added, ${r.sources.matched} already here; excerpts ${r.excerpts.added} added, ${r.excerpts.matched} already here;`,
+          `entities ${r.entities.added} added, ${r.entities.matched} matched${r.entities.review ? `, ${r.entities.review} to review in the app (a name shared with another type, or with two entities)` : ''}; briefs ${r.briefs.added} added`,
+          `undo: sourcebook restore "${r.backup}"`,
+        ].join('\n'),
+      );
+      return 0;
+    },
+  },
+  {
+    name: 'package',
+    async run(args, ctx) {
+      const { values, positionals } = parse(args, { out: { type: 'string' } });
+      const briefId = one(positionals[0], 'BRIEF_ID');
+      const out = one(values.out, '--out');
+      const r = await withWorkspace(ctx.workspace, (db) => packageBrief(db, briefId, out));
+      ctx.out.print(r, () => `evidence package written to ${r.path}: 1 brief, ${r.excerpts.added} excerpts, ${r.sources.added} sources, ${r.entities.added} entities`);
       return 0;
     },
   },

@@ -4,7 +4,7 @@
 import { workspaceInfo } from '../../services/session';
 import { gradePublisher, listPublishers, listSources, removeSource, requireSource, sourceVersions, updateSource, whereSourceIsCited } from '../../services/sources';
 import { gradeSource } from '../../services/grading';
-import { replaceSourceText } from '../../services/versions';
+import { replaceSourceTextSafely } from '../../services/versions';
 import { importUploads } from '../../services/importer';
 import type { FeatureHandlers } from './types';
 
@@ -18,9 +18,9 @@ export const sourcesHandlers: FeatureHandlers<'workspace' | 'sources' | 'publish
   'sources:grade': ({ id, reliability }, { db }) => gradeSource(db, id, reliability),
   'sources:versions': ({ id }, { db }) => sourceVersions(db, id),
   'sources:citedIn': ({ id }, { db }) => whereSourceIsCited(db, id),
-  'sources:replace': ({ id, file }, { db }) => {
+  'sources:replace': ({ id, file }, { db, workspacePath }) => {
     const bytes = Buffer.from(file.data, 'base64');
-    return replaceSourceText(db, id, { path: file.name, name: file.name, size: bytes.length, read: () => bytes });
+    return replaceSourceTextSafely(db, workspacePath, id, { path: file.name, name: file.name, size: bytes.length, read: () => bytes });
   },
   'publishers:list': (_, { db }) => listPublishers(db),
   'publishers:grade': ({ name, reliability }, { db }) => gradePublisher(db, name, reliability),

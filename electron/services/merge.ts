@@ -1,0 +1,129 @@
+// Handing work over between machines (issue #11): merging another workspace into this
+// one, and the evidence package — a brief with exactly what it needs, as a new workspace
+// file that opens or merges elsewhere with every citation intact. The record-level rules
+// are db/merge.ts's; here: the safety backup, reading the other file safely, and the
+// mentions and anchors brought up to date afterwards.
+import { existsSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Db } from '../../db/workspace';
+import { integrityProblems, openWorkspace, useRollbackJournal } from '../../db/workspace';
+import { snapshotTo } from '../../db/backup';
+import { briefClosure, mergeRows, type MergeOutcome } from '../../db/merge';
+import { getBrief } from '../../db/briefs';
+import { getEntity } from '../../db/entities';
+import { UserError, WorkspaceError } from './errors';
+import { backupBefore } from './backup';
+import { scanCorpusNow, scanSource } from './mentions/scan';
+import { scanForAlias } from './mentions/matcher';
+import { bringExcerptUpToDate } from './versions';
+import type { MergeReport } from './views';
+
+const occurs = (alias: string, entityId: string) => (text: Parameters<typeof scanForAlias>[0]) => scanForAlias(text, alias, entityId).add.length > 0;
+
+/** Mentions and anchors after records came in: new sources scanned, new names looked for, excerpts re-anchored. */
+function settle(db: Db, outcome: MergeOutcome): void {
+  for (const x of outcome.excerpts.toReanchor) bringExcerptUpToDate(db, x.id, x.oldText);
+  for (const id of outcome.sources.added) scanSource(db, id);
+  for (const id of outcome.entities.added) {
+    const e = getEntity(db, id);
+    if (e) for (const n of [e.name, ...e.aliases]) scanCorpusNow(db, occurs(n, id));
+  }
+  for (const { entityId, alias } of outcome.entities.gainedAliases) scanCorpusNow(db, occurs(alias, entityId));
+}
+
+const report = (o: MergeOutcome): MergeReport => ({
+  sources: { added: o.sources.added.length, matched: o.sources.matched },
+  excerpts: { added: o.excerpts.added, matched: o.excerpts.matched },
+  entities: { added: o.entities.added.length, matched: o.entities.matched, review: o.entities.review },
+  briefs: { added: o.briefs.added },
+});
+
+/**
+ * Opens another workspace file to read from: a one-statement copy of it in a temporary
+ * folder (so the original is never written, whatever its schema, and a file open
+ * elsewhere is read whole), migrated to this version's schema.
+ */
+function openOther(path: string): { other: Db; done(): void } {
+  const source = resolve(path);
+  if (!existsSync(source)) throw new UserError(`No workspace at ${source}.`);
+  const copy = join(tmpdir(), `sourcebook-merge-${process.pid}-${Date.now()}.sourcebook`);
+  let original: Db;
+  try {
+    original = openWorkspace(source, { readonly: true });
+  } catch (err) {
+    throw new UserError(err instanceof WorkspaceError ? err.message : `${source} cannot be read: ${(err as Error).message}`);
+  }
+  try {
+    snapshotTo(original, copy);
+  } finally {
+    original.close();
+  }
+  const other = openWorkspace(copy);
+  return {
+    other,
+    done() {
+      other.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
+    },
+  };
+}
+
+/**
+ * Merges the workspace at `otherPath` into the open one: backed up first (undo = restore
+ * that backup, named in the result), one transaction, and merging the same file twice
+ * changes nothing the second time.
+ */
+export async function mergeWorkspace(db: Db, workspacePath: string, otherPath: string): Promise<MergeReport & { backup: string }> {
+  if (existsSync(otherPath) && existsSync(workspacePath) && realpathSync(otherPath) === realpathSync(workspacePath)) throw new UserError('A workspace cannot be merged into itself.');
+  const { other, done } = openOther(otherPath);
+  try {
+    const backup = await backupBefore(db, workspacePath, `merging ${resolve(otherPath)}`);
+    const outcome = db.transaction(() => {
+      const o = mergeRows(db, other, resolve(otherPath));
+      settle(db, o);
+      return o;
+    })();
+    return { ...report(outcome), backup: backup.path };
+  } finally {
+    done();
+  }
+}
+
+/**
+ * Writes an evidence package of a brief to `out` (a new file): the brief, every excerpt it
+ * cites, their sources with all their versions, their entities. Written beside `out` and
+ * renamed once whole and checked.
+ */
+export function packageBrief(db: Db, briefId: string, out: string): MergeReport & { path: string } {
+  if (!getBrief(db, briefId)) throw new UserError(`No brief with id ${briefId}.`);
+  const target = resolve(out);
+  if (existsSync(target)) throw new UserError(`${target} already exists; an evidence package never replaces a file.`);
+  const partial = `${target}.partial`;
+  rmSync(partial, { force: true });
+  let pkg: Db;
+  try {
+    pkg = openWorkspace(partial);
+  } catch (err) {
+    throw new UserError(`Cannot write ${target}: ${(err as Error).message}`);
+  }
+  let outcome: MergeOutcome;
+  try {
+    outcome = pkg.transaction(() => {
+      const o = mergeRows(pkg, db, 'this workspace', briefClosure(db, briefId));
+      settle(pkg, o);
+      return o;
+    })();
+    useRollbackJournal(pkg);
+    const problems = integrityProblems(pkg);
+    if (problems.length) throw new Error(`the package did not pass SQLite's integrity check (${problems.slice(0, 3).join('; ')})`);
+  } catch (err) {
+    pkg.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+    throw err;
+  }
+  pkg.close();
+  renameSync(partial, target);
+  return { ...report(outcome), path: target };
+}
