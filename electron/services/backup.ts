@@ -7,6 +7,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { backupTo, snapshotTo, verifyBackup, type BackupCheck } from '../../db/backup';
 import { openWorkspace, totalChanges, type Db, type WorkspaceCounts } from '../../db/workspace';
 import { UserError } from './errors';
+import { WORKSPACE_EXTENSION } from './workspaceFile';
 
 export interface BackupResult {
   path: string;
@@ -91,6 +92,17 @@ function keep(partial: string, target: string, check: BackupCheck, now: Date, re
   return result;
 }
 
+/** "<name>.damaged-2026-12-04T10-00-00Z.sourcebook" beside the workspace. */
+function damagedName(workspacePath: string): string {
+  const when = new Date().toISOString().slice(0, 19).replace(/:/g, '-');
+  return join(dirname(workspacePath), `${basename(workspacePath, extname(workspacePath))}.damaged-${when}Z${extname(workspacePath) || WORKSPACE_EXTENSION}`);
+}
+
+/** The newest backup that passed its check, if any: what to offer when the workspace cannot be opened. */
+export function newestVerifiedBackup(workspacePath: string): BackupRecord | null {
+  return listBackups(workspacePath).find((b) => b.verified) ?? null;
+}
+
 /** The backups in a workspace's backups folder, newest first, with what each one's check found. */
 export function listBackups(workspacePath: string): BackupRecord[] {
   const folder = backupFolder(workspacePath);
@@ -138,11 +150,22 @@ export async function restoreBackup(workspacePath: string, backupPath: string): 
   const target = resolve(workspacePath);
   let previous: string | null = null;
   if (existsSync(target)) {
-    const db = openWorkspace(target);
+    let db: Db | null = null;
     try {
-      previous = (await backupBefore(db, target, 'restoring a backup')).path;
-    } finally {
-      db.close();
+      db = openWorkspace(target);
+    } catch {
+      // Damaged (or otherwise unopenable): it cannot be backed up, and is never written
+      // to; it is kept aside, whole, under a name that says so.
+      previous = damagedName(target);
+      renameSync(target, previous);
+      for (const suffix of ['-wal', '-shm']) if (existsSync(`${target}${suffix}`)) renameSync(`${target}${suffix}`, `${previous}${suffix}`);
+    }
+    if (db) {
+      try {
+        previous = (await backupBefore(db, target, 'restoring a backup')).path;
+      } finally {
+        db.close();
+      }
     }
   }
   const incoming = `${target}.restoring-${process.pid}`;
