@@ -123,3 +123,18 @@ export function tagCooccurrence(db: Db): { a: string; b: string; excerpts: numbe
 export function sourcesMentioning(db: Db, entityId: string): string[] {
   return db.prepare(`SELECT DISTINCT source_id FROM mentions WHERE entity_id = ?`).pluck().all(entityId) as string[];
 }
+
+/** Journals a scan of the corpus for `name` of an entity (call in the transaction that adds the name). */
+export function journalScan(db: Db, entityId: string, name: string): void {
+  db.prepare(`INSERT OR IGNORE INTO pending_scans (entity_id, name, created_at) VALUES (?, ?, ?)`).run(entityId, name, new Date().toISOString());
+}
+
+/** The scan for `name` is complete. */
+export function scanDone(db: Db, entityId: string, name: string): void {
+  db.prepare(`DELETE FROM pending_scans WHERE entity_id = ? AND name = ?`).run(entityId, name);
+}
+
+/** Scans journaled and not finished: interrupted ones, oldest first. */
+export function pendingScans(db: Db): { entityId: string; name: string }[] {
+  return db.prepare(`SELECT entity_id AS entityId, name FROM pending_scans ORDER BY created_at`).all() as { entityId: string; name: string }[];
+}

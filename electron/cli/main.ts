@@ -27,6 +27,7 @@ Commands:
   search QUERY [--json]                   search sources, excerpts and briefs
   entity add NAME --type TYPE [--alias A]... [--json]   add an entity; the corpus is scanned for its names
   entity alias ENTITY_ID ALIAS [--json]   add an alias (the corpus is scanned for it)
+  entity rescan ENTITY_ID [--json]        look for an entity's names across the corpus again (repairs its mentions)
   entity merge KEEP_ID OTHER_ID [--json]  merge OTHER into KEEP (excerpts, mentions, aliases follow)
   entities [--json]                       entities with aliases and counts of mentions and excerpts
   mentions --entity ENTITY_ID [--json]    where an entity is mentioned across the corpus

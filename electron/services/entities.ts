@@ -14,7 +14,7 @@ import {
   undoMerge,
   updateEntityFields,
 } from '../../db/entities';
-import { dismissMention, mentionsInSource, sourcesMentioning } from '../../db/mentions';
+import { dismissMention, journalScan, mentionsInSource, pendingScans, scanDone, sourcesMentioning } from '../../db/mentions';
 import { trashItem } from '../../db/trash';
 import { requireSource } from './sources';
 import { createExcerptAt } from './excerpts';
@@ -37,14 +37,15 @@ const occurs = (alias: string, entityId: string) => (text: string | FoldedText) 
 
 export function addEntity(db: Db, name: string, type: EntityType, aliases: readonly string[] = [], options: { scan?: 'now' | 'later' } = {}): Entity {
   if (findEntityByName(db, name)) throw new UserError(`An entity named “${name.trim()}” exists already.`);
+  // The names and the journal of their scans are written together: a scan cut short (a
+  // kill, a crash) is run again when the workspace next opens (resumeScans).
   const ref = db.transaction(() => {
     const e = createEntity(db, name, type);
     for (const a of aliases) addAlias(db, e.id, a);
+    for (const n of [e.name, ...aliases]) journalScan(db, e.id, n);
     return e;
   })();
-  if ((options.scan ?? 'now') === 'now') {
-    for (const n of [ref.name, ...aliases]) scanCorpusNow(db, occurs(n, ref.id));
-  }
+  if ((options.scan ?? 'now') === 'now') for (const n of [ref.name, ...aliases]) scanNameNow(db, ref.id, n);
   return getEntity(db, ref.id)!;
 }
 
@@ -54,13 +55,44 @@ export function addEntityAlias(db: Db, entityId: string, alias: string, options:
   if (!clean) throw new UserError('An alias cannot be empty.');
   const owner = findEntityByName(db, clean);
   if (owner && owner.id !== entityId) throw new UserError(`“${clean}” is the name of another entity (${owner.id}); merge them instead.`);
-  if (addAlias(db, entityId, clean) && (options.scan ?? 'now') === 'now') scanCorpusNow(db, occurs(clean, entityId));
+  const added = db.transaction(() => {
+    const fresh = addAlias(db, entityId, clean);
+    if (fresh) journalScan(db, entityId, clean);
+    return fresh;
+  })();
+  if (added && (options.scan ?? 'now') === 'now') scanNameNow(db, entityId, clean);
   return getEntity(db, entityId)!;
 }
 
-/** The background form of an alias scan, for the app: the caller reports the progress. */
-export function scanNewAliasInBackground(db: Db, entityId: string, alias: string, onProgress: (p: { done: number; total: number }) => void) {
-  return scanForNewAlias(db, entityId, alias, { onProgress });
+/** Looks for one name across the corpus now, then clears its journal entry. */
+function scanNameNow(db: Db, entityId: string, name: string): void {
+  scanCorpusNow(db, occurs(name, entityId));
+  scanDone(db, entityId, name);
+}
+
+/** Runs again the scans a kill or crash cut short (journaled in pending_scans); returns how many. */
+export function resumeScans(db: Db): number {
+  const pending = pendingScans(db);
+  for (const p of pending) scanNameNow(db, p.entityId, p.name);
+  return pending.length;
+}
+
+/**
+ * Looks for every name of an entity across the corpus again, rescanning each source where
+ * one occurs (`sourcebook entity rescan`): repairs mentions whatever happened to them.
+ */
+export function rescanEntity(db: Db, entityId: string): { id: string; sources: number; mentions: number } {
+  const entity = requireEntity(db, entityId);
+  let sources = 0;
+  for (const n of [entity.name, ...entity.aliases]) sources += scanCorpusNow(db, occurs(n, entityId));
+  for (const n of [entity.name, ...entity.aliases]) scanDone(db, entityId, n);
+  return { id: entityId, sources, mentions: getEntity(db, entityId)!.mentionCount };
+}
+
+export async function scanNewAliasInBackground(db: Db, entityId: string, alias: string, onProgress: (p: { done: number; total: number }) => void) {
+  const progress = await scanForNewAlias(db, entityId, alias, { onProgress });
+  if (progress.done === progress.total) scanDone(db, entityId, alias);
+  return progress;
 }
 
 export function removeEntityAlias(db: Db, entityId: string, alias: string): Entity {
@@ -95,8 +127,7 @@ export function removeEntity(db: Db, entityId: string): boolean {
 
 /** After an entity comes back from the Trash: its names are looked for again across the corpus, which may have changed meanwhile. */
 export function rescanRestoredEntity(db: Db, entityId: string): void {
-  const entity = getEntity(db, entityId);
-  if (entity) for (const n of [entity.name, ...entity.aliases]) scanCorpusNow(db, occurs(n, entityId));
+  if (getEntity(db, entityId)) rescanEntity(db, entityId);
 }
 
 /** Moves an alias out of an entity into a new entity of the same type. */

@@ -3,6 +3,7 @@ import type { PdfPrinter } from './export/pdf';
 import { seedSample, wantsSample } from './sample';
 import { BackupSchedule, backupBeforeMigration } from './backup';
 import { purgeOldTrash } from './trash';
+import { resumeScans } from './entities';
 
 /** An open workspace with what the services need: the store and a PDF printer. */
 export interface Session {
@@ -28,8 +29,10 @@ export async function openSession(workspacePath: string, options: { printer: Pdf
     db.close();
     throw err;
   }
-  // What has been in the Trash for 30 days goes for good when a workspace is opened.
+  // What has been in the Trash for 30 days goes for good when a workspace is opened, and
+  // scans for new names that a kill or crash cut short are run again.
   purgeOldTrash(db);
+  resumeScans(db);
   const printer = options.printer;
   const backups = new BackupSchedule(db, workspacePath);
   const timer = setInterval(() => void backups.tick().catch((err: unknown) => console.error(`[sourcebook] automatic backup failed: ${(err as Error).message}`)), 60_000);
@@ -55,7 +58,10 @@ export async function openSession(workspacePath: string, options: { printer: Pdf
 
 /** The store alone, for one CLI command: no sample content, no printer. */
 export function openStore(path: string, options: { readonly?: boolean } = {}): Db {
-  return openWorkspace(path, { ...options, beforeMigrate: (store, from) => backupBeforeMigration(store, path, from) });
+  const db = openWorkspace(path, { ...options, beforeMigrate: (store, from) => backupBeforeMigration(store, path, from) });
+  // A scan for a new name that a kill cut short is finished before the command runs.
+  if (!options.readonly) resumeScans(db);
+  return db;
 }
 
 /** What the window's status line shows: where the workspace is and how much it holds. */

@@ -1,9 +1,8 @@
 // `sourcebook` commands — Entities, mentions, suggestions, co-occurrence, relations and the timeline.
 import { ENTITY_TYPES, type EntityType } from '../../../common/glossary';
 import { entityCooccurrence, entityMentions, listDatedExcerpts } from '../../services/analysis';
-import { listEntities } from '../../services/entities';
 import { addRelationWithEvidence } from '../../services/relations';
-import { addEntity, addEntityAlias, mergeEntity } from '../../services/entities';
+import { addEntity, addEntityAlias, listEntities, mergeEntity, rescanEntity } from '../../services/entities';
 import { suggestEntities } from '../../services/suggestions';
 import { UsageError, parse, one, withWorkspace, type Command } from '../command';
 
@@ -28,6 +27,16 @@ export const entitiesCommands: Command[] = [
       const alias = one(positionals[1], 'ALIAS');
       const e = await withWorkspace(ctx.workspace, (db) => addEntityAlias(db, id, alias));
       ctx.out.print({ id: e.id, aliases: e.aliases, mentions: e.mentionCount }, () => `${e.id}  ${e.name}: ${e.aliases.join(', ')}  (${e.mentionCount} mentions)`);
+      return 0;
+    },
+  },
+  {
+    name: 'entity rescan',
+    async run(args, ctx) {
+      const { positionals } = parse(args, {});
+      const id = one(positionals[0], 'ENTITY_ID');
+      const r = await withWorkspace(ctx.workspace, (db) => rescanEntity(db, id));
+      ctx.out.print(r, () => `rescanned ${r.sources} source${r.sources === 1 ? '' : 's'} for the names of ${id}: ${r.mentions} mention${r.mentions === 1 ? '' : 's'}`);
       return 0;
     },
   },
