@@ -5,6 +5,7 @@
 import { useSyncExternalStore } from 'react';
 import { api } from '../api';
 import type { ExcerptView } from '../types';
+import { createKeyedSignal } from './store';
 
 export type ExcerptEntry =
   | { status: 'loading' }
@@ -23,7 +24,7 @@ const LOADING: ExcerptEntry = { status: 'loading' };
 const DELETED: ExcerptEntry = { status: 'deleted' };
 
 const entries = new Map<string, ExcerptEntry>();
-const listeners = new Map<string, Set<() => void>>();
+const changed = createKeyedSignal<string>();
 /** Bumped by every invalidation, so a reply that raced a newer change is dropped. */
 const generations = new Map<string, number>();
 const contexts = new Map<string, Promise<ExcerptContext>>();
@@ -34,7 +35,7 @@ let scheduled = false;
 
 function set(id: string, entry: ExcerptEntry): void {
   entries.set(id, entry);
-  listeners.get(id)?.forEach((l) => l());
+  changed.emit(id);
   const resolvers = waiting.get(id);
   if (resolvers && entry.status !== 'loading') {
     waiting.delete(id);
@@ -80,16 +81,12 @@ export function getExcerptEntry(id: string): ExcerptEntry {
 }
 
 export function subscribeExcerpt(id: string, listener: () => void): () => void {
-  let set_ = listeners.get(id);
-  if (!set_) listeners.set(id, (set_ = new Set()));
-  set_.add(listener);
+  const unsubscribe = changed.subscribe(id, listener);
   if (!entries.has(id)) {
     entries.set(id, LOADING);
     request(id);
   }
-  return () => {
-    set_.delete(listener);
-  };
+  return unsubscribe;
 }
 
 /** The excerpt's live state; re-renders whenever it is invalidated. */

@@ -1,22 +1,19 @@
 // What changed, announced by whoever changed it, so every view showing that kind of data
 // reloads: the library's counts after an import, the reader's highlights after an edit.
 import { useEffect, useState } from 'react';
+import { createKeyedSignal } from './store';
 import { notifyError } from './toasts';
 
 export type Topic = 'sources' | 'excerpts' | 'briefs' | 'entities' | 'publishers' | 'versions';
 
-const listeners = new Map<Topic, Set<() => void>>();
+const changed = createKeyedSignal<Topic>();
 
 export function announce(...topics: Topic[]): void {
-  for (const topic of topics) listeners.get(topic)?.forEach((l) => l());
+  for (const topic of topics) changed.emit(topic);
 }
 
-function listen(topic: Topic, listener: () => void): () => void {
-  let set = listeners.get(topic);
-  if (!set) listeners.set(topic, (set = new Set()));
-  set.add(listener);
-  return () => set.delete(listener);
-}
+/** Calls `listener` whenever `topic` is announced; returns the unsubscribe. */
+export const listen = (topic: Topic, listener: () => void): (() => void) => changed.subscribe(topic, listener);
 
 export interface Query<T> {
   data: T | undefined;
