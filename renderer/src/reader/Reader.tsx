@@ -9,7 +9,6 @@ import { useNavigation } from '../app/navigation';
 import { SourceGrade } from '../grading/SourceGrade';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { prime } from '../state/excerptStore';
-import { createExcerpt, reanchorExcerpt } from '../state/mutations';
 import { startReview, useReview } from '../state/panels';
 import { notify, notifyError } from '../state/toasts';
 import { useApiQuery } from '../state/topics';
@@ -244,7 +243,7 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
     async (anchor: Anchor) => {
       if (!fixing) return;
       try {
-        const view = await reanchorExcerpt(fixing.id, anchor.start, anchor.end);
+        const view = await api['excerpts:reanchor']({ id: fixing.id, start: anchor.start, end: anchor.end });
         window.getSelection()?.removeAllRanges();
         setSelectionAnchor(null);
         setFixing(null);
@@ -276,7 +275,7 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
     if (!composer) return;
     setSaving(true);
     try {
-      const view = await createExcerpt({ sourceId: source.id, start: composer.start, end: composer.end, ...details });
+      const view = await api['excerpts:create']({ sourceId: source.id, start: composer.start, end: composer.end, ...details });
       window.getSelection()?.removeAllRanges();
       setComposer(null);
       setSelectedId(null);

@@ -1,11 +1,13 @@
 // The renderer's excerpt cache. Citations render live from it: each citation subscribes
-// to its excerpt's id, lookups are batched into one `excerpts:get`, and every mutation in
-// the renderer calls `invalidate(id)` so every citation of that excerpt re-renders at
+// to its excerpt's id, lookups are batched into one `excerpts:get`, and every change to
+// the workspace that touches shown excerpts (announced by the API client, see
+// common/changes.ts) refreshes them, so every citation of that excerpt re-renders at
 // once, in every open brief, without reopening anything.
 import { useSyncExternalStore } from 'react';
 import { api } from '../api';
 import type { ExcerptView } from '../types';
 import { createKeyedSignal } from './store';
+import { onExcerptChange } from './topics';
 
 export type ExcerptEntry =
   | { status: 'loading' }
@@ -115,7 +117,7 @@ export function loadExcerpt(id: string): Promise<ExcerptEntry> {
  * when the mutation returned it (an ExcerptView), or null when it was deleted; otherwise
  * it is fetched again (subscribers keep the old state until the new one arrives).
  */
-export function invalidate(id: string, fresh?: ExcerptView | null): void {
+function invalidate(id: string, fresh?: ExcerptView | null): void {
   generations.set(id, (generations.get(id) ?? 0) + 1);
   contexts.delete(id);
   if (fresh === null) set(id, DELETED);
@@ -124,9 +126,15 @@ export function invalidate(id: string, fresh?: ExcerptView | null): void {
 }
 
 /** Something every excerpt shows changed (a source's title or grade, a source deleted). */
-export function invalidateAll(): void {
+function invalidateAll(): void {
   for (const id of entries.keys()) invalidate(id);
 }
+
+onExcerptChange((change) => {
+  if (change.kind === 'every') invalidateAll();
+  else if (change.kind === 'deleted') invalidate(change.id, null);
+  else invalidate(change.view.id, change.view);
+});
 
 /** Seeds the cache with views that just came back from a list or search. */
 export function prime(views: readonly ExcerptView[]): void {

@@ -1,8 +1,8 @@
 // The renderer's one store primitive: state kept outside React (window-wide UI state,
 // caches, the topics of the workspace's data) that any module can change and any view
-// can follow. A store holds one value; a keyed signal tells listeners by key (an excerpt’s id,
-// a topic) so only the views of that key hear of it. Views read both through React's
-// useSyncExternalStore.
+// can follow. A store holds one value, which views read through React's
+// useSyncExternalStore (useStore); a signal tells its listeners of an event; a keyed
+// signal tells listeners by key (an excerpt's id, a topic), so only that key's views hear.
 import { useSyncExternalStore } from 'react';
 
 type Listener = () => void;
@@ -33,6 +33,23 @@ export function createStore<T>(initial: T): Store<T> {
 /** The store's value; the view re-renders whenever it is set. */
 export function useStore<T>(store: Store<T>): T {
   return useSyncExternalStore(store.subscribe, store.get);
+}
+
+/** An event without a value to keep: `emit(event)` tells every subscriber. */
+export interface Signal<E> {
+  subscribe(listener: (event: E) => void): () => void;
+  emit(event: E): void;
+}
+
+export function createSignal<E>(): Signal<E> {
+  const listeners = new Set<(event: E) => void>();
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit: (event) => listeners.forEach((l) => l(event)),
+  };
 }
 
 /** Listeners by key: `emit(key)` tells only those subscribed to that key. */
