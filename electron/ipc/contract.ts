@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { BriefSnapshot, BriefSummary, Brief, CitationCheck, CooccurrenceRow, Entity, ExcerptView, Reliability, SearchResult, Source, SourceSummary, SourceVersion, TrashItem } from '../../db/domain';
 import { MAX_IMPORT_BYTES } from '../../common/sourceFiles';
+import { CHANGES, READS, type Change, type Read } from '../../common/changes';
 import type { EntityPage, Graph, ImportReport, JobStatus, ParagraphEvidence, ReplaceReport, SourceMention, Suggestion } from '../services/views';
 import { ENTITY_TYPES, RELIABILITY } from '../../common/glossary';
 
@@ -218,6 +219,17 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 export type Input<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type Output<C extends Channel> = Contract[C]['output'];
+
+// What each channel changes is declared in common/changes.ts (the renderer reads it at run
+// time, and may import from here only types). Checked here: every channel that is not a
+// read says what it changes, no channel is both, and neither list names one that does not
+// exist; a channel whose change is `excerpts: 'reply'` replies with the excerpt's view.
+type Declared = keyof typeof CHANGES;
+type RepliesWithExcerpt = { [C in Declared]: (typeof CHANGES)[C] extends { excerpts: 'reply' } ? C : never }[Declared];
+export const CHANNEL_CHANGES: { readonly [C in Exclude<Channel, Read>]: Change } & { readonly [C in Exclude<Declared, Channel> | Extract<Declared, Read>]: never } = CHANGES;
+export const READ_CHANNELS: readonly Channel[] = READS;
+type Holds<T extends true> = T;
+export type ExcerptReplies = Holds<{ [C in RepliesWithExcerpt]: Output<C> extends ExcerptView ? true : false }[RepliesWithExcerpt]>;
 
 /** Every reply on every transport. `error` is written for a person to read. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

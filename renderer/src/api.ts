@@ -1,8 +1,13 @@
 // The renderer's only door to the workspace: the API contract, over one of two
 // transports. In Electron the preload exposes `window.sourcebook` (IPC); in a browser
 // (`npm run serve`, the end-to-end tests) requests go to the loopback HTTP server.
-// Every signature comes from the contract's types; nothing here restates one.
+// Every signature comes from the contract's types; nothing here restates one. Every write
+// that succeeds is announced here, as common/changes.ts declares it, so the views and
+// caches showing the data it changed refresh themselves; no caller announces a write.
+import { CHANGES, type Change } from '../../common/changes';
 import type { Api, Bridge, Channel, Input, Output, Reply } from '../../electron/ipc/contract';
+import { announceChange, type ExcerptChange } from './state/topics';
+import type { ExcerptView } from './types';
 
 declare global {
   interface Window {
@@ -85,10 +90,43 @@ function bridgeTransport(bridge: Bridge): Transport {
 const transport: Transport = window.sourcebook ? bridgeTransport(window.sourcebook) : httpTransport();
 
 /** Sends one request; an `ok: false` reply becomes an Error carrying the reply's message. */
-export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+async function send<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
   const reply = await transport(channel, input);
   if (!reply.ok) throw new Error(reply.error);
   return reply.value as Output<C>;
+}
+
+const changes: Partial<Record<Channel, Change>> = CHANGES;
+
+/** Announces what a write changed (nothing, for a read). */
+function announcer(channel: Channel, input: unknown, output: unknown): () => void {
+  const change = changes[channel];
+  if (!change) return () => undefined;
+  const excerpts: ExcerptChange | undefined =
+    change.excerpts === 'reply'
+      ? { kind: 'changed', view: output as ExcerptView }
+      : change.excerpts === 'deleted'
+        ? { kind: 'deleted', id: (input as { id: string }).id }
+        : change.excerpts === 'every'
+          ? { kind: 'every' }
+          : undefined;
+  return () => announceChange(change.topics, excerpts);
+}
+
+/** Sends one request and, once it succeeded, announces what it changed. */
+export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+  const value = await send(channel, input);
+  announcer(channel, input, value)();
+  return value;
+}
+
+/**
+ * Sends one request and leaves announcing what it changed to the caller, for a caller that
+ * groups announcements: autosave (once typing pauses), a batch of imports (now and then).
+ */
+export async function callDeferred<C extends Channel>(channel: C, input: Input<C>): Promise<{ value: Output<C>; announce(): void }> {
+  const value = await send(channel, input);
+  return { value, announce: announcer(channel, input, value) };
 }
 
 /** `api['sources:list']({})` — one function per channel, derived from the contract. */

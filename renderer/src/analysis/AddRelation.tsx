@@ -4,7 +4,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import type { GraphNode } from '../entities/model';
-import { addRelation } from '../entities/mutations';
 import { notify, notifyError } from '../state/toasts';
 import { useApiQuery } from '../state/topics';
 import { ENTITY_TYPE_LABELS, type ExcerptView } from '../types';
@@ -42,7 +41,7 @@ export function AddRelationDialog({ entities, initialFrom, initialTo, onClose }:
     if (!valid || busy) return;
     setBusy(true);
     try {
-      await addRelation({ fromId: from, toId: to, label: label.trim(), evidence: [...chosen] });
+      await api['relations:add']({ fromId: from, toId: to, label: label.trim(), evidence: [...chosen] });
       notify('Relationship added to the link chart.');
       onClose();
     } catch (error) {

@@ -7,7 +7,7 @@ import { useNavigation } from '../app/navigation';
 import { BriefEditor } from '../editor/BriefEditor';
 import type { BriefPanel } from '../editor/plugins/ToolbarPlugin';
 import { notify, notifyError } from '../state/toasts';
-import { announce, useApiQuery } from '../state/topics';
+import { useApiQuery } from '../state/topics';
 import type { Brief } from '../types';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { EmptyState } from '../ui/EmptyState';
@@ -77,7 +77,6 @@ function OpenBrief({ brief, onRestored }: { brief: Brief; onRestored(brief: Brie
   const remove = async () => {
     try {
       await api['briefs:delete']({ id: brief.id });
-      announce('briefs');
       nav.openBrief(null);
       notify(`Deleted “${title}”.`);
     } catch (error) {

@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { useNavigation } from '../app/navigation';
 import { notifyError } from '../state/toasts';
-import { announce } from '../state/topics';
 
 /** "New brief" — asks for a title inline, creates the brief and opens it. */
 export function NewBriefForm({ compact }: { compact?: boolean }) {
@@ -17,7 +16,6 @@ export function NewBriefForm({ compact }: { compact?: boolean }) {
     setBusy(true);
     try {
       const brief = await api['briefs:create']({ title: title.trim() });
-      announce('briefs');
       nav.openBrief(brief.id);
       setTitle('');
       setOpen(false);

@@ -4,9 +4,8 @@
 import type { EditorState } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Input } from '../../../electron/ipc/contract';
-import { api } from '../api';
+import { callDeferred } from '../api';
 import { notifyError } from '../state/toasts';
-import { announce } from '../state/topics';
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
 
@@ -41,8 +40,8 @@ export function useBriefSaver(briefId: string, loadedDocument: unknown) {
   const timer = useRef<number | undefined>(undefined);
   const firstPendingAt = useRef<number | null>(null);
   const chain = useRef<Promise<void>>(Promise.resolve());
-  /** Saved while typing went on: the brief list is told once typing pauses. */
-  const announcePending = useRef(false);
+  /** Saved while typing went on: the brief list is told once typing pauses (the save's announcement, held back). */
+  const announcePending = useRef<(() => void) | null>(null);
   const settleTimer = useRef<number | undefined>(undefined);
   // Every React commit, anywhere in the window, makes React measure the selection of the
   // focused text — a walk over the whole editor DOM. So while the analyst types, the status
@@ -52,9 +51,10 @@ export function useBriefSaver(briefId: string, loadedDocument: unknown) {
     settleTimer.current = window.setTimeout(() => {
       if (timer.current !== undefined) return;
       setStatus('saved');
-      if (announcePending.current) {
-        announcePending.current = false;
-        announce('briefs');
+      const announce = announcePending.current;
+      if (announce) {
+        announcePending.current = null;
+        announce();
       }
     }, SETTLE);
   }, [setStatus]);
@@ -83,12 +83,12 @@ export function useBriefSaver(briefId: string, loadedDocument: unknown) {
         setStatus('saving');
       }, SHOW_SAVING_AFTER);
       try {
-        await api['briefs:save']({ id: briefId, ...(work.title !== undefined ? { title: work.title } : {}), ...(changedDocument ? { document } : {}) });
+        const { announce } = await callDeferred('briefs:save', { id: briefId, ...(work.title !== undefined ? { title: work.title } : {}), ...(changedDocument ? { document } : {}) });
         if (serialized) lastDocument.current = serialized;
         window.clearTimeout(slow);
         // A new title shows in the list at once; document saves wait for a pause.
-        if (work.title !== undefined) announce('briefs');
-        else announcePending.current = true;
+        if (work.title !== undefined) announce();
+        else announcePending.current = announce;
         if (timer.current === undefined) settle();
         else if (showedSaving) setStatus('pending');
       } catch (error) {

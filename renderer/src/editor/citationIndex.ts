@@ -5,6 +5,7 @@ import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { NodeKey } from 'lexical';
 import type { CitationForm } from '../../../db/brief/document';
 import { numberCitations } from '../../../common/citations';
+import { createKeyedSignal, createStore } from '../state/store';
 
 export interface CitationEntry {
   key: NodeKey;
@@ -17,13 +18,12 @@ export interface CitationEntry {
 export { numberCitations };
 
 export class CitationIndex {
-  private entries: readonly CitationEntry[] = [];
+  private readonly entries = createStore<readonly CitationEntry[]>([]);
   private numbers = new Map<string, number>();
-  private readonly byExcerpt = new Map<string, Set<() => void>>();
-  private readonly all = new Set<() => void>();
+  private readonly renumbered = createKeyedSignal<string>();
 
   getEntries(): readonly CitationEntry[] {
-    return this.entries;
+    return this.entries.get();
   }
 
   numberOf(excerptId: string): number | null {
@@ -34,27 +34,19 @@ export class CitationIndex {
   set(entries: readonly CitationEntry[]): void {
     const before = this.numbers;
     const after = numberCitations(entries);
-    this.entries = entries;
     this.numbers = after;
-    for (const [excerptId, listeners] of this.byExcerpt) {
-      if (before.get(excerptId) !== after.get(excerptId)) listeners.forEach((l) => l());
+    this.entries.set(entries);
+    for (const excerptId of new Set([...before.keys(), ...after.keys()])) {
+      if (before.get(excerptId) !== after.get(excerptId)) this.renumbered.emit(excerptId);
     }
-    this.all.forEach((l) => l());
   }
 
   subscribeNumber(excerptId: string, listener: () => void): () => void {
-    let set = this.byExcerpt.get(excerptId);
-    if (!set) this.byExcerpt.set(excerptId, (set = new Set()));
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0) this.byExcerpt.delete(excerptId);
-    };
+    return this.renumbered.subscribe(excerptId, listener);
   }
 
   subscribe(listener: () => void): () => void {
-    this.all.add(listener);
-    return () => this.all.delete(listener);
+    return this.entries.subscribe(listener);
   }
 }
 

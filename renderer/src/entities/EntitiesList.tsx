@@ -9,7 +9,6 @@ import { ENTITY_TYPE_LABELS, ENTITY_TYPES, type Entity, type EntityType } from '
 import { EmptyState } from '../ui/EmptyState';
 import { EntityTypeIcon } from './EntityTypeIcon';
 import { JobProgress, useJobs } from './jobs';
-import { createEntity } from './mutations';
 import { PaneHeader } from './PaneHeader';
 import { openSideView } from './sideView';
 
@@ -158,7 +157,7 @@ function NewEntityForm({ onDone }: { onDone(): void }) {
     if (!name.trim() || busy) return;
     setBusy(true);
     try {
-      const entity = await createEntity({ name: name.trim(), type, aliases: parseAliases(aliases), description: description.trim() || undefined });
+      const entity = await api['entities:create']({ name: name.trim(), type, aliases: parseAliases(aliases), description: description.trim() || undefined });
       onDone();
       openSideView({ kind: 'entity', id: entity.id });
     } catch (error) {

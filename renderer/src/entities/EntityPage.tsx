@@ -16,7 +16,7 @@ import { trimContextEnd, trimContextStart } from '../ui/format';
 import { EntityTypeIcon } from './EntityTypeIcon';
 import { JobProgress, useJobs } from './jobs';
 import type { EntityPageData } from './model';
-import { addAlias, deleteEntity, mergeEntities, removeAlias, splitAlias, updateEntity } from './mutations';
+import { addAlias, mergeEntities } from './mutations';
 import { PaneHeader } from './PaneHeader';
 import { openSideView } from './sideView';
 
@@ -78,7 +78,7 @@ function Profile({ entity }: { entity: Entity }) {
     if (!dirty || !name.trim()) return;
     setBusy(true);
     try {
-      await updateEntity({
+      await api['entities:update']({
         id: entity.id,
         name: name.trim() !== entity.name ? name.trim() : undefined,
         type: type !== entity.type ? type : undefined,
@@ -159,10 +159,10 @@ function Aliases({ entity }: { entity: Entity }) {
   const act = async (what: 'remove' | 'split', value: string) => {
     try {
       if (what === 'remove') {
-        await removeAlias(entity.id, value);
+        await api['entities:removeAlias']({ id: entity.id, alias: value });
         notify(`“${value}” is no longer an alias of ${entity.name}.`);
       } else {
-        const created = await splitAlias(entity.id, value);
+        const created = await api['entities:splitAlias']({ id: entity.id, alias: value });
         notify(`“${created.name}” is now an entity of its own.`, 'info', { label: 'Open', run: () => openSideView({ kind: 'entity', id: created.id }) });
       }
     } catch (error) {
@@ -414,7 +414,7 @@ function Housekeeping({ entity }: { entity: Entity }) {
     setBusy(true);
     openSideView({ kind: 'entities' });
     try {
-      await deleteEntity(entity.id);
+      await api['entities:delete']({ id: entity.id });
       notify(`Deleted “${entity.name}”. Its excerpts stay, without the tag.`);
     } catch (error) {
       notifyError(error, 'The entity was not deleted');

@@ -9,7 +9,6 @@ import { useApiQuery } from '../state/topics';
 import { ENTITY_TYPE_LABELS, type Source } from '../types';
 import { EntityTypeIcon } from './EntityTypeIcon';
 import { normalizeMentions, type SourceMention } from './mentions';
-import { dismissMention, mentionToExcerpt } from './mutations';
 import { openSideView } from './sideView';
 
 /** The source's mentions, reloaded when entities (names, aliases, dismissals) or the text change. */
@@ -61,7 +60,7 @@ export function useReaderMentions(source: Source, scrollRef: RefObject<HTMLDivEl
 
   const toExcerpt = async (m: SourceMention) => {
     try {
-      const view = await mentionToExcerpt(source.id, m.start);
+      const view = await api['mentions:toExcerpt']({ sourceId: source.id, start: m.start });
       close();
       nav.openSource(source.id, view.id);
       notify(`Excerpt saved, tagged with ${m.entityName}.`);
@@ -74,7 +73,7 @@ export function useReaderMentions(source: Source, scrollRef: RefObject<HTMLDivEl
     setDismissed((set) => new Set(set).add(m.start));
     close();
     try {
-      await dismissMention(source.id, m.start);
+      await api['mentions:dismiss']({ sourceId: source.id, start: m.start });
     } catch (error) {
       setDismissed((set) => {
         const next = new Set(set);

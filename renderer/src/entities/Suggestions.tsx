@@ -10,7 +10,6 @@ import { EmptyState } from '../ui/EmptyState';
 import { parseAliases } from './EntitiesList';
 import { EntityTypeIcon } from './EntityTypeIcon';
 import type { Suggestion } from './model';
-import { acceptSuggestion, rejectSuggestion } from './mutations';
 import { PaneHeader } from './PaneHeader';
 import { openSideView } from './sideView';
 
@@ -56,7 +55,7 @@ function SuggestionCard({ suggestion, onDone }: { suggestion: Suggestion; onDone
   const accept = async () => {
     setBusy(true);
     try {
-      const entity = await acceptSuggestion({ name: name.trim() || suggestion.name, type, aliases: parseAliases(aliases) });
+      const entity = await api['suggestions:accept']({ name: name.trim() || suggestion.name, type, aliases: parseAliases(aliases) });
       onDone();
       notify(`“${entity.name}” is now an entity.`, 'info', { label: 'Open', run: () => openSideView({ kind: 'entity', id: entity.id }) });
     } catch (error) {
@@ -68,7 +67,7 @@ function SuggestionCard({ suggestion, onDone }: { suggestion: Suggestion; onDone
   const reject = async () => {
     setBusy(true);
     try {
-      await rejectSuggestion(suggestion.name);
+      await api['suggestions:reject']({ name: suggestion.name });
       onDone();
     } catch (error) {
       notifyError(error, 'The suggestion was not rejected');

@@ -1,8 +1,8 @@
 // Background work the analyst started (a corpus rescan after a new alias): polled from
 // `jobs:status` until it finishes, shown as progress wherever it matters, never blocking.
 // When one finishes, everything showing mentions reloads.
-import { useSyncExternalStore } from 'react';
 import { api } from '../api';
+import { createStore, useStore } from '../state/store';
 import { announce } from '../state/topics';
 import { notify, notifyError } from '../state/toasts';
 import type { JobStatus } from './model';
@@ -16,15 +16,9 @@ const POLL_MS = 400;
 /** A finished job stays visible this long, so a quick one is still seen to complete. */
 const LINGER_MS = 2500;
 
-let jobs: TrackedJob[] = [];
+const store = createStore<TrackedJob[]>([]);
 let timer: number | null = null;
-const listeners = new Set<() => void>();
-const emit = () => listeners.forEach((l) => l());
-
-function setJobs(next: TrackedJob[]) {
-  jobs = next;
-  emit();
-}
+const setJobs = store.set;
 
 async function poll() {
   timer = null;
@@ -33,19 +27,19 @@ async function poll() {
     statuses = await api['jobs:status']({});
   } catch (error) {
     notifyError(error, 'Could not follow the background work');
-    setJobs(jobs.map((j) => ({ ...j, finished: true })));
+    setJobs(store.get().map((j) => ({ ...j, finished: true })));
     return;
   }
   const byId = new Map(statuses.map((s) => [s.id, s]));
   let finishedNow = false;
-  const next = jobs.map((j) => {
+  const next = store.get().map((j) => {
     if (j.finished) return j;
     // Forgotten by the server: it finished a while ago.
     const s = byId.get(j.id) ?? { ...j, finished: true };
     if (s.finished) {
       finishedNow = true;
       if (s.error) notify(`${j.label}: ${s.error}`, 'error');
-      window.setTimeout(() => setJobs(jobs.filter((x) => x.id !== j.id)), LINGER_MS);
+      window.setTimeout(() => setJobs(store.get().filter((x) => x.id !== j.id)), LINGER_MS);
     }
     return { ...s, entityId: j.entityId };
   });
@@ -63,19 +57,13 @@ export function trackJob(job: JobStatus | null, entityId: string | null): void {
     announce('entities');
     return;
   }
-  setJobs([...jobs.filter((j) => j.id !== job.id), { ...job, entityId }]);
+  setJobs([...store.get().filter((j) => j.id !== job.id), { ...job, entityId }]);
   if (job.finished) void poll();
   else schedule();
 }
 
 export function useJobs(): TrackedJob[] {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => jobs,
-  );
+  return useStore(store);
 }
 
 export function JobProgress({ job }: { job: TrackedJob }) {

@@ -1,8 +1,8 @@
 // What the right-hand pane shows instead of the brief: the entities list, an entity's
-// page, suggestions, or one of the analysis views. A tiny external store (like panels.ts),
+// page, suggestions, or one of the analysis views. A store (state/store.ts, like panels.ts),
 // so the reader's mention popover, the sidebar and the views themselves can all open one.
 // The brief stays mounted underneath (hidden) and comes back on Close or on opening a brief.
-import { useSyncExternalStore } from 'react';
+import { createStore, useStore } from '../state/store';
 
 export type SideView =
   | { kind: 'entities' }
@@ -23,24 +23,23 @@ function load(): SideView | null {
   }
 }
 
-let current: SideView | null = load();
+const store = createStore<SideView | null>(load());
 let history: SideView[] = [];
-const listeners = new Set<() => void>();
 
 function set(next: SideView | null) {
-  current = next;
   try {
     localStorage.setItem(KEY, JSON.stringify(next));
   } catch {
     // Storage may be disabled; the view still opens.
   }
-  listeners.forEach((l) => l());
+  store.set(next);
 }
 
 const same = (a: SideView, b: SideView) => a.kind === b.kind && (a.kind !== 'entity' || (b.kind === 'entity' && a.id === b.id));
 
 /** Opens a view; the one it replaces is remembered for Back. */
 export function openSideView(view: SideView): void {
+  const current = store.get();
   if (current && same(current, view)) return;
   if (current) history = [...history.slice(-20), current];
   set(view);
@@ -48,7 +47,7 @@ export function openSideView(view: SideView): void {
 
 export function closeSideView(): void {
   history = [];
-  if (current) set(null);
+  if (store.get()) set(null);
 }
 
 export function canGoBack(): boolean {
@@ -62,11 +61,5 @@ export function backSideView(): void {
 }
 
 export function useSideView(): SideView | null {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => current,
-  );
+  return useStore(store);
 }

@@ -3,7 +3,6 @@
 // sets it; here the analyst sets or changes it directly.
 import { useMemo, useState } from 'react';
 import { api } from '../api';
-import { gradePublisher } from '../state/mutations';
 import { notifyError } from '../state/toasts';
 import { useApiQuery } from '../state/topics';
 import type { Reliability } from '../types';
@@ -42,7 +41,7 @@ export function PublishersDialog({ onClose, highlight }: { onClose(): void; high
   const grade = async (name: string, reliability: Reliability | null) => {
     setBusy(name);
     try {
-      await gradePublisher(name, reliability);
+      await api['publishers:grade']({ name, reliability });
     } catch (error) {
       notifyError(error, 'The publisher’s grade was not saved');
     } finally {

@@ -2,7 +2,7 @@
 // publisher"), and a small popover to grade it A–F.
 import { useId, useRef, useState } from 'react';
 import { useDismiss } from '../ui/useDismiss';
-import { gradeSource } from '../state/mutations';
+import { api } from '../api';
 import { notifyError } from '../state/toasts';
 import { RELIABILITY_MEANINGS, type SourceSummary } from '../types';
 import { GradeLegend, ReliabilityPicker } from '../ui/Grade';
@@ -24,7 +24,7 @@ export function SourceGrade({ source }: { source: SourceSummary }) {
   const grade = async (reliability: typeof own) => {
     setBusy(true);
     try {
-      await gradeSource(source.id, reliability);
+      await api['sources:grade']({ id: source.id, reliability });
     } catch (error) {
       notifyError(error, 'The grade was not saved');
     } finally {

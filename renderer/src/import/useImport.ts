@@ -7,7 +7,7 @@
 // (its excerpts re-anchored) and the copy just imported is deleted.
 import { useCallback, useRef, useState } from 'react';
 import { useNavigation } from '../app/navigation';
-import { announceImported, deleteSource, importFile, replaceSourceText } from '../state/mutations';
+import { api, callDeferred } from '../api';
 import type { ImportReport, ReplaceReport } from '../types';
 import { describeIgnored, fileForUpload, MAX_BYTES, type Ignored, type PendingFile } from './files';
 
@@ -48,6 +48,8 @@ export function useImport() {
   const drain = useCallback(async () => {
     running.current = true;
     let lastAnnounce = 0;
+    /** Each file is its own request (and its own transaction server-side); the library, counts and pickers reload now and then, and once after the batch. */
+    let announceImported = () => {};
     let firstImported: string | null = null;
     let anyImported = false;
     while (queue.current.length > 0) {
@@ -64,7 +66,8 @@ export function useImport() {
         outcome = { failed: [{ path, error: 'larger than the 32 MB import limit' }] };
       } else {
         try {
-          const report = await importFile(await fileForUpload(file));
+          const { value: report, announce } = await callDeferred('sources:import', { files: [await fileForUpload(file)] });
+          announceImported = announce;
           // The server names the file by its base name; the summary uses its path in the folder.
           outcome = {
             imported: report.imported.map((x) => ({ ...x, path })),
@@ -144,8 +147,8 @@ export function useImport() {
     const file = versionFiles.current.get(item.id);
     if (!file || !item.versionOf) throw new Error('This file is no longer at hand: import it again, or use Versions → Replace text on the source.');
     // Replaced first: if that fails, nothing was deleted.
-    const report = await replaceSourceText(item.versionOf.id, await fileForUpload(file));
-    await deleteSource(item.id);
+    const report = await api['sources:replace']({ id: item.versionOf.id, file: await fileForUpload(file) });
+    await api['sources:delete']({ id: item.id });
     versionFiles.current.delete(item.id);
     setProgress((p) => p && { ...p, keptAsVersion: [...p.keptAsVersion, item.id] });
     return report;

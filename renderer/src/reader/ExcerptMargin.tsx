@@ -1,7 +1,7 @@
 // The reader's margin: the source's excerpts in text order, or one excerpt's panel where
 // its tags, entities, note and credibility are edited and the excerpt can be deleted.
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
-import { deleteExcerpt, updateExcerpt } from '../state/mutations';
+import { api } from '../api';
 import { startReview } from '../state/panels';
 import { notify, notifyError } from '../state/toasts';
 import { ANCHOR_STATE_LABELS, type ExcerptView } from '../types';
@@ -113,7 +113,7 @@ function ExcerptPanel({ excerpt, onBack }: { excerpt: ExcerptView; onBack(): voi
   const save = async (details: ExcerptDetails) => {
     setBusy(true);
     try {
-      await updateExcerpt({ id: excerpt.id, ...details });
+      await api['excerpts:update']({ id: excerpt.id, ...details });
       notify('Excerpt updated.');
     } catch (error) {
       notifyError(error, 'The excerpt was not updated');
@@ -125,7 +125,7 @@ function ExcerptPanel({ excerpt, onBack }: { excerpt: ExcerptView; onBack(): voi
   const remove = async () => {
     setBusy(true);
     try {
-      await deleteExcerpt(excerpt.id);
+      await api['excerpts:delete']({ id: excerpt.id });
       notify('Excerpt deleted. Citations of it now show it as deleted.');
       onBack();
     } catch (error) {

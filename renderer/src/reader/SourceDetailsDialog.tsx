@@ -4,7 +4,6 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { useNavigation } from '../app/navigation';
 import { useApiQuery } from '../state/topics';
-import { deleteSource, gradeSource, updateSource } from '../state/mutations';
 import { notify, notifyError } from '../state/toasts';
 import type { Reliability, Source } from '../types';
 import { ConfirmButton } from '../ui/ConfirmButton';
@@ -46,7 +45,7 @@ export function SourceDetailsDialog({ source, onClose }: { source: Source; onClo
     if (!title.trim()) return;
     setBusy(true);
     try {
-      await updateSource({
+      await api['sources:update']({
         id: source.id,
         title: title.trim(),
         author: orNull(author),
@@ -56,7 +55,7 @@ export function SourceDetailsDialog({ source, onClose }: { source: Source; onClo
         language: orNull(language),
       });
       // Grading goes through its own channel: a first grade becomes the publisher's default.
-      if (reliability !== own) await gradeSource(source.id, reliability);
+      if (reliability !== own) await api['sources:grade']({ id: source.id, reliability });
       notify('Source details saved.');
       onClose();
     } catch (error) {
@@ -68,7 +67,7 @@ export function SourceDetailsDialog({ source, onClose }: { source: Source; onClo
   const remove = async () => {
     setBusy(true);
     try {
-      await deleteSource(source.id);
+      await api['sources:delete']({ id: source.id });
       notify(`Deleted “${source.title}”.`);
       nav.closeSource();
     } catch (error) {

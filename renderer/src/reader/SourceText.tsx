@@ -25,10 +25,8 @@ export interface RevealRequest {
   nonce: number;
 }
 
-interface Props {
-  text: string;
-  blocks: Block[];
-  pageMarks: PageMarks;
+/** What is drawn over the text (built by useHighlights.ts); a new object whenever any of it changes. */
+export interface Highlights {
   marks: Mark[];
   /** Excerpt id → the hue of its highlight (null: neutral). */
   hues: ReadonlyMap<string, number | null>;
@@ -39,12 +37,19 @@ interface Props {
   focusedId: string | null;
   selectedId: string | null;
   focusNonce: number;
+  /** Entity mentions (sorted, not overlapping): drawn as dotted underlines, apart from highlights. */
+  mentions: readonly SourceMention[];
+}
+
+interface Props {
+  text: string;
+  blocks: Block[];
+  pageMarks: PageMarks;
+  highlights: Highlights;
   /** Text offsets whose blocks must stay rendered. */
   pins: readonly number[];
   reveal: RevealRequest | null;
   scrollRef: RefObject<HTMLDivElement | null>;
-  /** Entity mentions (sorted, not overlapping): drawn as dotted underlines, apart from highlights. */
-  mentions?: readonly SourceMention[];
 }
 
 type Range = [number, number];
@@ -82,9 +87,7 @@ function measureCharWidth(el: HTMLElement): number {
   return ctx.measureText(sample).width / sample.length || size * 0.5;
 }
 
-const NO_MENTIONS: readonly SourceMention[] = [];
-
-export const SourceText = memo(function SourceText({ text, blocks, pageMarks, marks, hues, lengths, fuzzyIds, focusedId, selectedId, focusNonce, pins, reveal, scrollRef, mentions = NO_MENTIONS }: Props) {
+export const SourceText = memo(function SourceText({ text, blocks, pageMarks, highlights, pins, reveal, scrollRef }: Props) {
   const n = blocks.length;
   const windowed = n > WHOLE_BLOCKS || text.length > WHOLE_CHARS;
   const flowRef = useRef<HTMLDivElement>(null);
@@ -366,14 +369,7 @@ export const SourceText = memo(function SourceText({ text, blocks, pageMarks, ma
               last={i + 1 >= n || !blocks[i + 1].continued}
               pageStart={pageMarks.atBlock.get(i) ?? null}
               pagesInside={pageMarks.inBlock.get(i)}
-              marks={marks}
-              hues={hues}
-              lengths={lengths}
-              fuzzyIds={fuzzyIds}
-              focusedId={focusedId}
-              selectedId={selectedId}
-              focusNonce={focusNonce}
-              mentions={mentions}
+              highlights={highlights}
             />,
           );
         }
@@ -396,14 +392,7 @@ const BlockView = memo(function BlockView({
   last,
   pageStart,
   pagesInside,
-  marks,
-  hues,
-  lengths,
-  fuzzyIds,
-  focusedId,
-  selectedId,
-  focusNonce,
-  mentions,
+  highlights,
 }: {
   index: number;
   text: string;
@@ -411,15 +400,9 @@ const BlockView = memo(function BlockView({
   last: boolean;
   pageStart: number | null;
   pagesInside: { offset: number; page: number }[] | undefined;
-  marks: Mark[];
-  hues: ReadonlyMap<string, number | null>;
-  lengths: ReadonlyMap<string, number>;
-  fuzzyIds: ReadonlySet<string>;
-  focusedId: string | null;
-  selectedId: string | null;
-  focusNonce: number;
-  mentions: readonly SourceMention[];
+  highlights: Highlights;
 }) {
+  const { marks, hues, lengths, fuzzyIds, focusedId, selectedId, focusNonce, mentions } = highlights;
   const cuts = useMemo(() => pagesInside?.map((p) => p.offset) ?? [], [pagesInside]);
   const segments = useMemo(() => splitAtMentions(segmentsOf(block, marks, cuts), mentions), [block, marks, cuts, mentions]);
   const pageAtOffset = useMemo(() => new Map(pagesInside?.map((p) => [p.offset, p.page])), [pagesInside]);

@@ -5,7 +5,6 @@ import { useId, useRef, useState } from 'react';
 import { useDismiss } from '../ui/useDismiss';
 import { api } from '../api';
 import { ACCEPTED_EXTENSIONS, fileForUpload, MAX_BYTES } from '../import/files';
-import { replaceSourceText } from '../state/mutations';
 import { notifyError } from '../state/toasts';
 import { useApiQuery } from '../state/topics';
 import type { ReplaceReport, Source } from '../types';
@@ -33,7 +32,7 @@ export function VersionsMenu({ source }: { source: Source }) {
     }
     setBusy(true);
     try {
-      const result = await replaceSourceText(source.id, await fileForUpload(file));
+      const result = await api['sources:replace']({ id: source.id, file: await fileForUpload(file) });
       setOpen(false);
       setReport(result);
     } catch (error) {

@@ -6,7 +6,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api';
 import { useNavigation } from '../app/navigation';
 import { prime } from '../state/excerptStore';
-import { confirmExcerpt, deleteExcerpt } from '../state/mutations';
 import { setReviewCurrent, stopReview, type ReviewState } from '../state/panels';
 import { notify, notifyError } from '../state/toasts';
 import { useApiQuery } from '../state/topics';
@@ -106,7 +105,7 @@ export function ReviewPanel({ review, sourceId, fixingId, onFix, onShow }: Props
     if (!current || current.state !== 'fuzzy' || busy) return;
     setBusy(true);
     try {
-      await confirmExcerpt(current.id);
+      await api['excerpts:confirm']({ id: current.id });
       notify('Confirmed: the excerpt now points at the passage found.');
     } catch (error) {
       notifyError(error, 'The excerpt was not confirmed');
@@ -119,7 +118,7 @@ export function ReviewPanel({ review, sourceId, fixingId, onFix, onShow }: Props
     if (!current) return;
     setBusy(true);
     try {
-      await deleteExcerpt(current.id);
+      await api['excerpts:delete']({ id: current.id });
       notify('Excerpt deleted. Citations of it now show it as deleted.');
     } catch (error) {
       notifyError(error, 'The excerpt was not deleted');

@@ -1,10 +1,13 @@
 // The renderer's excerpt cache. Citations render live from it: each citation subscribes
-// to its excerpt's id, lookups are batched into one `excerpts:get`, and every mutation in
-// the renderer calls `invalidate(id)` so every citation of that excerpt re-renders at
+// to its excerpt's id, lookups are batched into one `excerpts:get`, and every change to
+// the workspace that touches shown excerpts (announced by the API client, see
+// common/changes.ts) refreshes them, so every citation of that excerpt re-renders at
 // once, in every open brief, without reopening anything.
 import { useSyncExternalStore } from 'react';
 import { api } from '../api';
 import type { ExcerptView } from '../types';
+import { createKeyedSignal } from './store';
+import { onExcerptChange } from './topics';
 
 export type ExcerptEntry =
   | { status: 'loading' }
@@ -23,7 +26,7 @@ const LOADING: ExcerptEntry = { status: 'loading' };
 const DELETED: ExcerptEntry = { status: 'deleted' };
 
 const entries = new Map<string, ExcerptEntry>();
-const listeners = new Map<string, Set<() => void>>();
+const changed = createKeyedSignal<string>();
 /** Bumped by every invalidation, so a reply that raced a newer change is dropped. */
 const generations = new Map<string, number>();
 const contexts = new Map<string, Promise<ExcerptContext>>();
@@ -34,7 +37,7 @@ let scheduled = false;
 
 function set(id: string, entry: ExcerptEntry): void {
   entries.set(id, entry);
-  listeners.get(id)?.forEach((l) => l());
+  changed.emit(id);
   const resolvers = waiting.get(id);
   if (resolvers && entry.status !== 'loading') {
     waiting.delete(id);
@@ -80,16 +83,12 @@ export function getExcerptEntry(id: string): ExcerptEntry {
 }
 
 export function subscribeExcerpt(id: string, listener: () => void): () => void {
-  let set_ = listeners.get(id);
-  if (!set_) listeners.set(id, (set_ = new Set()));
-  set_.add(listener);
+  const unsubscribe = changed.subscribe(id, listener);
   if (!entries.has(id)) {
     entries.set(id, LOADING);
     request(id);
   }
-  return () => {
-    set_.delete(listener);
-  };
+  return unsubscribe;
 }
 
 /** The excerpt's live state; re-renders whenever it is invalidated. */
@@ -118,7 +117,7 @@ export function loadExcerpt(id: string): Promise<ExcerptEntry> {
  * when the mutation returned it (an ExcerptView), or null when it was deleted; otherwise
  * it is fetched again (subscribers keep the old state until the new one arrives).
  */
-export function invalidate(id: string, fresh?: ExcerptView | null): void {
+function invalidate(id: string, fresh?: ExcerptView | null): void {
   generations.set(id, (generations.get(id) ?? 0) + 1);
   contexts.delete(id);
   if (fresh === null) set(id, DELETED);
@@ -127,9 +126,15 @@ export function invalidate(id: string, fresh?: ExcerptView | null): void {
 }
 
 /** Something every excerpt shows changed (a source's title or grade, a source deleted). */
-export function invalidateAll(): void {
+function invalidateAll(): void {
   for (const id of entries.keys()) invalidate(id);
 }
+
+onExcerptChange((change) => {
+  if (change.kind === 'every') invalidateAll();
+  else if (change.kind === 'deleted') invalidate(change.id, null);
+  else invalidate(change.view.id, change.view);
+});
 
 /** Seeds the cache with views that just came back from a list or search. */
 export function prime(views: readonly ExcerptView[]): void {

@@ -1,34 +1,13 @@
 // Window-wide UI state that several places open: the publisher grades dialog (from the
 // sidebar and the reader's grade popover) and the review of excerpts to check (from the
-// sidebar, the reader's header and a replace summary). Tiny external stores, like toasts.
-import { useSyncExternalStore } from 'react';
-
-function store<T>(initial: T) {
-  let value = initial;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => value,
-    set(next: T) {
-      value = next;
-      listeners.forEach((l) => l());
-    },
-    use(): T {
-      return useSyncExternalStore(
-        (l) => {
-          listeners.add(l);
-          return () => listeners.delete(l);
-        },
-        () => value,
-      );
-    },
-  };
-}
+// sidebar, the reader's header and a replace summary). Stores (store.ts), like toasts.
+import { createStore, useStore } from './store';
 
 /** The publisher grades dialog: closed (null) or open, optionally pointing at one publisher. */
-const publishers = store<{ highlight: string | null } | null>(null);
+const publishers = createStore<{ highlight: string | null } | null>(null);
 export const openPublishers = (highlight: string | null = null) => publishers.set({ highlight });
 export const closePublishers = () => publishers.set(null);
-export const usePublishersPanel = publishers.use;
+export const usePublishersPanel = () => useStore(publishers);
 
 export interface ReviewState {
   /** Only this source's excerpts, or every source's (null). */
@@ -38,12 +17,12 @@ export interface ReviewState {
 }
 
 /** The review walk: null when not reviewing. */
-const review = store<ReviewState | null>(null);
+const review = createStore<ReviewState | null>(null);
 export const startReview = (scope: string | null, currentId: string | null = null) => review.set({ scope, currentId });
 export const setReviewCurrent = (currentId: string | null) => {
   const now = review.get();
   if (now && now.currentId !== currentId) review.set({ ...now, currentId });
 };
 export const stopReview = () => review.set(null);
-export const useReview = review.use;
+export const useReview = () => useStore(review);
 export const getReview = review.get;

@@ -1,6 +1,6 @@
 // Non-blocking notices: errors from the API, confirmations. A tiny external store so any
 // module (not only components) can report.
-import { useSyncExternalStore } from 'react';
+import { createStore, useStore } from './store';
 
 export interface Toast {
   id: number;
@@ -15,20 +15,16 @@ export interface ToastAction {
   run(): void;
 }
 
-let toasts: Toast[] = [];
+const toasts = createStore<Toast[]>([]);
 let nextId = 1;
-const listeners = new Set<() => void>();
-const emit = () => listeners.forEach((l) => l());
 
 export function dismissToast(id: number): void {
-  toasts = toasts.filter((t) => t.id !== id);
-  emit();
+  toasts.set(toasts.get().filter((t) => t.id !== id));
 }
 
 export function notify(message: string, kind: Toast['kind'] = 'info', action?: ToastAction): void {
   const id = nextId++;
-  toasts = [...toasts.slice(-4), { id, kind, message, action }];
-  emit();
+  toasts.set([...toasts.get().slice(-4), { id, kind, message, action }]);
   // A toast with an action stays long enough to be used.
   window.setTimeout(() => dismissToast(id), kind === 'error' ? 9000 : action ? 10000 : 4500);
 }
@@ -40,11 +36,5 @@ export function notifyError(error: unknown, context?: string): void {
 }
 
 export function useToasts(): Toast[] {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => toasts,
-  );
+  return useStore(toasts);
 }

@@ -1,22 +1,37 @@
-// What changed, announced by whoever changed it, so every view showing that kind of data
-// reloads: the library's counts after an import, the reader's highlights after an edit.
+// What changed, so every view showing that kind of data reloads: the library's counts
+// after an import, the reader's highlights after an edit. The API client (api.ts)
+// announces what each write changes (common/changes.ts) after it succeeds; the excerpt
+// cache hears first, then the views of each topic.
 import { useEffect, useState } from 'react';
+import type { Topic } from '../../../common/changes';
+import type { ExcerptView } from '../types';
+import { createKeyedSignal, createSignal } from './store';
 import { notifyError } from './toasts';
 
-export type Topic = 'sources' | 'excerpts' | 'briefs' | 'entities' | 'publishers' | 'versions';
+export type { Topic };
 
-const listeners = new Map<Topic, Set<() => void>>();
+/** What a change did to excerpts already shown (the live citations). */
+export type ExcerptChange = { kind: 'changed'; view: ExcerptView } | { kind: 'deleted'; id: string } | { kind: 'every' };
 
-export function announce(...topics: Topic[]): void {
-  for (const topic of topics) listeners.get(topic)?.forEach((l) => l());
+const changed = createKeyedSignal<Topic>();
+const excerptsChanged = createSignal<ExcerptChange>();
+
+/** Tells the views of each topic. (Writes through the API are announced by api.ts.) */
+export function announce(...topics: readonly Topic[]): void {
+  for (const topic of topics) changed.emit(topic);
 }
 
-function listen(topic: Topic, listener: () => void): () => void {
-  let set = listeners.get(topic);
-  if (!set) listeners.set(topic, (set = new Set()));
-  set.add(listener);
-  return () => set.delete(listener);
+/** A change to the workspace: the excerpt cache is told what happened to shown excerpts, then each topic's views. */
+export function announceChange(topics: readonly Topic[], excerpts?: ExcerptChange): void {
+  if (excerpts) excerptsChanged.emit(excerpts);
+  announce(...topics);
 }
+
+/** The excerpt cache follows changes to shown excerpts (state/excerptStore.ts). */
+export const onExcerptChange = excerptsChanged.subscribe;
+
+/** Calls `listener` whenever `topic` is announced; returns the unsubscribe. */
+export const listen = (topic: Topic, listener: () => void): (() => void) => changed.subscribe(topic, listener);
 
 export interface Query<T> {
   data: T | undefined;

@@ -1,0 +1,112 @@
+// What each API channel changes, next to the contract (electron/ipc/contract.ts checks
+// that every channel is here: a read in READS, a write in CHANGES with what it changes).
+// The renderer's API client announces a write's topics after every successful call, so
+// each view showing that kind of data reloads itself and the live citations refresh;
+// no caller restates it.
+
+/** A kind of workspace data that views show and reload when it changes. */
+export type Topic = 'sources' | 'excerpts' | 'briefs' | 'entities' | 'publishers' | 'versions' | 'trash';
+
+export interface Change {
+  /** The views showing these kinds of data reload. */
+  readonly topics: readonly Topic[];
+  /**
+   * What happened to excerpts already shown (the live citations): the one in the reply
+   * changed (`reply`: the reply is the excerpt's new view), the one named by the request's
+   * `id` was deleted (`deleted`), or something every excerpt shows changed (`every`: a
+   * source's title or grade, an entity's name). Absent: no shown excerpt changed.
+   */
+  readonly excerpts?: 'reply' | 'deleted' | 'every';
+}
+
+/** The channels that only read: they change nothing. */
+export const READS = [
+  'workspace:info',
+  'sources:list',
+  'sources:get',
+  'sources:versions',
+  'sources:citedIn',
+  'publishers:list',
+  'excerpts:list',
+  'excerpts:get',
+  'excerpts:search',
+  'excerpts:context',
+  'excerpts:review',
+  'excerpts:dateSuggestions',
+  'excerpts:citedIn',
+  'entities:list',
+  'entities:page',
+  'mentions:source',
+  'suggestions:list',
+  'analysis:cooccurrence',
+  'analysis:evidence',
+  'analysis:tagEvidence',
+  'analysis:graph',
+  'analysis:timeline',
+  'jobs:status',
+  'tags:list',
+  'briefs:list',
+  'briefs:get',
+  'briefs:check',
+  'briefs:history',
+  'briefs:snapshotGet',
+  'search:query',
+  'export:html',
+  'export:pdf',
+  'export:md',
+  'export:docx',
+  'trash:list',
+] as const;
+
+export type Read = (typeof READS)[number];
+
+/** The channels that write, and what each one changes. */
+export const CHANGES = {
+  // The library, counts and pickers (the import hook announces once per batch).
+  'sources:import': { topics: ['sources', 'excerpts', 'entities'] },
+  // Title and reliability show in every citation of the source's excerpts.
+  'sources:update': { topics: ['sources', 'excerpts', 'publishers'], excerpts: 'every' },
+  'sources:delete': { topics: ['sources', 'excerpts', 'entities', 'briefs', 'trash'], excerpts: 'every' },
+  // The grade shows on every excerpt of the source, and may have become its publisher's default.
+  'sources:grade': { topics: ['sources', 'excerpts', 'publishers'], excerpts: 'every' },
+  'sources:replace': { topics: ['sources', 'excerpts', 'versions'], excerpts: 'every' },
+  'publishers:grade': { topics: ['sources', 'excerpts', 'publishers'], excerpts: 'every' },
+
+  'excerpts:create': { topics: ['excerpts', 'sources', 'entities'], excerpts: 'reply' },
+  'excerpts:update': { topics: ['excerpts', 'entities'], excerpts: 'reply' },
+  'excerpts:delete': { topics: ['excerpts', 'sources', 'entities', 'briefs', 'trash'], excerpts: 'deleted' },
+  'excerpts:confirm': { topics: ['excerpts'], excerpts: 'reply' },
+  'excerpts:reanchor': { topics: ['excerpts', 'sources'], excerpts: 'reply' },
+
+  // An entity's name shows on every excerpt tagged with it.
+  'entities:create': { topics: ['entities'] },
+  'entities:update': { topics: ['entities', 'excerpts'], excerpts: 'every' },
+  // The rescan runs in the background; its end is announced by the renderer's job tracker.
+  'entities:addAlias': { topics: ['entities'] },
+  'entities:removeAlias': { topics: ['entities'] },
+  'entities:splitAlias': { topics: ['entities', 'excerpts'], excerpts: 'every' },
+  'entities:merge': { topics: ['entities', 'excerpts', 'briefs'], excerpts: 'every' },
+  'entities:undoMerge': { topics: ['entities', 'excerpts', 'briefs'], excerpts: 'every' },
+  'entities:delete': { topics: ['entities', 'excerpts', 'briefs', 'trash'], excerpts: 'every' },
+  'mentions:dismiss': { topics: ['entities'] },
+  // The mention's sentence becomes an excerpt tagged with its entity.
+  'mentions:toExcerpt': { topics: ['excerpts', 'sources', 'entities'], excerpts: 'reply' },
+  'suggestions:accept': { topics: ['entities'] },
+  'suggestions:reject': { topics: ['entities'] },
+  'relations:add': { topics: ['entities'] },
+
+  'briefs:create': { topics: ['briefs'] },
+  // Autosave holds the announcement back while the analyst types (briefs/useBriefSaver.ts).
+  'briefs:save': { topics: ['briefs'] },
+  'briefs:delete': { topics: ['briefs', 'trash'] },
+  // Only the brief's history, which its panel reloads itself.
+  'briefs:snapshot': { topics: [] },
+  'briefs:restore': { topics: ['briefs'] },
+
+  // Whatever comes back from the Trash comes back everywhere: its citations come to life.
+  'trash:restore': { topics: ['trash', 'sources', 'excerpts', 'entities', 'briefs', 'versions'], excerpts: 'every' },
+  'trash:delete': { topics: ['trash'] },
+  'trash:empty': { topics: ['trash'] },
+} as const satisfies Record<string, Change>;
+
+export type Write = keyof typeof CHANGES;
