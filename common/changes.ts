@@ -5,7 +5,7 @@
 // no caller restates it.
 
 /** A kind of workspace data that views show and reload when it changes. */
-export type Topic = 'sources' | 'excerpts' | 'briefs' | 'entities' | 'publishers' | 'versions' | 'trash';
+export type Topic = 'sources' | 'excerpts' | 'briefs' | 'entities' | 'publishers' | 'versions' | 'trash' | 'backups';
 
 export interface Change {
   /** The views showing these kinds of data reload. */
@@ -56,6 +56,7 @@ export const READS = [
   'export:md',
   'export:docx',
   'trash:list',
+  'backups:list',
 ] as const;
 
 export type Read = (typeof READS)[number];
@@ -106,7 +107,11 @@ export const CHANGES = {
   // Whatever comes back from the Trash comes back everywhere: its citations come to life.
   'trash:restore': { topics: ['trash', 'sources', 'excerpts', 'entities', 'briefs', 'versions'], excerpts: 'every' },
   'trash:delete': { topics: ['trash'] },
-  'trash:empty': { topics: ['trash'] },
+  'trash:empty': { topics: ['trash', 'backups'] },
+
+  'backups:now': { topics: ['backups'] },
+  // The whole workspace is another one afterwards: everything reloads.
+  'backups:restore': { topics: ['backups', 'trash', 'sources', 'excerpts', 'entities', 'briefs', 'versions', 'publishers'], excerpts: 'every' },
 } as const satisfies Record<string, Change>;
 
 export type Write = keyof typeof CHANGES;

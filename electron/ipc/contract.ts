@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { BriefSnapshot, BriefSummary, Brief, CitationCheck, CooccurrenceRow, Entity, ExcerptView, Reliability, SearchResult, Source, SourceSummary, SourceVersion, TrashItem } from '../../db/domain';
 import { MAX_IMPORT_BYTES } from '../../common/sourceFiles';
 import { CHANGES, READS, type Change, type Read } from '../../common/changes';
-import type { EntityPage, Graph, ImportReport, JobStatus, ParagraphEvidence, ReplaceReport, SourceMention, Suggestion } from '../services/views';
+import type { BackupView, EntityPage, Graph, ImportReport, JobStatus, ParagraphEvidence, ReplaceReport, SourceMention, Suggestion } from '../services/views';
 import { ENTITY_TYPES, RELIABILITY } from '../../common/glossary';
 
 /** A phantom value carrying a reply type; never read at run time. */
@@ -176,6 +176,13 @@ export const contract = {
   'analysis:timeline': { input: z.object({}).strict(), output: reply<ExcerptView[]>() },
   'excerpts:dateSuggestions': { input: z.object({ id }).strict(), output: reply<string[]>() },
   'jobs:status': { input: z.object({}).strict(), output: reply<JobStatus[]>() },
+
+  /** The workspace's backups, newest first, with what each one's check found. */
+  'backups:list': { input: z.object({}).strict(), output: reply<BackupView[]>() },
+  /** Backs the workspace up now (checked before it counts). */
+  'backups:now': { input: z.object({}).strict(), output: reply<BackupView>() },
+  /** Puts one of the workspace's own backups (a path `backups:list` gave) in place of the workspace, after backing it up. */
+  'backups:restore': { input: z.object({ path: z.string().min(1).max(4096) }).strict(), output: reply<{ restored: string; previous: string | null }>() },
 
   /** What was deleted, newest first: every delete of a source, excerpt, brief or entity moves it here. */
   'trash:list': { input: z.object({}).strict(), output: reply<TrashItem[]>() },

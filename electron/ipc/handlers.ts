@@ -8,8 +8,9 @@ import { entitiesHandlers } from './handlers/entities';
 import { excerptsHandlers } from './handlers/excerpts';
 import { sourcesHandlers } from './handlers/sources';
 import { trashHandlers } from './handlers/trash';
+import { backupsHandlers } from './handlers/backups';
 import type { Handlers } from './handlers/types';
 
 export type { Handlers, ServiceContext } from './handlers/types';
 
-export const handlers: Handlers = { ...sourcesHandlers, ...excerptsHandlers, ...entitiesHandlers, ...analysisHandlers, ...briefsHandlers, ...trashHandlers };
+export const handlers: Handlers = { ...sourcesHandlers, ...excerptsHandlers, ...entitiesHandlers, ...analysisHandlers, ...briefsHandlers, ...trashHandlers, ...backupsHandlers };

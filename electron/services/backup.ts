@@ -137,7 +137,12 @@ export function listBackups(workspacePath: string): BackupRecord[] {
  * the workspace is at every moment either the old file or the whole restored one. The
  * workspace must not be open elsewhere while this runs.
  */
-export async function restoreBackup(workspacePath: string, backupPath: string): Promise<{ restored: string; previous: string | null }> {
+export async function restoreBackup(
+  workspacePath: string,
+  backupPath: string,
+  /** The app's own open connection: used for the safety backup, and closed (`release`) before the file is replaced. */
+  open?: { db: Db; release(): void },
+): Promise<{ restored: string; previous: string | null }> {
   const source = resolve(backupPath);
   if (!existsSync(source)) throw new UserError(`No backup at ${source}.`);
   let check;
@@ -149,7 +154,10 @@ export async function restoreBackup(workspacePath: string, backupPath: string): 
   if (!check.verified) throw new UserError(`${source} cannot be restored: ${check.problems.join('; ')}.`);
   const target = resolve(workspacePath);
   let previous: string | null = null;
-  if (existsSync(target)) {
+  if (open) {
+    previous = (await backupBefore(open.db, target, 'restoring a backup')).path;
+    open.release();
+  } else if (existsSync(target)) {
     let db: Db | null = null;
     try {
       db = openWorkspace(target);

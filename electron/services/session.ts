@@ -1,7 +1,9 @@
 import { openWorkspace, workspaceCounts, type Db, type WorkspaceCounts } from '../../db/workspace';
 import type { PdfPrinter } from './export/pdf';
 import { seedSample, wantsSample } from './sample';
-import { BackupSchedule, backupBeforeMigration } from './backup';
+import { BackupSchedule, backupBeforeMigration, listBackups, restoreBackup } from './backup';
+import { UserError } from './errors';
+import { resolve } from 'node:path';
 import { purgeOldTrash } from './trash';
 import { resumeScans } from './entities';
 
@@ -12,6 +14,12 @@ export interface Session {
   printer: PdfPrinter;
   /** Automatic backups while the workspace is open (every 15 minutes of changes, and on close). */
   backups: BackupSchedule;
+  /**
+   * Puts one of the workspace's own backups in place of it (the app's Restore…): the
+   * workspace is backed up first, closed, replaced, and opened again — `db` is the restored
+   * one afterwards. Only a backup listed in its backups folder is accepted.
+   */
+  restore(backupPath: string): Promise<{ restored: string; previous: string | null }>;
   close(): Promise<void>;
 }
 
@@ -35,25 +43,46 @@ export async function openSession(workspacePath: string, options: { printer: Pdf
   resumeScans(db);
   const printer = options.printer;
   const backups = new BackupSchedule(db, workspacePath);
-  const timer = setInterval(() => void backups.tick().catch((err: unknown) => console.error(`[sourcebook] automatic backup failed: ${(err as Error).message}`)), 60_000);
+  const timer = setInterval(() => void session.backups.tick().catch((err: unknown) => console.error(`[sourcebook] automatic backup failed: ${(err as Error).message}`)), 60_000);
   timer.unref();
-  return {
+  const session: Session = {
     db,
     workspacePath,
     printer,
     backups,
+    async restore(backupPath) {
+      const wanted = resolve(backupPath);
+      if (!listBackups(workspacePath).some((b) => resolve(b.path) === wanted)) throw new UserError('Only one of this workspace’s own backups can be restored here.');
+      let released = false;
+      try {
+        return await restoreBackup(workspacePath, wanted, {
+          db: session.db,
+          release: () => {
+            session.db.close();
+            released = true;
+          },
+        });
+      } finally {
+        // Reopened whatever happened once it was closed: the restored file, or the old one if replacing failed.
+        if (released) {
+          session.db = openWorkspace(workspacePath);
+          session.backups = new BackupSchedule(session.db, workspacePath);
+        }
+      }
+    },
     async close() {
       clearInterval(timer);
       try {
-        await backups.close();
+        await session.backups.close();
       } catch (err) {
         // A failed last backup must not keep the workspace open or lose the close.
         console.error(`[sourcebook] backup on close failed: ${(err as Error).message}`);
       }
       await printer.close?.();
-      db.close();
+      session.db.close();
     },
   };
+  return session;
 }
 
 /** The store alone, for one CLI command: no sample content, no printer. */

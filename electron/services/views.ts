@@ -96,3 +96,14 @@ export interface MergeReport {
   entities: { added: number; matched: number; review: number };
   briefs: { added: number };
 }
+
+/** A backup of the workspace, as the Backups panel and `sourcebook backups --json` list it. */
+export interface BackupView {
+  path: string;
+  createdAt: string;
+  bytes: number;
+  verified: boolean;
+  /** "manual", "automatic", or "before <an operation>". */
+  reason: string;
+  counts: { sources: number; excerpts: number; entities: number; briefs: number };
+}

@@ -10,6 +10,9 @@ import { BackupSchedule, backupsToPrune, listBackups, type BackupRecord } from '
 import { openStore } from '../../electron/services/session';
 import { addEntity } from '../../electron/services/entities';
 import { tempDir } from '../helpers/tmp';
+import { openSession } from '../../electron/services/session';
+import { createRouter } from '../../electron/ipc/router';
+import { chromiumPrinter } from '../../electron/services/export/chromiumPrinter';
 
 const tmp = tempDir('sourcebook-autobackup-');
 afterAll(() => tmp.cleanup());
@@ -100,5 +103,33 @@ describe('before a migration', () => {
     writeFileSync(tmp.path('unrelated.txt'), 'x');
     openStore(path).close();
     expect(listBackups(path)).toEqual([]);
+  });
+});
+
+describe('the backups channels (the app\'s Backups panel)', () => {
+  it('backs up now, lists, and restores one of the workspace\'s own backups in place, refusing any other path', async () => {
+    const path = tmp.path('panel.sourcebook');
+    const session = await openSession(path, { printer: chromiumPrinter(), sample: false });
+    const route = createRouter(session, () => {});
+    try {
+      addEntity(session.db, 'Kestrava', 'location');
+      const made = await route('backups:now', {});
+      expect(made).toMatchObject({ ok: true, value: { verified: true, reason: 'manual', counts: { entities: 1 } } });
+      addEntity(session.db, 'Mira Halden', 'person');
+      const listed = await route('backups:list', {});
+      expect(listed.ok && (listed.value as { path: string }[]).length).toBe(1);
+      const backupPath = (listed as { value: { path: string }[] }).value[0].path;
+
+      expect(await route('backups:restore', { path: tmp.path('elsewhere.sourcebook') })).toEqual({ ok: false, error: expect.stringMatching(/Only one of this workspace’s own backups/) });
+      const restored = await route('backups:restore', { path: backupPath });
+      expect(restored).toMatchObject({ ok: true, value: { restored: backupPath, previous: expect.stringContaining('panel backups') } });
+      // The open workspace is the restored one: one entity, and it still answers.
+      expect(await route('entities:list', {})).toMatchObject({ ok: true, value: [{ name: 'Kestrava' }] });
+      // The state before the restore was backed up first, with both entities.
+      const safety = listBackups(path).find((b) => b.reason === 'before restoring a backup');
+      expect(safety?.counts.entities).toBe(2);
+    } finally {
+      await session.close();
+    }
   });
 });

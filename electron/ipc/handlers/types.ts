@@ -2,11 +2,12 @@ import type { Db } from '../../../db/workspace';
 import type { PdfPrinter } from '../../services/export/pdf';
 import type { Channel, Output, ParsedInput } from '../contract';
 
-/** What a handler is given besides its input: the open workspace's store and printer. */
+/** What a handler is given besides its input: the open workspace's store and printer, and restoring it in place. */
 export interface ServiceContext {
   db: Db;
   workspacePath: string;
   printer: PdfPrinter;
+  restore(backupPath: string): Promise<{ restored: string; previous: string | null }>;
 }
 
 type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: ServiceContext) => Output<C> | Promise<Output<C>>;
