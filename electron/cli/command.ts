@@ -5,6 +5,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Db } from '../../db/workspace';
 import { openStore } from '../services/session';
+import { syncFolderOf, syncWarning } from '../services/syncFolder';
 import { UserError } from '../services/errors';
 
 /** A mistake in how the command was typed: usage on stderr, exit 2. */
@@ -34,6 +35,8 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: s
 export async function withWorkspace<T>(path: string, fn: (db: Db) => T | Promise<T>): Promise<T> {
   mkdirSync(dirname(resolve(path)), { recursive: true });
   const db = openStore(path);
+  const sync = syncFolderOf(path);
+  if (sync) process.stderr.write(`sourcebook: warning: ${syncWarning(path, sync)}\n`);
   try {
     return await fn(db);
   } finally {

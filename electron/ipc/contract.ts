@@ -53,7 +53,8 @@ export const briefDocumentSchema = z
   .refine((doc) => JSON.stringify(doc).length <= 20_000_000, 'the brief document is larger than 20 MB');
 
 export const contract = {
-  'workspace:info': { input: z.object({}).strict(), output: reply<{ path: string; sources: number; excerpts: number; briefs: number }>() },
+  /** `syncedBy`: the sync client (Dropbox, OneDrive, iCloud Drive, …) managing the workspace's folder, which can corrupt an open database. */
+  'workspace:info': { input: z.object({}).strict(), output: reply<{ path: string; sources: number; excerpts: number; briefs: number; syncedBy: { client: string; folder: string } | null }>() },
 
   'sources:list': { input: z.object({}).strict(), output: reply<SourceSummary[]>() },
   'sources:get': { input: z.object({ id }).strict(), output: reply<Source>() },

@@ -4,6 +4,7 @@ import { seedSample, wantsSample } from './sample';
 import { BackupSchedule, backupBeforeMigration, listBackups, restoreBackup } from './backup';
 import { UserError } from './errors';
 import { resolve } from 'node:path';
+import { syncFolderOf, type SyncFolder } from './syncFolder';
 import { purgeOldTrash } from './trash';
 import { resumeScans } from './entities';
 
@@ -93,8 +94,8 @@ export function openStore(path: string, options: { readonly?: boolean } = {}): D
   return db;
 }
 
-/** What the window's status line shows: where the workspace is and how much it holds. */
-export function workspaceInfo(db: Db, path: string): { path: string } & Omit<WorkspaceCounts, 'entities'> {
+/** What the window shows about the workspace: where it is, how much it holds, and whether a sync client manages its folder. */
+export function workspaceInfo(db: Db, path: string): { path: string; syncedBy: SyncFolder | null } & Omit<WorkspaceCounts, 'entities'> {
   const { sources, excerpts, briefs } = workspaceCounts(db);
-  return { path, sources, excerpts, briefs };
+  return { path, sources, excerpts, briefs, syncedBy: syncFolderOf(path) };
 }
