@@ -4,8 +4,9 @@ import rendererConfig from './renderer/vite.config';
 
 // Main and preload for Electron; the renderer is the same build `npm run serve` uses.
 // The preload is CommonJS: a sandboxed preload cannot load an ES module.
-// The main build has a second entry, the import's parse worker (a worker thread the main
-// process starts from out/main/parseWorker.cjs; see electron/services/import/parsePool.ts).
+// The main build has two more entries, the worker threads the main process starts: the
+// import's parse worker (out/main/parseWorker.cjs; electron/services/import/parsePool.ts)
+// and name recognition's (out/main/recogniseWorker.cjs; services/mentions/recogniser.ts).
 // Code both entries use goes to a chunk beside them, so every file of the main process
 // sits in out/main.
 // Every pure-JS library is bundled into out/main, so the packaged app carries only what
@@ -19,7 +20,7 @@ export default defineConfig({
       externalizeDeps: false,
       outDir: 'out/main',
       lib: {
-        entry: { index: resolve(__dirname, 'electron/main/index.ts'), parseWorker: resolve(__dirname, 'electron/services/import/parseWorker.ts') },
+        entry: { index: resolve(__dirname, 'electron/main/index.ts'), parseWorker: resolve(__dirname, 'electron/services/import/parseWorker.ts'), recogniseWorker: resolve(__dirname, 'electron/services/mentions/recogniseWorker.ts') },
         formats: ['cjs'],
       },
       rollupOptions: {

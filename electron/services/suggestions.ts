@@ -1,72 +1,52 @@
 // Offline named-entity recognition over the corpus: people, organizations and places
 // that are not entities yet, with counts and example contexts, for the analyst to accept
 // (creating the entity) or reject (remembered). compromise runs fully offline.
-import nlp from 'compromise';
 import type { Db } from '../../db/workspace';
-import type { EntityType } from '../../db/domain';
 import { allNames } from '../../db/entities';
 import { getRecognisedNames, putRecognisedNames, rejectedSuggestions, rejectSuggestionName } from '../../db/recognisedNames';
 import { currentTexts } from '../../db/sources';
 import { foldAlias } from './mentions/fold';
+import { RECOGNISER, type Found } from './mentions/recogniseText';
+import { recogniseOffThread } from './mentions/recogniser';
 import type { Suggestion } from './views';
 export type { Suggestion };
 
-
-interface Found {
-  name: string;
-  type: EntityType;
-  offset: number;
-}
-
-/**
- * Who recognised the names: compromise's version and the version of the filtering below.
- * Stored results of another recogniser are not used (bump the suffix when the filter changes).
- */
-const RECOGNISER = `compromise ${(nlp as unknown as { version?: string }).version ?? '?'}/1`;
-
-/**
- * Names in a text, by its hash: from the workspace when recognised before (recognition
- * is the slow part, and a text's names never change), else recognised now and added to
- * `fresh` for the caller to keep.
- */
-function recognise(db: Db, text: string, hash: string, fresh: Map<string, Found[]>): Found[] {
-  const stored = getRecognisedNames(db, hash, RECOGNISER);
-  if (stored !== null) {
-    try {
-      return JSON.parse(stored) as Found[];
-    } catch {
-      // A damaged row is recognised again and replaced.
-    }
+/** The names stored for a text by its hash (a text's names never change), or null. */
+function stored(db: Db, hash: string): Found[] | null {
+  const json = getRecognisedNames(db, hash, RECOGNISER);
+  if (json === null) return null;
+  try {
+    return JSON.parse(json) as Found[];
+  } catch {
+    return null; // a damaged row is recognised again and replaced
   }
-  const found = fresh.get(hash) ?? recogniseText(text);
-  fresh.set(hash, found);
-  return found;
 }
 
-function recogniseText(text: string): Found[] {
-  const doc = nlp(text);
-  const found: Found[] = [];
-  const collect = (view: { json(options: object): unknown }, type: EntityType) => {
-    for (const m of view.json({ offset: true, text: true }) as { text: string; offset: { start: number } }[]) {
-      const name = m.text.replace(/[\s.,;:!?)"'”’]+$/u, '').replace(/^[("'“‘]+/u, '').replace(/[’']s$/u, '').trim();
-      if (name.length < 3 || !/\p{Lu}/u.test(name[0]) || name.split(/\s+/).length > 6) continue;
-      found.push({ name, type, offset: m.offset.start });
-    }
-  };
-  collect(doc.people(), 'person');
-  collect(doc.organizations(), 'organization');
-  collect(doc.places(), 'location');
-  return found;
-}
-
-export function suggestEntities(db: Db, limit = 100): Suggestion[] {
+/**
+ * Names found across the corpus that are not entities yet (nor rejected), most frequent
+ * first. Texts recognised before are read from the workspace; the others are recognised
+ * off this thread, one at a time (other requests are served meanwhile), and each one's
+ * names are kept as soon as it is done, so work is never lost. With `budgetMs`, no new
+ * text is started after that long: the answer covers what is recognised so far, and the
+ * next call goes on from there. A text that cannot be recognised (too large to finish in
+ * its time, out of memory) is left out.
+ */
+export async function suggestEntities(db: Db, options: { limit?: number; budgetMs?: number } = {}): Promise<Suggestion[]> {
+  const started = Date.now();
   const known = new Set(allNames(db).map((n) => foldAlias(n.alias)));
   const rejected = new Set(rejectedSuggestions(db).map(foldAlias));
   const byName = new Map<string, Suggestion>();
-  const sources = currentTexts(db);
-  const fresh = new Map<string, Found[]>();
-  for (const s of sources) {
-    for (const f of recognise(db, s.text, s.contentHash, fresh)) {
+  for (const s of currentTexts(db)) {
+    let found = stored(db, s.contentHash);
+    if (found === null) {
+      if (options.budgetMs !== undefined && Date.now() - started > options.budgetMs) continue;
+      const r = await recogniseOffThread(s.text);
+      if ('failed' in r) continue;
+      found = r.found;
+      // A read-only workspace (another process holds it) goes without keeping them.
+      if (!db.readonly) putRecognisedNames(db, s.contentHash, RECOGNISER, JSON.stringify(found));
+    }
+    for (const f of found) {
       const key = foldAlias(f.name);
       if (known.has(key) || rejected.has(key)) continue;
       let entry = byName.get(key);
@@ -78,13 +58,7 @@ export function suggestEntities(db: Db, limit = 100): Suggestion[] {
       }
     }
   }
-  // Kept in one transaction; a read-only workspace (another process holds it) goes without.
-  if (fresh.size && !db.readonly) {
-    db.transaction(() => {
-      for (const [hash, found] of fresh) putRecognisedNames(db, hash, RECOGNISER, JSON.stringify(found));
-    })();
-  }
-  return [...byName.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, limit);
+  return [...byName.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, options.limit ?? 100);
 }
 
 export function rejectSuggestion(db: Db, name: string): void {

@@ -29,7 +29,8 @@ export const entitiesHandlers: FeatureHandlers<'entities' | 'mentions' | 'sugges
   'mentions:source': ({ sourceId }, { db }) => sourceMentions(db, sourceId),
   'mentions:dismiss': ({ sourceId, start }, { db }) => ({ dismissed: dismissMention(db, sourceId, start) }),
   'mentions:toExcerpt': ({ sourceId, start }, { db }) => excerptFromMention(db, sourceId, start),
-  'suggestions:list': (_, { db }) => suggestEntities(db),
+  // The panel asks again for more: each call recognises new texts for at most 15 s.
+  'suggestions:list': (_, { db }) => suggestEntities(db, { budgetMs: 15_000 }),
   'suggestions:accept': ({ name, type, aliases }, { db }) => addEntity(db, name, type, aliases),
   'suggestions:reject': ({ name }, { db }) => {
     rejectSuggestion(db, name);
