@@ -12,6 +12,22 @@ export class WorkspaceError extends Error {
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
+/** True when the file at `path` begins with SQLite's 16-byte header (any SQLite database, ours or not). */
+export function hasSqliteHeader(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const buf = Buffer.alloc(16);
+    return readSync(fd, buf, 0, 16, 0) === 16 && buf.toString('latin1') === SQLITE_HEADER;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Refuses anything that is not an SQLite database before SQLite touches it, so a
  * mistyped path to a document is reported and left byte-for-byte untouched.

@@ -36,8 +36,9 @@ Commands:
   brief create --title T --markdown FILE [--author NAME] [--json]   ([[cite:EXCERPT_ID]] is a citation)
   briefs [--json]                         list the briefs
   check BRIEF_ID [--json]                 every citation's status: ok, changed, orphaned, deleted, ungraded
-  export BRIEF_ID --pdf|--docx|--md|--html OUT [--strict] [--banner TEXT]
-                                          export a brief (--strict refuses when a citation is not ok)
+  export BRIEF_ID --pdf|--docx|--md|--html OUT [--strict] [--banner TEXT] [--force]
+                                          export a brief (--strict refuses when a citation is not ok;
+                                          an existing OUT is replaced only with --force)
   backup [--to PATH] [--json]             a checked copy of the workspace (in "<name> backups/" beside it)
   backups [--json]                        the workspace's backups, newest first, verified or not
   restore BACKUP_PATH [--json]            put a backup in place of the workspace (backing up what is there first)
