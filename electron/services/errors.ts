@@ -19,4 +19,4 @@ export function found<T>(value: T | null, what: string, id: string): T {
   return value;
 }
 
-export { WorkspaceError } from '../../db/workspace';
+export { WorkspaceError, storageFailure } from '../../db/workspace';
