@@ -41,7 +41,7 @@ export function addEntity(db: Db, name: string, type: EntityType, aliases: reado
     const e = createEntity(db, name, type);
     for (const a of aliases) addAlias(db, e.id, a);
     return e;
-  })();
+  }).immediate();
   if ((options.scan ?? 'now') === 'now') {
     for (const n of [ref.name, ...aliases]) scanCorpusNow(db, occurs(n, ref.id));
   }
@@ -101,7 +101,7 @@ export function splitAlias(db: Db, entityId: string, alias: string): Entity {
   const created = db.transaction(() => {
     removeAlias(db, entityId, alias);
     return createEntity(db, alias, e.type);
-  })();
+  }).immediate();
   for (const s of affected) scanSource(db, s);
   return getEntity(db, created.id)!;
 }

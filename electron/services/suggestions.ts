@@ -82,7 +82,7 @@ export function suggestEntities(db: Db, limit = 100): Suggestion[] {
   if (fresh.size && !db.readonly) {
     db.transaction(() => {
       for (const [hash, found] of fresh) putRecognisedNames(db, hash, RECOGNISER, JSON.stringify(found));
-    })();
+    }).immediate();
   }
   return [...byName.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, limit);
 }

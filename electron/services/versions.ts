@@ -77,5 +77,5 @@ export async function replaceSourceText(db: Db, sourceId: string, input: ImportI
     });
     if (!unchanged) scanSource(db, sourceId);
     return report;
-  })();
+  }).immediate();
 }
