@@ -40,7 +40,7 @@ export function createBrief(db: Db, title: string, doc: BriefDocument): string {
       now,
     );
     indexDocument(db, id, doc);
-  })();
+  }).immediate();
   return id;
 }
 
@@ -57,7 +57,7 @@ export function saveBrief(db: Db, id: string, patch: { title?: string; author?: 
       if (changed) indexDocument(db, id, patch.document);
     }
     return changed > 0 || getBriefSummary(db, id) !== null;
-  })();
+  }).immediate();
 }
 
 export function listBriefs(db: Db): BriefSummary[] {

@@ -154,7 +154,7 @@ export function mergeEntities(db: Db, keepId: string, otherId: string): number {
       .prepare(`INSERT INTO entity_merges (survivor_id, merged_id, snapshot, created_at) VALUES (?, ?, ?, ?)`)
       .run(keepId, otherId, JSON.stringify(snapshot), nowIso());
     return Number(lastInsertRowid);
-  })();
+  }).immediate();
 }
 
 /** Undoes a merge: the merged entity comes back with everything it had. */
@@ -184,7 +184,7 @@ export function undoMerge(db: Db, mergeId: number): { survivorId: string; restor
     for (const id of s.relationsTo) db.prepare(`UPDATE relations SET to_id = ? WHERE id = ?`).run(e.id, id);
     db.prepare(`UPDATE entity_merges SET undone_at = ? WHERE id = ?`).run(nowIso(), mergeId);
     return { survivorId: row.survivor_id, restoredId: e.id };
-  })();
+  }).immediate();
 }
 
 export function updateEntityFields(db: Db, id: string, patch: { type?: EntityType; description?: string }): void {

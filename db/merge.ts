@@ -178,7 +178,7 @@ export function mergeRows(db: Db, other: Db, cameFrom: string, selection: MergeS
       outcome.briefs.added++;
     }
     return outcome;
-  })();
+  }).immediate();
 }
 
 /** What an evidence package of a brief holds: the brief, the excerpts it cites, their sources and entities. */

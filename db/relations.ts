@@ -18,7 +18,7 @@ export function addRelation(db: Db, fromId: string, toId: string, label: string,
     const link = db.prepare(`INSERT OR IGNORE INTO relation_evidence (relation_id, excerpt_id) VALUES (?, ?)`);
     for (const x of evidence) link.run(id, x);
     return id;
-  })();
+  }).immediate();
 }
 
 export function listRelations(db: Db): Relation[] {

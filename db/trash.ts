@@ -105,7 +105,7 @@ export function trashItem(db: Db, kind: TrashKind, id: string): boolean {
     db.prepare(`INSERT OR REPLACE INTO trash (id, kind, title, deleted_at, payload) VALUES (?, ?, ?, ?, ?)`).run(id, kind, title, nowIso(), encode(tables));
     db.prepare(`DELETE FROM ${quote(root.table)} WHERE id = ?`).run(id);
     return true;
-  })();
+  }).immediate();
 }
 
 /** The Trash, most recently deleted first. */
@@ -149,14 +149,14 @@ export function restoreItem(db: Db, id: string): TrashItem | null {
     });
     db.prepare(`DELETE FROM trash WHERE id = ?`).run(id);
     return { kind: item.kind, id: item.id, title: item.title, deletedAt: item.deletedAt };
-  })();
+  }).immediate();
 }
 
 /** Deletes items from the Trash for good: those named, or (no ids) all of them. Returns how many. */
 export function deleteFromTrash(db: Db, ids?: readonly string[]): number {
   if (!ids) return db.prepare(`DELETE FROM trash`).run().changes;
   const del = db.prepare(`DELETE FROM trash WHERE id = ?`);
-  return db.transaction(() => ids.reduce((n, id) => n + del.run(id).changes, 0))();
+  return db.transaction(() => ids.reduce((n, id) => n + del.run(id).changes, 0)).immediate();
 }
 
 /** Deletes for good what has been in the Trash since before `cutoff` (an ISO time). */

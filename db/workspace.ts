@@ -1,78 +1,256 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { latestVersion, migrations } from './migrations';
 import type { Migration } from './migrations/migration';
 
 export type Db = Database.Database;
 
+/**
+ * Marks a SQLite file as a Sourcebook workspace (`PRAGMA application_id`, bytes 68-71 of
+ * the header): 'SrcB'. A file with another application's id is never written to.
+ */
+export const APPLICATION_ID = 0x53726342;
+
+/** How long a writer waits for another writer (another CLI, the app) before giving up. */
+export const WRITER_BUSY_TIMEOUT_MS = 60_000;
+const READER_BUSY_TIMEOUT_MS = 5_000;
+
+/** What kind of workspace failure, for scripts: the file is not usable; the disk is read-only, full or failing; another writer held it too long. */
+export type WorkspaceErrorCode = 'workspace' | 'read-only' | 'disk-full' | 'busy' | 'io';
+
 /** A workspace file that cannot be opened; the message is meant for a person. */
 export class WorkspaceError extends Error {
   override name = 'WorkspaceError';
+  constructor(
+    message: string,
+    readonly code: WorkspaceErrorCode = 'workspace',
+  ) {
+    super(message);
+  }
 }
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
-/**
- * Refuses anything that is not an SQLite database before SQLite touches it, so a
- * mistyped path to a document is reported and left byte-for-byte untouched.
- */
-function checkHeader(path: string): void {
-  if (!existsSync(path)) return;
-  const size = statSync(path).size;
-  if (size === 0) return; // an empty file is a new workspace
-  const fd = openSync(path, 'r');
+/** True when the file at `path` begins with SQLite's 16-byte header (any SQLite database, ours or not). */
+export function hasSqliteHeader(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return false;
+  }
   try {
     const buf = Buffer.alloc(16);
-    const n = readSync(fd, buf, 0, 16, 0);
-    if (n < 16 || buf.toString('latin1') !== SQLITE_HEADER) {
-      throw new WorkspaceError(`${path} is not a Sourcebook workspace (not an SQLite database); the file was left untouched.`);
-    }
+    return readSync(fd, buf, 0, 16, 0) === 16 && buf.toString('latin1') === SQLITE_HEADER;
   } finally {
     closeSync(fd);
   }
 }
 
-export interface OpenOptions {
-  readonly?: boolean;
-  /** Called before pending migrations run on a workspace that has data (schema `from` ≥ 1): the caller backs it up. */
-  beforeMigrate?: (db: Db, from: number) => void;
+/** The first 100 bytes of the file (SQLite's database header), or fewer if it is shorter. */
+function readHeader(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(100);
+    const n = readSync(fd, buf, 0, 100, 0);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
 }
 
-export function openWorkspace(path: string, options: OpenOptions = {}): Db {
-  checkHeader(path);
-  let db: Db;
+const foreign = (path: string) => new WorkspaceError(`${path} is not a Sourcebook workspace (it is another application's SQLite database); it was left untouched.`);
+
+/**
+ * What is at `path`, found without writing a byte: nothing (a new workspace is made), an
+ * empty file (new only when `allowEmpty`), or an SQLite file that is a Sourcebook
+ * workspace. Anything else is refused with a WorkspaceError and left untouched: a folder,
+ * a special file, a file that is not SQLite, another application's database.
+ */
+function classify(path: string, options: OpenOptions): 'new' | 'existing' {
+  let stat;
   try {
-    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    stat = statSync(path);
   } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !options.readonly) return 'new';
+    if (code === 'ENOENT') throw new WorkspaceError(`Cannot open workspace ${path}: there is no such file.`);
     throw new WorkspaceError(`Cannot open workspace ${path}: ${(err as Error).message}`);
   }
+  if (stat.isDirectory()) throw new WorkspaceError(`${path} is a folder, not a workspace file; name a .sourcebook file (a new one is created where none exists).`);
+  if (!stat.isFile()) throw new WorkspaceError(`${path} is not a regular file (a device, a pipe or a socket), so it cannot be a workspace; it was left untouched.`);
+  if (stat.size === 0) {
+    if (options.allowEmpty && !options.readonly) return 'new';
+    throw new WorkspaceError(`${path} is an empty file, not a Sourcebook workspace; a new workspace is created only where no file exists, so it was left untouched.`);
+  }
+  const header = readHeader(path);
+  if (header.length < 16 || header.subarray(0, 16).toString('latin1') !== SQLITE_HEADER) {
+    throw new WorkspaceError(`${path} is not a Sourcebook workspace (not an SQLite database); the file was left untouched.`);
+  }
+  // Another application's mark in the header: refused without SQLite ever opening the file.
+  if (header.length >= 72) {
+    const appId = header.readUInt32BE(68);
+    if (appId !== 0 && appId !== APPLICATION_ID) throw foreign(path);
+  }
+  return 'existing';
+}
+
+/**
+ * Opens the existing SQLite file read-only and checks that it is a Sourcebook workspace
+ * this version can read: marked with APPLICATION_ID, or unmarked but holding a Sourcebook
+ * schema (user_version ≥ 1, `sources` and `excerpts` tables: a workspace made before the
+ * mark). Returns the connection (read-only) and whether the mark is still to be written.
+ * Companion files (-wal, -shm) that the read-only connection had to create on a file
+ * in WAL mode are removed again when the file is refused.
+ */
+function probe(path: string): { db: Db; unmarked: boolean } {
+  const companions = ['-wal', '-shm'].map((s) => `${path}${s}`).filter((p) => !existsSync(p));
+  let db: Db;
   try {
-    // Checked before anything writes: a damaged file must not be "repaired" by us.
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new WorkspaceError(`Workspace ${path} is damaged (${String(check)}); the file was left untouched.`);
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    if (!writable(path, false)) throw readOnlyUnreadable(path);
+    throw openFailure(path, err);
+  }
+  try {
+    const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
+    if (appId !== 0 && appId !== APPLICATION_ID) throw foreign(path);
     if (version > latestVersion) {
       throw new WorkspaceError(
         `Workspace ${path} was written by a newer Sourcebook (schema ${version}; this version understands up to ${latestVersion}). Update Sourcebook to open it; the file was left untouched.`,
       );
     }
-    if (!options.readonly) {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
+    if (appId === 0) {
+      const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('sources', 'excerpts')`).all() as { name: string }[];
+      if (version < 1 || tables.length !== 2) throw foreign(path);
     }
+    // Checked before anything writes: a damaged file must not be "repaired" by us.
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new WorkspaceError(`Workspace ${path} is damaged (${String(check)}); the file was left untouched.`);
+    return { db, unmarked: appId === 0 };
+  } catch (err) {
+    db.close();
+    for (const p of companions) {
+      try {
+        if (existsSync(p) && (!p.endsWith('-wal') || statSync(p).size === 0)) rmSync(p);
+      } catch {
+        // left as SQLite made it
+      }
+    }
+    if (err instanceof WorkspaceError) throw err;
+    if (!writable(path, false)) throw readOnlyUnreadable(path);
+    throw new WorkspaceError(`Workspace ${path} cannot be read (${(err as Error).message}); the file was left untouched.`);
+  }
+}
+
+const readOnly = (path: string) => new WorkspaceError(`Workspace ${path} is read-only (the file, its folder or its disk): Sourcebook cannot change it; nothing was changed.`, 'read-only');
+
+const readOnlyUnreadable = (path: string) =>
+  new WorkspaceError(
+    `Workspace ${path} is in a read-only place (its folder or its disk), where Sourcebook cannot read it (SQLite needs to write its -wal and -shm files beside it); copy it to a writable folder. It was left untouched.`,
+    'read-only',
+  );
+
+/** A failure of the disk under the workspace, as a sentence; null when it is something else. */
+export function storageFailure(path: string, err: unknown): WorkspaceError | null {
+  const code = String((err as { code?: unknown }).code ?? '');
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return new WorkspaceError(`The disk holding ${path} is full: the change in progress was not saved (what was saved before is intact). Free some space and try again.`, 'disk-full');
+  }
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return new WorkspaceError(`Workspace ${path} is busy: another program has been writing to it for over a minute. Try again when it is done; nothing was changed.`, 'busy');
+  }
+  if (code.startsWith('SQLITE_IOERR')) {
+    return new WorkspaceError(`The disk holding ${path} failed to read or write (${code}): the change in progress was not saved. Check the disk and try again.`, 'io');
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_PERM') return readOnly(path);
+  return null;
+}
+
+/** True for a failure of the disk or the file under the workspace (not of one document or one request). */
+export function isStorageFailure(err: unknown): boolean {
+  return storageFailure('', err) !== null;
+}
+
+function openFailure(path: string, err: unknown): WorkspaceError {
+  return storageFailure(path, err) ?? new WorkspaceError(`Cannot open workspace ${path}: ${(err as Error).message}`);
+}
+
+/** True when this process may write the file and create its -wal and -shm beside it. */
+function writable(path: string, isNew: boolean): boolean {
+  try {
+    if (!isNew || existsSync(path)) accessSync(path, constants.W_OK);
+    accessSync(dirname(resolve(path)), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface OpenOptions {
+  /** Never write: no migration, no mark, no WAL switch. */
+  readonly?: boolean;
+  /** An existing empty file may become the new workspace (the person asked for a new one there). */
+  allowEmpty?: boolean;
+  /** Called before pending migrations run on a workspace that has data (schema `from` ≥ 1): the caller backs it up. */
+  beforeMigrate?: (db: Db, from: number) => void;
+}
+
+/**
+ * Opens a workspace, creating it where no file exists. An existing file is first opened
+ * read-only and checked (classify, probe): one that is not a Sourcebook workspace is
+ * never written to. Writers wait up to a minute for one another (busy_timeout).
+ */
+export function openWorkspace(path: string, options: OpenOptions = {}): Db {
+  const kind = classify(path, options);
+  let db: Db;
+  let unmarked = false;
+  if (!options.readonly && !writable(path, kind === 'new')) throw readOnly(path);
+  if (kind === 'existing') {
+    const probed = probe(path);
+    if (options.readonly) {
+      probed.db.pragma('foreign_keys = ON');
+      probed.db.pragma(`busy_timeout = ${READER_BUSY_TIMEOUT_MS}`);
+      return probed.db;
+    }
+    probed.db.close();
+    unmarked = probed.unmarked;
+  }
+  try {
+    db = new Database(path, { fileMustExist: kind === 'existing' });
+  } catch (err) {
+    throw openFailure(path, err);
+  }
+  try {
+    db.pragma(`busy_timeout = ${WRITER_BUSY_TIMEOUT_MS}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    if (!options.readonly) {
-      if (version > 0 && version < latestVersion) options.beforeMigrate?.(db, version);
-      migrate(db, migrations);
-    }
+    if (kind === 'new' || unmarked) writeTransaction(db, () => db.pragma(`application_id = ${APPLICATION_ID}`));
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > 0 && version < latestVersion) options.beforeMigrate?.(db, version);
+    migrate(db, migrations);
     return db;
   } catch (err) {
     db.close();
     if (err instanceof WorkspaceError) throw err;
+    const storage = storageFailure(path, err);
+    if (storage) throw storage;
     const message = (err as Error).message;
     throw new WorkspaceError(`Workspace ${path} cannot be read (${message}); the file was left untouched.`);
   }
+}
+
+/**
+ * A synchronous write transaction that takes the write lock at BEGIN (IMMEDIATE), so it
+ * waits its turn behind another writer (busy_timeout) instead of failing with "database
+ * is locked" when a read would have to become a write. Inside another transaction it
+ * runs as a savepoint of it.
+ */
+export function writeTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
 }
 
 /** Applies every pending migration, each in its own transaction with its user_version: all of it or none. */
@@ -80,11 +258,13 @@ export function migrate(db: Db, list: readonly Migration[]): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const m of list) {
     if (m.version <= current) continue;
-    db.transaction(() => {
+    writeTransaction(db, () => {
+      // Read again under the write lock: another process may have just applied it.
+      if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return;
       if (typeof m.up === 'string') db.exec(m.up);
       else m.up(db);
       db.pragma(`user_version = ${m.version}`);
-    })();
+    });
   }
 }
 
@@ -94,7 +274,7 @@ export function migrate(db: Db, list: readonly Migration[]): void {
  * work opens inside run as savepoints of this one.
  */
 export async function inAsyncTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
-  db.exec('BEGIN');
+  db.exec('BEGIN IMMEDIATE');
   try {
     const result = await work();
     db.exec('COMMIT');
@@ -118,7 +298,7 @@ export class WriteBatch {
   step(): void {
     if (this.db.inTransaction && Date.now() - this.started < this.spanMs) return;
     if (this.db.inTransaction) this.db.exec('COMMIT');
-    this.db.exec('BEGIN');
+    this.db.exec('BEGIN IMMEDIATE');
     this.started = Date.now();
   }
   end(): void {

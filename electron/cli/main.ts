@@ -2,7 +2,7 @@
 // is a stable interface (DESIGN.md): stdout carries exactly one JSON value, errors go
 // to stderr with a non-zero exit. The commands are a table (./commands/, one file per
 // feature); this file reads the global flags and finds the command.
-import { UserError, WorkspaceError } from '../services/errors';
+import { UserError, WorkspaceError, storageFailure } from '../services/errors';
 import { defaultWorkspacePath } from './defaults';
 import { UsageError, parse, type Command, type Out } from './command';
 import { briefsCommands } from './commands/briefs';
@@ -38,8 +38,9 @@ Commands:
   brief create --title T --markdown FILE [--author NAME] [--json]   ([[cite:EXCERPT_ID]] is a citation)
   briefs [--json]                         list the briefs
   check BRIEF_ID [--json]                 every citation's status: ok, changed, orphaned, deleted, ungraded
-  export BRIEF_ID --pdf|--docx|--md|--html OUT [--strict] [--banner TEXT]
-                                          export a brief (--strict refuses when a citation is not ok)
+  export BRIEF_ID --pdf|--docx|--md|--html OUT [--strict] [--banner TEXT] [--force]
+                                          export a brief (--strict refuses when a citation is not ok;
+                                          an existing OUT is replaced only with --force)
   trash [--json]                          what was deleted (sources, excerpts, briefs, entities), newest first
   trash restore ID [--json]               put an item back from the Trash, with everything that hung on it
   trash delete ID [--json]                delete one item from the Trash for good
@@ -105,9 +106,19 @@ async function run(argv: string[], out: Out): Promise<number> {
   }
 }
 
+/** What went wrong, for a person (and, under --json, for a script): message, code, exit status. */
+function failure(err: unknown, workspace: string): { message: string; code: string; exit: number; stack?: string } {
+  if (err instanceof UsageError) return { message: err.message, code: 'usage', exit: 2 };
+  if (err instanceof UserError || err instanceof WorkspaceError) return { message: err.message, code: err.code, exit: 1 };
+  const storage = storageFailure(workspace, err);
+  if (storage) return { message: storage.message, code: storage.code, exit: 1 };
+  return { message: (err as Error).message ?? String(err), code: 'internal', exit: 1, stack: (err as Error).stack ?? String(err) };
+}
+
 export async function main(argv: string[]): Promise<number> {
   const out: Out = {
-    json: false,
+    // Known before anything can fail, so even a mistake in the flags is reported as JSON.
+    json: argv.includes('--json'),
     print(value, human) {
       process.stdout.write(this.json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
     },
@@ -115,17 +126,23 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await run(argv, out);
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`sourcebook: ${err.message}\nRun "sourcebook help" for usage.\n`);
-      return 2;
-    }
-    if (err instanceof UserError || err instanceof WorkspaceError) {
-      process.stderr.write(`sourcebook: ${err.message}\n`);
-      return 1;
-    }
-    process.stderr.write(`sourcebook: internal error: ${(err as Error).stack ?? String(err)}\n`);
-    return 1;
+    const f = failure(err, workspaceArgument(argv));
+    if (out.json) process.stderr.write(`${JSON.stringify({ error: { message: f.code === 'internal' ? `internal error: ${f.message}` : f.message, code: f.code } })}\n`);
+    else if (f.code === 'usage') process.stderr.write(`sourcebook: ${f.message}\nRun "sourcebook help" for usage.\n`);
+    else if (f.code === 'internal') process.stderr.write(`sourcebook: internal error: ${f.stack}\n`);
+    else process.stderr.write(`sourcebook: ${f.message}\n`);
+    return f.exit;
   }
+}
+
+/** The workspace the line names (for messages about it): the last --workspace, or the default. */
+function workspaceArgument(argv: string[]): string {
+  let workspace = defaultWorkspacePath();
+  argv.forEach((a, i) => {
+    if (a === '--workspace' && i + 1 < argv.length) workspace = argv[i + 1];
+    else if (a.startsWith('--workspace=')) workspace = a.slice('--workspace='.length);
+  });
+  return workspace;
 }
 
 // Run when executed directly (tsx electron/cli/main.ts, or the bin wrapper).

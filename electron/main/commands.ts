@@ -18,7 +18,7 @@ export interface Desktop {
   settings: SettingsStore;
   userData: string;
   /** Opens another workspace in place of the current one; false (having said why) if it cannot. */
-  switchWorkspace(path: string): Promise<boolean>;
+  switchWorkspace(path: string, options?: { newWorkspace?: boolean }): Promise<boolean>;
   refreshChrome(): void;
   showError(message: string, detail: string): void;
 }
@@ -64,7 +64,7 @@ export async function runCommand(desktop: Desktop, id: CommandId): Promise<void>
   switch (id) {
     case 'workspace.new': {
       const r = await dialog.showSaveDialog(win!, { title: 'New Workspace', buttonLabel: 'Create', defaultPath: join(app.getPath('documents'), `Untitled${WORKSPACE_EXTENSION}`), filters: workspaceFilters });
-      if (!r.canceled && r.filePath) await desktop.switchWorkspace(withWorkspaceExtension(r.filePath));
+      if (!r.canceled && r.filePath) await desktop.switchWorkspace(withWorkspaceExtension(r.filePath), { newWorkspace: true });
       return;
     }
     case 'workspace.open': {

@@ -69,11 +69,11 @@ function refreshChrome(): void {
  * first: if it cannot be, the open workspace stays as it was. Only the default workspace
  * gets the sample on its first run; a new one starts empty.
  */
-async function switchWorkspace(path: string): Promise<boolean> {
+async function switchWorkspace(path: string, options: { newWorkspace?: boolean } = {}): Promise<boolean> {
   mkdirSync(dirname(path), { recursive: true });
   let next: Session;
   try {
-    next = await openSession(path, { printer: electronPrinter(), sample: path === defaultWorkspace });
+    next = await openSession(path, { printer: electronPrinter(), sample: path === defaultWorkspace, newWorkspace: options.newWorkspace });
   } catch (err) {
     desktop.showError('Sourcebook cannot open this workspace', (err as Error).message);
     return false;

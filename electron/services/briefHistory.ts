@@ -17,7 +17,7 @@ export function saveBriefWithHistory(db: Db, id: string, patch: { title?: string
       const brief = getBrief(db, id)!;
       addSnapshot(db, id, brief.title, brief.document as BriefDocument, 'auto');
     }
-  })();
+  }).immediate();
 }
 
 export function snapshotNow(db: Db, id: string): BriefSnapshot {
@@ -35,7 +35,7 @@ export function restoreSnapshot(db: Db, briefId: string, snapshotId: number): vo
     if (!brief || !snap || snap.briefId !== briefId) throw new UserError(`No snapshot ${snapshotId} of brief ${briefId}.`);
     addSnapshot(db, briefId, brief.title, brief.document as BriefDocument, 'before-restore');
     saveBrief(db, briefId, { title: snap.title, document: snap.document });
-  })();
+  }).immediate();
 }
 
 export function snapshotDocument(db: Db, briefId: string, snapshotId: number): { title: string; document: BriefDocument } {

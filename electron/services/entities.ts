@@ -44,7 +44,7 @@ export function addEntity(db: Db, name: string, type: EntityType, aliases: reado
     for (const a of aliases) addAlias(db, e.id, a);
     for (const n of [e.name, ...aliases]) journalScan(db, e.id, n);
     return e;
-  })();
+  }).immediate();
   if ((options.scan ?? 'now') === 'now') for (const n of [ref.name, ...aliases]) scanNameNow(db, ref.id, n);
   return getEntity(db, ref.id)!;
 }
@@ -59,7 +59,7 @@ export function addEntityAlias(db: Db, entityId: string, alias: string, options:
     const fresh = addAlias(db, entityId, clean);
     if (fresh) journalScan(db, entityId, clean);
     return fresh;
-  })();
+  }).immediate();
   if (added && (options.scan ?? 'now') === 'now') scanNameNow(db, entityId, clean);
   return getEntity(db, entityId)!;
 }
@@ -138,7 +138,7 @@ export function splitAlias(db: Db, entityId: string, alias: string): Entity {
   const created = db.transaction(() => {
     removeAlias(db, entityId, alias);
     return createEntity(db, alias, e.type);
-  })();
+  }).immediate();
   for (const s of affected) scanSource(db, s);
   return getEntity(db, created.id)!;
 }

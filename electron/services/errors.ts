@@ -4,12 +4,19 @@
  */
 export class UserError extends Error {
   override name = 'UserError';
+  /** What kind of failure, for scripts (`--json` errors): "user", "not-found", "disk-full", "read-only". */
+  constructor(
+    message: string,
+    readonly code: string = 'user',
+  ) {
+    super(message);
+  }
 }
 
 /** The value looked up, or the error a person reads: "No source with id src_…". */
 export function found<T>(value: T | null, what: string, id: string): T {
-  if (value === null) throw new UserError(`No ${what} with id ${id}.`);
+  if (value === null) throw new UserError(`No ${what} with id ${id}.`, 'not-found');
   return value;
 }
 
-export { WorkspaceError } from '../../db/workspace';
+export { WorkspaceError, storageFailure } from '../../db/workspace';

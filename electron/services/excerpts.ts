@@ -73,7 +73,7 @@ export function createExcerptAt(db: Db, sourceId: string, start: number, end: nu
     if (details.eventDate) updateExcerptFields(db, newId, { eventDate: checkEventDate(details.eventDate) });
     applyDetails(db, newId, details);
     return newId;
-  })();
+  }).immediate();
   return getExcerpt(db, id)!;
 }
 
@@ -104,7 +104,7 @@ export function updateExcerpt(db: Db, id: string, details: ExcerptDetails): Exce
     applyDetails(db, id, details);
     touchExcerpt(db, id);
     return true;
-  })();
+  }).immediate();
   if (!updated) throw new UserError(`No excerpt with id ${id}.`);
   return getExcerpt(db, id)!;
 }

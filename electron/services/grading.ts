@@ -18,5 +18,5 @@ export function gradeSource(db: Db, sourceId: string, reliability: Reliability |
       setPublisherReliability(db, source.publisher, reliability);
     }
     return getSourceSummary(db, sourceId)!;
-  })();
+  }).immediate();
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { WriteBatch, type Db } from '../../db/workspace';
+import { WriteBatch, isStorageFailure, writeTransaction, type Db } from '../../db/workspace';
 import { contentHash, findSourceByHash, findSourceLike, insertSource, updateSourceMeta } from '../../db/sources';
 import type { Reliability } from '../../db/domain';
 import { ImportSkip } from './import/format';
@@ -51,7 +51,7 @@ function storeParsed(db: Db, input: ImportInput, bytes: Buffer, parsed: ParseOut
   const doc = parsed.doc;
   try {
     const hash = contentHash(doc.text);
-    return db.transaction((): ImportOutcome => {
+    return writeTransaction(db, (): ImportOutcome => {
       const dup = findSourceByHash(db, hash);
       if (dup) return { kind: 'skipped', reason: `duplicate of ${dup.title}` };
       // Different text, but maybe the same document (a corrected article, a report saved
@@ -63,9 +63,12 @@ function storeParsed(db: Db, input: ImportInput, bytes: Buffer, parsed: ParseOut
       scanText(db, id, doc.text, hash);
       const warnings = earlier ? [...doc.warnings, newVersionWarning(earlier, doc.meta.url !== null)] : doc.warnings;
       return { kind: 'imported', id, title: doc.meta.title, warnings, ...(earlier ? { versionOf: earlier } : {}) };
-    })();
+    });
   } catch (err) {
     if (err instanceof ImportSkip) return { kind: 'skipped', reason: err.message };
+    // A full or read-only disk is not this file's fault: the import stops (the files
+    // before it stay stored) instead of failing every file after it.
+    if (isStorageFailure(err)) throw err;
     return { kind: 'failed', error: (err as Error).message };
   }
 }

@@ -84,7 +84,7 @@ export async function mergeWorkspace(db: Db, workspacePath: string, otherPath: s
       const o = mergeRows(db, other, resolve(otherPath));
       settle(db, o);
       return o;
-    })();
+    }).immediate();
     return { ...report(outcome), backup: backup.path };
   } finally {
     done();
@@ -114,7 +114,7 @@ export function packageBrief(db: Db, briefId: string, out: string): MergeReport 
       const o = mergeRows(pkg, db, 'this workspace', briefClosure(db, briefId));
       settle(pkg, o);
       return o;
-    })();
+    }).immediate();
     useRollbackJournal(pkg);
     const problems = integrityProblems(pkg);
     if (problems.length) throw new Error(`the package did not pass SQLite's integrity check (${problems.slice(0, 3).join('; ')})`);

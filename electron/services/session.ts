@@ -30,8 +30,9 @@ export interface Session {
  * choice (Electron's in the app, headless Chromium elsewhere), so the app's bundle never
  * carries the other one.
  */
-export async function openSession(workspacePath: string, options: { printer: PdfPrinter; sample?: boolean }): Promise<Session> {
-  const db = openWorkspace(workspacePath, { beforeMigrate: (store, from) => backupBeforeMigration(store, workspacePath, from) });
+export async function openSession(workspacePath: string, options: { printer: PdfPrinter; sample?: boolean; newWorkspace?: boolean }): Promise<Session> {
+  // An existing empty file becomes the workspace only when the person asked for a new one there.
+  const db = openWorkspace(workspacePath, { allowEmpty: options.newWorkspace ?? false, beforeMigrate: (store, from) => backupBeforeMigration(store, workspacePath, from) });
   try {
     if ((options.sample ?? true) && wantsSample(db)) await seedSample(db);
   } catch (err) {

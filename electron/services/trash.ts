@@ -31,7 +31,7 @@ export function restoreFromTrash(db: Db, id: string): TrashItem {
     if (item.kind === 'entity') rescanRestoredEntity(db, item.id);
     if (item.kind === 'excerpt') bringExcerptUpToDate(db, item.id);
     return item;
-  })();
+  }).immediate();
 }
 
 /** Deletes one item from the Trash for good. */

@@ -70,7 +70,7 @@ export async function replaceSourceText(db: Db, sourceId: string, input: ImportI
     });
     if (!unchanged) scanSource(db, sourceId);
     return report;
-  })();
+  }).immediate();
 }
 
 /**

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '../..');
@@ -25,4 +25,25 @@ export function cli(workspace: string, ...args: string[]): CliResult {
       return JSON.parse(r.stdout) as T;
     },
   };
+}
+
+/** The same, without waiting: for several `sourcebook` processes at once. */
+export function cliAsync(workspace: string, ...args: string[]): Promise<CliResult> {
+  return new Promise((done) => {
+    const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'electron', 'cli', 'main.ts'), '--workspace', workspace, ...args], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('close', (code) =>
+      done({
+        code: code ?? -1,
+        stdout,
+        stderr,
+        json<T>() {
+          return JSON.parse(stdout) as T;
+        },
+      }),
+    );
+  });
 }

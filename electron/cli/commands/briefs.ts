@@ -5,7 +5,7 @@ import { createBriefFromMarkdown, listBriefs } from '../../services/briefs';
 import { briefDocx, briefHtml, briefMarkdown, briefPdf, checkBrief, loadBriefForExport } from '../../services/export/exportBrief';
 import { chromiumPrinter } from '../../services/export/chromiumPrinter';
 import { UserError } from '../../services/errors';
-import { UsageError, parse, one, withWorkspace, writeAtomically, type Command } from '../command';
+import { UsageError, checkOutput, parse, one, withWorkspace, writeAtomically, type Command } from '../command';
 
 export const briefsCommands: Command[] = [
   {
@@ -59,10 +59,15 @@ export const briefsCommands: Command[] = [
         md: { type: 'string' },
         strict: { type: 'boolean' },
         banner: { type: 'string' },
+        force: { type: 'boolean' },
       });
       const briefId = one(positionals[0], 'BRIEF_ID');
       if (!values.pdf && !values.html && !values.docx && !values.md) throw new UsageError('export needs --pdf, --docx, --md or --html OUT.');
       const options = { strict: values.strict ?? false, banner: values.banner };
+      // Every output is checked before anything is written: a refused one leaves no file behind.
+      const target = { workspace: ctx.workspace, force: values.force ?? false };
+      const outputs = [values.html, values.md, values.docx, values.pdf].filter((o): o is string => !!o);
+      for (const out of outputs) checkOutput(out, target);
       const written: string[] = [];
       const db = openStore(ctx.workspace, { readonly: true });
       const printer = chromiumPrinter();
@@ -70,20 +75,20 @@ export const briefsCommands: Command[] = [
         // Checked before anything is written: a strict refusal leaves no file behind.
         loadBriefForExport(db, briefId, options);
         if (values.html) {
-          writeAtomically(values.html, briefHtml(db, briefId, options).html);
+          writeAtomically(values.html, briefHtml(db, briefId, options).html, target);
           written.push(values.html);
         }
         if (values.md) {
-          writeAtomically(values.md, briefMarkdown(db, briefId, options).markdown);
+          writeAtomically(values.md, briefMarkdown(db, briefId, options).markdown, target);
           written.push(values.md);
         }
         if (values.docx) {
-          writeAtomically(values.docx, Buffer.from(briefDocx(db, briefId, options).docx));
+          writeAtomically(values.docx, Buffer.from(briefDocx(db, briefId, options).docx), target);
           written.push(values.docx);
         }
         if (values.pdf) {
           const { pdf } = await briefPdf(db, briefId, printer, options);
-          writeAtomically(values.pdf, pdf);
+          writeAtomically(values.pdf, pdf, target);
           written.push(values.pdf);
         }
       } finally {

@@ -24,7 +24,9 @@ export const sourcesCommands: Command[] = [
           `${report.imported.length} imported, ${report.skipped.length} skipped, ${report.failed.length} failed`,
         ].join('\n'),
       );
-      return report.imported.length > 0 ? 0 : 1;
+      // Exit 1 when nothing was imported, or (without --json) when any file failed; under
+      // --json the report carries the failures and a partial import exits 0.
+      return report.imported.length === 0 || (report.failed.length > 0 && !ctx.out.json) ? 1 : 0;
     },
   },
   {

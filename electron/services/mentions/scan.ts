@@ -69,7 +69,7 @@ export function scanText(db: Db, sourceId: string, text: string, contentHash: st
       sourceId,
       found.map((m) => ({ entityId: m.entityId, start: m.start, end: m.end, text: m.text, paragraph: paragraphOf(m.start) })),
     ),
-  )();
+  ).immediate();
   return found.length;
 }
 

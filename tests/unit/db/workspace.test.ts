@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { openWorkspace, migrate, WorkspaceError } from '../../../db/workspace';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { openWorkspace, migrate, WorkspaceError, APPLICATION_ID } from '../../../db/workspace';
 import { latestVersion, migrations } from '../../../db/migrations';
 import { insertSource, getSource } from '../../../db/sources';
 import { tempDir } from '../../helpers/tmp';
@@ -76,5 +77,78 @@ describe('workspace file', () => {
     expect(db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'ok_table'`).get()).toEqual({ n: 0 });
     migrate(db, migrations); // idempotent
     expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
+  });
+
+  it('marks a new workspace with its application_id', () => {
+    const db = openWorkspace(tmp.path('marked.sqlite'));
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    db.close();
+  });
+
+  it("never writes to another application's SQLite database", () => {
+    const path = tmp.path('other-app.db');
+    const raw = new Database(path);
+    raw.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada');");
+    raw.close();
+    const sha = () => createHash('sha256').update(readFileSync(path)).digest('hex');
+    const before = sha();
+    expect(() => openWorkspace(path)).toThrow(/is not a Sourcebook workspace \(it is another application's SQLite database\); it was left untouched\./);
+    expect(() => openWorkspace(path, { readonly: true })).toThrow(WorkspaceError);
+    expect(sha()).toBe(before);
+    expect(existsSync(`${path}-wal`) || existsSync(`${path}-shm`) || existsSync(`${path}-journal`)).toBe(false);
+  });
+
+  it("refuses another application's database even when it has a sources table, or its own application_id", () => {
+    const a = tmp.path('lookalike.db');
+    const raw = new Database(a);
+    raw.exec('CREATE TABLE sources (id TEXT)');
+    raw.pragma('user_version = 3');
+    raw.close();
+    expect(() => openWorkspace(a)).toThrow(/another application's SQLite database/);
+    const b = tmp.path('tagged.db');
+    const other = new Database(b);
+    other.pragma('application_id = 1234');
+    other.exec('CREATE TABLE sources (id TEXT); CREATE TABLE excerpts (id TEXT)');
+    other.close();
+    const before = readFileSync(b);
+    expect(() => openWorkspace(b)).toThrow(/another application's SQLite database/);
+    expect(readFileSync(b).equals(before)).toBe(true);
+  });
+
+  it('refuses random bytes, leaving them untouched', () => {
+    const path = tmp.path('noise.sqlite');
+    const bytes = randomBytes(8192);
+    writeFileSync(path, bytes);
+    expect(() => openWorkspace(path)).toThrow(/not a Sourcebook workspace/);
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+
+  it('marks an older workspace (from before application_id) the first time it is opened for writing', () => {
+    const path = tmp.path('older.sqlite');
+    openWorkspace(path).close();
+    const raw = new Database(path);
+    raw.pragma('application_id = 0');
+    raw.close();
+    const ro = openWorkspace(path, { readonly: true });
+    expect(ro.pragma('application_id', { simple: true })).toBe(0); // read-only never writes
+    ro.close();
+    const db = openWorkspace(path);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    db.close();
+  });
+
+  it('turns an empty file into a workspace only when asked for a new one', () => {
+    const path = tmp.path('empty.sourcebook');
+    writeFileSync(path, '');
+    expect(() => openWorkspace(path)).toThrow(/empty/);
+    expect(readFileSync(path).length).toBe(0);
+    const db = openWorkspace(path, { allowEmpty: true });
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
+    db.close();
+  });
+
+  it('names a folder given as the workspace', () => {
+    expect(() => openWorkspace(tmp.dir)).toThrow(/is a folder/);
   });
 });
