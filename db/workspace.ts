@@ -17,7 +17,7 @@ export const WRITER_BUSY_TIMEOUT_MS = 60_000;
 const READER_BUSY_TIMEOUT_MS = 5_000;
 
 /** What kind of workspace failure, for scripts: the file is not usable; the disk is read-only, full or failing; another writer held it too long. */
-export type WorkspaceErrorCode = 'workspace' | 'read-only' | 'disk-full' | 'busy' | 'io';
+export type WorkspaceErrorCode = 'workspace' | 'damaged' | 'read-only' | 'disk-full' | 'busy' | 'io';
 
 /** A workspace file that cannot be opened; the message is meant for a person. */
 export class WorkspaceError extends Error {
@@ -128,7 +128,7 @@ function probe(path: string): { db: Db; unmarked: boolean } {
     }
     // Checked before anything writes: a damaged file must not be "repaired" by us.
     const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new WorkspaceError(`Workspace ${path} is damaged (${String(check)}); the file was left untouched.`);
+    if (check !== 'ok') throw new WorkspaceError(`Workspace ${path} is damaged (${String(check)}); the file was left untouched.`, 'damaged');
     return { db, unmarked: appId === 0 };
   } catch (err) {
     db.close();
@@ -141,7 +141,8 @@ function probe(path: string): { db: Db; unmarked: boolean } {
     }
     if (err instanceof WorkspaceError) throw err;
     if (!writable(path, false)) throw readOnlyUnreadable(path);
-    throw new WorkspaceError(`Workspace ${path} cannot be read (${(err as Error).message}); the file was left untouched.`);
+    // An SQLite header over pages SQLite cannot read ("file is not a database", "malformed").
+    throw new WorkspaceError(`Workspace ${path} is damaged: it cannot be read (${(err as Error).message}); the file was left untouched.`, 'damaged');
   }
 }
 

@@ -11,6 +11,7 @@ import { excerptsCommands } from './commands/excerpts';
 import { sourcesCommands } from './commands/sources';
 import { workspaceCommands } from './commands/workspace';
 import { trashCommands } from './commands/trash';
+import { newestVerifiedBackup } from '../services/backup';
 
 const USAGE = `Usage: sourcebook [--workspace PATH] <command> [options]
 
@@ -106,9 +107,17 @@ async function run(argv: string[], out: Out): Promise<number> {
   }
 }
 
+/** For a damaged workspace: the newest verified backup and the command that puts it back (the damaged file is moved aside, never written). */
+function restoreHint(workspace: string): string {
+  const backup = newestVerifiedBackup(workspace);
+  if (!backup) return ' There is no verified backup of it in its backups folder.';
+  return ` The newest verified backup is ${backup.path} (${backup.createdAt}). To restore it (the damaged file is kept aside as "<name>.damaged-<time>"), run:\n  sourcebook --workspace "${workspace}" restore "${backup.path}"`;
+}
+
 /** What went wrong, for a person (and, under --json, for a script): message, code, exit status. */
 function failure(err: unknown, workspace: string): { message: string; code: string; exit: number; stack?: string } {
   if (err instanceof UsageError) return { message: err.message, code: 'usage', exit: 2 };
+  if (err instanceof WorkspaceError && err.code === 'damaged') return { message: `${err.message}${restoreHint(workspace)}`, code: err.code, exit: 1 };
   if (err instanceof UserError || err instanceof WorkspaceError) return { message: err.message, code: err.code, exit: 1 };
   const storage = storageFailure(workspace, err);
   if (storage) return { message: storage.message, code: storage.code, exit: 1 };
