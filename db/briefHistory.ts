@@ -1,6 +1,7 @@
 import type { Db } from './workspace';
 import { nowIso } from './ids';
-import { type BriefDocument, plainTextOf } from './brief/document';
+import type { BriefDocument } from './brief/document';
+import { plainTextOf } from './brief/walk';
 import type { SnapshotReason, BriefSnapshot } from './domain';
 export type { SnapshotReason, BriefSnapshot };
 

@@ -1,7 +1,8 @@
 import type { Db } from './workspace';
 import type { Brief, BriefSummary } from './domain';
 import { newId, nowIso } from './ids';
-import { type BriefDocument, citationsOf, entityMentionsOf, plainTextOf } from './brief/document';
+import type { BriefDocument } from './brief/document';
+import { citationsOf, entityMentionsOf, plainTextOf } from './brief/walk';
 
 interface BriefRow {
   id: string;

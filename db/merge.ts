@@ -14,7 +14,8 @@ import type { Db } from './workspace';
 import type { Entity } from './domain';
 import { listEntities } from './entities';
 import { nowIso } from './ids';
-import { walk, type BriefDocument } from './brief/document';
+import type { BriefDocument } from './brief/document';
+import { entityMentionNodes } from './brief/walk';
 import { allRows, exists, insertRow, rowsWhere, type Row } from './rows';
 
 /** What to take from `other` (each list: those ids only); none given: everything. */
@@ -163,9 +164,9 @@ export function mergeRows(db: Db, other: Db, cameFrom: string, selection: MergeS
       if (exists(db, 'briefs', 'id', b.id)) continue;
       const doc = JSON.parse(b.document as string) as BriefDocument;
       if (doc?.root) {
-        for (const node of walk(doc.root)) {
-          const mention = node as { type: string; entityId?: string };
-          if (mention.type === 'entity-mention' && mention.entityId && entityMap.get(mention.entityId)) mention.entityId = entityMap.get(mention.entityId)!;
+        for (const mention of entityMentionNodes(doc)) {
+          const mapped = typeof mention.entityId === 'string' && mention.entityId ? entityMap.get(mention.entityId) : undefined;
+          if (mapped) mention.entityId = mapped;
         }
       }
       insertRow(db, 'briefs', { ...b, document: JSON.stringify(doc) }, { omit: ['seq'] });

@@ -1,6 +1,6 @@
 // The brief document: Lexical's serialized editor state, as stored in briefs.document.
-// These types cover the nodes Sourcebook's editor registers; pure functions over them
-// serve storage (citation index, search text), import from Markdown and export.
+// These types cover the nodes Sourcebook's editor registers, with the builders that import
+// from Markdown uses; walk.ts is the one walk over them (exports, search text, indexes).
 //
 // Node JSON evolves by adding optional fields with defaults (STYLE.md rule 7).
 
@@ -106,89 +106,6 @@ export function fallbackText(node: { type: string; text?: unknown; name?: unknow
   if (typeof node.text === 'string') return node.text;
   if (node.type === 'entity-mention' && typeof node.name === 'string') return node.name;
   return undefined;
-}
-
-/** Depth-first, document order. */
-export function* walk(node: SerializedNode | SerializedRoot): Generator<SerializedNode | SerializedRoot> {
-  yield node;
-  if (isElement(node)) for (const child of node.children) yield* walk(child);
-}
-
-/** A node's children (none for a text, a line break or a citation). */
-export function childrenOf(node: SerializedNode | SerializedRoot): SerializedNode[] {
-  return isElement(node) ? node.children : [];
-}
-
-/** One item of a list as a reader sees it: its own content, and the lists nested under it. */
-export interface ListEntry {
-  item: SerializedNode;
-  inline: SerializedNode[];
-  nested: SerializedList[];
-}
-
-/**
- * A list's items as every exporter shows them. Lexical keeps a nested list in a listitem
- * of its own; it belongs to the item before it.
- */
-export function listEntries(list: SerializedList): ListEntry[] {
-  const entries: ListEntry[] = [];
-  for (const item of list.children) {
-    const children = childrenOf(item);
-    const nested = children.filter((c): c is SerializedList => c.type === 'list');
-    const inline = children.filter((c) => c.type !== 'list');
-    if (inline.length === 0 && nested.length > 0 && entries.length > 0) entries[entries.length - 1].nested.push(...nested);
-    else entries.push({ item, inline, nested });
-  }
-  return entries;
-}
-
-/**
- * The entities a brief names with an entity mention (the editor's `@` node, JSON
- * `{ type: 'entity-mention', entityId, name }`), each once, in order of first mention.
- */
-export function entityMentionsOf(doc: BriefDocument): string[] {
-  const ids = new Set<string>();
-  for (const node of walk(doc.root)) {
-    const { type, entityId } = node as { type: string; entityId?: unknown };
-    if (type === 'entity-mention' && typeof entityId === 'string' && entityId) ids.add(entityId);
-  }
-  return [...ids];
-}
-
-/** Every citation in document order (a cited excerpt may appear more than once). */
-export function citationsOf(doc: BriefDocument): SerializedCitation[] {
-  const out: SerializedCitation[] = [];
-  for (const n of walk(doc.root)) if (n.type === 'citation') out.push(n as SerializedCitation);
-  return out;
-}
-
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'listitem']);
-
-/** The text a reader sees, one block per line; citations contribute their quote for search. */
-export function plainTextOf(doc: BriefDocument): string {
-  const blocks: string[] = [];
-  const inline = (node: SerializedNode): string => {
-    switch (node.type) {
-      case 'text':
-        return node.text;
-      case 'linebreak':
-        return '\n';
-      case 'citation':
-        return ` “${node.quoteAtCitation}” `;
-      default:
-        return fallbackText(node as { type: string }) ?? (isElement(node) && !BLOCK_TYPES.has(node.type) ? node.children.map(inline).join('') : '');
-    }
-  };
-  const visit = (node: SerializedNode | SerializedRoot): void => {
-    if (BLOCK_TYPES.has(node.type) && isElement(node)) {
-      const nested = node.children.filter((c) => c.type === 'list');
-      const text = node.children.filter((c) => c.type !== 'list').map(inline).join('').replace(/[ \t]+/g, ' ').trim();
-      if (text) blocks.push(text);
-      nested.forEach(visit);
-    } else if (isElement(node)) node.children.forEach(visit);
-  };
-  visit(doc.root);
-  return blocks.join('\n');
 }
 
 const element = { direction: 'ltr' as const, format: '', indent: 0, version: 1 };

@@ -1,7 +1,8 @@
 // The integrity check of a brief before it goes out: every citation's status against the
 // excerpt it cites, as the excerpt is now. Pure: the caller supplies the excerpts.
 import { type ExcerptView } from '../domain';
-import { type BriefDocument, citationsOf } from './document';
+import type { BriefDocument } from './document';
+import { citationsOf } from './walk';
 import { citationStatus } from '../../common/citations';
 import type { CitationCheck } from '../domain';
 export type { CitationCheck };

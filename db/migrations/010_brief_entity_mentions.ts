@@ -1,5 +1,6 @@
 import type { Migration } from './migration';
-import { entityMentionsOf, type BriefDocument } from '../brief/document';
+import type { BriefDocument } from '../brief/document';
+import { entityMentionsOf } from '../brief/walk';
 
 // The entities each brief names with an `@` mention, kept beside the brief as its
 // citations are (brief_citations), so an entity's page finds the briefs that mention it

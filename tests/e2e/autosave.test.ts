@@ -10,7 +10,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openWorkspace } from '../../db/workspace';
 import { listBriefs, getBrief } from '../../db/briefs';
-import { plainTextOf, type BriefDocument } from '../../db/brief/document';
+import type { BriefDocument } from '../../db/brief/document';
+import { plainTextOf } from '../../db/brief/walk';
 import { launchChromium } from '../helpers/chromium';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -19,7 +19,16 @@
 // The header and footer carry the banner (as the PDF does, on every page) and "Page N of M"
 // (PAGE and NUMPAGES fields). The Sources list and the Citation warnings close the body.
 import { zipSync, strToU8 } from 'fflate';
-import { type BriefDocument, type SerializedNode, TEXT_FORMAT, fallbackText, isElement, listEntries } from '../../../db/brief/document';
+import {
+  type BriefDocument,
+  type SerializedHeading,
+  type SerializedList,
+  type SerializedNode,
+  type SerializedParagraph,
+  type SerializedQuote,
+  TEXT_FORMAT,
+} from '../../../db/brief/document';
+import { walkBlocks, walkInline } from '../../../db/brief/walk';
 import { citationNumbers, formatExportDate, safeUrl } from './briefHtml';
 import { type BriefExportInput, type NotePiece, briefNotes, briefSources, briefWarnings, oneLine } from './briefMarkdown';
 import {
@@ -58,7 +67,7 @@ export function renderBriefDocx(input: BriefDocxInput): Uint8Array {
   const body: string[] = [];
   body.push(paragraph('<w:pStyle w:val="Title"/>', run(oneLine(input.title))));
   body.push(paragraph('<w:pStyle w:val="Subtitle"/>', run(`${input.author ? `${input.author} · ` : ''}Exported ${formatExportDate(input.generatedAt)}`)));
-  body.push(...renderBlocks(input.document.root.children, ctx, 0));
+  body.push(...renderBlocks(input.document.root.children, ctx));
 
   const sources = briefSources(input.document, input.excerpts);
   if (sources.length > 0) {
@@ -206,71 +215,48 @@ function blockPPr(node: SerializedNode | BriefDocument['root'], options: { style
   return pPr;
 }
 
-const kids = (node: SerializedNode): SerializedNode[] => (isElement(node) ? node.children : []);
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'list', 'listitem', 'code', 'horizontalrule', 'table', 'tablerow', 'tablecell']);
-type ListNode = Extract<SerializedNode, { type: 'list' }>;
-
-function renderBlocks(nodes: readonly SerializedNode[], ctx: Context, depth: number): string[] {
-  return nodes.flatMap((node) => renderBlock(node, ctx, depth));
+function renderBlocks(nodes: readonly SerializedNode[], ctx: Context): string[] {
+  const block = (node: SerializedParagraph | SerializedHeading | SerializedQuote, style?: string) => {
+    const inline = renderInline(node.children, ctx);
+    return inline.visible ? [paragraph(blockPPr(node, { style }), inline.xml)] : [];
+  };
+  /** Each list's numbering (w:numId), added as the list begins. */
+  const numIds = new Map<SerializedList, number>();
+  return walkBlocks<string>(nodes, {
+    paragraph: (node) => block(node),
+    heading: (node) => block(node, `Heading${Math.min(6, Math.max(1, Number(node.tag.slice(1)) || 2))}`),
+    quote: (node) => block(node, 'Quote'),
+    // A list: each item a numbered paragraph at the level of its depth, the lists nested
+    // under it (walkBlocks) after it.
+    list({ node, start }, items) {
+      const kind = listKind(node);
+      numIds.set(node, ctx.numbering.add(kind, kind === 'decimal' ? start : 1));
+      return items();
+    },
+    listItem({ item, inline, checked, depth }, list, nested) {
+      let xml = renderInline(inline, ctx).xml;
+      if (checked !== undefined) xml = run(`${checked ? '☑' : '☐'} `) + xml;
+      return [paragraph(blockPPr(item, { style: 'ListParagraph', numPr: numPr(numIds.get(list.node)!, depth) }), xml), ...nested()];
+    },
+    // Nodes a later editor may add: shown as well as their JSON allows, never dropped silently.
+    horizontalRule: () => [paragraph('<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="D9DCE1"/></w:pBdr>', '')],
+    code(node) {
+      const inline = renderInline(node.children, ctx, { code: true });
+      return inline.visible ? [paragraph('<w:pStyle w:val="CodeBlock"/>', inline.xml)] : [];
+    },
+    loose(node) {
+      const inline = renderInline([node], ctx);
+      return inline.visible ? [paragraph('', inline.xml)] : [];
+    },
+  });
 }
 
-function renderBlock(node: SerializedNode, ctx: Context, depth: number): string[] {
-  switch (node.type) {
-    case 'paragraph': {
-      const inline = renderInline(node.children, ctx);
-      return inline.visible ? [paragraph(blockPPr(node), inline.xml)] : [];
-    }
-    case 'heading': {
-      const inline = renderInline(node.children, ctx);
-      const level = Math.min(6, Math.max(1, Number(node.tag.slice(1)) || 2));
-      return inline.visible ? [paragraph(blockPPr(node, { style: `Heading${level}` }), inline.xml)] : [];
-    }
-    case 'quote': {
-      const inline = renderInline(node.children, ctx);
-      return inline.visible ? [paragraph(blockPPr(node, { style: 'Quote' }), inline.xml)] : [];
-    }
-    case 'list':
-      return renderList(node, ctx, depth);
-    default:
-      return renderUnknownBlock(node, ctx, depth);
-  }
-}
-
-/** Nodes a later editor may add: shown as well as their JSON allows, never dropped silently. */
-function renderUnknownBlock(node: SerializedNode, ctx: Context, depth: number): string[] {
-  const type = (node as { type: string }).type;
-  if (type === 'horizontalrule') return [paragraph('<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="D9DCE1"/></w:pBdr>', '')];
-  if (type === 'code' && isElement(node)) {
-    const inline = renderInline(node.children, ctx, { code: true });
-    return inline.visible ? [paragraph('<w:pStyle w:val="CodeBlock"/>', inline.xml)] : [];
-  }
-  if (kids(node).some((c) => BLOCK_TYPES.has(c.type))) return renderBlocks(kids(node), ctx, depth);
-  const inline = renderInline([node], ctx);
-  return inline.visible ? [paragraph('', inline.xml)] : [];
-}
-
-/**
- * A list: each item a numbered paragraph at the level of its depth. Lexical keeps a nested
- * list in a listitem of its own: as in the HTML it belongs to the item before it.
- */
-function renderList(list: ListNode, ctx: Context, depth: number): string[] {
-  const kind: ListKind = list.listType === 'number' ? 'decimal' : list.listType === 'check' ? 'none' : 'bullet';
-  const numId = ctx.numbering.add(kind, kind === 'decimal' && Number.isInteger(list.start) ? list.start : 1);
-  const out: string[] = [];
-  for (const { item, inline, nested } of listEntries(list)) {
-    let xml = renderInline(inline, ctx).xml;
-    if (kind === 'none') xml = run(`${(item as { checked?: boolean }).checked ? '☑' : '☐'} `) + xml;
-    out.push(paragraph(blockPPr(item, { style: 'ListParagraph', numPr: numPr(numId, depth) }), xml));
-    for (const sub of nested) out.push(...renderList(sub, ctx, depth + 1));
-  }
-  return out;
-}
+const listKind = (list: SerializedList): ListKind => (list.listType === 'number' ? 'decimal' : list.listType === 'check' ? 'none' : 'bullet');
 
 // ---------------------------------------------------------------------------- inline
 
 interface InlineOptions {
-  /** Inside a hyperlink: runs take the Hyperlink style, citations wait for the link's end. */
-  afterLink?: string[];
+  /** A code block: its text keeps its newlines, and takes no code style of its own. */
   code?: boolean;
 }
 
@@ -280,79 +266,60 @@ interface Inline {
   visible: boolean;
 }
 
-function runPr(format: number, options: InlineOptions): string {
+/** `inLink`: inside a hyperlink, runs take the Hyperlink style. */
+function runPr(format: number, options: InlineOptions, inLink: boolean): string {
   const code = Boolean(format & TEXT_FORMAT.code) && !options.code;
   let rPr = '';
-  if (options.afterLink) rPr += '<w:rStyle w:val="Hyperlink"/>' + (code ? MONO_FONTS : '');
+  if (inLink) rPr += '<w:rStyle w:val="Hyperlink"/>' + (code ? MONO_FONTS : '');
   else if (code) rPr += '<w:rStyle w:val="CodeChar"/>';
   if (format & TEXT_FORMAT.bold) rPr += '<w:b/>';
   if (format & TEXT_FORMAT.italic) rPr += '<w:i/>';
   if (format & TEXT_FORMAT.strikethrough) rPr += '<w:strike/>';
-  if (format & TEXT_FORMAT.underline && !options.afterLink) rPr += '<w:u w:val="single"/>';
+  if (format & TEXT_FORMAT.underline && !inLink) rPr += '<w:u w:val="single"/>';
   return rPr ? `<w:rPr>${rPr}</w:rPr>` : '';
 }
 
+/**
+ * Inline content (walkInline). A link to a URL that may not be a relationship target is
+ * its content alone; a citation inside a hyperlink is set after it.
+ */
 function renderInline(nodes: readonly SerializedNode[], ctx: Context, options: InlineOptions = {}): Inline {
-  let xml = '';
-  let visible = false;
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'text': {
-        // a newline in a text node shows as a blank, as in the HTML (code keeps it)
-        const text = options.code ? node.text : node.text.replace(/\r\n?|\n/g, ' ');
-        xml += run(text, runPr(node.format, options));
-        visible ||= text.trim() !== '';
-        break;
-      }
-      case 'linebreak':
-        xml += '<w:r><w:br/></w:r>';
-        break;
-      case 'citation': {
-        const marker = citationMarker(node.excerptId, ctx);
-        if (options.afterLink) options.afterLink.push(marker);
-        else xml += marker;
-        visible = true;
-        break;
-      }
-      case 'link':
-      case 'autolink': {
-        if (options.afterLink) {
-          const inner = renderInline(node.children, ctx, options);
-          xml += inner.xml;
-          visible ||= inner.visible;
-          break;
-        }
-        const markers: string[] = [];
-        const target = linkTarget(node.url);
-        const inner = renderInline(node.children, ctx, target ? { ...options, afterLink: markers } : options);
-        if (target) {
-          // a link without text shows its URL, so that it can be seen and followed
-          const content = inner.visible ? inner.xml : run(node.url.trim(), '<w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr>');
-          xml += `<w:hyperlink r:id="${ctx.rels.id(target)}" w:history="1">${content}</w:hyperlink>`;
-          visible = true;
-        } else {
-          xml += inner.xml;
-          visible ||= inner.visible;
-        }
-        xml += markers.join('');
-        break;
-      }
-      default: {
-        const other = node as { type: string; text?: unknown };
-        const text = fallbackText(other);
-        if (other.type === 'tab') xml += '<w:r><w:tab/></w:r>';
-        else if (text !== undefined) {
-          xml += run(text, runPr(0, options));
-          visible ||= text.trim() !== '';
-        } else if (isElement(node)) {
-          const inner = renderInline(node.children, ctx, options);
-          xml += inner.xml;
-          visible ||= inner.visible;
-        }
-      }
-    }
-  }
-  return { xml, visible };
+  let out: Inline = { xml: '', visible: false };
+  /** Inside a hyperlink: what came before it, and the link's target. */
+  let outer: Inline | null = null;
+  let target = '';
+  const text = (t: string, format: number) => {
+    out.xml += run(t, runPr(format, options, outer !== null));
+    out.visible ||= t.trim() !== '';
+  };
+  walkInline(nodes, {
+    // a newline in a text node shows as a blank, as in the HTML (code keeps it)
+    text: (node) => text(options.code ? node.text : node.text.replace(/\r\n?|\n/g, ' '), node.format),
+    lineBreak: () => (out.xml += '<w:r><w:br/></w:r>'),
+    tab: () => (out.xml += '<w:r><w:tab/></w:r>'),
+    citation(node) {
+      out.xml += citationMarker(node.excerptId, ctx);
+      out.visible = true;
+    },
+    otherText: (t) => text(t, 0),
+    linkStart(node) {
+      target = linkTarget(node.url) ?? '';
+      if (!target) return false;
+      outer = out;
+      out = { xml: '', visible: false };
+      return true;
+    },
+    linkEnd(node, citations) {
+      const inner = out;
+      out = outer!;
+      outer = null;
+      // a link without text shows its URL, so that it can be seen and followed
+      const content = inner.visible || citations.length > 0 ? inner.xml : run(node.url.trim(), '<w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr>');
+      out.xml += `<w:hyperlink r:id="${ctx.rels.id(target)}" w:history="1">${content}</w:hyperlink>`;
+      out.visible = true;
+    },
+  });
+  return out;
 }
 
 const REFERENCE_RPR = '<w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>';

@@ -5,17 +5,8 @@
 import { numberCitations } from '../../../common/citations';
 import { type ExcerptView, gradeLabel } from '../../../db/domain';
 import type { CitationCheck } from '../../../db/brief/integrity';
-import {
-  type BriefDocument,
-  type SerializedCitation,
-  type SerializedNode,
-  type SerializedRoot,
-  TEXT_FORMAT,
-  citationsOf,
-  isElement,
-  fallbackText,
-  listEntries,
-} from '../../../db/brief/document';
+import { type BriefDocument, type SerializedCitation, type SerializedNode, TEXT_FORMAT } from '../../../db/brief/document';
+import { type BlockVisitor, citationsOf, walkBlocks, walkInline } from '../../../db/brief/walk';
 
 export interface BriefHtmlInput {
   title: string;
@@ -99,7 +90,7 @@ function renderSources(document: BriefDocument, excerpts: ReadonlyMap<string, Ex
   }
   if (seen.size === 0) return '';
   const items = [...seen.values()].map((x) => {
-    const where = [x.sourcePublisher?.trim(), formatPublished(x.sourcePublishedAt)].filter(Boolean).join(', ');
+    const where = publishedIn(x);
     const url = safeUrl(x.sourceUrl, ['http:', 'https:']);
     const grade = x.reliability ? ` <span class="source-grade">Reliability ${escapeHtml(x.reliability)}.</span>` : '';
     return `<li><cite>${escapeHtml(x.sourceTitle)}</cite>${stop(x.sourceTitle)}${where ? ` ${escapeHtml(where)}.` : ''}${url ? ` <a href="${escapeHtml(url)}">${escapeHtml(url)}</a>` : ''}${grade}</li>`;
@@ -120,10 +111,7 @@ function renderWarnings(warnings: readonly CitationCheck[], notes: Notes): strin
 
 // ---------------------------------------------------------------------------- body
 
-type Node = SerializedNode | SerializedRoot;
-const children = (node: Node): SerializedNode[] => (isElement(node) ? node.children : []);
-
-function blockAttributes(node: Node): string {
+function blockAttributes(node: SerializedNode): string {
   const element = node as { format?: unknown; direction?: unknown; indent?: unknown };
   const classes: string[] = [];
   if (typeof element.format === 'string' && ['center', 'right', 'justify', 'end'].includes(element.format)) classes.push(`align-${element.format}`);
@@ -131,22 +119,23 @@ function blockAttributes(node: Node): string {
   return (classes.length ? ` class="${classes.join(' ')}"` : '') + (element.direction === 'rtl' ? ' dir="rtl"' : '');
 }
 
+/** The brief's blocks, one per line (walkBlocks). */
 function renderBlocks(nodes: readonly SerializedNode[], notes: Notes): string {
-  return nodes
-    .map((node) => renderBlock(node, notes))
+  return walkBlocks(nodes, blockRenderer(notes))
     .filter(Boolean)
     .join('\n');
 }
 
-function renderBlock(node: SerializedNode, notes: Notes): string {
-  switch (node.type) {
-    case 'paragraph': {
+function blockRenderer(notes: Notes): BlockVisitor<string> {
+  const inline = (nodes: readonly SerializedNode[], plain = false) => renderInline(nodes, notes, plain);
+  return {
+    paragraph(node) {
       // A block-embed citation breaks its paragraph: the text before, the passage as a
       // quote with its attribution, the text after.
       const parts: string[] = [];
       let run: SerializedNode[] = [];
       const flush = () => {
-        const inner = renderInline(run, notes);
+        const inner = inline(run);
         if (inner.trim()) parts.push(`<p${blockAttributes(node)}>${inner}</p>`);
         run = [];
       };
@@ -157,43 +146,31 @@ function renderBlock(node: SerializedNode, notes: Notes): string {
         } else run.push(child);
       }
       flush();
-      return parts.join('\n');
-    }
-    case 'heading':
-      return `<${node.tag}${blockAttributes(node)}>${renderInline(node.children, notes)}</${node.tag}>`;
-    case 'quote':
-      return `<blockquote${blockAttributes(node)}>${renderInline(node.children, notes)}</blockquote>`;
-    case 'list':
-      return renderList(node, notes);
-    default:
-      return renderUnknownBlock(node, notes);
-  }
-}
-
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'list', 'listitem', 'code', 'horizontalrule', 'table', 'tablerow', 'tablecell']);
-
-/** Nodes a later editor may add: shown as well as their JSON allows, never dropped silently. */
-function renderUnknownBlock(node: SerializedNode, notes: Notes): string {
-  const type = (node as { type: string }).type;
-  if (type === 'horizontalrule') return '<hr>';
-  if (type === 'code' && isElement(node)) return `<pre><code>${renderInline(node.children, notes, { plain: true })}</code></pre>`;
-  if (children(node).some((c) => BLOCK_TYPES.has(c.type))) return renderBlocks(children(node), notes);
-  const inline = renderInline([node], notes);
-  return inline.trim() ? `<p>${inline}</p>` : '';
-}
-
-function renderList(list: Extract<SerializedNode, { type: 'list' }>, notes: Notes): string {
-  const tag = list.listType === 'number' ? 'ol' : 'ul';
-  const start = tag === 'ol' && Number.isInteger(list.start) && list.start !== 1 ? ` start="${list.start}"` : '';
-  const cls = list.listType === 'check' ? ' class="checklist"' : '';
-  // A nested list belongs inside the item before it (listEntries).
-  const lis = listEntries(list).map(({ item, inline, nested }) => {
-    let content = renderInline(inline, notes);
-    if (list.listType === 'check' && item.type === 'listitem') content = `${item.checked ? '☑' : '☐'} ${content}`;
-    const lists = nested.map((l) => renderList(l, notes));
-    return `<li>${content}${lists.length ? `\n${lists.join('\n')}\n` : ''}</li>`;
-  });
-  return `<${tag}${start}${cls}${blockAttributes(list)}>\n${lis.join('\n')}\n</${tag}>`;
+      return [parts.join('\n')];
+    },
+    heading: (node) => [`<${node.tag}${blockAttributes(node)}>${inline(node.children)}</${node.tag}>`],
+    quote: (node) => [`<blockquote${blockAttributes(node)}>${inline(node.children)}</blockquote>`],
+    list({ node, ordered, start }, items) {
+      const tag = ordered ? 'ol' : 'ul';
+      const startAttr = ordered && start !== 1 ? ` start="${start}"` : '';
+      const cls = node.listType === 'check' ? ' class="checklist"' : '';
+      return [`<${tag}${startAttr}${cls}${blockAttributes(node)}>\n${items().join('\n')}\n</${tag}>`];
+    },
+    // A nested list belongs inside the item before it (walkBlocks).
+    listItem({ item, inline: content, checked }, _, nested) {
+      let html = inline(content);
+      if (checked !== undefined && item.type === 'listitem') html = `${checked ? '☑' : '☐'} ${html}`;
+      const lists = nested();
+      return [`<li>${html}${lists.length ? `\n${lists.join('\n')}\n` : ''}</li>`];
+    },
+    // Nodes a later editor may add: shown as well as their JSON allows, never dropped silently.
+    horizontalRule: () => ['<hr>'],
+    code: (node) => [`<pre><code>${inline(node.children, true)}</code></pre>`],
+    loose(node) {
+      const html = inline([node]);
+      return html.trim() ? [`<p>${html}</p>`] : [];
+    },
+  };
 }
 
 const FORMAT_TAGS: [number, string][] = [
@@ -204,51 +181,31 @@ const FORMAT_TAGS: [number, string][] = [
   [TEXT_FORMAT.bold, 'strong'],
 ];
 
-interface InlineOptions {
-  /** Inside a link, where a marker (itself a link) cannot stand: it is set after the link. */
-  afterLink?: string[];
-  /** Text only, formats and markers' markup aside (code blocks). */
-  plain?: boolean;
-}
-
-function renderInline(nodes: readonly SerializedNode[], notes: Notes, options: InlineOptions = {}): string {
+/**
+ * Inline content (walkInline). A citation inside a link, where a marker (itself a link)
+ * cannot stand, is set after the link. `plain`: text only, formats aside (code blocks).
+ */
+function renderInline(nodes: readonly SerializedNode[], notes: Notes, plain = false): string {
   let html = '';
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'text': {
-        let text = escapeHtml(node.text);
-        if (!options.plain) for (const [bit, tag] of FORMAT_TAGS) if (node.format & bit) text = `<${tag}>${text}</${tag}>`;
-        html += text;
-        break;
-      }
-      case 'linebreak':
-        html += options.plain ? '\n' : '<br>';
-        break;
-      case 'citation':
-        if (options.afterLink) options.afterLink.push(notes.marker(node));
-        else html += notes.marker(node);
-        break;
-      case 'link':
-      case 'autolink': {
-        if (options.afterLink) {
-          html += renderInline(node.children, notes, options);
-          break;
-        }
-        const url = safeUrl(node.url);
-        const markers: string[] = [];
-        const content = renderInline(node.children, notes, { ...options, afterLink: markers });
-        html += (url ? `<a href="${escapeHtml(url)}">${content}</a>` : content) + markers.join('');
-        break;
-      }
-      default: {
-        const other = node as { type: string; text?: unknown };
-        const text = fallbackText(other);
-        if (other.type === 'tab') html += '\t';
-        else if (text !== undefined) html += escapeHtml(text);
-        else if (isElement(node)) html += renderInline(node.children, notes, options);
-      }
-    }
-  }
+  let linkOpen = false;
+  walkInline(nodes, {
+    text(node) {
+      let text = escapeHtml(node.text);
+      if (!plain) for (const [bit, tag] of FORMAT_TAGS) if (node.format & bit) text = `<${tag}>${text}</${tag}>`;
+      html += text;
+    },
+    lineBreak: () => (html += plain ? '\n' : '<br>'),
+    tab: () => (html += '\t'),
+    citation: (node) => (html += notes.marker(node)),
+    otherText: (text) => (html += escapeHtml(text)),
+    linkStart(node) {
+      const url = safeUrl(node.url);
+      linkOpen = url !== null;
+      if (url) html += `<a href="${escapeHtml(url)}">`;
+      return true;
+    },
+    linkEnd: () => (html += linkOpen ? '</a>' : ''),
+  });
   return html;
 }
 
@@ -336,7 +293,7 @@ function renderNote(note: Note, excerpt: ExcerptView | undefined, markers: numbe
 
 function sourceLine(x: ExcerptView): string {
   const parts = [`— <cite>${escapeHtml(x.sourceTitle)}</cite>${stop(x.sourceTitle)}`];
-  const where = [x.sourcePublisher?.trim(), formatPublished(x.sourcePublishedAt)].filter(Boolean).join(', ');
+  const where = publishedIn(x);
   if (where) parts.push(`${escapeHtml(where)}${stop(where)}`);
   if (x.page !== null) parts.push(`p. ${x.page}.`);
   const url = safeUrl(x.sourceUrl, ['http:', 'https:']);
@@ -359,9 +316,14 @@ export function formatExportDate(date: Date): string {
   return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
 }
 
-/** An ISO date or timestamp shown as its date (`2024-03-01`); anything else as written. Every export's rule. */
-export function formatPublished(value: string | null): string | null {
+/** An ISO date or timestamp shown as its date (`2024-03-01`); anything else as written. */
+function formatPublished(value: string | null): string | null {
   const v = value?.trim();
   if (!v) return null;
   return /^\d{4}-\d{2}-\d{2}/.exec(v)?.[0] ?? v;
+}
+
+/** Where and when a source appeared: `The Kestrava Ledger, 2025-06-12`, '' if neither is known. Every export's rule. */
+export function publishedIn(x: Pick<ExcerptView, 'sourcePublisher' | 'sourcePublishedAt'>): string {
+  return [x.sourcePublisher?.trim(), formatPublished(x.sourcePublishedAt)].filter(Boolean).join(', ');
 }

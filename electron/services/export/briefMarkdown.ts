@@ -11,8 +11,9 @@
 // wording as briefHtml.ts, in one place for the formats that are not HTML.
 import { type ExcerptView, gradeLabel } from '../../../db/domain';
 import type { CitationCheck } from '../../../db/brief/integrity';
-import { type BriefDocument, type SerializedCitation, type SerializedNode, TEXT_FORMAT, citationsOf, fallbackText, isElement, listEntries } from '../../../db/brief/document';
-import { type BriefHtmlInput, citationNumbers, formatExportDate, formatPublished, safeUrl } from './briefHtml';
+import { type BriefDocument, type SerializedCitation, type SerializedNode, TEXT_FORMAT } from '../../../db/brief/document';
+import { citationsOf, walkBlocks, walkInline } from '../../../db/brief/walk';
+import { type BriefHtmlInput, citationNumbers, formatExportDate, publishedIn, safeUrl } from './briefHtml';
 
 /** What the Markdown and DOCX exports take: the HTML export's input less its stylesheet. */
 export type BriefExportInput = Omit<BriefHtmlInput, 'stylesheet'>;
@@ -39,7 +40,7 @@ export const oneLine = (t: string): string => t.replace(/\s+/g, ' ').trim();
 /** A full stop, unless the text already ends a sentence (as briefHtml.ts). */
 const stop = (t: string) => (/[.!?…]["'”’)]*$/.test(t.trim()) ? '' : '.');
 
-const whereOf = (x: ExcerptView) => oneLine([x.sourcePublisher?.trim(), formatPublished(x.sourcePublishedAt)].filter(Boolean).join(', '));
+const whereOf = (x: ExcerptView) => oneLine(publishedIn(x));
 
 /** One note per distinct cited excerpt, numbered as citationNumbers (and so as the HTML). */
 export function briefNotes(document: BriefDocument, excerpts: ReadonlyMap<string, ExcerptView>): BriefNote[] {
@@ -191,114 +192,55 @@ export function renderBriefMarkdown(input: BriefExportInput): string {
 /** `#` escaped in a heading: a trailing run of them would be read as the heading's closing. */
 const headingText = (escaped: string) => escaped.replace(/#/g, '\\#');
 
-type Node = SerializedNode;
-type ListNode = Extract<SerializedNode, { type: 'list' }>;
-const kids = (node: Node): SerializedNode[] => (isElement(node) ? node.children : []);
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'list', 'listitem', 'code', 'horizontalrule', 'table', 'tablerow', 'tablecell']);
-
 /**
  * Blocks, to be joined by blank lines. Two lists of the same kind in a row would merge into
- * one in Markdown: the second uses the other bullet (`*`) or delimiter (`)`).
+ * one in Markdown: the second of a run (ListVisit.run) uses the other bullet (`*`) or
+ * delimiter (`)`).
  */
 function renderBlocks(nodes: readonly SerializedNode[], numbers: ReadonlyMap<string, number>): string[] {
-  const out: string[] = [];
-  let previousList: string | null = null;
-  let alternate = false;
-  for (const node of nodes) {
-    if (node.type === 'list') {
-      const kind = node.listType === 'number' ? 'ordered' : 'bullet';
-      alternate = previousList === kind ? !alternate : false;
-      previousList = kind;
-      out.push(renderList(node, numbers, alternate));
-      continue;
-    }
-    const rendered = renderBlock(node, numbers);
-    if (rendered.length > 0) {
-      out.push(...rendered);
-      previousList = null;
-    }
-  }
-  return out;
-}
-
-function renderBlock(node: Node, numbers: ReadonlyMap<string, number>): string[] {
-  switch (node.type) {
-    case 'paragraph': {
-      const inline = renderInline(node.children, numbers);
-      return inline ? [inline] : [];
-    }
-    case 'heading': {
-      const inline = renderInline(node.children, numbers, { heading: true });
-      const level = Number(node.tag.slice(1)) || 2;
-      return inline ? [`${'#'.repeat(level)} ${inline}`] : [];
-    }
-    case 'quote': {
-      const inline = renderInline(node.children, numbers);
-      return inline ? [inline.split('\n').map((line) => `> ${line}`.trimEnd()).join('\n')] : [];
-    }
-    default:
-      return renderUnknownBlock(node, numbers);
-  }
-}
-
-/** Nodes a later editor may add: shown as well as their JSON allows, never dropped silently. */
-function renderUnknownBlock(node: Node, numbers: ReadonlyMap<string, number>): string[] {
-  const type = (node as { type: string }).type;
-  if (type === 'horizontalrule') return ['---'];
-  if (type === 'code' && isElement(node)) {
-    const code = plainText(node.children, numbers);
-    const fence = '`'.repeat(Math.max(3, ...[...code.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-    const language = (node as { language?: unknown }).language;
-    const info = typeof language === 'string' && /^[\w#+.-]+$/.test(language) ? language : '';
-    return [`${fence}${info}\n${code}\n${fence}`];
-  }
-  if (kids(node).some((c) => BLOCK_TYPES.has(c.type))) return renderBlocks(kids(node), numbers);
-  const inline = renderInline([node], numbers);
-  return inline ? [inline] : [];
+  const inline = (nodes: readonly SerializedNode[], options: InlineOptions = {}): string[] => {
+    const markdown = renderInline(nodes, numbers, options);
+    return markdown ? [markdown] : [];
+  };
+  return walkBlocks<string>(nodes, {
+    paragraph: (node) => inline(node.children),
+    heading: (node) => inline(node.children, { heading: true }).map((text) => `${'#'.repeat(Number(node.tag.slice(1)) || 2)} ${text}`),
+    quote: (node) => inline(node.children).map((text) => text.split('\n').map((line) => `> ${line}`.trimEnd()).join('\n')),
+    list: (_, items) => [items().join('\n')],
+    // A nested list belongs to the item before it, indented by that item's marker width.
+    listItem({ inline: content, index, number, checked }, list, nested) {
+      const alternate = list.run % 2 === 1;
+      const marker = list.ordered ? `${list.start >= 0 ? number : index + 1}${alternate ? ')' : '.'} ` : alternate ? '* ' : '- ';
+      const indent = ' '.repeat(marker.length);
+      const checkbox = checked === undefined ? '' : checked ? '[x] ' : '[ ] ';
+      const [first, ...rest] = renderInline(content, numbers).split('\n');
+      const lines = [`${marker}${checkbox}${first}`.trimEnd(), ...rest.map((line) => `${indent}${line}`)];
+      for (const sub of nested()) for (const line of sub.split('\n')) lines.push(line ? `${indent}${line}` : '');
+      return lines;
+    },
+    // Nodes a later editor may add: shown as well as their JSON allows, never dropped silently.
+    horizontalRule: () => ['---'],
+    code(node) {
+      const code = plainText(node.children, numbers);
+      const fence = '`'.repeat(Math.max(3, ...[...code.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+      const info = typeof node.language === 'string' && /^[\w#+.-]+$/.test(node.language) ? node.language : '';
+      return [`${fence}${info}\n${code}\n${fence}`];
+    },
+    loose: (node) => inline([node]),
+  });
 }
 
 /** A code block's text: line breaks as newlines, citations as `[n]`. */
 function plainText(nodes: readonly SerializedNode[], numbers: ReadonlyMap<string, number>): string {
-  return nodes
-    .map((node): string => {
-      if (node.type === 'text') return node.text;
-      if (node.type === 'linebreak') return '\n';
-      if (node.type === 'citation') return `[${numbers.get(node.excerptId)}]`;
-      const other = node as { type: string; text?: unknown };
-      if (other.type === 'tab') return '\t';
-      const text = fallbackText(other);
-      if (text !== undefined) return text;
-      return isElement(node) ? plainText(node.children, numbers) : '';
-    })
-    .join('');
-}
-
-/**
- * A list, items tight. Lexical keeps a nested list in a listitem of its own: as in the
- * HTML it belongs to the item before it, indented by that item's marker width.
- */
-function renderList(list: ListNode, numbers: ReadonlyMap<string, number>, alternate: boolean): string {
-  const items = listEntries(list);
-  const ordered = list.listType === 'number';
-  const start = ordered && Number.isInteger(list.start) && list.start >= 0 ? list.start : 1;
-  const lines: string[] = [];
-  items.forEach(({ item, inline, nested }, i) => {
-    const marker = ordered ? `${start + i}${alternate ? ')' : '.'} ` : alternate ? '* ' : '- ';
-    const indent = ' '.repeat(marker.length);
-    const checkbox = list.listType === 'check' ? ((item as { checked?: boolean }).checked ? '[x] ' : '[ ] ') : '';
-    const content = renderInline(inline, numbers).split('\n');
-    lines.push(`${marker}${checkbox}${content[0]}`.trimEnd());
-    for (const line of content.slice(1)) lines.push(`${indent}${line}`);
-    let previousKind: string | null = null;
-    let alternateNested = false;
-    for (const sub of nested) {
-      const kind = sub.listType === 'number' ? 'ordered' : 'bullet';
-      alternateNested = previousKind === kind ? !alternateNested : false;
-      previousKind = kind;
-      for (const line of renderList(sub, numbers, alternateNested).split('\n')) lines.push(line ? `${indent}${line}` : '');
-    }
+  let text = '';
+  walkInline(nodes, {
+    text: (node) => (text += node.text),
+    lineBreak: () => (text += '\n'),
+    tab: () => (text += '\t'),
+    citation: (node) => (text += `[${numbers.get(node.excerptId)}]`),
+    otherText: (t) => (text += t),
   });
-  return lines.join('\n');
+  return text;
 }
 
 // ---------------------------------------------------------------------------- inline
@@ -319,9 +261,27 @@ interface InlineOptions {
 
 /** A block's inline content, its lines safe to start a block; '' when it holds nothing visible. */
 function renderInline(nodes: readonly SerializedNode[], numbers: ReadonlyMap<string, number>, options: InlineOptions = {}): string {
-  const writer = new InlineWriter(numbers, options);
-  writer.nodes(nodes);
-  const markdown = escapeLineStarts(writer.finish());
+  // a link's text is written apart, to become the label of `[label](url)`
+  const writers = [new InlineWriter(options)];
+  const writer = () => writers[writers.length - 1];
+  walkInline(nodes, {
+    text: (node) => writer().text(node.text, node.format),
+    lineBreak: () => (options.heading ? writer().text(' ', 0) : writer().lineBreak()),
+    tab: () => writer().text('\t', 0),
+    citation: (node) => writer().atom(`[^${numbers.get(node.excerptId)}]`),
+    otherText: (text) => writer().text(text, 0),
+    linkStart() {
+      writers.push(new InlineWriter(options));
+      return true;
+    },
+    linkEnd(node) {
+      const label = writers.pop()!.finish().replace(/^\s+|\s+$/g, '');
+      const safe = safeUrl(node.url);
+      if (safe) writer().atom(`[${label || escapeMarkdown(safe)}](${destination(safe)})`);
+      else if (label) writer().atom(label);
+    },
+  });
+  const markdown = escapeLineStarts(writer().finish());
   return markdown.trim() ? markdown : '';
 }
 
@@ -336,48 +296,10 @@ class InlineWriter {
   /** Whitespace after the last text, written once we know whether delimiters close first. */
   private pendingSpace = '';
   private pendingBreaks = 0;
-  /** Citation markers met inside a link, set right after it. */
-  private afterLink: string[] | null = null;
 
-  constructor(
-    private readonly numbers: ReadonlyMap<string, number>,
-    private readonly options: InlineOptions,
-  ) {}
+  constructor(private readonly options: InlineOptions) {}
 
-  nodes(nodes: readonly SerializedNode[]): void {
-    for (const node of nodes) this.node(node);
-  }
-
-  private node(node: SerializedNode): void {
-    switch (node.type) {
-      case 'text':
-        this.text(node.text, node.format);
-        break;
-      case 'linebreak':
-        if (this.options.heading) this.text(' ', 0);
-        else this.lineBreak();
-        break;
-      case 'citation': {
-        const marker = `[^${this.numbers.get(node.excerptId)}]`;
-        if (this.afterLink) this.afterLink.push(marker);
-        else this.atom(marker);
-        break;
-      }
-      case 'link':
-      case 'autolink':
-        this.link(node.url, node.children);
-        break;
-      default: {
-        const other = node as { type: string; text?: unknown };
-        const text = fallbackText(other);
-        if (other.type === 'tab') this.text('\t', 0);
-        else if (text !== undefined) this.text(text, 0);
-        else if (isElement(node)) this.nodes(node.children);
-      }
-    }
-  }
-
-  private text(raw: string, format: number): void {
+  text(raw: string, format: number): void {
     const t = raw.replace(/\r\n?|\n/g, ' ');
     const core = t.trim();
     if (!core) {
@@ -403,14 +325,14 @@ class InlineWriter {
   }
 
   /** Something that takes no format (a footnote marker): delimiters close before it. */
-  private atom(markdown: string): void {
+  atom(markdown: string): void {
     this.flushBreaks();
     this.close(0);
     this.out += this.pendingSpace + markdown;
     this.pendingSpace = '';
   }
 
-  private lineBreak(): void {
+  lineBreak(): void {
     this.close(0);
     this.pendingSpace = '';
     // none at the very start of a block; none at its end (finish drops them)
@@ -421,23 +343,6 @@ class InlineWriter {
     if (this.pendingBreaks === 0) return;
     this.out += '\\\n'.repeat(this.pendingBreaks);
     this.pendingBreaks = 0;
-  }
-
-  private link(url: string, children: readonly SerializedNode[]): void {
-    if (this.afterLink) {
-      // a link in a link: its text only
-      this.nodes(children);
-      return;
-    }
-    const inner = new InlineWriter(this.numbers, this.options);
-    inner.afterLink = [];
-    inner.nodes(children);
-    const label = inner.finish().replace(/^\s+|\s+$/g, '');
-    const markers = inner.afterLink;
-    const safe = safeUrl(url);
-    if (safe) this.atom(`[${label || escapeMarkdown(safe)}](${destination(safe)})`);
-    else if (label) this.atom(label);
-    for (const m of markers) this.atom(m);
   }
 
   /** Closes the open delimiters from the innermost down to index `from`. */

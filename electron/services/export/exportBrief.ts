@@ -2,7 +2,8 @@
 import type { Db } from '../../../db/workspace';
 import { getBrief } from '../../../db/briefs';
 import { getExcerpts } from '../../../db/excerpts';
-import { type BriefDocument, citationsOf } from '../../../db/brief/document';
+import type { BriefDocument } from '../../../db/brief/document';
+import { citationsOf } from '../../../db/brief/walk';
 import { readResource } from '../resources';
 import { UserError } from '../errors';
 import { renderBriefHtml } from './briefHtml';

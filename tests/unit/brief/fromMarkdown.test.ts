@@ -10,18 +10,22 @@ import {
   type SerializedNode,
   TEXT_FORMAT,
   citationNode,
-  citationsOf,
   headingNode,
   linkNode,
   listItemNode,
   listNode,
   paragraphNode,
-  plainTextOf,
   quoteNode,
   rootNode,
   textNode,
-  walk,
 } from '../../../db/brief/document';
+import { citationsOf, plainTextOf } from '../../../db/brief/walk';
+
+/** Every node of a document, depth-first: what the builders must reproduce. */
+function* walk(node: SerializedNode | BriefDocument['root']): Generator<SerializedNode | BriefDocument['root']> {
+  yield node;
+  for (const child of (node as { children?: SerializedNode[] }).children ?? []) yield* walk(child);
+}
 
 const EXCERPTS: Record<string, { quote: string; sourceTitle: string }> = {
   exc_aaa: { quote: 'The concession runs for thirty years.', sourceTitle: 'Kestrava Ledger' },

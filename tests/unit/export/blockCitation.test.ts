@@ -26,7 +26,7 @@ describe('a citation in block form', () => {
 
 describe('an entity mention in a brief', () => {
   it('exports as the entity’s name, and counts in the brief’s text', async () => {
-    const { plainTextOf } = await import('../../../db/brief/document');
+    const { plainTextOf } = await import('../../../db/brief/walk');
     const { renderBriefMarkdown } = await import('../../../electron/services/export/briefMarkdown');
     const mention = { type: 'entity-mention', version: 1, entityId: 'ent_1', name: 'Nordhavn Spirit' } as unknown as ReturnType<typeof textNode>;
     const doc = rootNode([paragraphNode([textNode('The carrier '), mention, textNode(' left.')])]);
