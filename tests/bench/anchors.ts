@@ -17,20 +17,12 @@
 import { performance } from 'node:perf_hooks';
 import { quoteContext } from '../../electron/services/anchoring/quote';
 import { type Anchor, type Reanchored, DEFAULT_MIN_FUZZY_SCORE, reanchorAll } from '../../electron/services/anchoring/reanchor';
+import { prng } from './corpus';
 
 // ---------------------------------------------------------------------------------------
 // Seeded randomness.
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const mulberry32 = prng;
 
 /** BENCH_SEED=n varies the corpus (the default seed is what the table in the report was measured on). */
 const SEED = Number(process.env.BENCH_SEED ?? 20261121);

@@ -18,22 +18,14 @@ import { join, resolve } from 'node:path';
 import { openWorkspace, workspaceCounts, type Db } from '../../db/workspace';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
+import { prng } from '../bench/corpus';
 
 const root = resolve(__dirname, '../..');
 const tmp = tempDir('sourcebook-faults-');
 afterAll(() => tmp.cleanup());
 
-/** Mulberry32: the same "random" kill moments on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The same "random" kill moments on every run.
+const random = prng;
 
 /** Runs the CLI and SIGKILLs it after `ms`; resolves to whether it was killed before it finished, and how long a full run took. */
 function runAndKill(workspace: string, args: string[], ms: number): Promise<{ killed: boolean; elapsed: number }> {
