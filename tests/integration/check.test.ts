@@ -35,11 +35,12 @@ beforeAll(() => {
   add('changed', 'found forty undeclared crates', '--credibility', '3');
   add('deleted', 'spare engine parts for the harbour tugs', '--credibility', '2');
   add('ungraded', 'The harbour master was not informed');
+  // The brief's source is not the file the Markdown export writes later (an export no longer replaces an existing file without --force).
   writeFileSync(
-    tmp.path('brief.md'),
+    tmp.path('brief-source.md'),
     `# Seizure\n\nLogged [[cite:${x.ok}]], found [[cite:${x.changed}]], said [[cite:${x.deleted}]], not told [[cite:${x.ungraded}]], again [[cite:${x.ok}]].\n`,
   );
-  briefId = cli(ws, 'brief', 'create', '--title', 'Seizure at the ferry', '--author', 'Lena Holm', '--markdown', tmp.path('brief.md'), '--json').json<{ id: string }>().id;
+  briefId = cli(ws, 'brief', 'create', '--title', 'Seizure at the ferry', '--author', 'Lena Holm', '--markdown', tmp.path('brief-source.md'), '--json').json<{ id: string }>().id;
   cli(ws, 'source', 'replace', sourceId, tmp.path('log2.txt'));
   cli(ws, 'excerpt', 'delete', x.deleted);
 });
