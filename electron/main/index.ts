@@ -7,6 +7,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme } from 'electron
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openSession, type Session } from '../services/session';
+import { newestVerifiedBackup, restoreBackup } from '../services/backup';
+import { WorkspaceError } from '../services/errors';
 import { SettingsStore } from '../services/appSettings';
 import { workspaceArgument, workspaceName } from '../services/workspaceFile';
 import { createRouter, type Router } from '../ipc/router';
@@ -75,6 +77,7 @@ async function switchWorkspace(path: string, options: { newWorkspace?: boolean }
   try {
     next = await openSession(path, { printer: electronPrinter(), sample: path === defaultWorkspace, newWorkspace: options.newWorkspace });
   } catch (err) {
+    if (err instanceof WorkspaceError && err.code === 'damaged' && (await offerRestore(path, err.message))) return switchWorkspace(path);
     desktop.showError('Sourcebook cannot open this workspace', (err as Error).message);
     return false;
   }
@@ -91,6 +94,32 @@ async function switchWorkspace(path: string, options: { newWorkspace?: boolean }
     win.webContents.reload();
   }
   return true;
+}
+
+/**
+ * A damaged workspace: says what is wrong and offers the newest verified backup. The
+ * damaged file is never written to: restoring moves it aside whole as
+ * "<name>.damaged-<UTC time>.sourcebook". True when the backup was restored.
+ */
+async function offerRestore(path: string, problem: string): Promise<boolean> {
+  const backup = newestVerifiedBackup(path);
+  if (!backup) return false;
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    message: `“${workspaceName(path)}” is damaged`,
+    detail: `${problem}\n\nThe newest verified backup was made ${new Date(backup.createdAt).toLocaleString()} (${backup.counts.sources} sources, ${backup.counts.excerpts} excerpts, ${backup.counts.briefs} briefs). Restore it? The damaged file is kept beside it, untouched.`,
+    buttons: ['Restore Backup', 'Cancel'],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  if (response !== 0) return false;
+  try {
+    await restoreBackup(path, backup.path);
+    return true;
+  } catch (err) {
+    desktop.showError('The backup could not be restored', (err as Error).message);
+    return false;
+  }
 }
 
 /** Asks before closing while an import or export is running; true when it may close. */
@@ -186,7 +215,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', (event) => {
     if (!session || closing) return;
     closing = true;
-    event.preventDefault();
+    event?.preventDefault();
     const done = session.close();
     session = null;
     void done.finally(() => app.quit());

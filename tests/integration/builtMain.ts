@@ -14,7 +14,7 @@ export const root = resolve(__dirname, '../..');
 
 /** Builds the app when out/ is missing or predates the parse worker. */
 export function ensureBuilt(): void {
-  if (!existsSync(join(root, 'out/main/index.cjs')) || !existsSync(join(root, 'out/main/parseWorker.cjs'))) {
+  if (!existsSync(join(root, 'out/main/index.cjs')) || !existsSync(join(root, 'out/main/parseWorker.cjs')) || !existsSync(join(root, 'out/main/recogniseWorker.cjs'))) {
     execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build'], { cwd: root, stdio: 'ignore' });
   }
 }

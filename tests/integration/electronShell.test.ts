@@ -12,6 +12,9 @@ import Database from 'better-sqlite3';
 import { COMMANDS } from '../../common/commands';
 import { createFakeElectron, loadMainWith, type FakeElectron, type FakeWindow } from '../helpers/fakeElectron';
 import { tempDir } from '../helpers/tmp';
+import { openWorkspace } from '../../db/workspace';
+import { insertSource } from '../../db/sources';
+import { backupNow } from '../../electron/services/backup';
 import { ensureBuilt, root } from './builtMain';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -205,10 +208,33 @@ describe('Electron shell: menu, workspaces, window', () => {
     expect((await invoke(fake, 'sources:list')).ok).toBe(true);
   });
 
+  it('offers the newest verified backup of a damaged workspace, and restores it keeping the damaged file aside', async () => {
+    const path = tmp.path('damaged.sourcebook');
+    const db = openWorkspace(path);
+    for (let i = 0; i < 40; i++) insertSource(db, { title: `Source ${i}`, author: null, publisher: null, publishedAt: null, url: null, language: null, format: 'text', originalName: null, text: `text ${i} `.repeat(300), original: null });
+    await backupNow(db, path);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const bytes = readFileSync(path);
+    for (let i = 4096; i < bytes.length; i += 7) bytes[i] = 0xa5;
+    writeFileSync(path, bytes);
+
+    const fake = await launch({ fileDialogAnswers: [{ canceled: false, filePaths: [path] }], messageBoxAnswers: [0] });
+    menuItem(fake, 'workspace.open').click!();
+    await until(() => win(fake).title === 'damaged — Sourcebook', 'the restored workspace');
+    const offer = fake.recorded.dialogs.find((d) => d.kind === 'showMessageBox' && String(d.options.message).includes('is damaged'))!;
+    expect(offer.options.buttons).toEqual(['Restore Backup', 'Cancel']);
+    expect(String(offer.options.detail)).toMatch(/newest verified backup .*\(40 sources/);
+    expect((await invoke(fake, 'workspace:info')).value).toMatchObject({ sources: 40 });
+    const aside = readdirSync(tmp.dir).filter((n) => n.startsWith('damaged.damaged-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(tmp.path(aside[0])).equals(bytes)).toBe(true);
+  });
+
   it('opens a .sourcebook file named on the command line, and one handed over by a second launch', async () => {
     const first = tmp.path('first.sourcebook');
     const second = tmp.path('second.sourcebook');
-    for (const path of [first, second]) new Database(path).close();
+    for (const path of [first, second]) openWorkspace(path).close(); // a workspace (an empty file is not one)
     const fake = await launch({ argv: ['/opt/Sourcebook/sourcebook', '--no-sandbox', first] });
     expect(win(fake).title).toBe('first — Sourcebook');
     for (const fn of fake.recorded.appListeners.get('second-instance')!) fn({}, ['/opt/Sourcebook/sourcebook', 'second.sourcebook'], tmp.dir);
@@ -223,7 +249,7 @@ describe('Electron shell: menu, workspaces, window', () => {
   it('reopens the last workspace on the next start, and the window where it was left', async () => {
     const userData = tmp.path('user-data-remember');
     const path = tmp.path('Remembered.sourcebook');
-    new Database(path).close();
+    openWorkspace(path).close();
     const first = await launch({ userData, argv: [process.execPath, root, path] });
     win(first).bounds = { x: 200, y: 150, width: 1200, height: 800 };
     win(first).maximized = true;
@@ -249,7 +275,7 @@ describe('Electron shell: menu, workspaces, window', () => {
 
   it('Back Up Now writes a checked copy beside the workspace', async () => {
     const path = tmp.path('Backed up.sourcebook');
-    new Database(path).close();
+    openWorkspace(path).close();
     const fake = await launch({ argv: [process.execPath, root, path] });
     menuItem(fake, 'workspace.backup').click!();
     await until(() => fake.recorded.dialogs.some((d) => d.options.message === 'Backup made and checked'), 'the backup');
