@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { WriteBatch, isStorageFailure, writeTransaction, type Db } from '../../db/workspace';
 import { contentHash, findSourceByHash, findSourceLike, insertSource, updateSourceMeta } from '../../db/sources';
@@ -38,6 +38,7 @@ function readInput(input: ImportInput): { bytes: Buffer } | ImportOutcome {
   if ('tooLarge' in read) return { kind: 'skipped', reason: `file is ${mb(read.tooLarge)}; Sourcebook imports files up to ${mb(MAX_FILE_BYTES)}` };
   if ('unreadable' in read) {
     const e = read.unreadable;
+    if (e.code === 'ENOTREG') return { kind: 'skipped', reason: e.message };
     const why = e.code === 'ENOENT' ? 'the file no longer exists' : e.code === 'EACCES' ? 'permission denied' : e.message;
     return { kind: 'failed', error: `cannot read the file: ${why}` };
   }
@@ -170,15 +171,57 @@ function record(report: ImportReport, input: ImportInput, outcome: ImportOutcome
   else report.failed.push({ path: input.path, error: outcome.error });
 }
 
-function fileInput(path: string, size: number): ImportInput {
-  return { path, name: basename(path), size, read: () => readFileSync(path) };
+/** A file on disk as an import input, read (when its turn comes) as readRegularFile reads. */
+export function fileInput(path: string, size: number): ImportInput {
+  return { path, name: basename(path), size, read: () => readRegularFile(path) };
+}
+
+/** What a path is when it is not a regular file, in a person's words. */
+function kindOf(stat: Stats): string {
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  return 'not a file';
 }
 
 /**
- * Files named on a command line. A folder contributes the supported files under it
- * (recursively, hidden entries skipped); a path that does not exist is reported as failed.
+ * Reads a regular file and nothing else, and never more than the import limit (plus one
+ * byte, to know it is over): opened without blocking (a named pipe would wait forever for
+ * a writer), checked on the open descriptor (what was checked is what is read), read in
+ * bounded steps (a device like /dev/zero never ends).
  */
-export function* inputsFromPaths(paths: readonly string[]): Generator<ImportInput | { path: string; error: string }> {
+function readRegularFile(path: string): Buffer {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw Object.assign(new Error(`not a regular file (${kindOf(stat)})`), { code: 'ENOTREG' });
+    const limit = MAX_IMPORT_BYTES + 1;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < limit) {
+      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, limit - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+type PathItem = ImportInput | { path: string; error: string } | { path: string; skip: string };
+
+/**
+ * Files named on a command line. A folder contributes the supported files under it,
+ * recursively; only regular files are read: a named pipe, a device or a socket is skipped
+ * with the reason, as are, inside a folder, symbolic links (not followed: a link can lead
+ * out of the folder, or round in a circle) and hidden entries. A path that does not exist
+ * is reported as failed.
+ */
+export function* inputsFromPaths(paths: readonly string[]): Generator<PathItem> {
   for (const path of paths) {
     let stat;
     try {
@@ -188,11 +231,12 @@ export function* inputsFromPaths(paths: readonly string[]): Generator<ImportInpu
       continue;
     }
     if (stat.isDirectory()) yield* walkFolder(resolve(path), path);
-    else yield fileInput(path, stat.size);
+    else if (stat.isFile()) yield fileInput(path, stat.size);
+    else yield { path, skip: `not a regular file (${kindOf(stat)})` };
   }
 }
 
-function* walkFolder(dir: string, shown: string): Generator<ImportInput | { path: string; error: string }> {
+function* walkFolder(dir: string, shown: string): Generator<PathItem> {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
@@ -201,11 +245,16 @@ function* walkFolder(dir: string, shown: string): Generator<ImportInput | { path
     return;
   }
   for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
     const full = join(dir, e.name);
     const display = join(shown, e.name);
-    if (e.isDirectory()) yield* walkFolder(full, display);
-    else if (e.isFile() && SUPPORTED_EXTENSIONS.includes(extname(e.name).toLowerCase())) {
+    if (e.name.startsWith('.')) {
+      yield { path: display, skip: `hidden ${e.isDirectory() ? 'folder' : 'file'}: not imported` };
+      continue;
+    }
+    if (e.isSymbolicLink()) yield { path: display, skip: 'a symbolic link: not followed' };
+    else if (e.isDirectory()) yield* walkFolder(full, display);
+    else if (!e.isFile()) yield { path: display, skip: `not a regular file (${e.isFIFO() ? 'a named pipe' : e.isSocket() ? 'a socket' : 'a device'})` };
+    else if (SUPPORTED_EXTENSIONS.includes(extname(e.name).toLowerCase())) {
       try {
         yield fileInput(display, statSync(full).size);
       } catch {
@@ -221,10 +270,11 @@ export async function importPaths(db: Db, paths: readonly string[]): Promise<Imp
   const inputs: ImportInput[] = [];
   for (const item of inputsFromPaths(paths)) {
     if ('error' in item) report.failed.push({ path: item.path, error: item.error });
+    else if ('skip' in item) report.skipped.push({ path: item.path, reason: item.skip });
     else inputs.push(item);
   }
   const rest = await importAll(db, inputs, { exclusive: true });
-  return { imported: rest.imported, skipped: rest.skipped, failed: [...report.failed, ...rest.failed] };
+  return { imported: rest.imported, skipped: [...report.skipped, ...rest.skipped], failed: [...report.failed, ...rest.failed] };
 }
 
 /** Uploaded files (from the app's file dialog or a drop), already in memory. */

@@ -34,7 +34,7 @@ const pool = (options: ConstructorParameters<typeof ParsePool>[0]) => {
   pools.push(p);
   return p;
 };
-const files = (paths: string[]) => [...inputsFromPaths(paths)].filter((i): i is ImportInput => !('error' in i));
+const files = (paths: string[]) => [...inputsFromPaths(paths)].filter((i): i is ImportInput => 'read' in i);
 
 /** The report without the generated ids, and every stored source as the reader gets it. */
 function stored(db: Db, report: ImportReport) {

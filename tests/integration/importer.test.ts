@@ -18,7 +18,7 @@ afterEach(() => {
   tmp.cleanup();
 });
 
-const files = (paths: string[]) => [...inputsFromPaths(paths)].filter((i): i is ImportInput => !('error' in i));
+const files = (paths: string[]) => [...inputsFromPaths(paths)].filter((i): i is ImportInput => 'read' in i);
 
 describe('importer', () => {
   it('imports a changed copy of a source, saying it may be a new version of it (same address, or same file name and title)', async () => {

@@ -1,9 +1,8 @@
 // `sourcebook` commands — Sources: import, list, replace a source's text, grade.
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { statSync } from 'node:fs';
 import { RELIABILITY, type Reliability } from '../../../common/glossary';
 import { listSources } from '../../services/sources';
-import { importPaths } from '../../services/importer';
+import { fileInput, importPaths } from '../../services/importer';
 import { gradeSource } from '../../services/grading';
 import { replaceSourceTextSafely } from '../../services/versions';
 import { UserError } from '../../services/errors';
@@ -44,15 +43,14 @@ export const sourcesCommands: Command[] = [
       const { positionals } = parse(args, {});
       const sourceId = one(positionals[0], 'SOURCE_ID');
       const file = one(positionals[1], 'FILE');
-      let size: number;
+      let stat;
       try {
-        size = statSync(file).size;
+        stat = statSync(file);
       } catch {
         throw new UserError(`Cannot read ${file}: no such file`);
       }
-      const report = await withWorkspace(ctx.workspace, (db) =>
-        replaceSourceTextSafely(db, ctx.workspace, sourceId, { path: file, name: basename(file), size, read: () => readFileSync(file) }),
-      );
+      if (!stat.isFile()) throw new UserError(`Cannot read ${file}: it is not a regular file.`);
+      const report = await withWorkspace(ctx.workspace, (db) => replaceSourceTextSafely(db, ctx.workspace, sourceId, fileInput(file, stat.size)));
       const { exact, moved, fuzzy, orphaned, excerpts } = report;
       ctx.out.print({ exact, moved, fuzzy, orphaned, excerpts }, () =>
         [
