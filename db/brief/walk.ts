@@ -332,3 +332,12 @@ const PLAIN_TEXT: BlockVisitor<string> = {
   container: plainOther,
   loose: plainOther,
 };
+
+/**
+ * A heading's level, 1–6, from its tag ("h2"); a tag that is not one (a brief stored before
+ * the contract checked it) reads as level 2, so no exporter ever writes a stored tag as is.
+ */
+export function headingLevel(node: { tag?: unknown }): number {
+  const m = typeof node.tag === 'string' ? /^h([1-6])$/.exec(node.tag) : null;
+  return m ? Number(m[1]) : 2;
+}

@@ -35,22 +35,45 @@ const entityInput = z.object({
 });
 
 /**
- * A serialized Lexical node, checked for shape only: a string type, optional children,
- * bounded depth and size. The editor and the exporters ignore node types they do not know.
+ * A serialized Lexical node, checked for shape: a string type, optional children, bounded
+ * depth and size, and for the kinds the exporters read, what they read (a heading's level,
+ * a list's kind…), so a stored brief always exports. Unknown node types are let through:
+ * the editor and the exporters ignore them.
  */
 const MAX_DEPTH = 64;
-function isNodeShape(value: unknown, depth: number): boolean {
-  if (depth > MAX_DEPTH || typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const node = value as { type?: unknown; children?: unknown };
-  if (typeof node.type !== 'string' || node.type.length > 64) return false;
-  if (node.children === undefined) return true;
-  return Array.isArray(node.children) && node.children.every((c) => isNodeShape(c, depth + 1));
+/** What a node of a kind the exporters read must carry (each exporter relies on it). */
+const NODE_RULES: Record<string, { test: (node: Record<string, unknown>) => boolean; what: string }> = {
+  heading: { test: (n) => typeof n.tag === 'string' && /^h[1-6]$/.test(n.tag), what: 'a heading without its level (tag h1–h6)' },
+  list: { test: (n) => n.listType === 'bullet' || n.listType === 'number' || n.listType === 'check', what: 'a list without its kind (listType bullet, number or check)' },
+  text: { test: (n) => typeof n.text === 'string', what: 'a text node without its text' },
+  citation: { test: (n) => typeof n.excerptId === 'string', what: 'a citation without its excerpt' },
+  link: { test: (n) => typeof n.url === 'string', what: 'a link without its address' },
+};
+/** Why a document node (and what is under it) is not a valid editor state, or null. */
+function nodeProblem(value: unknown, depth: number): string | null {
+  if (depth > MAX_DEPTH) return `it is nested more than ${MAX_DEPTH} levels deep`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'a node is not an object';
+  const node = value as Record<string, unknown> & { type?: unknown; children?: unknown };
+  if (typeof node.type !== 'string' || node.type.length > 64) return 'a node has no type';
+  const rule = NODE_RULES[node.type];
+  if (rule && !rule.test(node)) return rule.what;
+  if (node.children === undefined) return null;
+  if (!Array.isArray(node.children)) return `a ${node.type} node's children are not a list`;
+  for (const child of node.children) {
+    const problem = nodeProblem(child, depth + 1);
+    if (problem) return problem;
+  }
+  return null;
 }
 export const briefDocumentSchema = z
   .object({ root: z.object({ type: z.string(), children: z.array(z.unknown()) }).passthrough() })
   .passthrough()
-  .refine((doc) => doc.root.type === 'root' && isNodeShape(doc.root, 0), 'the brief document is not a valid editor state')
-  .refine((doc) => JSON.stringify(doc).length <= 20_000_000, 'the brief document is larger than 20 MB');
+  .superRefine((doc, ctx) => {
+    const problem = doc.root.type === 'root' ? nodeProblem(doc.root, 0) : 'its root is not a root node';
+    if (problem) ctx.addIssue({ code: 'custom', message: `the brief document is not a valid editor state: ${problem}` });
+    // Measured only once its depth is known to be bounded (stringifying a deeper one would overflow the stack).
+    else if (JSON.stringify(doc).length > 20_000_000) ctx.addIssue({ code: 'custom', message: 'the brief document is larger than 20 MB' });
+  });
 
 export const contract = {
   /** `syncedBy`: the sync client (Dropbox, OneDrive, iCloud Drive, …) managing the workspace's folder, which can corrupt an open database. */

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createRouter } from './router';
+import { createRouter, replyStatus } from './router';
 import { APP_RESPONSE_HEADERS, readRendererFile } from './rendererFiles';
 import { openSession } from '../services/session';
 import type { PdfPrinter } from '../services/export/pdf';
@@ -89,8 +89,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         } catch (err) {
           return send(res, 400, JSON.stringify({ ok: false, error: `Unreadable request: ${(err as Error).message}` }), 'application/json');
         }
-        const reply = await route(decodeURIComponent(url.pathname.slice('/api/'.length)), payload);
-        return send(res, 200, JSON.stringify(reply), 'application/json; charset=utf-8');
+        let channel: string;
+        try {
+          channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+        } catch {
+          return send(res, 400, JSON.stringify({ ok: false, error: 'Unreadable request: the address has a malformed %-escape.' }), 'application/json');
+        }
+        const reply = await route(channel, payload);
+        return send(res, replyStatus(reply), JSON.stringify(reply), 'application/json; charset=utf-8');
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
@@ -101,6 +107,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         res.setHeader('Set-Cookie', `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       } else if (cookieToken === null || !sameSecret(cookieToken, token)) {
         return send(res, 401, 'Open Sourcebook with the address printed by `npm run serve` (it carries the access token).');
+      }
+      try {
+        decodeURIComponent(url.pathname);
+      } catch {
+        return send(res, 400, 'Bad request: the address has a malformed %-escape.');
       }
       const file = await readRendererFile(root, url.pathname);
       return file ? send(res, 200, file.body, file.type) : send(res, 404, 'Not found');

@@ -105,6 +105,32 @@ describe('loopback HTTP transport', () => {
     expect(saved).toEqual({ ok: false, error: expect.stringMatching(/not a valid editor state/) });
   });
 
+  it('answers every malformed request with a 4xx and a message (issue #11 probe)', async () => {
+    const escape = await send('/api/sources%E0%A4%A:list', { method: 'POST', headers: { 'X-Sourcebook-Token': server.token }, body: '{}' });
+    expect(escape.status).toBe(400);
+    expect(JSON.parse(escape.body)).toEqual({ ok: false, error: expect.stringMatching(/malformed/) });
+    expect((await send(`/%E0%A4%A?token=${server.token}`)).status).toBe(400);
+    // A 10,000-level-deep document: refused as invalid, not a crash.
+    const brief = JSON.parse((await api('briefs:create', { title: 'Deeper' })).body);
+    // Written out as text: this process would overflow its own stack stringifying it.
+    const deep = `{"root":{"type":"root","children":[${'{"type":"paragraph","children":['.repeat(10_000)}${']}'.repeat(10_000)}]}}`;
+    const saved = await send('/api/briefs:save', { method: 'POST', headers: { 'X-Sourcebook-Token': server.token }, body: `{"id":"${brief.value.id}","document":${deep}}` });
+    expect(saved.status).toBe(400);
+    expect(JSON.parse(saved.body)).toEqual({ ok: false, error: expect.stringMatching(/Invalid request for briefs:save/) });
+    const invalid = await api('sources:get', { id: 42 });
+    expect(invalid.status).toBe(400);
+    expect((await api('system:exec', {})).status).toBe(404);
+  });
+
+  it('refuses a heading without its level, so a stored brief always exports in every format', async () => {
+    const brief = JSON.parse((await api('briefs:create', { title: 'Headings' })).body);
+    const headless = { root: { type: 'root', children: [{ type: 'heading', children: [{ type: 'text', text: 'Findings', format: 0 }] }] } };
+    const saved = await api('briefs:save', { id: brief.value.id, document: headless });
+    expect(saved.status).toBe(400);
+    expect(JSON.parse(saved.body).error).toMatch(/heading/);
+    for (const channel of ['export:md', 'export:docx', 'export:html']) expect(JSON.parse((await api(channel, { briefId: brief.value.id })).body).ok).toBe(true);
+  });
+
   it('imports uploaded files and creates an excerpt from a selection', async () => {
     const data = Buffer.from('Port authority memo\n\nThe dredging contract was extended without a tender.').toString('base64');
     const imported = JSON.parse((await api('sources:import', { files: [{ name: 'memo.txt', data }] })).body);

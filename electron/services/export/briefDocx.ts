@@ -28,7 +28,7 @@ import {
   type SerializedQuote,
   TEXT_FORMAT,
 } from '../../../db/brief/document';
-import { walkBlocks, walkInline } from '../../../db/brief/walk';
+import { headingLevel, walkBlocks, walkInline } from '../../../db/brief/walk';
 import { citationNumbers, formatExportDate, safeUrl } from './briefHtml';
 import { type BriefExportInput, type NotePiece, briefNotes, briefSources, briefWarnings, oneLine } from './briefMarkdown';
 import {
@@ -224,7 +224,7 @@ function renderBlocks(nodes: readonly SerializedNode[], ctx: Context): string[] 
   const numIds = new Map<SerializedList, number>();
   return walkBlocks<string>(nodes, {
     paragraph: (node) => block(node),
-    heading: (node) => block(node, `Heading${Math.min(6, Math.max(1, Number(node.tag.slice(1)) || 2))}`),
+    heading: (node) => block(node, `Heading${headingLevel(node)}`),
     quote: (node) => block(node, 'Quote'),
     // A list: each item a numbered paragraph at the level of its depth, the lists nested
     // under it (walkBlocks) after it.

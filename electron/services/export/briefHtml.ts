@@ -6,7 +6,7 @@ import { numberCitations } from '../../../common/citations';
 import { type ExcerptView, gradeLabel } from '../../../db/domain';
 import type { CitationCheck } from '../../../db/brief/integrity';
 import { type BriefDocument, type SerializedCitation, type SerializedNode, TEXT_FORMAT } from '../../../db/brief/document';
-import { type BlockVisitor, citationsOf, walkBlocks, walkInline } from '../../../db/brief/walk';
+import { type BlockVisitor, citationsOf, headingLevel, walkBlocks, walkInline } from '../../../db/brief/walk';
 
 export interface BriefHtmlInput {
   title: string;
@@ -148,7 +148,7 @@ function blockRenderer(notes: Notes): BlockVisitor<string> {
       flush();
       return [parts.join('\n')];
     },
-    heading: (node) => [`<${node.tag}${blockAttributes(node)}>${inline(node.children)}</${node.tag}>`],
+    heading: (node) => [`<h${headingLevel(node)}${blockAttributes(node)}>${inline(node.children)}</h${headingLevel(node)}>`],
     quote: (node) => [`<blockquote${blockAttributes(node)}>${inline(node.children)}</blockquote>`],
     list({ node, ordered, start }, items) {
       const tag = ordered ? 'ol' : 'ul';

@@ -12,7 +12,7 @@
 import { type ExcerptView, gradeLabel } from '../../../db/domain';
 import type { CitationCheck } from '../../../db/brief/integrity';
 import { type BriefDocument, type SerializedCitation, type SerializedNode, TEXT_FORMAT } from '../../../db/brief/document';
-import { citationsOf, walkBlocks, walkInline } from '../../../db/brief/walk';
+import { citationsOf, headingLevel, walkBlocks, walkInline } from '../../../db/brief/walk';
 import { type BriefHtmlInput, citationNumbers, formatExportDate, publishedIn, safeUrl } from './briefHtml';
 
 /** What the Markdown and DOCX exports take: the HTML export's input less its stylesheet. */
@@ -204,7 +204,7 @@ function renderBlocks(nodes: readonly SerializedNode[], numbers: ReadonlyMap<str
   };
   return walkBlocks<string>(nodes, {
     paragraph: (node) => inline(node.children),
-    heading: (node) => inline(node.children, { heading: true }).map((text) => `${'#'.repeat(Number(node.tag.slice(1)) || 2)} ${text}`),
+    heading: (node) => inline(node.children, { heading: true }).map((text) => `${'#'.repeat(headingLevel(node))} ${text}`),
     quote: (node) => inline(node.children).map((text) => text.split('\n').map((line) => `> ${line}`.trimEnd()).join('\n')),
     list: (_, items) => [items().join('\n')],
     // A nested list belongs to the item before it, indented by that item's marker width.

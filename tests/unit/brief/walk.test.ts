@@ -182,3 +182,10 @@ describe('what the store reads through the walk', () => {
     expect(plainTextOf(doc)).toBe('Seen Halvard “two” Port\nitem “one”\nnested');
   });
 });
+
+describe('headingLevel', () => {
+  it('reads h1–h6, and a tag that is not one as level 2 (never written out as stored)', async () => {
+    const { headingLevel } = await import('../../../db/brief/walk');
+    expect(['h1', 'h6', undefined, 'script', 'h7', 3].map((tag) => headingLevel({ tag }))).toEqual([1, 6, 2, 2, 2, 2]);
+  });
+});
