@@ -60,3 +60,19 @@ describe('import reads regular files only', () => {
     expect(r.stderr).toMatch(/not a regular file/);
   });
 });
+
+describe('long quotes', () => {
+  it('saves an excerpt of a 30,000+ character passage given with --quote-file', () => {
+    const ws = tmp.path('ws4.sourcebook');
+    const paragraph = 'The harbour board met on Tuesday and the Kestrava concession’s terms were read aloud in full. ';
+    writeFileSync(tmp.path('long.txt'), `Minutes.\n\n${paragraph.repeat(600)}\n`);
+    const id = cli(ws, 'import', tmp.path('long.txt'), '--json').json<{ imported: { id: string }[] }>().imported[0].id;
+    const quote = paragraph.repeat(400).trim();
+    expect(quote.length).toBeGreaterThan(30_000);
+    writeFileSync(tmp.path('quote.txt'), quote);
+    const r = cli(ws, 'excerpt', 'add', '--source', id, '--quote-file', tmp.path('quote.txt'), '--json');
+    expect(r.stderr).toBe('');
+    expect(r.json<{ start: number; end: number }>()).toMatchObject({ start: 10, end: 10 + quote.length });
+    expect(cli(ws, 'excerpt', 'add', '--source', id, '--quote', 'x', '--quote-file', tmp.path('quote.txt')).code).toBe(2);
+  });
+});

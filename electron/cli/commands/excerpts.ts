@@ -1,10 +1,27 @@
 // `sourcebook` commands — Excerpts (add, delete, list) and search.
+import { readFileSync, statSync } from 'node:fs';
+import { MAX_IMPORT_BYTES } from '../../../common/sourceFiles';
 import { ENTITY_TYPES, type EntityType } from '../../../common/glossary';
 import { search } from '../../services/search';
 import { requireSource } from '../../services/sources';
 import { createExcerptFromQuote, excerptsOf, removeExcerpt } from '../../services/excerpts';
 import { UserError } from '../../services/errors';
 import { UsageError, parse, one, withWorkspace, type Command } from '../command';
+
+/** A quote too long for a command line, from a UTF-8 file (at most the import limit). */
+function readQuoteFile(path: string): string {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new UserError(`Cannot read ${path}: no such file`);
+  }
+  if (!stat.isFile()) throw new UserError(`Cannot read ${path}: it is not a regular file.`);
+  if (stat.size > MAX_IMPORT_BYTES) throw new UserError(`${path} is too large to be a quote.`);
+  const quote = readFileSync(path, 'utf8');
+  if (!quote.trim()) throw new UserError(`${path} is empty: there is no quote in it.`);
+  return quote;
+}
 
 export const excerptsCommands: Command[] = [
   {
@@ -13,6 +30,7 @@ export const excerptsCommands: Command[] = [
       const { values, positionals } = parse(args, {
         source: { type: 'string' },
         quote: { type: 'string' },
+        'quote-file': { type: 'string' },
         occurrence: { type: 'string' },
         entity: { type: 'string', multiple: true },
         'entity-type': { type: 'string' },
@@ -31,7 +49,8 @@ export const excerptsCommands: Command[] = [
       const entityType = (values['entity-type'] ?? 'other') as EntityType;
       if (!ENTITY_TYPES.includes(entityType)) throw new UsageError(`--entity-type must be one of ${ENTITY_TYPES.join(', ')}.`);
       const sourceId = one(values.source, '--source');
-      const quote = one(values.quote, '--quote');
+      if (values.quote !== undefined && values['quote-file'] !== undefined) throw new UsageError('Give the quote with --quote or with --quote-file, not both.');
+      const quote = values['quote-file'] !== undefined ? readQuoteFile(values['quote-file']) : one(values.quote, '--quote (or --quote-file)');
       const x = await withWorkspace(ctx.workspace, (db) =>
         createExcerptFromQuote(db, sourceId, quote, occurrence, {
           tags: values.tag ?? [],

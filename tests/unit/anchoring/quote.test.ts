@@ -45,3 +45,26 @@ describe('findQuote', () => {
     }
   });
 });
+
+describe('findQuote on long quotes (issue #11 probe)', () => {
+  it('finds a 40,000-character quote in a large text without building a regular expression from it', () => {
+    const paragraph = 'The harbour board met on “Tuesday” — and the Kestrava concession’s terms were read aloud. ';
+    const text = `Preface.\n\n${paragraph.repeat(2000)}`;
+    const quote = paragraph.repeat(450).replace(/“/g, '"').replace(/’/g, "'").replace(/ — /g, ' -  ');
+    expect(quote.length).toBeGreaterThan(40_000);
+    const found = findQuote(text, quote);
+    expect(found[0]).toEqual({ start: 10, end: 10 + paragraph.length * 450 - 1 });
+    expect(found).toHaveLength(4);
+  });
+
+  it('starts on any form of a punctuation mark and keeps matches apart', () => {
+    expect(findQuote('he said ‘no’ and \'no\' again', "'no'")).toEqual([
+      { start: 8, end: 12 },
+      { start: 17, end: 21 },
+    ]);
+    expect(findQuote('aaaa', 'aa')).toEqual([
+      { start: 0, end: 2 },
+      { start: 2, end: 4 },
+    ]);
+  });
+});
