@@ -22,6 +22,7 @@ export interface Change {
 /** The channels that only read: they change nothing. */
 export const READS = [
   'workspace:info',
+  'workspace:verify',
   'sources:list',
   'sources:get',
   'sources:versions',

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { workspaceCounts, type Db, type WorkspaceCounts } from './workspace';
+import { bytesHash, contentHash, storedVersions } from './sources';
 
 export interface BackupCheck {
   /** True only when every check passed: SQLite's integrity_check (search indexes included) and the counts. */
@@ -25,6 +26,11 @@ export function verifyBackup(path: string, expected?: WorkspaceCounts): BackupCh
     const check = (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     if (check.join() !== 'ok') problems.push(`SQLite's integrity check failed (${check.slice(0, 3).join('; ')})`);
     counts = workspaceCounts(copy);
+    // Provenance too: every version's text and original bytes still hash to what was recorded.
+    for (const v of storedVersions(copy)) {
+      if (contentHash(v.text) !== v.contentHash) problems.push(`the text of ${v.sourceId} version ${v.version} no longer matches its recorded hash`);
+      if (v.original && v.originalHash && bytesHash(v.original) !== v.originalHash) problems.push(`the original bytes of ${v.sourceId} version ${v.version} no longer match their recorded hash`);
+    }
   } finally {
     copy.close();
   }

@@ -47,6 +47,32 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** The hash recorded for a version's original bytes (verify re-hashes them). */
+export function bytesHash(bytes: Buffer | null): string | null {
+  return bytes ? createHash('sha256').update(bytes).digest('hex') : null;
+}
+
+export interface StoredVersion {
+  sourceId: string;
+  version: number;
+  text: string;
+  contentHash: string;
+  original: Buffer | null;
+  originalHash: string | null;
+}
+
+/** Every stored version with the hashes recorded for it, one at a time (verify reads them all). */
+export function* storedVersions(db: Db): Generator<StoredVersion> {
+  const keys = db.prepare(`SELECT rowid FROM source_versions ORDER BY source_id, version`).pluck().all() as number[];
+  // A workspace older than migration 014 (a backup made before it) has no original_hash.
+  const hasOriginalHash = (db.prepare(`SELECT count(*) FROM pragma_table_info('source_versions') WHERE name = 'original_hash'`).pluck().get() as number) > 0;
+  const read = db.prepare(`SELECT source_id AS sourceId, version, text, content_hash AS contentHash, original, ${hasOriginalHash ? 'original_hash' : 'NULL'} AS originalHash FROM source_versions WHERE rowid = ?`);
+  for (const key of keys) {
+    const row = read.get(key) as StoredVersion | undefined;
+    if (row) yield row;
+  }
+}
+
 export interface NewSource extends SourceMeta {
   format: SourceFormat;
   originalName: string | null;
@@ -84,8 +110,8 @@ export function insertSource(db: Db, s: NewSource): string {
   ).run(id, s.title, s.author, s.publisher, s.publishedAt, s.url, s.language, s.format, s.originalName, s.capturedAt ?? now, now, now);
   prepared(
     db,
-    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_name, pages, created_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, s.text, s.contentHash ?? contentHash(s.text), s.original, s.originalName, encodePages(s.pages), now);
+    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_hash, original_name, pages, created_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, s.text, s.contentHash ?? contentHash(s.text), s.original, bytesHash(s.original), s.originalName, encodePages(s.pages), now);
   return id;
 }
 
@@ -128,8 +154,8 @@ export function addVersion(db: Db, sourceId: string, v: { text: string; original
   const { next } = db.prepare(`SELECT coalesce(max(version), 0) + 1 AS next FROM source_versions WHERE source_id = ?`).get(sourceId) as { next: number };
   const now = nowIso();
   db.prepare(
-    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_name, pages, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(sourceId, next, v.text, contentHash(v.text), v.original, v.originalName, encodePages(v.pages), now);
+    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_hash, original_name, pages, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(sourceId, next, v.text, contentHash(v.text), v.original, bytesHash(v.original), v.originalName, encodePages(v.pages), now);
   db.prepare(`UPDATE sources SET current_version = ?, updated_at = ? WHERE id = ?`).run(next, now, sourceId);
   return next;
 }

@@ -11,9 +11,10 @@ import { migration010 } from './010_brief_entity_mentions';
 import { migration011 } from './011_trash';
 import { migration012 } from './012_entity_reviews';
 import { migration013 } from './013_pending_scans';
+import { migration014 } from './014_original_hash';
 import type { Migration } from './migration';
 
 /** Append-only: add a new numbered file, never edit a shipped one. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014];
 
 export const latestVersion = migrations[migrations.length - 1].version;

@@ -49,6 +49,7 @@ Commands:
   backup [--to PATH] [--json]             a checked copy of the workspace (in "<name> backups/" beside it)
   backups [--json]                        the workspace's backups, newest first, verified or not
   restore BACKUP_PATH [--json]            put a backup in place of the workspace (backing up what is there first)
+  verify [--json]                         hash every source's stored text and original again against the hashes recorded (exit 1 on a mismatch)
   merge OTHER.sourcebook [--json]         merge another workspace into this one (backed up first; twice changes nothing)
   package BRIEF_ID --out FILE [--json]    an evidence package: the brief, the excerpts it cites, their sources and entities
   serve [--port N]                        serve the app to a browser on 127.0.0.1

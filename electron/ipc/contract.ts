@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { BriefSnapshot, BriefSummary, Brief, CitationCheck, CooccurrenceRow, Entity, ExcerptView, Reliability, SearchResult, Source, SourceSummary, SourceVersion, TrashItem } from '../../db/domain';
 import { MAX_IMPORT_BYTES } from '../../common/sourceFiles';
 import { CHANGES, READS, type Change, type Read } from '../../common/changes';
-import type { BackupView, EntityPage, Graph, ImportReport, JobStatus, ParagraphEvidence, ReplaceReport, SourceMention, Suggestion } from '../services/views';
+import type { BackupView, VerifyReport, EntityPage, Graph, ImportReport, JobStatus, ParagraphEvidence, ReplaceReport, SourceMention, Suggestion } from '../services/views';
 import { ENTITY_TYPES, RELIABILITY } from '../../common/glossary';
 
 /** A phantom value carrying a reply type; never read at run time. */
@@ -78,6 +78,9 @@ export const briefDocumentSchema = z
 export const contract = {
   /** `syncedBy`: the sync client (Dropbox, OneDrive, iCloud Drive, …) managing the workspace's folder, which can corrupt an open database. */
   'workspace:info': { input: z.object({}).strict(), output: reply<{ path: string; sources: number; excerpts: number; briefs: number; syncedBy: { client: string; folder: string } | null }>() },
+
+  /** Every source version's text and original bytes hashed again against what was recorded when stored. */
+  'workspace:verify': { input: z.object({}).strict(), output: reply<VerifyReport>() },
 
   'sources:list': { input: z.object({}).strict(), output: reply<SourceSummary[]>() },
   'sources:get': { input: z.object({ id }).strict(), output: reply<Source>() },

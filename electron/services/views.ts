@@ -107,3 +107,10 @@ export interface BackupView {
   reason: string;
   counts: { sources: number; excerpts: number; entities: number; briefs: number };
 }
+
+/** What `verify` found: each version whose text or original bytes no longer hash to what was recorded. */
+export interface VerifyReport {
+  sources: number;
+  versions: number;
+  mismatches: { sourceId: string; version: number; what: 'text' | 'original'; expected: string; actual: string }[];
+}

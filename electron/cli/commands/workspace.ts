@@ -3,6 +3,7 @@
 import { openStore } from '../../services/session';
 import { backupNow, listBackups, restoreBackup } from '../../services/backup';
 import { mergeWorkspace, packageBrief } from '../../services/merge';
+import { verifyWorkspace } from '../../services/verify';
 import { one, parse, UsageError, withWorkspace, type Command } from '../command';
 
 const countsLine = (c: { sources: number; excerpts: number; entities: number; briefs: number }) => `${c.sources} sources, ${c.excerpts} excerpts, ${c.entities} entities, ${c.briefs} briefs`;
@@ -72,6 +73,26 @@ export const workspaceCommands: Command[] = [
       const r = await withWorkspace(ctx.workspace, (db) => packageBrief(db, briefId, out));
       ctx.out.print(r, () => `evidence package written to ${r.path}: 1 brief, ${r.excerpts.added} excerpts, ${r.sources.added} sources, ${r.entities.added} entities`);
       return 0;
+    },
+  },
+  {
+    name: 'verify',
+    async run(args, ctx) {
+      parse(args, {});
+      // Read-only: checking never writes.
+      const db = openStore(ctx.workspace, { readonly: true });
+      let r;
+      try {
+        r = verifyWorkspace(db);
+      } finally {
+        db.close();
+      }
+      ctx.out.print(r, () =>
+        r.mismatches.length === 0
+          ? `verified ${r.versions} version${r.versions === 1 ? '' : 's'} of ${r.sources} source${r.sources === 1 ? '' : 's'}: every text and original matches what was recorded`
+          : [`${r.mismatches.length} mismatch${r.mismatches.length === 1 ? '' : 'es'} in ${r.versions} versions of ${r.sources} sources:`, ...r.mismatches.map((m) => `  ${m.sourceId} version ${m.version}: its ${m.what === 'text' ? 'text' : 'original bytes'} changed (recorded ${m.expected.slice(0, 12)}…, now ${m.actual.slice(0, 12)}…)`)].join('\n'),
+      );
+      return r.mismatches.length === 0 ? 0 : 1;
     },
   },
 ];

@@ -2,6 +2,7 @@
 // Part of the handler map (electron/ipc/handlers.ts): channel → service call, the input
 // already validated by the router.
 import { workspaceInfo } from '../../services/session';
+import { verifyWorkspace } from '../../services/verify';
 import { gradePublisher, listPublishers, listSources, removeSource, requireSource, sourceVersions, updateSource, whereSourceIsCited } from '../../services/sources';
 import { gradeSource } from '../../services/grading';
 import { replaceSourceTextSafely } from '../../services/versions';
@@ -10,6 +11,7 @@ import type { FeatureHandlers } from './types';
 
 export const sourcesHandlers: FeatureHandlers<'workspace' | 'sources' | 'publishers'> = {
   'workspace:info': (_, { db, workspacePath }) => workspaceInfo(db, workspacePath),
+  'workspace:verify': (_, { db }) => verifyWorkspace(db),
   'sources:list': (_, { db }) => listSources(db),
   'sources:get': ({ id }, { db }) => requireSource(db, id),
   'sources:import': ({ files }, { db }) => importUploads(db, files),
