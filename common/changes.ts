@@ -56,6 +56,7 @@ export const READS = [
   'export:pdf',
   'export:md',
   'export:docx',
+  'export:package',
   'trash:list',
   'backups:list',
 ] as const;
@@ -111,6 +112,8 @@ export const CHANGES = {
   'trash:empty': { topics: ['trash', 'backups'] },
 
   'backups:now': { topics: ['backups'] },
+  // Whatever came in shows everywhere; the backup made first is listed.
+  'workspace:merge': { topics: ['sources', 'excerpts', 'entities', 'briefs', 'versions', 'publishers', 'backups'], excerpts: 'every' },
   // The whole workspace is another one afterwards: everything reloads.
   'backups:restore': { topics: ['backups', 'trash', 'sources', 'excerpts', 'entities', 'briefs', 'versions', 'publishers'], excerpts: 'every' },
 } as const satisfies Record<string, Change>;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { BriefSnapshot, BriefSummary, Brief, CitationCheck, CooccurrenceRow, Entity, ExcerptView, Reliability, SearchResult, Source, SourceSummary, SourceVersion, TrashItem } from '../../db/domain';
 import { MAX_IMPORT_BYTES } from '../../common/sourceFiles';
 import { CHANGES, READS, type Change, type Read } from '../../common/changes';
-import type { BackupView, VerifyReport, EntityPage, Graph, ImportReport, JobStatus, ParagraphEvidence, ReplaceReport, SourceMention, Suggestion } from '../services/views';
+import type { BackupView, MergeReport, VerifyReport, EntityPage, Graph, ImportReport, JobStatus, ParagraphEvidence, ReplaceReport, SourceMention, Suggestion } from '../services/views';
 import { ENTITY_TYPES, RELIABILITY } from '../../common/glossary';
 
 /** A phantom value carrying a reply type; never read at run time. */
@@ -243,6 +243,10 @@ export const contract = {
   'export:pdf': { input: z.object({ briefId: id, ...exportOptions }).strict(), output: reply<{ pdfBase64: string; fileName: string }>() },
   'export:md': { input: z.object({ briefId: id, ...exportOptions }).strict(), output: reply<{ markdown: string; fileName: string }>() },
   'export:docx': { input: z.object({ briefId: id, ...exportOptions }).strict(), output: reply<{ docxBase64: string; fileName: string }>() },
+  /** An evidence package: the brief, the excerpts it cites, their sources (every version) and entities, as a .sourcebook file. */
+  'export:package': { input: z.object({ briefId: id }).strict(), output: reply<{ packageBase64: string; fileName: string }>() },
+  /** Merges another workspace file (a colleague's, an evidence package) into this one, backed up first. */
+  'workspace:merge': { input: z.object({ file: z.object({ name: z.string().max(1_000), data: base64 }).strict() }).strict(), output: reply<MergeReport & { backup: string }>() },
 } as const;
 
 export type { ImportReport };

@@ -3,7 +3,7 @@
 // file that opens or merges elsewhere with every citation intact. The record-level rules
 // are db/merge.ts's; here: the safety backup, reading the other file safely, and the
 // mentions and anchors brought up to date afterwards.
-import { existsSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import { scanCorpusNow, scanSource } from './mentions/scan';
 import { scanForAlias } from './mentions/matcher';
 import { bringExcerptUpToDate } from './versions';
 import type { MergeReport } from './views';
+import { fileSlug } from './export/exportBrief';
 
 const occurs = (alias: string, entityId: string) => (text: Parameters<typeof scanForAlias>[0]) => scanForAlias(text, alias, entityId).add.length > 0;
 
@@ -126,4 +127,38 @@ export function packageBrief(db: Db, briefId: string, out: string): MergeReport 
   pkg.close();
   renameSync(partial, target);
   return { ...report(outcome), path: target };
+}
+
+/** A scratch file in the temporary folder, removed with its companions by `done`. */
+function scratch(name: string): { path: string; done(): void } {
+  const path = join(tmpdir(), `sourcebook-${name}-${process.pid}-${Date.now()}.sourcebook`);
+  return { path, done: () => ['', '-wal', '-shm', '.partial'].forEach((s) => rmSync(`${path}${s}`, { force: true })) };
+}
+
+/** An evidence package as bytes, for the app to save (a download in the browser, a Save dialog on the desktop). */
+export function packageBriefBytes(db: Db, briefId: string): { data: Buffer; fileName: string } {
+  const brief = getBrief(db, briefId);
+  if (!brief) throw new UserError(`No brief with id ${briefId}.`);
+  const file = scratch('package');
+  try {
+    packageBrief(db, briefId, file.path);
+    return { data: readFileSync(file.path), fileName: `${fileSlug(brief.title)}-evidence.sourcebook` };
+  } finally {
+    file.done();
+  }
+}
+
+/** Merges a workspace file the app was given (uploaded or picked) into the open one. */
+export async function mergeWorkspaceBytes(db: Db, workspacePath: string, name: string, data: Buffer): Promise<MergeReport & { backup: string }> {
+  const file = scratch('incoming');
+  try {
+    writeFileSync(file.path, data);
+    return await mergeWorkspace(db, workspacePath, file.path);
+  } catch (err) {
+    // The person knows the file by its name, not by the scratch copy's path.
+    if (err instanceof UserError) throw new UserError(err.message.split(file.path).join(name));
+    throw err;
+  } finally {
+    file.done();
+  }
 }

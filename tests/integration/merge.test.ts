@@ -18,6 +18,9 @@ import { gradeSource } from '../../electron/services/grading';
 import { replaceSourceText } from '../../electron/services/versions';
 import { checkBrief } from '../../electron/services/export/exportBrief';
 import { cli } from '../helpers/cli';
+import { openSession } from '../../electron/services/session';
+import { createRouter } from '../../electron/ipc/router';
+import { chromiumPrinter } from '../../electron/services/export/chromiumPrinter';
 import { tempDir } from '../helpers/tmp';
 
 const tmp = tempDir('sourcebook-merge-');
@@ -163,5 +166,27 @@ describe('sourcebook package', () => {
     expect(text.slice(x.start, x.end)).toBe('The Kestrava terminal concession');
     expect(x.state).not.toBe('orphaned');
     db.close();
+  });
+});
+
+describe('the app\'s Export Evidence Package and Merge Workspace (export:package, workspace:merge)', () => {
+  it('hands the package over as bytes, which merge into another workspace with every citation ok', async () => {
+    const from = await openSession(ours, { printer: chromiumPrinter(), sample: false });
+    const pkg = await createRouter(from, () => {})('export:package', { briefId: ids.theirBrief });
+    await from.close();
+    expect(pkg).toMatchObject({ ok: true, value: { fileName: 'handover-brief-evidence.sourcebook' } });
+    const data = (pkg as { value: { packageBase64: string } }).value.packageBase64;
+
+    const to = await openSession(tmp.path('colleague.sourcebook'), { printer: chromiumPrinter(), sample: false });
+    const route = createRouter(to, () => {});
+    try {
+      const merged = await route('workspace:merge', { file: { name: 'handover-brief-evidence.sourcebook', data } });
+      expect(merged).toMatchObject({ ok: true, value: { sources: { added: 2 }, excerpts: { added: 2 }, briefs: { added: 1 }, backup: expect.any(String) } });
+      expect((await route('briefs:check', { id: ids.theirBrief })) as unknown).toMatchObject({ ok: true, value: [{ status: 'ok' }, { status: 'ok' }] });
+      const junk = await route('workspace:merge', { file: { name: 'notes.sourcebook', data: Buffer.from('not a workspace').toString('base64') } });
+      expect(junk).toEqual({ ok: false, error: expect.stringMatching(/^notes\.sourcebook is not a Sourcebook workspace/) });
+    } finally {
+      await to.close();
+    }
   });
 });

@@ -5,6 +5,7 @@ import type { BriefDocument } from '../../../db/brief/document';
 import { briefSummary, createBriefFromMarkdown, listBriefs, removeBrief, requireBrief } from '../../services/briefs';
 import { briefDocx, briefHtml, briefMarkdown, briefPdf, checkBrief } from '../../services/export/exportBrief';
 import { listSnapshots, restoreSnapshot, saveBriefWithHistory, snapshotDocument, snapshotNow } from '../../services/briefHistory';
+import { packageBriefBytes } from '../../services/merge';
 import type { FeatureHandlers } from './types';
 
 export const briefsHandlers: FeatureHandlers<'briefs' | 'export'> = {
@@ -33,6 +34,10 @@ export const briefsHandlers: FeatureHandlers<'briefs' | 'export'> = {
   'export:docx': ({ briefId, ...options }, { db }) => {
     const { docx, fileName } = briefDocx(db, briefId, options);
     return { docxBase64: Buffer.from(docx).toString('base64'), fileName };
+  },
+  'export:package': ({ briefId }, { db }) => {
+    const { data, fileName } = packageBriefBytes(db, briefId);
+    return { packageBase64: data.toString('base64'), fileName };
   },
   'export:pdf': async ({ briefId, ...options }, { db, printer }) => {
     const { pdf, fileName } = await briefPdf(db, briefId, printer, options);

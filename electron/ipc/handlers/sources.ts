@@ -3,6 +3,7 @@
 // already validated by the router.
 import { workspaceInfo } from '../../services/session';
 import { verifyWorkspace } from '../../services/verify';
+import { mergeWorkspaceBytes } from '../../services/merge';
 import { gradePublisher, listPublishers, listSources, removeSource, requireSource, sourceVersions, updateSource, whereSourceIsCited } from '../../services/sources';
 import { gradeSource } from '../../services/grading';
 import { replaceSourceTextSafely } from '../../services/versions';
@@ -12,6 +13,7 @@ import type { FeatureHandlers } from './types';
 export const sourcesHandlers: FeatureHandlers<'workspace' | 'sources' | 'publishers'> = {
   'workspace:info': (_, { db, workspacePath }) => workspaceInfo(db, workspacePath),
   'workspace:verify': (_, { db }) => verifyWorkspace(db),
+  'workspace:merge': ({ file }, { db, workspacePath }) => mergeWorkspaceBytes(db, workspacePath, file.name, Buffer.from(file.data, 'base64')),
   'sources:list': (_, { db }) => listSources(db),
   'sources:get': ({ id }, { db }) => requireSource(db, id),
   'sources:import': ({ files }, { db }) => importUploads(db, files),
