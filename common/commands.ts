@@ -29,6 +29,7 @@ export const COMMANDS = [
   { id: 'workspace.open', title: 'Open Workspace…', category: 'Workspace', target: 'main', shortcut: 'CmdOrCtrl+Shift+O' },
   { id: 'workspace.saveCopy', title: 'Save a Copy As…', category: 'Workspace', target: 'main' },
   { id: 'workspace.backup', title: 'Back Up Now', category: 'Workspace', target: 'main' },
+  { id: 'workspace.moveOut', title: 'Move Workspace Out of a Synced Folder…', category: 'Workspace', target: 'main' },
   { id: 'workspace.reveal', title: 'Show Workspace in Folder', category: 'Workspace', target: 'main' },
   { id: 'import.files', title: 'Import Sources…', category: 'Import', target: 'window', shortcut: 'CmdOrCtrl+Shift+I' },
   { id: 'import.folder', title: 'Import Folder…', category: 'Import', target: 'window' },

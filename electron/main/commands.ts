@@ -2,7 +2,7 @@
 // theme, windows, help), and the hand-off of the others to the window. Native dialogs
 // ask for files; nothing here touches the store but through services.
 import { app, dialog, nativeTheme, shell, type BrowserWindow } from 'electron';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandById, type CommandId } from '../../common/commands';
 import type { SettingsStore, ThemeSource } from '../services/appSettings';
@@ -70,6 +70,24 @@ export async function runCommand(desktop: Desktop, id: CommandId): Promise<void>
     case 'workspace.open': {
       const r = await dialog.showOpenDialog(win!, { title: 'Open Workspace', properties: ['openFile'], filters: workspaceFilters });
       if (!r.canceled && r.filePaths[0]) await desktop.switchWorkspace(r.filePaths[0]);
+      return;
+    }
+    case 'workspace.moveOut': {
+      // Out of a folder a sync client manages: a checked copy saved where the person says
+      // (Documents by default), then opened in place of the synced one, which is left as it was.
+      if (!session) return;
+      const r = await dialog.showSaveDialog(win!, { title: 'Move the Workspace Out of the Synced Folder', buttonLabel: 'Move Here', defaultPath: join(app.getPath('documents'), `${workspaceName(session.workspacePath)}${WORKSPACE_EXTENSION}`), filters: workspaceFilters });
+      if (r.canceled || !r.filePath) return;
+      const target = withWorkspaceExtension(r.filePath);
+      try {
+        if (existsSync(target)) throw new Error(`${target} already exists; choose another name.`);
+        const copy = await backupNow(session.db, session.workspacePath);
+        copyFileSync(copy.path, target);
+      } catch (err) {
+        desktop.showError('The workspace could not be moved', (err as Error).message);
+        return;
+      }
+      await desktop.switchWorkspace(target);
       return;
     }
     case 'workspace.saveCopy': {

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { openSession, type Session } from '../services/session';
 import { newestVerifiedBackup, restoreBackup } from '../services/backup';
 import { WorkspaceError } from '../services/errors';
+import { syncFolderOf, syncWarning } from '../services/syncFolder';
 import { SettingsStore } from '../services/appSettings';
 import { workspaceArgument, workspaceName } from '../services/workspaceFile';
 import { createRouter, type Router } from '../ipc/router';
@@ -88,12 +89,31 @@ async function switchWorkspace(path: string, options: { newWorkspace?: boolean }
   settings.opened(path);
   app.addRecentDocument(path);
   refreshChrome();
+  void warnIfSynced(path);
   if (win && previous) {
     // The window's remembered view (open source and brief) belongs to the old workspace.
     await win.webContents.executeJavaScript("localStorage.removeItem('sourcebook.view')").catch(() => undefined);
     win.webContents.reload();
   }
   return true;
+}
+
+/**
+ * A workspace in a folder that a sync client manages (services/syncFolder.ts): said as it
+ * opens, with a one-click way out (Move It Out… saves a checked copy elsewhere and opens it).
+ */
+async function warnIfSynced(path: string): Promise<void> {
+  const sync = syncFolderOf(path);
+  if (!sync) return;
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    message: `“${workspaceName(path)}” is in a folder that ${sync.client} keeps in sync`,
+    detail: `${syncWarning(path, sync)}\n\nMove It Out saves a checked copy where you choose (Documents by default) and opens it; the synced file is left as it is.`,
+    buttons: ['Move It Out…', 'Keep It Here'],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  if (response === 0 && session?.workspacePath === path) await runCommand(desktop, 'workspace.moveOut');
 }
 
 /**

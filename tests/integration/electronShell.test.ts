@@ -6,7 +6,7 @@
 // registry, workspaces handed over by the OS, native dialogs, the remembered window, a
 // crashed renderer, and quitting while an import runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { COMMANDS } from '../../common/commands';
@@ -229,6 +229,25 @@ describe('Electron shell: menu, workspaces, window', () => {
     const aside = readdirSync(tmp.dir).filter((n) => n.startsWith('damaged.damaged-'));
     expect(aside).toHaveLength(1);
     expect(readFileSync(tmp.path(aside[0])).equals(bytes)).toBe(true);
+  });
+
+  it('warns when a workspace opens inside a synced folder, and Move It Out opens a checked copy outside it', async () => {
+    const synced = tmp.path('Dropbox/cases/Port inquiry.sourcebook');
+    mkdirSync(tmp.path('Dropbox/cases'), { recursive: true });
+    const db = openWorkspace(synced);
+    insertSource(db, { title: 'Minutes', author: null, publisher: null, publishedAt: null, url: null, language: null, format: 'text', originalName: null, text: 'Harbour board minutes.', original: null });
+    db.close();
+    const outside = tmp.path('moved/Port inquiry.sourcebook');
+    mkdirSync(tmp.path('moved'));
+    const fake = await launch({ argv: ['/opt/Sourcebook/sourcebook', synced], messageBoxAnswers: [0], fileDialogAnswers: [{ canceled: false, filePath: outside }] });
+    const info = async () => (await invoke(fake, 'workspace:info')).value as { path: string; sources: number; syncedBy: unknown };
+    const deadline = Date.now() + 20_000;
+    while ((await info()).path !== outside && Date.now() < deadline) await settle();
+    const warning = fake.recorded.dialogs.find((d) => d.kind === 'showMessageBox' && String(d.options.message).includes('Dropbox'))!;
+    expect(warning.options.buttons).toEqual(['Move It Out…', 'Keep It Here']);
+    expect(await info()).toMatchObject({ path: outside, sources: 1, syncedBy: null });
+    expect(win(fake).title).toBe('Port inquiry — Sourcebook');
+    expect(existsSync(synced)).toBe(true); // the synced file is left as it was
   });
 
   it('opens a .sourcebook file named on the command line, and one handed over by a second launch', async () => {
