@@ -42,6 +42,8 @@ export const COMMANDS = [
   { id: 'view.commandPalette', title: 'Command Palette…', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+Shift+P' },
   { id: 'view.search', title: 'Search', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+K' },
   { id: 'view.toggleSidebar', title: 'Toggle Sidebar', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+\\' },
+  { id: 'view.trash', title: 'Trash', category: 'View', target: 'window' },
+  { id: 'view.backups', title: 'Backups…', category: 'View', target: 'window' },
   { id: 'view.theme.system', title: 'Theme: Follow System', category: 'View', target: 'main', menuTitle: 'Follow System' },
   { id: 'view.theme.light', title: 'Theme: Light', category: 'View', target: 'main', menuTitle: 'Light' },
   { id: 'view.theme.dark', title: 'Theme: Dark', category: 'View', target: 'main', menuTitle: 'Dark' },

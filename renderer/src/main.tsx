@@ -8,6 +8,7 @@ import './styles/reader.css';
 import './styles/editor.css';
 import './entities/entities.css';
 import './analysis/analysis.css';
+import './workspace/workspace.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -21,6 +21,8 @@ export type { ImportReport } from '../../electron/ipc/contract';
 export type { SerializedCitation } from '../../db/brief/document';
 export type ReplaceReport = Output<'sources:replace'>;
 export type Publisher = Output<'publishers:list'>[number];
+export type TrashItem = Output<'trash:list'>[number];
+export type BackupView = Output<'backups:list'>[number];
 
 // The glossary's labels and the page and grade rules: common/, shared with the store and the exporters.
 export {

@@ -10,7 +10,8 @@ import { PublishersDialog } from '../grading/PublishersDialog';
 import { closePublishers, usePublishersPanel } from '../state/panels';
 import { Reader } from '../reader/Reader';
 import { SearchBox, type SearchBoxHandle } from '../search/SearchBox';
-import { closeSideView, useSideView } from '../entities/sideView';
+import { closeSideView, openSideView, useSideView } from '../entities/sideView';
+import { listenForUndoDelete } from '../state/trash';
 import { SidePane } from '../entities/SidePane';
 import { NavigationContext, useNavigation, type Navigation, type PassageReveal, type Reveal } from './navigation';
 import { ReplaceSummary } from '../reader/ReplaceSummary';
@@ -101,6 +102,7 @@ function Shell() {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [paletteOpen, setPaletteOpen] = useState(false);
   useEffect(() => listenForCommands(), []);
+  useEffect(() => listenForUndoDelete(isMac), []);
 
   const chooseFiles = useCallback(() => fileInput.current?.click(), []);
   const chooseFolder = useCallback(() => folderInput.current?.click(), []);
@@ -116,6 +118,8 @@ function Shell() {
   );
   useCommand('help.shortcuts', () => setShortcutsOpen(true));
   useCommand('view.commandPalette', () => setPaletteOpen(true));
+  useCommand('view.trash', () => openSideView({ kind: 'trash' }));
+  useCommand('view.backups', () => openSideView({ kind: 'backups' }));
   // A folder picker: not a React prop (non-standard), so set on the element.
   useEffect(() => {
     folderInput.current?.setAttribute('webkitdirectory', '');

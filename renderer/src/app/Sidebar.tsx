@@ -3,6 +3,7 @@
 import { api } from '../api';
 import { NewBriefForm } from '../briefs/NewBriefForm';
 import { SidebarAnalysis } from '../entities/SidebarAnalysis';
+import { SidebarWorkspace } from '../workspace/SidebarWorkspace';
 import { SUPPORTED_LABEL } from '../import/files';
 import { openPublishers, startReview, useReview } from '../state/panels';
 import { useApiQuery } from '../state/topics';
@@ -124,6 +125,7 @@ export function Sidebar({ onImport, onImportFolder }: { onImport(): void; onImpo
         )}
       </section>
       <SidebarAnalysis />
+      <SidebarWorkspace />
       <footer className="sidebar-footer">
         <span>{entities.data?.length ?? 0} entities</span>
         <span aria-hidden="true">·</span>

@@ -6,7 +6,9 @@ import { api } from '../api';
 import { useNavigation } from '../app/navigation';
 import { BriefEditor } from '../editor/BriefEditor';
 import type { BriefPanel } from '../editor/plugins/ToolbarPlugin';
-import { notify, notifyError } from '../state/toasts';
+import { notifyError } from '../state/toasts';
+import { moveToTrash } from '../state/trash';
+import { useWorkspaceGeneration } from '../state/workspace';
 import { useApiQuery } from '../state/topics';
 import type { Brief } from '../types';
 import { ConfirmButton } from '../ui/ConfirmButton';
@@ -22,9 +24,11 @@ export function BriefPane() {
   const nav = useNavigation();
   const briefId = nav.briefId;
   // Loaded once per brief: the editor owns the document from then on.
-  const brief = useApiQuery(briefId ? () => api['briefs:get']({ id: briefId }) : null, [briefId], []);
+  // A backup restored replaces the whole workspace: the brief is loaded again from it.
+  const workspace = useWorkspaceGeneration();
+  const brief = useApiQuery(briefId ? () => api['briefs:get']({ id: briefId }) : null, [briefId, workspace], []);
   // A restore from the history replaces the document: the editor starts again on it.
-  const [restored, setRestored] = useState<{ brief: Brief; generation: number } | null>(null);
+  const [restored, setRestored] = useState<{ brief: Brief; generation: number; workspace: number } | null>(null);
 
   if (!briefId) {
     return (
@@ -49,10 +53,10 @@ export function BriefPane() {
       </section>
     );
   }
-  const current = restored?.brief.id === briefId ? restored : null;
+  const current = restored?.brief.id === briefId && restored.workspace === workspace ? restored : null;
   return (
-    <EditorErrorBoundary key={`${briefId}:${current?.generation ?? 0}`}>
-      <OpenBrief brief={current?.brief ?? brief.data} onRestored={(b) => setRestored({ brief: b, generation: (current?.generation ?? 0) + 1 })} />
+    <EditorErrorBoundary key={`${briefId}:${workspace}:${current?.generation ?? 0}`}>
+      <OpenBrief brief={current?.brief ?? brief.data} onRestored={(b) => setRestored({ brief: b, generation: (current?.generation ?? 0) + 1, workspace })} />
     </EditorErrorBoundary>
   );
 }
@@ -76,9 +80,8 @@ function OpenBrief({ brief, onRestored }: { brief: Brief; onRestored(brief: Brie
 
   const remove = async () => {
     try {
-      await api['briefs:delete']({ id: brief.id });
+      await moveToTrash('brief', brief.id, title);
       nav.openBrief(null);
-      notify(`Deleted “${title}”.`);
     } catch (error) {
       notifyError(error, 'The brief was not deleted');
     }

@@ -8,6 +8,7 @@ import { api } from '../api';
 import { useNavigation } from '../app/navigation';
 import { EvidencePanel, ExcerptItem } from '../analysis/EvidencePanel';
 import { notify, notifyError } from '../state/toasts';
+import { moveToTrash } from '../state/trash';
 import { useApiQuery } from '../state/topics';
 import { ENTITY_TYPE_LABELS, ENTITY_TYPES, type Entity, type EntityRef, type EntityType } from '../types';
 import { ConfirmButton } from '../ui/ConfirmButton';
@@ -414,8 +415,7 @@ function Housekeeping({ entity }: { entity: Entity }) {
     setBusy(true);
     openSideView({ kind: 'entities' });
     try {
-      await api['entities:delete']({ id: entity.id });
-      notify(`Deleted “${entity.name}”. Its excerpts stay, without the tag.`);
+      await moveToTrash('entity', entity.id, entity.name);
     } catch (error) {
       notifyError(error, 'The entity was not deleted');
     }

@@ -5,6 +5,8 @@ import { Timeline } from '../analysis/Timeline';
 import { EntitiesList } from './EntitiesList';
 import { EntityPageView } from './EntityPage';
 import { Suggestions } from './Suggestions';
+import { BackupsView } from '../workspace/BackupsView';
+import { TrashView } from '../workspace/TrashView';
 import type { SideView } from './sideView';
 
 // Cytoscape is large: loaded (from the app's own files) the first time the chart opens.
@@ -17,6 +19,8 @@ const LABELS: Record<SideView['kind'], string> = {
   matrix: 'Co-occurrence matrix',
   graph: 'Link chart',
   timeline: 'Timeline',
+  trash: 'Trash',
+  backups: 'Backups',
 };
 
 export function SidePane({ view }: { view: SideView }) {
@@ -32,6 +36,8 @@ export function SidePane({ view }: { view: SideView }) {
         </Suspense>
       )}
       {view.kind === 'timeline' && <Timeline />}
+      {view.kind === 'trash' && <TrashView />}
+      {view.kind === 'backups' && <BackupsView />}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 // What the right-hand pane shows instead of the brief: the entities list, an entity's
-// page, suggestions, or one of the analysis views. A store (state/store.ts, like panels.ts),
+// page, suggestions, one of the analysis views, the Trash or the backups. A store (state/store.ts, like panels.ts),
 // so the reader's mention popover, the sidebar and the views themselves can all open one.
 // The brief stays mounted underneath (hidden) and comes back on Close or on opening a brief.
 import { createStore, useStore } from '../state/store';
@@ -10,7 +10,9 @@ export type SideView =
   | { kind: 'entity'; id: string }
   | { kind: 'matrix' }
   | { kind: 'graph' }
-  | { kind: 'timeline' };
+  | { kind: 'timeline' }
+  | { kind: 'trash' }
+  | { kind: 'backups' };
 
 const KEY = 'sourcebook.side';
 

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { api } from '../api';
 import { startReview } from '../state/panels';
 import { notify, notifyError } from '../state/toasts';
+import { moveToTrash } from '../state/trash';
 import { ANCHOR_STATE_LABELS, type ExcerptView } from '../types';
 import { EntityChips, TagChips } from '../ui/Chips';
 import { ConfirmButton } from '../ui/ConfirmButton';
@@ -125,8 +126,7 @@ function ExcerptPanel({ excerpt, onBack }: { excerpt: ExcerptView; onBack(): voi
   const remove = async () => {
     setBusy(true);
     try {
-      await api['excerpts:delete']({ id: excerpt.id });
-      notify('Excerpt deleted. Citations of it now show it as deleted.');
+      await moveToTrash('excerpt', excerpt.id, excerpt.quote);
       onBack();
     } catch (error) {
       notifyError(error, 'The excerpt was not deleted');

@@ -5,6 +5,7 @@ import { api } from '../api';
 import { useNavigation } from '../app/navigation';
 import { useApiQuery } from '../state/topics';
 import { notify, notifyError } from '../state/toasts';
+import { moveToTrash } from '../state/trash';
 import type { Reliability, Source } from '../types';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { Dialog } from '../ui/Dialog';
@@ -67,8 +68,7 @@ export function SourceDetailsDialog({ source, onClose }: { source: Source; onClo
   const remove = async () => {
     setBusy(true);
     try {
-      await api['sources:delete']({ id: source.id });
-      notify(`Deleted “${source.title}”.`);
+      await moveToTrash('source', source.id, source.title);
       nav.closeSource();
     } catch (error) {
       notifyError(error, 'The source was not deleted');

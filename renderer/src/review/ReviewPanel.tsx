@@ -8,6 +8,7 @@ import { useNavigation } from '../app/navigation';
 import { prime } from '../state/excerptStore';
 import { setReviewCurrent, stopReview, type ReviewState } from '../state/panels';
 import { notify, notifyError } from '../state/toasts';
+import { moveToTrash } from '../state/trash';
 import { useApiQuery } from '../state/topics';
 import type { ExcerptView } from '../types';
 import { ConfirmButton } from '../ui/ConfirmButton';
@@ -118,8 +119,7 @@ export function ReviewPanel({ review, sourceId, fixingId, onFix, onShow }: Props
     if (!current) return;
     setBusy(true);
     try {
-      await api['excerpts:delete']({ id: current.id });
-      notify('Excerpt deleted. Citations of it now show it as deleted.');
+      await moveToTrash('excerpt', current.id, current.quote);
     } catch (error) {
       notifyError(error, 'The excerpt was not deleted');
     } finally {

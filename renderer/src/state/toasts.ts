@@ -22,11 +22,13 @@ export function dismissToast(id: number): void {
   toasts.set(toasts.get().filter((t) => t.id !== id));
 }
 
-export function notify(message: string, kind: Toast['kind'] = 'info', action?: ToastAction): void {
+/** Shows a toast; returns its id (for dismissToast). */
+export function notify(message: string, kind: Toast['kind'] = 'info', action?: ToastAction): number {
   const id = nextId++;
   toasts.set([...toasts.get().slice(-4), { id, kind, message, action }]);
   // A toast with an action stays long enough to be used.
   window.setTimeout(() => dismissToast(id), kind === 'error' ? 9000 : action ? 10000 : 4500);
+  return id;
 }
 
 /** Shows what went wrong; the message of an API error is already written for a person. */

@@ -2,7 +2,8 @@
 // No window.confirm: it blocks the page and Electron's is not reliable.
 import { useEffect, useRef, useState } from 'react';
 
-export function ConfirmButton({ label, confirmLabel, onConfirm, busy }: { label: string; confirmLabel: string; onConfirm(): void; busy?: boolean }) {
+/** `tabIndex`: -1 keeps it out of the Tab order (a row of a list with roving focus that is not the current one). */
+export function ConfirmButton({ label, confirmLabel, onConfirm, busy, tabIndex }: { label: string; confirmLabel: string; onConfirm(): void; busy?: boolean; tabIndex?: number }) {
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -10,7 +11,7 @@ export function ConfirmButton({ label, confirmLabel, onConfirm, busy }: { label:
   }, [asking]);
   if (!asking) {
     return (
-      <button type="button" className="button button-danger-quiet" onClick={() => setAsking(true)}>
+      <button type="button" className="button button-danger-quiet" tabIndex={tabIndex} onClick={() => setAsking(true)}>
         {label}
       </button>
     );

@@ -1,0 +1,72 @@
+// Deleting moves a source, excerpt, brief or entity to the Trash (the workspace keeps it
+// for 30 days). Every delete in the app goes through moveToTrash: it calls the channel
+// and shows "Moved “…” to the Trash. [Undo]". Ctrl/Cmd+Z outside the editor and outside
+// any text field undoes the most recent such delete of this session.
+import { api } from '../api';
+import type { TrashItem } from '../types';
+import { truncate } from '../ui/format';
+import { dismissToast, notify, notifyError } from './toasts';
+
+export type TrashKind = TrashItem['kind'];
+
+const DELETE = {
+  source: 'sources:delete',
+  excerpt: 'excerpts:delete',
+  brief: 'briefs:delete',
+  entity: 'entities:delete',
+} as const satisfies Record<TrashKind, string>;
+
+export const TRASH_KIND_LABELS: Record<TrashKind, string> = { source: 'Source', excerpt: 'Excerpt', brief: 'Brief', entity: 'Entity' };
+
+/** The most recent delete of this session that has not been undone. */
+let last: { id: string; toast: number } | null = null;
+
+/** Moves an item to the Trash and offers Undo; throws (nothing shown) if the delete failed. */
+export async function moveToTrash(kind: TrashKind, id: string, title: string): Promise<void> {
+  await api[DELETE[kind]]({ id });
+  const shown = kind === 'excerpt' ? truncate(title, 48) : truncate(title, 60);
+  const toast = notify(`Moved “${shown}” to the Trash.`, 'info', { label: 'Undo', run: () => void restoreFromTrash(id) });
+  last = { id, toast };
+}
+
+/** Brings an item back from the Trash; says so, or why not. */
+export async function restoreFromTrash(id: string): Promise<TrashItem | null> {
+  if (last?.id === id) {
+    dismissToast(last.toast);
+    last = null;
+  }
+  try {
+    const item = await api['trash:restore']({ id });
+    notify(`Restored “${truncate(item.title, 60)}”.`);
+    return item;
+  } catch (error) {
+    notifyError(error, 'Not restored');
+    return null;
+  }
+}
+
+/** Undoes the most recent delete of this session; false if there is none to undo. */
+export function undoLastDelete(): boolean {
+  if (!last) return false;
+  void restoreFromTrash(last.id);
+  return true;
+}
+
+/** Whether a key press happens where Ctrl+Z belongs to the text being edited. */
+function inEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  return target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="textbox"]') !== null;
+}
+
+/** Listens for Ctrl/Cmd+Z outside text fields and the editor; returns the cleanup. Installed once by the app. */
+export function listenForUndoDelete(isMac: boolean): () => void {
+  const onKey = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.isComposing || event.shiftKey || event.altKey) return;
+    if (!(isMac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey)) return;
+    if (event.key.toLowerCase() !== 'z' && event.code !== 'KeyZ') return;
+    if (inEditable(event.target) || document.querySelector('dialog[open]')) return;
+    if (undoLastDelete()) event.preventDefault();
+  };
+  document.addEventListener('keydown', onKey);
+  return () => document.removeEventListener('keydown', onKey);
+}
