@@ -73,6 +73,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions, home?: stri
       { type: 'separator' },
       item('workspace.backup', actions, needsWorkspace),
       item('workspace.saveCopy', actions, needsWorkspace),
+      item('workspace.moveOut', actions, needsWorkspace),
       item('workspace.reveal', actions, needsWorkspace),
       { type: 'separator' },
       item('window.close', actions),
