@@ -33,11 +33,13 @@ export const COMMANDS = [
   { id: 'workspace.reveal', title: 'Show Workspace in Folder', category: 'Workspace', target: 'main' },
   { id: 'import.files', title: 'Import Sources…', category: 'Import', target: 'window', shortcut: 'CmdOrCtrl+Shift+I' },
   { id: 'import.folder', title: 'Import Folder…', category: 'Import', target: 'window' },
+  { id: 'workspace.merge', title: 'Merge Workspace…', category: 'Import', target: 'window' },
   // No shortcut: Ctrl+Shift+E is the reader's "save the selection as an excerpt".
   { id: 'export.pdf', title: 'Export Brief as PDF…', category: 'Export', target: 'window', menuTitle: 'PDF…' },
   { id: 'export.docx', title: 'Export Brief as Word (.docx)…', category: 'Export', target: 'window', menuTitle: 'Word (.docx)…' },
   { id: 'export.md', title: 'Export Brief as Markdown…', category: 'Export', target: 'window', menuTitle: 'Markdown…' },
   { id: 'export.html', title: 'Export Brief as HTML…', category: 'Export', target: 'window', menuTitle: 'HTML…' },
+  { id: 'export.package', title: 'Export Evidence Package…', category: 'Export', target: 'window', menuTitle: 'Evidence Package (.sourcebook)…' },
   { id: 'edit.find', title: 'Find in Workspace…', category: 'Edit', target: 'window', shortcut: 'CmdOrCtrl+Shift+F' },
   { id: 'view.commandPalette', title: 'Command Palette…', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+Shift+P' },
   { id: 'view.search', title: 'Search', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+K' },

@@ -24,6 +24,7 @@ import { commandById, shortcutLabel } from '../../../common/commands';
 import { SidebarIcon } from '../ui/icons';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { CommandPalette } from './CommandPalette';
+import { MergeWorkspace } from '../workspace/MergeWorkspace';
 
 interface View {
   sourceId: string | null;
@@ -259,6 +260,7 @@ function Shell() {
       {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
       {paletteOpen && <CommandPalette onClose={() => setPaletteOpen(false)} />}
       <DropOverlay onFiles={importer.run} />
+      <MergeWorkspace />
       <Toasts />
     </div>
   );

@@ -16,6 +16,7 @@ const UNAVAILABLE: Partial<Record<CommandId, string>> = {
   'export.docx': 'Open a brief to export it.',
   'export.md': 'Open a brief to export it.',
   'export.html': 'Open a brief to export it.',
+  'export.package': 'Open a brief to export its evidence package.',
 };
 
 /** Runs a command's most recently mounted handler; false (with a note) when none is on screen. */

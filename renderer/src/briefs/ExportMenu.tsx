@@ -9,13 +9,15 @@ import { notify, notifyError } from '../state/toasts';
 import { base64ToBytes, download } from '../ui/download';
 import { useCommand } from '../app/commands';
 
-export type ExportFormat = 'pdf' | 'html' | 'docx' | 'md';
+export type ExportFormat = 'pdf' | 'html' | 'docx' | 'md' | 'package';
 
 const FORMATS: { format: ExportFormat; label: string; channel: string; mime: string }[] = [
   { format: 'pdf', label: 'PDF', channel: 'export:pdf', mime: 'application/pdf' },
   { format: 'html', label: 'HTML', channel: 'export:html', mime: 'text/html;charset=utf-8' },
   { format: 'docx', label: 'Word (DOCX)', channel: 'export:docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
   { format: 'md', label: 'Markdown', channel: 'export:md', mime: 'text/markdown;charset=utf-8' },
+  // The brief with everything it cites, as a workspace file another analyst opens or merges.
+  { format: 'package', label: 'Evidence package (.sourcebook)', channel: 'export:package', mime: 'application/vnd.sourcebook+sqlite' },
 ];
 
 const BANNER_KEY = 'sourcebook.exportBanner';
@@ -60,7 +62,8 @@ export function ExportMenu({ briefId, beforeExport }: { briefId: string; beforeE
     const label = spec.label.replace(/ \(.*\)$/, '');
     try {
       await beforeExport();
-      const options = { ...(banner.trim() ? { banner: banner.trim() } : {}), ...(strict ? { strict: true } : {}) };
+      // A package carries the records themselves: no banner, no strict check.
+      const options = spec.format === 'package' ? {} : { ...(banner.trim() ? { banner: banner.trim() } : {}), ...(strict ? { strict: true } : {}) };
       const reply = (await call(spec.channel as Channel, { briefId, ...options } as never)) as Record<string, unknown>;
       const file = fileOfReply(reply);
       if (!file) throw new Error('The export came back empty.');
@@ -83,6 +86,7 @@ export function ExportMenu({ briefId, beforeExport }: { briefId: string; beforeE
   useCommand('export.html', () => void run(FORMATS[1]));
   useCommand('export.docx', () => void run(FORMATS[2]));
   useCommand('export.md', () => void run(FORMATS[3]));
+  useCommand('export.package', () => void run(FORMATS[4]));
 
   const submit = (event: FormEvent) => event.preventDefault();
 

@@ -1,0 +1,72 @@
+// Handing work over in the app (issue #11), in a real Chromium against the real server: the
+// open brief exported as an evidence package (a download holding the brief, what it cites,
+// their sources and entities, every citation ok), and File ▸ Merge Workspace… bringing a
+// colleague's workspace in (its source in the library, the backup made first listed).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startAppServer, type AppServer } from '../helpers/appServer';
+import { launchChromium } from '../helpers/chromium';
+import { recordProblems } from '../helpers/pageProblems';
+import { openWorkspace, workspaceCounts } from '../../db/workspace';
+import { importPaths } from '../../electron/services/importer';
+import { checkBrief } from '../../electron/services/export/exportBrief';
+
+let server: AppServer;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  server = await startAppServer({ prefix: 'sourcebook-e2e-handover-', sample: true });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  await recordProblems(page, problems);
+  await page.goto(server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('handing work over', () => {
+  test('the open brief exports as an evidence package that opens elsewhere with every citation resolved', async () => {
+    const brief = (await server.api<{ id: string; title: string }[]>('briefs:list', {}))[0];
+    await page.getByRole('list', { name: 'Briefs' }).getByRole('button', { name: brief.title }).click();
+    await page.locator('.editor-content .citation').first().waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Export options' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Evidence package (.sourcebook)', exact: true }).click()]);
+    expect(download.suggestedFilename()).toMatch(/-evidence\.sourcebook$/);
+    const saved = join(server.dir, 'received.sourcebook');
+    await download.saveAs(saved);
+    const db = openWorkspace(saved);
+    try {
+      const cited = checkBrief(db, brief.id);
+      expect(cited.length).toBeGreaterThan(0);
+      expect(cited.map((c) => c.status)).not.toContain('deleted');
+      const counts = workspaceCounts(db);
+      expect(counts.briefs).toBe(1);
+      expect(counts.sources).toBeGreaterThan(0);
+      expect(counts.sources).toBeLessThanOrEqual((await server.api<unknown[]>('sources:list', {})).length);
+    } finally {
+      db.close();
+    }
+  });
+
+  test('Merge Workspace… brings a colleague’s workspace in, backed up first', async () => {
+    const theirs = join(server.dir, 'colleague.sourcebook');
+    writeFileSync(join(server.dir, 'cable.txt'), 'Cable from the Kestrava consulate.\n\nThe terminal audit was delayed again.\n');
+    const db = openWorkspace(theirs);
+    await importPaths(db, [join(server.dir, 'cable.txt')]);
+    db.close();
+    await page.getByTestId('merge-input').setInputFiles(theirs);
+    const toast = page.locator('.toasts .toast').filter({ hasText: 'Merged “colleague.sourcebook”' });
+    await expect.poll(() => toast.textContent(), { timeout: 30_000 }).toContain('1 source added');
+    await expect.poll(() => page.getByRole('list', { name: 'Sources' }).textContent()).toContain('cable.txt');
+    await toast.getByRole('button', { name: 'Backups' }).click();
+    await expect.poll(() => page.locator('.side-pane').textContent()).toMatch(/before merging/i);
+    expect(problems).toEqual([]);
+  });
+});
