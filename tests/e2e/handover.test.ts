@@ -4,9 +4,12 @@
 // colleague's workspace in (its source in the library, the backup made first listed).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startAppServer, type AppServer } from '../helpers/appServer';
+import { builtRenderer, startAppServer, type AppServer } from '../helpers/appServer';
+import { startHttpServer } from '../../electron/ipc/http';
+import { axeViolations } from '../helpers/axe';
+import { screenshotsLightAndDark } from '../helpers/screenshots';
 import { launchChromium } from '../helpers/chromium';
 import { recordProblems } from '../helpers/pageProblems';
 import { openWorkspace, workspaceCounts } from '../../db/workspace';
@@ -68,5 +71,31 @@ describe('handing work over', () => {
     await toast.getByRole('button', { name: 'Backups' }).click();
     await expect.poll(() => page.locator('.side-pane').textContent()).toMatch(/before merging/i);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('a workspace in a synced folder', () => {
+  test('opens with a visible warning that names the sync client, under the top bar', async () => {
+    const folder = join(server.dir, 'Dropbox', 'cases');
+    mkdirSync(folder, { recursive: true });
+    const synced = await startHttpServer({ workspacePath: join(folder, 'Port inquiry.sourcebook'), rendererDir: builtRenderer(), sample: false });
+    const tab = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+    try {
+      await tab.goto(synced.url);
+      const warning = tab.getByRole('alert').filter({ hasText: 'Dropbox' });
+      await expect.poll(() => warning.textContent()).toContain('Live sync can corrupt a database while it is open');
+      expect(await warning.textContent()).toContain(folder);
+      // It sits above the work, not over it.
+      const strip = (await warning.boundingBox())!;
+      const main = (await tab.locator('.main').boundingBox())!;
+      expect(strip.y + strip.height).toBeLessThanOrEqual(main.y + 1);
+      expect(await axeViolations(tab, { selector: '.sync-warning' })).toEqual([]);
+      await screenshotsLightAndDark(tab, 'sync-warning-1440');
+      await warning.getByRole('button', { name: 'Dismiss' }).click();
+      await expect.poll(() => tab.getByRole('alert').filter({ hasText: 'Dropbox' }).count()).toBe(0);
+    } finally {
+      await tab.close();
+      await synced.close();
+    }
   });
 });

@@ -25,6 +25,7 @@ import { SidebarIcon } from '../ui/icons';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { CommandPalette } from './CommandPalette';
 import { MergeWorkspace } from '../workspace/MergeWorkspace';
+import { SyncWarning } from '../workspace/SyncWarning';
 
 interface View {
   sourceId: string | null;
@@ -219,6 +220,7 @@ function Shell() {
           />
         </div>
       </header>
+      <SyncWarning />
       <div className="main" ref={mainRef} style={{ gridTemplateColumns: `${sidebarHidden ? '' : 'var(--sidebar-width) '}minmax(0, ${split}fr) 6px minmax(0, ${100 - split}fr)` }}>
         {!sidebarHidden && <Sidebar onImport={chooseFiles} onImportFolder={chooseFolder} />}
         <Reader />
