@@ -22,10 +22,15 @@ export interface BackupRecord extends BackupResult {
   reason: string;
 }
 
-/** The folder a workspace's backups go to: "<name> backups" beside it. */
+/**
+ * The folder a workspace's backups go to: "<name> backups" beside it, or, when
+ * SOURCEBOOK_BACKUPS names a folder (another disk, a folder no sync client manages),
+ * "<name> backups" inside that folder.
+ */
 export function backupFolder(workspacePath: string): string {
   const name = basename(workspacePath, extname(workspacePath));
-  return join(dirname(resolve(workspacePath)), `${name} backups`);
+  const elsewhere = process.env.SOURCEBOOK_BACKUPS?.trim();
+  return join(elsewhere ? resolve(elsewhere) : dirname(resolve(workspacePath)), `${name} backups`);
 }
 
 const stamp = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ').replace(/:/g, '-');

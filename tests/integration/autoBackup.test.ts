@@ -8,6 +8,8 @@ import { migrate, openWorkspace } from '../../db/workspace';
 import { migrations, latestVersion } from '../../db/migrations';
 import { BackupSchedule, backupsToPrune, listBackups, type BackupRecord } from '../../electron/services/backup';
 import { openStore } from '../../electron/services/session';
+import { cli } from '../helpers/cli';
+import { spawnSync } from 'node:child_process';
 import { addEntity } from '../../electron/services/entities';
 import { tempDir } from '../helpers/tmp';
 import { openSession } from '../../electron/services/session';
@@ -131,5 +133,17 @@ describe('the backups channels (the app\'s Backups panel)', () => {
     } finally {
       await session.close();
     }
+  });
+});
+
+describe('where backups go', () => {
+  it('beside the workspace, or in "<name> backups" inside the folder SOURCEBOOK_BACKUPS names', () => {
+    const path = tmp.path('placed.sourcebook');
+    openStore(path).close();
+    expect(cli(path, 'backup', '--json').json<{ path: string }>().path.startsWith(tmp.path('placed backups/'))).toBe(true);
+    const elsewhere = tmp.path('other disk');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', '--workspace', path, 'backup', '--json'], { encoding: 'utf8', env: { ...process.env, SOURCEBOOK_BACKUPS: elsewhere } });
+    expect(r.stderr).toBe('');
+    expect((JSON.parse(r.stdout) as { path: string }).path.startsWith(`${elsewhere}/placed backups/`)).toBe(true);
   });
 });
