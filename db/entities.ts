@@ -196,3 +196,8 @@ export function updateEntityFields(db: Db, id: string, patch: { type?: EntityTyp
 export function excerptIdsOfEntity(db: Db, entityId: string): string[] {
   return db.prepare(`SELECT excerpt_id FROM excerpt_entities WHERE entity_id = ?`).pluck().all(entityId) as string[];
 }
+
+/** Tags an excerpt with an entity (kept if it is already); false if either is gone. */
+export function linkExcerptToEntity(db: Db, excerptId: string, entityId: string): boolean {
+  return db.prepare(`INSERT OR IGNORE INTO excerpt_entities (excerpt_id, entity_id) SELECT x.id, e.id FROM excerpts x, entities e WHERE x.id = ? AND e.id = ?`).run(excerptId, entityId).changes > 0;
+}

@@ -192,3 +192,34 @@ export function briefClosure(db: Db, briefId: string): Required<MergeSelection> 
   ]);
   return { briefs: [briefId], excerpts, sources: [...new Set(sources)], entities: [...entities] };
 }
+
+/** An entity a merge queued for the analyst (see mergeRows), with the local entities its names matched. */
+export interface EntityReview {
+  id: string;
+  name: string;
+  type: string;
+  aliases: string[];
+  description: string;
+  candidates: string[];
+  excerptIds: string[];
+  cameFrom: string;
+  createdAt: string;
+}
+
+export function listEntityReviews(db: Db): EntityReview[] {
+  return (db.prepare(`SELECT * FROM entity_reviews ORDER BY created_at, name`).all() as Row[]).map((r) => ({
+    id: r.id as string,
+    name: r.name as string,
+    type: r.type as string,
+    aliases: JSON.parse(r.aliases as string) as string[],
+    description: r.description as string,
+    candidates: JSON.parse(r.candidates as string) as string[],
+    excerptIds: JSON.parse(r.excerpt_ids as string) as string[],
+    cameFrom: r.came_from as string,
+    createdAt: r.created_at as string,
+  }));
+}
+
+export function removeEntityReview(db: Db, id: string): boolean {
+  return db.prepare(`DELETE FROM entity_reviews WHERE id = ?`).run(id).changes > 0;
+}

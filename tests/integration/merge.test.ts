@@ -120,6 +120,23 @@ describe('sourcebook merge', () => {
   });
 });
 
+describe('sourcebook entity reviews', () => {
+  it('lists the entity a merge would not place by guess, and merges it where the analyst says', () => {
+    const queued = cli(ours, 'entity', 'reviews', '--json').json<{ id: string; name: string; type: string; candidates: string[]; excerpts: number }[]>();
+    expect(queued).toEqual([{ id: ids.kestravaPlace, name: 'Kestrava', type: 'location', aliases: [], candidates: [ids.kestravaOrg], excerpts: 1, cameFrom: theirs }]);
+    expect(cli(ours, 'entity', 'review', ids.kestravaPlace).code).toBe(2); // no decision given
+    const r = cli(ours, 'entity', 'review', ids.kestravaPlace, '--as', 'Kestrava (city)', '--json');
+    expect(r.stderr).toBe('');
+    const { entity } = r.json<{ entity: { id: string; name: string } }>();
+    expect(entity.name).toBe('Kestrava (city)');
+    const db = openWorkspace(ours);
+    // Their excerpt about the place is tagged with the new entity.
+    expect(getExcerpt(db, ids.rates)?.entities.map((e) => e.name)).toContain('Kestrava (city)');
+    db.close();
+    expect(cli(ours, 'entity', 'reviews', '--json').json()).toEqual([]);
+  });
+});
+
 describe('sourcebook package', () => {
   const pkg = tmp.path('handover-evidence.sourcebook');
 
@@ -129,7 +146,8 @@ describe('sourcebook package', () => {
     expect(r.json()).toMatchObject({ path: pkg, sources: { added: 2 }, excerpts: { added: 2 }, briefs: { added: 1 } });
     const db = openWorkspace(pkg);
     try {
-      expect(workspaceCounts(db)).toEqual({ sources: 2, excerpts: 2, entities: 1, briefs: 1 });
+      // Mira Halden, and Kestrava the place (kept as a new entity in the review above).
+      expect(workspaceCounts(db)).toEqual({ sources: 2, excerpts: 2, entities: 2, briefs: 1 });
       expect(getExcerpt(db, ids.oursExcerpt)).toBeNull(); // not cited: not packaged
       expect(statuses(db, ids.theirBrief)).toEqual(['ok', 'ok']);
       expect(integrity(db)).toBe('ok');

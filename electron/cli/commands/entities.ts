@@ -3,6 +3,7 @@ import { ENTITY_TYPES, type EntityType } from '../../../common/glossary';
 import { entityCooccurrence, entityMentions, listDatedExcerpts } from '../../services/analysis';
 import { addRelationWithEvidence } from '../../services/relations';
 import { addEntity, addEntityAlias, listEntities, mergeEntity, rescanEntity } from '../../services/entities';
+import { listEntityReviews, resolveEntityReview, type ReviewDecision } from '../../services/entityReviews';
 import { suggestEntities } from '../../services/suggestions';
 import { UsageError, parse, one, withWorkspace, type Command } from '../command';
 
@@ -37,6 +38,31 @@ export const entitiesCommands: Command[] = [
       const id = one(positionals[0], 'ENTITY_ID');
       const r = await withWorkspace(ctx.workspace, (db) => rescanEntity(db, id));
       ctx.out.print(r, () => `rescanned ${r.sources} source${r.sources === 1 ? '' : 's'} for the names of ${id}: ${r.mentions} mention${r.mentions === 1 ? '' : 's'}`);
+      return 0;
+    },
+  },
+  {
+    name: 'entity reviews',
+    async run(args, ctx) {
+      parse(args, {});
+      const rows = await withWorkspace(ctx.workspace, listEntityReviews);
+      ctx.out.print(
+        rows.map(({ id, name, type, aliases, candidates, excerptIds, cameFrom }) => ({ id, name, type, aliases, candidates, excerpts: excerptIds.length, cameFrom })),
+        () => rows.map((r) => `${r.id}  ${r.name} (${r.type})  matches ${r.candidates.join(', ')}  from ${r.cameFrom}`).join('\n') || 'No entities wait for review.',
+      );
+      return 0;
+    },
+  },
+  {
+    name: 'entity review',
+    async run(args, ctx) {
+      const { values, positionals } = parse(args, { into: { type: 'string' }, as: { type: 'string' }, dismiss: { type: 'boolean' } });
+      const id = one(positionals[0], 'ID');
+      const given = [values.into !== undefined, values.as !== undefined, values.dismiss === true].filter(Boolean).length;
+      if (given !== 1) throw new UsageError('Say what to do with it: --into ENTITY_ID, --as NEW_NAME or --dismiss.');
+      const decision: ReviewDecision = values.into !== undefined ? { into: values.into } : values.as !== undefined ? { asNew: values.as } : { dismiss: true };
+      const r = await withWorkspace(ctx.workspace, (db) => resolveEntityReview(db, id, decision));
+      ctx.out.print({ id: r.id, entity: r.entity ? { id: r.entity.id, name: r.entity.name, aliases: r.entity.aliases } : null }, () => (r.entity ? `${id} is now ${r.entity.name} (${r.entity.id})` : `${id} dismissed`));
       return 0;
     },
   },
