@@ -36,6 +36,7 @@ export const READS = [
   'excerpts:dateSuggestions',
   'excerpts:citedIn',
   'entities:list',
+  'entities:reviews',
   'entities:page',
   'mentions:source',
   'suggestions:list',
@@ -90,6 +91,7 @@ export const CHANGES = {
   'entities:splitAlias': { topics: ['entities', 'excerpts'], excerpts: 'every' },
   'entities:merge': { topics: ['entities', 'excerpts', 'briefs'], excerpts: 'every' },
   'entities:undoMerge': { topics: ['entities', 'excerpts', 'briefs'], excerpts: 'every' },
+  'entities:review': { topics: ['entities', 'excerpts'], excerpts: 'every' },
   'entities:delete': { topics: ['entities', 'excerpts', 'briefs', 'trash'], excerpts: 'every' },
   'mentions:dismiss': { topics: ['entities'] },
   // The mention's sentence becomes an excerpt tagged with its entity.

@@ -172,3 +172,15 @@ export interface TrashItem {
   title: string;
   deletedAt: string;
 }
+
+/** An entity a merge queued for the analyst instead of merging it by guess (db/merge.ts). */
+export interface EntityReviewView {
+  id: string;
+  name: string;
+  type: string;
+  aliases: string[];
+  /** The entities here whose names it shares. */
+  candidates: EntityRef[];
+  excerpts: number;
+  cameFrom: string;
+}

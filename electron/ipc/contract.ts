@@ -4,7 +4,7 @@
 // transports (Electron IPC, loopback HTTP) and the renderer's client all derive from
 // this map; a signature is never written twice.
 import { z } from 'zod';
-import type { BriefSnapshot, BriefSummary, Brief, CitationCheck, CooccurrenceRow, Entity, ExcerptView, Reliability, SearchResult, Source, SourceSummary, SourceVersion, TrashItem } from '../../db/domain';
+import type { BriefSnapshot, BriefSummary, Brief, CitationCheck, CooccurrenceRow, Entity, ExcerptView, Reliability, SearchResult, Source, SourceSummary, SourceVersion, TrashItem, EntityReviewView } from '../../db/domain';
 import { MAX_IMPORT_BYTES } from '../../common/sourceFiles';
 import { CHANGES, READS, type Change, type Read } from '../../common/changes';
 import type { BackupView, MergeReport, VerifyReport, EntityPage, Graph, ImportReport, JobStatus, ParagraphEvidence, ReplaceReport, SourceMention, Suggestion } from '../services/views';
@@ -181,6 +181,13 @@ export const contract = {
   'entities:splitAlias': { input: z.object({ id, alias: z.string().trim().min(1).max(200) }).strict(), output: reply<Entity>() },
   'entities:merge': { input: z.object({ keepId: id, otherId: id }).strict(), output: reply<{ mergeId: number; entity: Entity }>() },
   'entities:undoMerge': { input: z.object({ mergeId: z.number().int().min(1) }).strict(), output: reply<{ survivor: Entity; restored: Entity }>() },
+  /** Entities a merge queued instead of merging by guess. */
+  'entities:reviews': { input: z.object({}).strict(), output: reply<EntityReviewView[]>() },
+  /** Decides a queued entity: merged into an entity here, kept under a new name, or dismissed. */
+  'entities:review': {
+    input: z.union([z.object({ id, into: id }).strict(), z.object({ id, asNew: z.string().trim().min(1).max(200) }).strict(), z.object({ id, dismiss: z.literal(true) }).strict()]),
+    output: reply<{ id: string; entity: Entity | null }>(),
+  },
   'entities:delete': { input: z.object({ id }).strict(), output: reply<{ deleted: boolean }>() },
   'mentions:source': { input: z.object({ sourceId: id }).strict(), output: reply<SourceMention[]>() },
   'mentions:dismiss': { input: z.object({ sourceId: id, start: z.number().int().min(0) }).strict(), output: reply<{ dismissed: boolean }>() },

@@ -3,10 +3,10 @@
 // of the entities here (its names become aliases, its excerpts are tagged with it), kept
 // as a new entity under another name, or dismissed.
 import type { Db } from '../../db/workspace';
-import type { Entity, EntityType } from '../../db/domain';
+import type { Entity, EntityReviewView, EntityType } from '../../db/domain';
 import { ENTITY_TYPES } from '../../common/glossary';
 import { listEntityReviews, removeEntityReview, type EntityReview } from '../../db/merge';
-import { findEntityByName, linkExcerptToEntity } from '../../db/entities';
+import { findEntityByName, getEntity, linkExcerptToEntity } from '../../db/entities';
 import { addEntity, addEntityAlias, requireEntity } from './entities';
 import { UserError } from './errors';
 
@@ -28,4 +28,20 @@ export function resolveEntityReview(db: Db, id: string, decision: ReviewDecision
   if (entity) for (const excerptId of review.excerptIds) linkExcerptToEntity(db, excerptId, entity.id);
   removeEntityReview(db, id);
   return { id, entity: entity ? requireEntity(db, entity.id) : null };
+}
+
+/** The queue as the app shows it: each queued entity with the entities here it matched. */
+export function entityReviews(db: Db): EntityReviewView[] {
+  return listEntityReviews(db).map((r) => ({
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    aliases: r.aliases,
+    candidates: r.candidates.flatMap((c) => {
+      const e = getEntity(db, c);
+      return e ? [{ id: e.id, name: e.name, type: e.type }] : [];
+    }),
+    excerpts: r.excerptIds.length,
+    cameFrom: r.cameFrom,
+  }));
 }

@@ -14,6 +14,7 @@ import { launchChromium } from '../helpers/chromium';
 import { recordProblems } from '../helpers/pageProblems';
 import { openWorkspace, workspaceCounts } from '../../db/workspace';
 import { importPaths } from '../../electron/services/importer';
+import { addEntity } from '../../electron/services/entities';
 import { checkBrief } from '../../electron/services/export/exportBrief';
 
 let server: AppServer;
@@ -24,7 +25,8 @@ const problems: string[] = [];
 beforeAll(async () => {
   server = await startAppServer({ prefix: 'sourcebook-e2e-handover-', sample: true });
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  // bypassCSP: axe-core is injected as a script for the accessibility checks.
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, bypassCSP: true });
   await recordProblems(page, problems);
   await page.goto(server.url);
 });
@@ -71,6 +73,29 @@ describe('handing work over', () => {
     await toast.getByRole('button', { name: 'Backups' }).click();
     await expect.poll(() => page.locator('.side-pane').textContent()).toMatch(/before merging/i);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('entities a merge would not place by guess', () => {
+  test('wait above the entities list, and the analyst keeps one as a new entity', async () => {
+    const ours = (await server.api<{ name: string; type: string }[]>('entities:list', {}))[0];
+    const other = ours.type === 'location' ? 'organization' : 'location';
+    const theirs = join(server.dir, 'clash.sourcebook');
+    const db = openWorkspace(theirs);
+    addEntity(db, ours.name, other);
+    db.close();
+    await page.getByTestId('merge-input').setInputFiles(theirs);
+    await expect.poll(() => page.locator('.toasts .toast').filter({ hasText: 'Merged “clash.sourcebook”' }).textContent(), { timeout: 30_000 }).toContain('1 entity not merged by guess');
+    await page.getByRole('button', { name: /^Entities/ }).first().click();
+    const card = page.getByRole('region', { name: 'Entities to review after a merge' });
+    await expect.poll(() => card.textContent()).toContain(`${ours.name} (`);
+    expect(await axeViolations(page, { selector: '.entity-reviews' })).toEqual([]);
+    await screenshotsLightAndDark(page, 'entity-review-1440');
+    await card.getByRole('button', { name: 'Keep as new…' }).click();
+    await card.getByRole('textbox', { name: /New entity’s name/ }).fill(`${ours.name} (their ${other})`);
+    await card.getByRole('button', { name: 'Keep', exact: true }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Entities', exact: true }).textContent()).toContain(`${ours.name} (their ${other})`);
+    await expect.poll(() => card.count()).toBe(0);
   });
 });
 

@@ -7,6 +7,7 @@ import { entityPage, sourceMentions } from '../../services/analysis';
 import { addEntity, addEntityAlias, createEntityWith, dismissMention, editEntity, excerptFromMention, listEntities, mergeEntity, removeEntity, removeEntityAlias, splitAlias, undoEntityMerge, scanNewAliasInBackground } from '../../services/entities';
 import { rejectSuggestion, suggestEntities } from '../../services/suggestions';
 import { jobStatuses, startJob } from '../../services/jobs';
+import { entityReviews, resolveEntityReview, type ReviewDecision } from '../../services/entityReviews';
 import type { FeatureHandlers } from './types';
 
 export const entitiesHandlers: FeatureHandlers<'entities' | 'mentions' | 'suggestions' | 'relations' | 'jobs'> = {
@@ -25,6 +26,8 @@ export const entitiesHandlers: FeatureHandlers<'entities' | 'mentions' | 'sugges
   'entities:splitAlias': ({ id, alias }, { db }) => splitAlias(db, id, alias),
   'entities:merge': ({ keepId, otherId }, { db }) => mergeEntity(db, keepId, otherId),
   'entities:undoMerge': ({ mergeId }, { db }) => undoEntityMerge(db, mergeId),
+  'entities:reviews': (_, { db }) => entityReviews(db),
+  'entities:review': ({ id, ...decision }, { db }) => resolveEntityReview(db, id, decision as ReviewDecision),
   'entities:delete': ({ id }, { db }) => ({ deleted: removeEntity(db, id) }),
   'mentions:source': ({ sourceId }, { db }) => sourceMentions(db, sourceId),
   'mentions:dismiss': ({ sourceId, start }, { db }) => ({ dismissed: dismissMention(db, sourceId, start) }),

@@ -10,6 +10,7 @@ import { EmptyState } from '../ui/EmptyState';
 import { EntityTypeIcon } from './EntityTypeIcon';
 import { JobProgress, useJobs } from './jobs';
 import { PaneHeader } from './PaneHeader';
+import { EntityReviews } from './EntityReviews';
 import { openSideView } from './sideView';
 
 type Sort = 'activity' | 'name';
@@ -94,6 +95,7 @@ export function EntitiesList() {
         {jobs.map((j) => (
           <JobProgress key={j.id} job={j} />
         ))}
+        <EntityReviews />
         {creating && <NewEntityForm onDone={() => setCreating(false)} />}
         {entities.data && total === 0 && !creating ? (
           <EmptyState
