@@ -23,6 +23,13 @@ export interface ParsePoolOptions {
   size?: number;
   /** Heap limit of each worker in MB: a file needing more fails alone (default 2048). */
   maxHeapMb?: number;
+  /**
+   * Limit, in MB, of the memory a worker holds outside its heap (ArrayBuffers: what a
+   * decompressor inflates into), which the heap limit does not count: a PDF whose stream
+   * inflates to gigabytes fails alone once its worker holds more (default 1024). Watched
+   * every MEMORY_WATCH_MS while a worker parses.
+   */
+  maxExternalMb?: number;
   /** How long one file may take before it fails: `base` + `perMb` per MB of file. */
   timeout?: { baseMs: number; perMbMs: number };
   /** Workers with nothing to do end after this long (default 30 s); the next file starts them again. */
@@ -36,6 +43,8 @@ export interface ParsePoolOptions {
  */
 const DEPTH = 4;
 const DEFAULT_TIMEOUT = { baseMs: 60_000, perMbMs: 10_000 };
+/** How often a busy worker's memory outside its heap is looked at. */
+const MEMORY_WATCH_MS = 200;
 /** A worker not loaded by then never will be (its loader is stuck): files are parsed here. */
 const STARTUP_TIMEOUT_MS = 30_000;
 /**
@@ -64,12 +73,15 @@ interface Slot {
   stalledOn: Job | null;
   /** Why we ended it, if we did. */
   endedBecause: string | null;
+  /** While it parses: the timer looking at its memory outside the heap. */
+  watch: ReturnType<typeof setInterval> | null;
   error: Error | null;
 }
 
 export class ParsePool {
   readonly size: number;
   private readonly maxHeapMb: number;
+  private readonly maxExternalMb: number;
   private readonly timeout: { baseMs: number; perMbMs: number };
   private readonly idleMs: number;
   private readonly slots: Slot[] = [];
@@ -83,6 +95,7 @@ export class ParsePool {
     const cores = availableParallelism();
     this.size = Math.max(1, Math.floor(options.size ?? Math.min(cores, 3, Math.max(2, cores - 1))));
     this.maxHeapMb = options.maxHeapMb ?? 2048;
+    this.maxExternalMb = options.maxExternalMb ?? 1024;
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT;
     this.idleMs = options.idleMs ?? 30_000;
   }
@@ -160,7 +173,7 @@ export class ParsePool {
       this.parseHereInstead(`worker threads unavailable: ${(err as Error).message}`);
       return false;
     }
-    const slot: Slot = { worker, ready: false, inflight: [], timer: null, stalledOn: null, endedBecause: null, error: null };
+    const slot: Slot = { worker, ready: false, inflight: [], timer: null, stalledOn: null, endedBecause: null, watch: null, error: null };
     this.slots.push(slot);
     slot.timer = setTimeout(() => {
       slot.error = new Error(`it was not ready after ${STARTUP_TIMEOUT_MS / 1000} s`);
@@ -218,11 +231,42 @@ export class ParsePool {
       void slot.worker.terminate();
     }, ms);
     slot.timer.unref(); // the worker, ref'd while busy, keeps the process alive
+    this.watchMemory(slot, job);
   }
 
   private disarmTimer(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
+    if (slot.watch) clearInterval(slot.watch);
+    slot.watch = null;
+  }
+
+  /**
+   * Looks at the worker's memory outside its heap while it parses (the heap limit does not
+   * count ArrayBuffers, which is what a decompression bomb fills): over the limit, the
+   * worker is ended and the file it parses fails. The question reaches the worker even in
+   * the middle of a long synchronous loop (V8 interrupts it to answer).
+   */
+  private watchMemory(slot: Slot, job: Job): void {
+    const worker = slot.worker as Worker & { getHeapStatistics?: () => Promise<{ external_memory?: number }> };
+    if (typeof worker.getHeapStatistics !== 'function') return; // a runtime without it: the time limit still applies
+    const limit = this.maxExternalMb * 1024 * 1024;
+    let asking = false;
+    slot.watch = setInterval(() => {
+      if (asking || slot.endedBecause) return;
+      asking = true;
+      worker.getHeapStatistics!().then(
+        (stats) => {
+          asking = false;
+          if (slot.inflight[0] !== job || slot.endedBecause || (stats.external_memory ?? 0) <= limit) return;
+          slot.stalledOn = job;
+          slot.endedBecause = `parsing ran out of memory (the limit is ${this.maxExternalMb} MB of buffers per file): the file may be damaged or built to exhaust a parser (a decompression bomb)`;
+          void worker.terminate();
+        },
+        () => (asking = false),
+      );
+    }, MEMORY_WATCH_MS);
+    slot.watch.unref();
   }
 
   private startIdle(): void {
