@@ -88,11 +88,14 @@ export function mergeRows(db: Db, other: Db, cameFrom: string, selection: MergeS
       }
     }
 
-    // Sources, with every version of those that are new here.
+    // Sources, with every version of those that are new here. A source's versions (texts
+    // included) are read once, not again for each excerpt made on it.
+    const versions = new Map<string, Row[]>();
+    const versionsOf = (sourceId: string) => versions.get(sourceId) ?? versions.set(sourceId, rowsWhere(other, 'source_versions', 'source_id', [sourceId])).get(sourceId)!;
     const sourceMap = new Map<string, { id: string; added: boolean }>();
     for (const s of pick('sources', selection.sources)) {
       const id = s.id as string;
-      const current = rowsWhere(other, 'source_versions', 'source_id', [id]).find((v) => v.version === s.current_version);
+      const current = versionsOf(id).find((v) => v.version === s.current_version);
       const sameText = current ? (db.prepare(`SELECT source_id FROM source_versions v JOIN sources s ON s.id = v.source_id AND s.current_version = v.version WHERE v.content_hash = ? LIMIT 1`).pluck().get(current.content_hash) as string | undefined) : undefined;
       const local = exists(db, 'sources', 'id', id) ? id : sameText;
       if (local) {
@@ -101,7 +104,7 @@ export function mergeRows(db: Db, other: Db, cameFrom: string, selection: MergeS
         continue;
       }
       insertRow(db, 'sources', s, { omit: ['seq'] });
-      for (const v of rowsWhere(other, 'source_versions', 'source_id', [id])) insertRow(db, 'source_versions', v);
+      for (const v of versionsOf(id)) insertRow(db, 'source_versions', v);
       if (typeof s.publisher === 'string') for (const p of rowsWhere(other, 'publishers', 'name', [s.publisher])) insertRow(db, 'publishers', p, { orIgnore: true });
       sourceMap.set(id, { id, added: true });
       outcome.sources.added.push(id);
@@ -128,7 +131,7 @@ export function mergeRows(db: Db, other: Db, cameFrom: string, selection: MergeS
       }
       const row: Row = { ...x, source_id: source.id };
       if (!source.added) {
-        const version = rowsWhere(other, 'source_versions', 'source_id', [x.source_id]).find((v) => v.version === x.version);
+        const version = versionsOf(x.source_id as string).find((v) => v.version === x.version);
         const same = version && (db.prepare(`SELECT version FROM source_versions WHERE source_id = ? AND content_hash = ?`).pluck().get(source.id, version.content_hash) as number | undefined);
         if (same !== undefined && same !== null) row.version = same;
         else {

@@ -64,8 +64,8 @@ export function addEntityAlias(db: Db, entityId: string, alias: string, options:
   return getEntity(db, entityId)!;
 }
 
-/** Looks for one name across the corpus now, then clears its journal entry. */
-function scanNameNow(db: Db, entityId: string, name: string): void {
+/** Looks for one name across the corpus now, then clears its journal entry (if it had one). */
+export function scanNameNow(db: Db, entityId: string, name: string): void {
   scanCorpusNow(db, occurs(name, entityId));
   scanDone(db, entityId, name);
 }

@@ -12,26 +12,20 @@ import { integrityProblems, openWorkspace, useRollbackJournal } from '../../db/w
 import { snapshotTo } from '../../db/backup';
 import { briefClosure, mergeRows, type MergeOutcome } from '../../db/merge';
 import { getBrief } from '../../db/briefs';
-import { getEntity } from '../../db/entities';
 import { UserError, WorkspaceError } from './errors';
 import { backupBefore } from './backup';
-import { scanCorpusNow, scanSource } from './mentions/scan';
-import { scanForAlias } from './mentions/matcher';
+import { scanSource } from './mentions/scan';
+import { rescanEntity, scanNameNow } from './entities';
 import { bringExcerptUpToDate } from './versions';
 import type { MergeReport } from './views';
 import { fileSlug } from './export/exportBrief';
-
-const occurs = (alias: string, entityId: string) => (text: Parameters<typeof scanForAlias>[0]) => scanForAlias(text, alias, entityId).add.length > 0;
 
 /** Mentions and anchors after records came in: new sources scanned, new names looked for, excerpts re-anchored. */
 function settle(db: Db, outcome: MergeOutcome): void {
   for (const x of outcome.excerpts.toReanchor) bringExcerptUpToDate(db, x.id, x.oldText);
   for (const id of outcome.sources.added) scanSource(db, id);
-  for (const id of outcome.entities.added) {
-    const e = getEntity(db, id);
-    if (e) for (const n of [e.name, ...e.aliases]) scanCorpusNow(db, occurs(n, id));
-  }
-  for (const { entityId, alias } of outcome.entities.gainedAliases) scanCorpusNow(db, occurs(alias, entityId));
+  for (const id of outcome.entities.added) rescanEntity(db, id);
+  for (const { entityId, alias } of outcome.entities.gainedAliases) scanNameNow(db, entityId, alias);
 }
 
 const report = (o: MergeOutcome): MergeReport => ({
