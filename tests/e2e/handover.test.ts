@@ -91,6 +91,9 @@ describe('entities a merge would not place by guess', () => {
     await expect.poll(() => card.textContent()).toContain(`${ours.name} (`);
     expect(await axeViolations(page, { selector: '.entity-reviews' })).toEqual([]);
     await screenshotsLightAndDark(page, 'entity-review-1440');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await screenshotsLightAndDark(page, 'entity-review-1024');
+    await page.setViewportSize({ width: 1440, height: 900 });
     await card.getByRole('button', { name: 'Keep as new…' }).click();
     await card.getByRole('textbox', { name: /New entity’s name/ }).fill(`${ours.name} (their ${other})`);
     await card.getByRole('button', { name: 'Keep', exact: true }).click();
@@ -116,6 +119,8 @@ describe('a workspace in a synced folder', () => {
       expect(strip.y + strip.height).toBeLessThanOrEqual(main.y + 1);
       expect(await axeViolations(tab, { selector: '.sync-warning' })).toEqual([]);
       await screenshotsLightAndDark(tab, 'sync-warning-1440');
+      await tab.setViewportSize({ width: 1024, height: 700 });
+      await screenshotsLightAndDark(tab, 'sync-warning-1024');
       await warning.getByRole('button', { name: 'Dismiss' }).click();
       await expect.poll(() => tab.getByRole('alert').filter({ hasText: 'Dropbox' }).count()).toBe(0);
     } finally {
