@@ -3,6 +3,7 @@ import { accessSync, closeSync, constants, existsSync, openSync, readSync, rmSyn
 import { dirname, resolve } from 'node:path';
 import { latestVersion, migrations } from './migrations';
 import type { Migration } from './migrations/migration';
+import { enterSession, readSessionMarks, removeSessionMarks } from './sessionMarks';
 
 export type Db = Database.Database;
 
@@ -104,7 +105,7 @@ function classify(path: string, options: OpenOptions): 'new' | 'existing' {
  * Companion files (-wal, -shm) that the read-only connection had to create on a file
  * in WAL mode are removed again when the file is refused.
  */
-function probe(path: string): { db: Db; unmarked: boolean } {
+function probe(path: string, doubt: string | null): { db: Db; unmarked: boolean } {
   const companions = ['-wal', '-shm'].map((s) => `${path}${s}`).filter((p) => !existsSync(p));
   let db: Db;
   try {
@@ -126,9 +127,12 @@ function probe(path: string): { db: Db; unmarked: boolean } {
       const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('sources', 'excerpts')`).all() as { name: string }[];
       if (version < 1 || tables.length !== 2) throw foreign(path);
     }
-    // Checked before anything writes: a damaged file must not be "repaired" by us.
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new WorkspaceError(`Workspace ${path} is damaged (${String(check)}); the file was left untouched.`, 'damaged');
+    // Checked before anything writes when there is a reason to doubt the file
+    // (sessionMarks.ts): a damaged file must not be "repaired" by us.
+    if (doubt !== null || appId === 0) {
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new WorkspaceError(`Workspace ${path} is damaged (${String(check)}); the file was left untouched.`, 'damaged');
+    }
     return { db, unmarked: appId === 0 };
   } catch (err) {
     db.close();
@@ -162,6 +166,11 @@ export function storageFailure(path: string, err: unknown): WorkspaceError | nul
   }
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
     return new WorkspaceError(`Workspace ${path} is busy: another program has been writing to it for over a minute. Try again when it is done; nothing was changed.`, 'busy');
+  }
+  // Damage the open-time check did not look for (it runs only when the file is in doubt,
+  // sessionMarks.ts) is found when a damaged page is read: said the same way.
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new WorkspaceError(`Workspace ${path} is damaged (${code}): part of it cannot be read; the change in progress was not saved.`, 'damaged');
   }
   if (code.startsWith('SQLITE_IOERR')) {
     return new WorkspaceError(`The disk holding ${path} failed to read or write (${code}): the change in progress was not saved. Check the disk and try again.`, 'io');
@@ -202,15 +211,18 @@ export interface OpenOptions {
 /**
  * Opens a workspace, creating it where no file exists. An existing file is first opened
  * read-only and checked (classify, probe): one that is not a Sourcebook workspace is
- * never written to. Writers wait up to a minute for one another (busy_timeout).
+ * never written to. The full page check runs only when the file is in doubt
+ * (sessionMarks.ts), so a clean workspace opens in the same few milliseconds at any size.
+ * Writers wait up to a minute for one another (busy_timeout).
  */
 export function openWorkspace(path: string, options: OpenOptions = {}): Db {
   const kind = classify(path, options);
   let db: Db;
   let unmarked = false;
   if (!options.readonly && !writable(path, kind === 'new')) throw readOnly(path);
+  const marks = kind === 'existing' ? readSessionMarks(path) : { doubt: null, stale: [] };
   if (kind === 'existing') {
-    const probed = probe(path);
+    const probed = probe(path, marks.doubt);
     if (options.readonly) {
       probed.db.pragma('foreign_keys = ON');
       probed.db.pragma(`busy_timeout = ${READER_BUSY_TIMEOUT_MS}`);
@@ -233,6 +245,15 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Db {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > 0 && version < latestVersion) options.beforeMigrate?.(db, version);
     migrate(db, migrations);
+    const session = enterSession(path, marks.stale);
+    const close = db.close.bind(db);
+    // The mark comes off only after SQLite has closed (and checkpointed) the file, so the
+    // clean record holds the file as it is left.
+    db.close = () => {
+      close();
+      session.leave();
+      return db;
+    };
     return db;
   } catch (err) {
     db.close();
@@ -335,4 +356,10 @@ export function integrityProblems(db: Db): string[] {
 /** Makes the file self-contained (no -wal beside it), for a copy that travels. */
 export function useRollbackJournal(db: Db): void {
   db.pragma('journal_mode = DELETE');
+}
+
+/** Deletes a workspace file that was scratch (a copy being merged, a package that failed) with its companions and session marks. */
+export function removeWorkspaceFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+  removeSessionMarks(path);
 }

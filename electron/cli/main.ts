@@ -123,7 +123,7 @@ function failure(err: unknown, workspace: string): { message: string; code: stri
   if (err instanceof WorkspaceError && err.code === 'damaged') return { message: `${err.message}${restoreHint(workspace)}`, code: err.code, exit: 1 };
   if (err instanceof UserError || err instanceof WorkspaceError) return { message: err.message, code: err.code, exit: 1 };
   const storage = storageFailure(workspace, err);
-  if (storage) return { message: storage.message, code: storage.code, exit: 1 };
+  if (storage) return { message: `${storage.message}${storage.code === 'damaged' ? restoreHint(workspace) : ''}`, code: storage.code, exit: 1 };
   return { message: (err as Error).message ?? String(err), code: 'internal', exit: 1, stack: (err as Error).stack ?? String(err) };
 }
 

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../../db/workspace';
-import { integrityProblems, openWorkspace, useRollbackJournal } from '../../db/workspace';
+import { integrityProblems, openWorkspace, removeWorkspaceFiles, useRollbackJournal } from '../../db/workspace';
 import { snapshotTo } from '../../db/backup';
 import { briefClosure, mergeRows, type MergeOutcome } from '../../db/merge';
 import { getBrief } from '../../db/briefs';
@@ -60,7 +60,7 @@ function openOther(path: string): { other: Db; done(): void } {
     other,
     done() {
       other.close();
-      for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
+      removeWorkspaceFiles(copy);
     },
   };
 }
@@ -115,18 +115,26 @@ export function packageBrief(db: Db, briefId: string, out: string): MergeReport 
     if (problems.length) throw new Error(`the package did not pass SQLite's integrity check (${problems.slice(0, 3).join('; ')})`);
   } catch (err) {
     pkg.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+    removeWorkspaceFiles(partial);
     throw err;
   }
   pkg.close();
   renameSync(partial, target);
+  // The package has no clean close on record under its own name: wherever it is opened first, it is checked in full.
+  removeWorkspaceFiles(partial);
   return { ...report(outcome), path: target };
 }
 
 /** A scratch file in the temporary folder, removed with its companions by `done`. */
 function scratch(name: string): { path: string; done(): void } {
   const path = join(tmpdir(), `sourcebook-${name}-${process.pid}-${Date.now()}.sourcebook`);
-  return { path, done: () => ['', '-wal', '-shm', '.partial'].forEach((s) => rmSync(`${path}${s}`, { force: true })) };
+  return {
+    path,
+    done: () => {
+      removeWorkspaceFiles(path);
+      removeWorkspaceFiles(`${path}.partial`);
+    },
+  };
 }
 
 /** An evidence package as bytes, for the app to save (a download in the browser, a Save dialog on the desktop). */
