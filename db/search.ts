@@ -1,6 +1,6 @@
 import type { Db } from './workspace';
-import type { SearchHit } from './domain';
 import type { SearchResult } from './domain';
+import { prepared } from './statements';
 export type { SearchResult };
 
 // Full-text search over sources, excerpts and briefs. Whatever a person types is turned
@@ -9,31 +9,44 @@ export type { SearchResult };
 const OPEN = '\u0001';
 const CLOSE = '\u0002';
 
-/** Words and balanced "phrases" of the input, each quoted; the last bare word matches as a prefix. */
-export function toFtsQuery(input: string): string | null {
+export interface FtsQuery {
+  /** The FTS5 expression: every word and phrase quoted, a prefix only where asked for. */
+  expression: string;
+  /** The shortest prefix in it (Infinity when none): a one- or two-letter prefix matches nearly every document. */
+  shortestPrefix: number;
+}
+
+/**
+ * Words, `word*` prefixes and balanced "phrases" of the input, each quoted, all required.
+ * A bare word matches that word exactly (with diacritics folded); `word*` matches words
+ * beginning with it. `asYouType` (the app's search box, still being typed) makes the last
+ * word a prefix too, unless a space or a closing quote says it is finished.
+ */
+export function toFtsQuery(input: string, options: { asYouType?: boolean } = {}): FtsQuery | null {
   const parts: string[] = [];
-  const words = (s: string) => s.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const re = /"([^"]*)"/g;
-  let last = 0;
-  let bare: string[] = [];
-  const pushBare = (s: string) => {
-    bare = words(s);
-    for (const w of bare) parts.push(`"${w}"`);
-  };
+  let shortestPrefix = Infinity;
+  let lastBare = -1;
+  const re = /"([^"]*)"?|([\p{L}\p{N}]+)(\*)?/gu;
   for (let m = re.exec(input); m; m = re.exec(input)) {
-    pushBare(input.slice(last, m.index));
-    const phrase = words(m[1]);
-    if (phrase.length) parts.push(`"${phrase.join(' ')}"`);
-    last = re.lastIndex;
-    bare = [];
+    if (m[2] === undefined) {
+      const phrase = m[1].match(/[\p{L}\p{N}]+/gu) ?? [];
+      if (phrase.length) parts.push(`"${phrase.join(' ')}"`);
+      lastBare = -1;
+    } else if (m[3]) {
+      parts.push(`"${m[2]}"*`);
+      shortestPrefix = Math.min(shortestPrefix, m[2].length);
+      lastBare = -1;
+    } else {
+      parts.push(`"${m[2]}"`);
+      lastBare = re.lastIndex === input.length ? parts.length - 1 : -1;
+    }
   }
-  pushBare(input.slice(last));
   if (parts.length === 0) return null;
-  // Prefix match on a trailing bare word gives results while the user is still typing.
-  if (bare.length && /[\p{L}\p{N}]$/u.test(input.trimEnd()) && !input.trimEnd().endsWith('"')) {
-    parts[parts.length - 1] = `${parts[parts.length - 1]}*`;
+  if (options.asYouType && lastBare === parts.length - 1) {
+    parts[lastBare] = `${parts[lastBare]}*`;
+    shortestPrefix = Math.min(shortestPrefix, parts[lastBare].length - 3);
   }
-  return parts.join(' ');
+  return { expression: parts.join(' '), shortestPrefix };
 }
 
 /** Removes the highlight markers and returns where they were. */
@@ -52,33 +65,60 @@ function unmark(marked: string): { text: string; highlights: [number, number][] 
 }
 
 interface HitRow {
-  kind: SearchHit['kind'];
   id: string;
   title: string;
   snippet: string;
   rank: number;
 }
 
+export interface SearchOptions {
+  /** At most this many results of each kind (default 50). */
+  limit?: number;
+  /** A query still being typed: its last word is a prefix (see toFtsQuery). */
+  asYouType?: boolean;
+}
 
-export function search(db: Db, input: string, limit = 50): SearchResult[] {
-  const q = toFtsQuery(input);
+/** Prefixes this short match nearly everything: the newest matches are shown rather than every match ranked. */
+const RANK_FROM_PREFIX = 3;
+
+const MARKS = `'${OPEN}', '${CLOSE}', '…', 16`;
+
+/**
+ * Each kind's query ranks and cuts inside FTS5 (the table's own `rank`, configured per
+ * table in migration 015), so snippets are made only for the rows shown and titles are
+ * joined only to them.
+ */
+const KINDS = {
+  source: (order: string) =>
+    `SELECT s.id, s.title, f.snippet, f.rank FROM (
+       SELECT rowid, snippet(sources_fts, 1, ${MARKS}) AS snippet, rank FROM sources_fts WHERE sources_fts MATCH @q ORDER BY ${order} LIMIT @limit
+     ) f JOIN sources s ON s.seq = f.rowid`,
+  excerpt: (order: string) =>
+    `SELECT e.id, s.title, f.snippet, f.rank FROM (
+       SELECT rowid, snippet(excerpts_fts, -1, ${MARKS}) AS snippet, rank FROM excerpts_fts WHERE excerpts_fts MATCH @q ORDER BY ${order} LIMIT @limit
+     ) f JOIN excerpts e ON e.seq = f.rowid JOIN sources s ON s.id = e.source_id`,
+  brief: (order: string) =>
+    `SELECT b.id, b.title, f.snippet, f.rank FROM (
+       SELECT rowid, snippet(briefs_fts, 1, ${MARKS}) AS snippet, rank FROM briefs_fts WHERE briefs_fts MATCH @q ORDER BY ${order} LIMIT @limit
+     ) f JOIN briefs b ON b.seq = f.rowid`,
+} as const;
+
+/**
+ * Sources, excerpts and briefs matching the input, best first: by relevance (BM25, titles
+ * weighing most), or — while a one- or two-letter prefix is being typed, which matches
+ * nearly everything — the newest matches of each kind, so a keystroke never ranks the
+ * whole corpus.
+ */
+export function search(db: Db, input: string, options: SearchOptions = {}): SearchResult[] {
+  const q = toFtsQuery(input, { asYouType: options.asYouType });
   if (!q) return [];
-  const m = `'${OPEN}', '${CLOSE}', '…', 16`;
-  const rows = db
-    .prepare(
-      `SELECT * FROM (
-         SELECT 'source' AS kind, s.id, s.title, snippet(sources_fts, 1, ${m}) AS snippet, bm25(sources_fts, 5.0, 1.0) AS rank
-           FROM sources_fts JOIN sources s ON s.seq = sources_fts.rowid WHERE sources_fts MATCH @q
-         UNION ALL
-         SELECT 'excerpt', e.id, s.title, snippet(excerpts_fts, -1, ${m}), bm25(excerpts_fts, 2.0, 1.0)
-           FROM excerpts_fts JOIN excerpts e ON e.seq = excerpts_fts.rowid JOIN sources s ON s.id = e.source_id WHERE excerpts_fts MATCH @q
-         UNION ALL
-         SELECT 'brief', b.id, b.title, snippet(briefs_fts, 1, ${m}), bm25(briefs_fts, 5.0, 1.0)
-           FROM briefs_fts JOIN briefs b ON b.seq = briefs_fts.rowid WHERE briefs_fts MATCH @q
-       ) ORDER BY rank LIMIT @limit`,
-    )
-    .all({ q, limit }) as HitRow[];
-  return rows.map((r) => {
+  const limit = options.limit ?? 50;
+  const byRank = q.shortestPrefix >= RANK_FROM_PREFIX;
+  const hits = (Object.keys(KINDS) as (keyof typeof KINDS)[]).flatMap((kind) =>
+    (prepared(db, KINDS[kind](byRank ? 'rank' : 'rowid DESC')).all({ q: q.expression, limit }) as HitRow[]).map((r, i) => ({ kind, ...r, order: byRank ? r.rank : i })),
+  );
+  hits.sort((a, b) => a.order - b.order);
+  return hits.slice(0, limit).map((r) => {
     const { text, highlights } = unmark(r.snippet);
     return { kind: r.kind, id: r.id, title: r.title, snippet: text, highlights };
   });
@@ -86,7 +126,7 @@ export function search(db: Db, input: string, limit = 50): SearchResult[] {
 
 /** Excerpts whose quote, note, tags, entities or source title match: the citation typeahead. */
 export function searchExcerptIds(db: Db, input: string, limit = 20): string[] {
-  const q = toFtsQuery(input);
+  const q = toFtsQuery(input, { asYouType: true })?.expression;
   if (!q) {
     return (db.prepare(`SELECT id FROM excerpts ORDER BY updated_at DESC, seq DESC LIMIT ?`).all(limit) as { id: string }[]).map((r) => r.id);
   }

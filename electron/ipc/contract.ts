@@ -244,7 +244,8 @@ export const contract = {
   /** Where an excerpt is cited: briefs and the positions of its citations in them. */
   'excerpts:citedIn': { input: z.object({ id }).strict(), output: reply<{ briefId: string; title: string; positions: number[] }[]>() },
 
-  'search:query': { input: z.object({ query: shortText }).strict(), output: reply<SearchResult[]>() },
+  /** `asYouType`: the query is still being typed, so its last word matches as a prefix (db/search.ts). */
+  'search:query': { input: z.object({ query: shortText, asYouType: z.boolean().optional() }).strict(), output: reply<SearchResult[]>() },
 
   'export:html': { input: z.object({ briefId: id, ...exportOptions }).strict(), output: reply<{ html: string; fileName: string }>() },
   'export:pdf': { input: z.object({ briefId: id, ...exportOptions }).strict(), output: reply<{ pdfBase64: string; fileName: string }>() },

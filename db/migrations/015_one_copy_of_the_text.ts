@@ -1,0 +1,68 @@
+import { deflateRawSync } from 'node:zlib';
+import type { Migration } from './migration';
+
+// One copy of each text (issue #12: at 50,000 sources the text was stored three times —
+// the version's text, the same bytes again as its original, and FTS5's own copy):
+//   - the source index becomes an external-content FTS5 table over a view of each
+//     source's current text, so FTS5 keeps only its index; its triggers remove a row's
+//     words BEFORE the row changes, while the view still shows what was indexed;
+//   - it gets prefix indexes for one and two letters (the first keystrokes of a search),
+//     and its ranking (title five times the body) is the table's own `rank`, so
+//     `ORDER BY rank LIMIT n` is answered by FTS5 without sorting every match (the
+//     excerpt and brief indexes get their weights as their `rank` too);
+//   - original bytes that are exactly the text are dropped (their hash stays: it equals
+//     the text's, which says "the text"), larger ones are deflated (db/originals.ts).
+export const migration015: Migration = {
+  version: 15,
+  name: 'one copy of the text',
+  up: (db) => {
+    db.exec(`
+DROP TRIGGER sources_fts_update;
+DROP TRIGGER sources_fts_delete;
+DROP TRIGGER sources_fts_version;
+DROP TABLE sources_fts;
+
+CREATE VIEW source_search_text AS
+  SELECT s.seq AS seq, s.title AS title, v.text AS body
+  FROM sources s JOIN source_versions v ON v.source_id = s.id AND v.version = s.current_version;
+
+CREATE VIRTUAL TABLE sources_fts USING fts5(
+  title, body,
+  content = 'source_search_text', content_rowid = 'seq',
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '1 2'
+);
+INSERT INTO sources_fts(sources_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)');
+INSERT INTO sources_fts(sources_fts) VALUES ('rebuild');
+INSERT INTO excerpts_fts(excerpts_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
+INSERT INTO briefs_fts(briefs_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)');
+
+-- A source is indexed once its current text is there (its first version is inserted
+-- right after the source row; a new version becomes current by an update of the source).
+CREATE TRIGGER sources_fts_version AFTER INSERT ON source_versions BEGIN
+  INSERT INTO sources_fts(rowid, title, body) SELECT seq, title, new.text FROM sources WHERE id = new.source_id AND current_version = new.version;
+END;
+CREATE TRIGGER sources_fts_before_update BEFORE UPDATE OF title, current_version ON sources BEGIN
+  DELETE FROM sources_fts WHERE rowid = old.seq;
+END;
+CREATE TRIGGER sources_fts_after_update AFTER UPDATE OF title, current_version ON sources BEGIN
+  INSERT INTO sources_fts(rowid, title, body) SELECT new.seq, new.title, v.text
+    FROM source_versions v WHERE v.source_id = new.id AND v.version = new.current_version;
+END;
+CREATE TRIGGER sources_fts_delete BEFORE DELETE ON sources BEGIN
+  DELETE FROM sources_fts WHERE rowid = old.seq;
+END;
+
+ALTER TABLE source_versions ADD COLUMN original_encoding TEXT CHECK (original_encoding IS NULL OR original_encoding = 'deflate');
+UPDATE source_versions SET original = NULL WHERE original IS NOT NULL AND original_hash = content_hash;
+`);
+    const large = db.prepare(`SELECT rowid FROM source_versions WHERE original IS NOT NULL AND length(original) >= 1024`).pluck().all() as number[];
+    const read = db.prepare(`SELECT original FROM source_versions WHERE rowid = ?`).pluck();
+    const write = db.prepare(`UPDATE source_versions SET original = ?, original_encoding = 'deflate' WHERE rowid = ?`);
+    for (const rowid of large) {
+      const bytes = read.get(rowid) as Buffer;
+      const deflated = deflateRawSync(bytes);
+      if (deflated.length < bytes.length * 0.9) write.run(deflated, rowid);
+    }
+  },
+};
