@@ -65,6 +65,7 @@ function unmark(marked: string): { text: string; highlights: [number, number][] 
 }
 
 interface HitRow {
+  kind: SearchResult['kind'];
   id: string;
   title: string;
   snippet: string;
@@ -84,41 +85,46 @@ const RANK_FROM_PREFIX = 3;
 const MARKS = `'${OPEN}', '${CLOSE}', '…', 16`;
 
 /**
- * Each kind's query ranks and cuts inside FTS5 (the table's own `rank`, configured per
- * table in migration 015), so snippets are made only for the rows shown and titles are
- * joined only to them.
+ * One statement over the three indexes. Each kind's subquery ranks and cuts inside FTS5
+ * (the table's own `rank`, configured per table in migration 015), so snippets are made
+ * only for the rows that can be shown and titles joined only to them.
  */
-const KINDS = {
-  source: (order: string) =>
-    `SELECT s.id, s.title, f.snippet, f.rank FROM (
-       SELECT rowid, snippet(sources_fts, 1, ${MARKS}) AS snippet, rank FROM sources_fts WHERE sources_fts MATCH @q ORDER BY ${order} LIMIT @limit
-     ) f JOIN sources s ON s.seq = f.rowid`,
-  excerpt: (order: string) =>
-    `SELECT e.id, s.title, f.snippet, f.rank FROM (
-       SELECT rowid, snippet(excerpts_fts, -1, ${MARKS}) AS snippet, rank FROM excerpts_fts WHERE excerpts_fts MATCH @q ORDER BY ${order} LIMIT @limit
-     ) f JOIN excerpts e ON e.seq = f.rowid JOIN sources s ON s.id = e.source_id`,
-  brief: (order: string) =>
-    `SELECT b.id, b.title, f.snippet, f.rank FROM (
-       SELECT rowid, snippet(briefs_fts, 1, ${MARKS}) AS snippet, rank FROM briefs_fts WHERE briefs_fts MATCH @q ORDER BY ${order} LIMIT @limit
-     ) f JOIN briefs b ON b.seq = f.rowid`,
-} as const;
+function searchSql(order: 'rank' | 'rowid DESC'): string {
+  const kind = (name: string, fts: string, column: number, select: string, join: string) =>
+    `SELECT * FROM (SELECT '${name}' AS kind, ${select}, f.snippet, f.rank, f.rowid AS seq FROM (
+       SELECT rowid, snippet(${fts}, ${column}, ${MARKS}) AS snippet, rank FROM ${fts} WHERE ${fts} MATCH @q ORDER BY ${order} LIMIT @limit
+     ) f ${join})`;
+  return [
+    kind('source', 'sources_fts', 1, 's.id, s.title', 'JOIN sources s ON s.seq = f.rowid'),
+    kind('excerpt', 'excerpts_fts', -1, 'e.id, s.title', 'JOIN excerpts e ON e.seq = f.rowid JOIN sources s ON s.id = e.source_id'),
+    kind('brief', 'briefs_fts', 1, 'b.id, b.title', 'JOIN briefs b ON b.seq = f.rowid'),
+  ].join(' UNION ALL ');
+}
+
+const BY_RANK = `${searchSql('rank')} ORDER BY rank LIMIT @limit`;
+const NEWEST = searchSql('rowid DESC');
 
 /**
  * Sources, excerpts and briefs matching the input, best first: by relevance (BM25, titles
  * weighing most), or — while a one- or two-letter prefix is being typed, which matches
- * nearly everything — the newest matches of each kind, so a keystroke never ranks the
- * whole corpus.
+ * nearly everything — the newest matches of each kind in turn, so a keystroke never ranks
+ * the whole corpus.
  */
 export function search(db: Db, input: string, options: SearchOptions = {}): SearchResult[] {
   const q = toFtsQuery(input, { asYouType: options.asYouType });
   if (!q) return [];
   const limit = options.limit ?? 50;
-  const byRank = q.shortestPrefix >= RANK_FROM_PREFIX;
-  const hits = (Object.keys(KINDS) as (keyof typeof KINDS)[]).flatMap((kind) =>
-    (prepared(db, KINDS[kind](byRank ? 'rank' : 'rowid DESC')).all({ q: q.expression, limit }) as HitRow[]).map((r, i) => ({ kind, ...r, order: byRank ? r.rank : i })),
-  );
-  hits.sort((a, b) => a.order - b.order);
-  return hits.slice(0, limit).map((r) => {
+  let rows: HitRow[];
+  if (q.shortestPrefix >= RANK_FROM_PREFIX) rows = prepared(db, BY_RANK).all({ q: q.expression, limit }) as HitRow[];
+  else {
+    const place = new Map<string, number>();
+    rows = (prepared(db, NEWEST).all({ q: q.expression, limit }) as HitRow[])
+      .map((r) => ({ r, turn: place.set(r.kind, (place.get(r.kind) ?? -1) + 1).get(r.kind)! }))
+      .sort((a, b) => a.turn - b.turn)
+      .slice(0, limit)
+      .map((x) => x.r);
+  }
+  return rows.map((r) => {
     const { text, highlights } = unmark(r.snippet);
     return { kind: r.kind, id: r.id, title: r.title, snippet: text, highlights };
   });

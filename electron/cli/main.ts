@@ -2,16 +2,12 @@
 // is a stable interface (DESIGN.md): stdout carries exactly one JSON value, errors go
 // to stderr with a non-zero exit. The commands are a table (./commands/, one file per
 // feature); this file reads the global flags and finds the command.
-import { UserError, WorkspaceError, storageFailure } from '../services/errors';
+// Only the light parts load up front (`help` reads no workspace and loads no service): a
+// command's feature file is loaded when it is named (./commandIndex.ts), and the heavy
+// services inside it (importer, exporters, name recognition) when the command runs.
 import { defaultWorkspacePath } from './defaults';
-import { UsageError, parse, type Command, type Out } from './command';
-import { briefsCommands } from './commands/briefs';
-import { entitiesCommands } from './commands/entities';
-import { excerptsCommands } from './commands/excerpts';
-import { sourcesCommands } from './commands/sources';
-import { workspaceCommands } from './commands/workspace';
-import { trashCommands } from './commands/trash';
-import { newestVerifiedBackup } from '../services/backup';
+import { UsageError, parse, type Out } from './args';
+import { loadFeatureOf } from './commandIndex';
 
 const USAGE = `Usage: sourcebook [--workspace PATH] <command> [options]
 
@@ -58,8 +54,6 @@ Commands:
 
 The workspace defaults to ${defaultWorkspacePath()} (or $SOURCEBOOK_WORKSPACE).`;
 
-const COMMANDS: readonly Command[] = [...sourcesCommands, ...excerptsCommands, ...entitiesCommands, ...briefsCommands, ...trashCommands, ...workspaceCommands];
-const BY_NAME = new Map(COMMANDS.map((c) => [c.name, c]));
 
 /** "source replace" or "source grade"; "entity add", "entity alias" or "entity merge". */
 function choices(names: string[]): string {
@@ -83,11 +77,12 @@ async function run(argv: string[], out: Out): Promise<number> {
   const [command, ...args] = rest;
   const ctx = { workspace, out };
 
-  const sub = command !== undefined ? BY_NAME.get(`${command} ${args[0]}`) : undefined;
+  const commands = command !== undefined ? await loadFeatureOf(command) : [];
+  const sub = commands.find((c) => c.name === `${command} ${args[0]}`);
   if (sub) return sub.run(args.slice(1), ctx);
-  const found = command !== undefined ? BY_NAME.get(command) : undefined;
+  const found = commands.find((c) => c.name === command);
   if (found) return found.run(args, ctx);
-  const subcommands = COMMANDS.filter((c) => c.name.startsWith(`${command} `)).map((c) => c.name);
+  const subcommands = commands.filter((c) => c.name.startsWith(`${command} `)).map((c) => c.name);
   if (subcommands.length) throw new UsageError(`Unknown command "${command} ${args[0] ?? ''}" (use ${choices(subcommands)}).`);
 
   switch (command) {
@@ -111,19 +106,21 @@ async function run(argv: string[], out: Out): Promise<number> {
 }
 
 /** For a damaged workspace: the newest verified backup and the command that puts it back (the damaged file is moved aside, never written). */
-function restoreHint(workspace: string): string {
+async function restoreHint(workspace: string): Promise<string> {
+  const { newestVerifiedBackup } = await import('../services/backup');
   const backup = newestVerifiedBackup(workspace);
   if (!backup) return ' There is no verified backup of it in its backups folder.';
   return ` The newest verified backup is ${backup.path} (${backup.createdAt}). To restore it (the damaged file is kept aside as "<name>.damaged-<time>"), run:\n  sourcebook --workspace "${workspace}" restore "${backup.path}"`;
 }
 
 /** What went wrong, for a person (and, under --json, for a script): message, code, exit status. */
-function failure(err: unknown, workspace: string): { message: string; code: string; exit: number; stack?: string } {
+async function failure(err: unknown, workspace: string): Promise<{ message: string; code: string; exit: number; stack?: string }> {
   if (err instanceof UsageError) return { message: err.message, code: 'usage', exit: 2 };
-  if (err instanceof WorkspaceError && err.code === 'damaged') return { message: `${err.message}${restoreHint(workspace)}`, code: err.code, exit: 1 };
+  const { UserError, WorkspaceError, storageFailure } = await import('../services/errors');
+  if (err instanceof WorkspaceError && err.code === 'damaged') return { message: `${err.message}${await restoreHint(workspace)}`, code: err.code, exit: 1 };
   if (err instanceof UserError || err instanceof WorkspaceError) return { message: err.message, code: err.code, exit: 1 };
   const storage = storageFailure(workspace, err);
-  if (storage) return { message: `${storage.message}${storage.code === 'damaged' ? restoreHint(workspace) : ''}`, code: storage.code, exit: 1 };
+  if (storage) return { message: `${storage.message}${storage.code === 'damaged' ? await restoreHint(workspace) : ''}`, code: storage.code, exit: 1 };
   return { message: (err as Error).message ?? String(err), code: 'internal', exit: 1, stack: (err as Error).stack ?? String(err) };
 }
 
@@ -138,7 +135,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await run(argv, out);
   } catch (err) {
-    const f = failure(err, workspaceArgument(argv));
+    const f = await failure(err, workspaceArgument(argv));
     if (out.json) process.stderr.write(`${JSON.stringify({ error: { message: f.code === 'internal' ? `internal error: ${f.message}` : f.message, code: f.code } })}\n`);
     else if (f.code === 'usage') process.stderr.write(`sourcebook: ${f.message}\nRun "sourcebook help" for usage.\n`);
     else if (f.code === 'internal') process.stderr.write(`sourcebook: internal error: ${f.stack}\n`);
