@@ -121,7 +121,7 @@ export function insertSource(db: Db, s: NewSource): string {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
   ).run(id, s.title, s.author, s.publisher, s.publishedAt, s.url, s.language, s.format, s.originalName, s.capturedAt ?? now, now, now);
   const textHash = s.contentHash ?? contentHash(s.text);
-  const original = storeOriginal(s.original, textHash);
+  const original = storeOriginal(s.original, s.text, textHash);
   prepared(
     db,
     `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_encoding, original_hash, original_name, pages, created_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -168,7 +168,7 @@ export function addVersion(db: Db, sourceId: string, v: { text: string; original
   const { next } = db.prepare(`SELECT coalesce(max(version), 0) + 1 AS next FROM source_versions WHERE source_id = ?`).get(sourceId) as { next: number };
   const now = nowIso();
   const textHash = contentHash(v.text);
-  const original = storeOriginal(v.original, textHash);
+  const original = storeOriginal(v.original, v.text, textHash);
   db.prepare(
     `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_encoding, original_hash, original_name, pages, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(sourceId, next, v.text, textHash, original.original, original.encoding, original.hash, v.originalName, encodePages(v.pages), now);

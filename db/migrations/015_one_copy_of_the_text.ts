@@ -11,7 +11,8 @@ import type { Migration } from './migration';
 //     `ORDER BY rank LIMIT n` is answered by FTS5 without sorting every match (the
 //     excerpt and brief indexes get their weights as their `rank` too);
 //   - original bytes that are exactly the text are dropped (their hash stays: it equals
-//     the text's, which says "the text"), larger ones are deflated (db/originals.ts).
+//     the text's, which says "the text"); the text and a short tail keep only the tail;
+//     larger ones are deflated (db/originals.ts).
 export const migration015: Migration = {
   version: 15,
   name: 'one copy of the text',
@@ -53,16 +54,23 @@ CREATE TRIGGER sources_fts_delete BEFORE DELETE ON sources BEGIN
   DELETE FROM sources_fts WHERE rowid = old.seq;
 END;
 
-ALTER TABLE source_versions ADD COLUMN original_encoding TEXT CHECK (original_encoding IS NULL OR original_encoding = 'deflate');
+ALTER TABLE source_versions ADD COLUMN original_encoding TEXT CHECK (original_encoding IS NULL OR original_encoding IN ('deflate', 'text+tail'));
 UPDATE source_versions SET original = NULL WHERE original IS NOT NULL AND original_hash = content_hash;
 `);
-    const large = db.prepare(`SELECT rowid FROM source_versions WHERE original IS NOT NULL AND length(original) >= 1024`).pluck().all() as number[];
-    const read = db.prepare(`SELECT original FROM source_versions WHERE rowid = ?`).pluck();
-    const write = db.prepare(`UPDATE source_versions SET original = ?, original_encoding = 'deflate' WHERE rowid = ?`);
-    for (const rowid of large) {
-      const bytes = read.get(rowid) as Buffer;
-      const deflated = deflateRawSync(bytes);
-      if (deflated.length < bytes.length * 0.9) write.run(deflated, rowid);
+    // The rest: the text and a short tail after it (a final line break) keep only the tail;
+    // larger bytes that deflate well are deflated; anything else stays as it is.
+    const rows = db.prepare(`SELECT rowid FROM source_versions WHERE original IS NOT NULL`).pluck().all() as number[];
+    const read = db.prepare(`SELECT text, original FROM source_versions WHERE rowid = ?`);
+    const write = db.prepare(`UPDATE source_versions SET original = ?, original_encoding = ? WHERE rowid = ?`);
+    for (const rowid of rows) {
+      const { text, original } = read.get(rowid) as { text: string; original: Buffer };
+      const textBytes = Buffer.from(text, 'utf8');
+      if (original.length >= textBytes.length && original.length - textBytes.length <= 64 && original.subarray(0, textBytes.length).equals(textBytes)) {
+        write.run(Buffer.from(original.subarray(textBytes.length)), 'text+tail', rowid);
+      } else if (original.length >= 1024) {
+        const deflated = deflateRawSync(original);
+        if (deflated.length < original.length * 0.9) write.run(deflated, 'deflate', rowid);
+      }
     }
   },
 };
