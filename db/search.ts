@@ -153,3 +153,21 @@ export function searchExcerptIds(db: Db, input: string, limit = 20): string[] {
       .all({ q, like, limit }) as { id: string }[]
   ).map((r) => r.id);
 }
+
+/**
+ * For a bulk import in one batch transaction (the command line's): from here until
+ * indexDeferredSources, new texts are queued instead of indexed one savepoint at a time
+ * (migration 015 says why). The mark lives only inside the open transaction: a crash rolls
+ * it back with the batch, and no other connection ever sees it.
+ */
+export function deferSourceIndexing(db: Db): void {
+  if (!db.inTransaction) throw new Error('deferSourceIndexing needs an open transaction');
+  prepared(db, `INSERT OR IGNORE INTO bulk_import (active) VALUES (1)`).run();
+}
+
+/** Indexes the texts queued since deferSourceIndexing, in one statement, and ends the deferral. */
+export function indexDeferredSources(db: Db): void {
+  prepared(db, `INSERT INTO sources_fts(rowid, title, body) SELECT t.seq, t.title, t.body FROM sources_fts_pending p JOIN source_search_text t ON t.seq = p.seq`).run();
+  prepared(db, `DELETE FROM sources_fts_pending`).run();
+  prepared(db, `DELETE FROM bulk_import`).run();
+}

@@ -327,15 +327,22 @@ export class WriteBatch {
   constructor(
     private readonly db: Db,
     private readonly spanMs = 2000,
+    /** Run right after each batch begins, and right before it commits (inside it). */
+    private readonly hooks: { afterBegin?: (db: Db) => void; beforeCommit?: (db: Db) => void } = {},
   ) {}
   step(): void {
     if (this.db.inTransaction && Date.now() - this.started < this.spanMs) return;
-    if (this.db.inTransaction) this.db.exec('COMMIT');
+    if (this.db.inTransaction) this.commit();
     this.db.exec('BEGIN IMMEDIATE');
+    this.hooks.afterBegin?.(this.db);
     this.started = Date.now();
   }
   end(): void {
-    if (this.db.inTransaction) this.db.exec('COMMIT');
+    if (this.db.inTransaction) this.commit();
+  }
+  private commit(): void {
+    this.hooks.beforeCommit?.(this.db);
+    this.db.exec('COMMIT');
   }
 }
 

@@ -6,6 +6,7 @@ import type { Migration } from './migration';
 //   - the source index becomes an external-content FTS5 table over a view of each
 //     source's current text, so FTS5 keeps only its index; its triggers remove a row's
 //     words BEFORE the row changes, while the view still shows what was indexed;
+//   - a bulk import indexes its texts together at the end of each batch (see below);
 //   - it gets prefix indexes for one and two letters (the first keystrokes of a search),
 //     and its ranking (title five times the body) is the table's own `rank`, so
 //     `ORDER BY rank LIMIT n` is answered by FTS5 without sorting every match (the
@@ -38,20 +39,37 @@ INSERT INTO sources_fts(sources_fts) VALUES ('rebuild');
 INSERT INTO excerpts_fts(excerpts_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
 INSERT INTO briefs_fts(briefs_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)');
 
+-- A bulk import (the command line's, in one batch transaction) defers indexing to the
+-- batch's end (db/search.ts deferSourceIndexing): FTS5 writes out what it holds in memory
+-- at every savepoint, and each file of a batch is its own savepoint, so indexing file by
+-- file made thousands of tiny index segments. While a row of bulk_import exists (only
+-- inside that uncommitted transaction), new texts wait in sources_fts_pending and are
+-- indexed together before the batch commits.
+CREATE TABLE bulk_import (active INTEGER PRIMARY KEY CHECK (active = 1));
+CREATE TABLE sources_fts_pending (seq INTEGER PRIMARY KEY);
+
 -- A source is indexed once its current text is there (its first version is inserted
 -- right after the source row; a new version becomes current by an update of the source).
 CREATE TRIGGER sources_fts_version AFTER INSERT ON source_versions BEGIN
-  INSERT INTO sources_fts(rowid, title, body) SELECT seq, title, new.text FROM sources WHERE id = new.source_id AND current_version = new.version;
+  INSERT INTO sources_fts(rowid, title, body) SELECT seq, title, new.text FROM sources
+    WHERE id = new.source_id AND current_version = new.version AND NOT EXISTS (SELECT 1 FROM bulk_import);
+  INSERT INTO sources_fts_pending(seq) SELECT seq FROM sources
+    WHERE id = new.source_id AND current_version = new.version AND EXISTS (SELECT 1 FROM bulk_import);
 END;
-CREATE TRIGGER sources_fts_before_update BEFORE UPDATE OF title, current_version ON sources BEGIN
+-- A row waiting to be indexed has nothing in the index yet: nothing to remove, and the
+-- batch's end indexes it as it is then.
+CREATE TRIGGER sources_fts_before_update BEFORE UPDATE OF title, current_version ON sources
+WHEN NOT EXISTS (SELECT 1 FROM sources_fts_pending WHERE seq = old.seq) BEGIN
   DELETE FROM sources_fts WHERE rowid = old.seq;
 END;
-CREATE TRIGGER sources_fts_after_update AFTER UPDATE OF title, current_version ON sources BEGIN
+CREATE TRIGGER sources_fts_after_update AFTER UPDATE OF title, current_version ON sources
+WHEN NOT EXISTS (SELECT 1 FROM sources_fts_pending WHERE seq = new.seq) BEGIN
   INSERT INTO sources_fts(rowid, title, body) SELECT new.seq, new.title, v.text
     FROM source_versions v WHERE v.source_id = new.id AND v.version = new.current_version;
 END;
 CREATE TRIGGER sources_fts_delete BEFORE DELETE ON sources BEGIN
-  DELETE FROM sources_fts WHERE rowid = old.seq;
+  DELETE FROM sources_fts WHERE rowid = old.seq AND NOT EXISTS (SELECT 1 FROM sources_fts_pending WHERE seq = old.seq);
+  DELETE FROM sources_fts_pending WHERE seq = old.seq;
 END;
 
 ALTER TABLE source_versions ADD COLUMN original_encoding TEXT CHECK (original_encoding IS NULL OR original_encoding IN ('deflate', 'text+tail'));

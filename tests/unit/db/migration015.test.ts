@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { migrate, searchIndexProblems } from '../../../db/workspace';
 import { migrations } from '../../../db/migrations';
 import { addVersion, insertSource, storedVersions, updateSourceMeta } from '../../../db/sources';
-import { search } from '../../../db/search';
+import { deferSourceIndexing, indexDeferredSources, search } from '../../../db/search';
 
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 const html = Buffer.from(`<!doctype html><html><body><nav>Home World Business</nav>${'<p>The harbour board delayed the cranes in Kestrava.</p>'.repeat(60)}</body></html>`);
@@ -74,5 +74,33 @@ describe('migration 015 (one copy of the text)', () => {
     expect(search(db, 'cra ', { asYouType: true })).toEqual([]);
     // "harbour" is in the title of one and the body of the other: the title weighs more.
     expect(search(db, 'harbour')[0].id).toBe('src_txt');
+  });
+
+  it('indexes the texts of a bulk import together before the batch commits, and a file rolled back leaves nothing queued', () => {
+    const db = workspaceAt14();
+    migrate(db, migrations);
+    const source = (title: string, text: string) => ({ title, author: null, publisher: null, publishedAt: null, url: null, language: null, format: 'text' as const, originalName: null, text, original: null });
+    db.exec('BEGIN IMMEDIATE');
+    deferSourceIndexing(db);
+    const kept = db.transaction(() => insertSource(db, source('Quay log', 'Trawlers unloaded at the quay.')))();
+    expect(() =>
+      db.transaction(() => {
+        insertSource(db, source('Half a file', 'Bunkering was halted.'));
+        throw new Error('the file failed half-way');
+      })(),
+    ).toThrow(/half-way/);
+    updateSourceMeta(db, kept, { title: 'Quay log, March' });
+    // Not searchable yet: indexed at the batch's end, as it is then.
+    expect(search(db, 'trawlers')).toEqual([]);
+    indexDeferredSources(db);
+    db.exec('COMMIT');
+    expect(search(db, 'trawlers').map((h) => [h.id, h.title])).toEqual([[kept, 'Quay log, March']]);
+    expect(search(db, 'bunkering')).toEqual([]);
+    expect(db.prepare('SELECT count(*) FROM sources_fts_pending').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM bulk_import').pluck().get()).toBe(0);
+    expect(searchIndexProblems(db)).toEqual([]);
+    // After the batch, texts are indexed as they arrive again.
+    const later = insertSource(db, source('Pilot notes', 'Pilots boarded at dawn.'));
+    expect(search(db, 'pilots').map((h) => h.id)).toEqual([later]);
   });
 });
