@@ -61,8 +61,8 @@ function storeParsed(db: Db, input: ImportInput, bytes: Buffer, parsed: ParseOut
       const earlier = findSourceLike(db, { url: doc.meta.url, originalName: input.name, title: doc.meta.title });
       const id = insertSource(db, { ...doc.meta, format: doc.format, originalName: input.name, text: doc.text, original: bytes, pages: doc.pages ?? null, contentHash: hash });
       if (options.reliability) updateSourceMeta(db, id, { reliability: options.reliability });
-      // Mentions of known entities are found as the source arrives.
-      scanText(db, id, doc.text, hash);
+      // Mentions of known entities are found as the source arrives (a new source has none to clear first).
+      scanText(db, id, doc.text, hash, undefined, { fresh: true });
       const warnings = earlier ? [...doc.warnings, newVersionWarning(earlier, doc.meta.url !== null)] : doc.warnings;
       return { kind: 'imported', id, title: doc.meta.title, warnings, ...(earlier ? { versionOf: earlier } : {}) };
     });
