@@ -50,7 +50,8 @@ Commands:
   verify [--json]                         hash every source's stored text and original again against the hashes recorded (exit 1 on a mismatch)
   merge OTHER.sourcebook [--json]         merge another workspace into this one (backed up first; twice changes nothing)
   package BRIEF_ID --out FILE [--json]    an evidence package: the brief, the excerpts it cites, their sources and entities
-  serve [--port N]                        serve the app to a browser on 127.0.0.1
+  serve [--port N] [OTHER.sourcebook]...  serve the app to a browser on 127.0.0.1; the page can switch to the
+                                          workspaces named here or opened recently in the app
 
 The workspace defaults to ${defaultWorkspacePath()} (or $SOURCEBOOK_WORKSPACE).`;
 
@@ -87,11 +88,11 @@ async function run(argv: string[], out: Out): Promise<number> {
 
   switch (command) {
     case 'serve': {
-      const { values } = parse(args, { port: { type: 'string' } });
+      const { values, positionals } = parse(args, { port: { type: 'string' } });
       const port = values.port === undefined ? 0 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a port number.');
       const { serve } = await import('./serve');
-      await serve(workspace, port);
+      await serve(workspace, port, positionals);
       return new Promise<number>(() => {}); // runs until interrupted
     }
     case undefined:
