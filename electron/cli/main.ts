@@ -21,7 +21,8 @@ Commands:
               [--tag TAG]... [--note TEXT] [--credibility 1-6] [--date YYYY[-MM[-DD]]] [--json]
   excerpt delete EXCERPT_ID [--json]      move an excerpt to the Trash (its citations show "deleted")
   excerpts --source ID [--json]           list a source's excerpts
-  search QUERY [--json]                   search sources, excerpts and briefs
+  search QUERY [--json]                   search sources, excerpts and briefs: words, word*, "a phrase", -word, a OR b,
+                                          title: publisher: tag: entity: before:YYYY[-MM[-DD]] after: kind:
   entity add NAME --type TYPE [--alias A]... [--json]   add an entity; the corpus is scanned for its names
   entity alias ENTITY_ID ALIAS [--json]   add an alias (the corpus is scanned for it)
   entity rescan ENTITY_ID [--json]        look for an entity's names across the corpus again (repairs its mentions)
