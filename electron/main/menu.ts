@@ -105,6 +105,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions, home?: stri
       item('view.toggleSidebar', actions),
       item('view.trash', actions, needsWorkspace),
       item('view.backups', actions, needsWorkspace),
+      item('view.workspaces', actions, needsWorkspace),
       { label: 'Theme', submenu: [theme('view.theme.system', 'system'), theme('view.theme.light', 'light'), theme('view.theme.dark', 'dark')] },
       { type: 'separator' },
       { role: 'resetZoom' },
