@@ -74,10 +74,12 @@ export function LibraryList({ pages, total, queryKey, openId, onOpen, label }: {
   /** Scrolls just enough to show row `index`, and draws it in the same frame as it becomes active. */
   const reveal = (index: number) => {
     const list = listRef.current!;
-    const rowTop = PADDING_TOP + index * ROW_HEIGHT;
+    // The first and last rows bring the list's padding with them.
+    const rowTop = index === 0 ? 0 : PADDING_TOP + index * ROW_HEIGHT;
+    const rowBottom = index === total - 1 ? list.scrollHeight : PADDING_TOP + (index + 1) * ROW_HEIGHT;
     let top = list.scrollTop;
     if (rowTop < top) top = rowTop;
-    else if (rowTop + ROW_HEIGHT > top + list.clientHeight) top = rowTop + ROW_HEIGHT - list.clientHeight;
+    else if (rowBottom > top + list.clientHeight) top = rowBottom - list.clientHeight;
     if (top !== list.scrollTop) list.scrollTop = top;
     setViewport({ top: list.scrollTop, height: list.clientHeight });
   };

@@ -28,7 +28,7 @@ const isDefault = (q: LibraryQuery) => q.sort === DEFAULT_LIBRARY_QUERY.sort && 
 export function SidebarLibrary({ onImport, onImportFolder }: { onImport(): void; onImportFolder(): void }) {
   const nav = useNavigation();
   const query = useLibraryQuery();
-  const pages = useLibraryPages(query);
+  const pages = useLibraryPages();
   const total = pages.total;
   const filtering = query.filter.trim() !== '';
   const showTools = !isDefault(query) || (total ?? 0) > TOOLS_FROM;

@@ -134,15 +134,18 @@ export class LibraryPages {
 }
 
 /**
- * The library's pages for the current order and filter, reloading (in view) whenever
- * the 'sources' topic is announced. The same object for the life of the view.
+ * The library's pages in the order and filter of `libraryQuery`, reloading (in view)
+ * whenever the 'sources' topic is announced. The same object for the life of the view.
  */
-export function useLibraryPages(query: LibraryQuery): LibraryPages {
-  // One store for the view's life; a new query is passed on below.
-  const pages = useMemo(() => new LibraryPages(query), []);
+export function useLibraryPages(): LibraryPages {
+  const pages = useMemo(() => new LibraryPages(libraryQuery.get()), []);
   useEffect(() => pages.attach(), [pages]);
   useEffect(() => listen('sources', () => pages.refresh()), [pages]);
-  useEffect(() => pages.setQuery(query), [pages, query]);
+  // Told at once (not after the next render), so a keystroke in the filter asks the server straight away.
+  useEffect(() => {
+    pages.setQuery(libraryQuery.get());
+    return libraryQuery.subscribe(() => pages.setQuery(libraryQuery.get()));
+  }, [pages]);
   useSyncExternalStore(pages.subscribe, () => pages.version);
   return pages;
 }
