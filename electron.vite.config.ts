@@ -4,11 +4,12 @@ import rendererConfig from './renderer/vite.config';
 
 // Main and preload for Electron; the renderer is the same build `npm run serve` uses.
 // The preload is CommonJS: a sandboxed preload cannot load an ES module.
-// The main build has two more entries, the worker threads the main process starts: the
+// The main build has three more entries: the command line (out/main/cli.cjs, run by
+// electron/cli/sourcebook.mjs), and the worker threads the main process starts: the
 // import's parse worker (out/main/parseWorker.cjs; electron/services/import/parsePool.ts)
 // and name recognition's (out/main/recogniseWorker.cjs; services/mentions/recogniser.ts).
-// Code both entries use goes to a chunk beside them, so every file of the main process
-// sits in out/main.
+// Code several entries use goes to chunks beside them, so every file of the main process
+// sits in out/main; what the command line loads on demand is a chunk of its own.
 // Every pure-JS library is bundled into out/main, so the packaged app carries only what
 // cannot be bundled: better-sqlite3 (a native addon) and pdf.js (ES modules loaded on
 // demand, with its worker, CMaps and standard-font files read from its package folder).
@@ -20,12 +21,19 @@ export default defineConfig({
       externalizeDeps: false,
       outDir: 'out/main',
       lib: {
-        entry: { index: resolve(__dirname, 'electron/main/index.ts'), parseWorker: resolve(__dirname, 'electron/services/import/parseWorker.ts'), recogniseWorker: resolve(__dirname, 'electron/services/mentions/recogniseWorker.ts') },
+        entry: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          parseWorker: resolve(__dirname, 'electron/services/import/parseWorker.ts'),
+          recogniseWorker: resolve(__dirname, 'electron/services/mentions/recogniseWorker.ts'),
+          // The `sourcebook` command line, compiled (electron/cli/sourcebook.mjs runs it).
+          cli: resolve(__dirname, 'electron/cli/main.ts'),
+        },
         formats: ['cjs'],
       },
       rollupOptions: {
         output: { entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' },
-        external: ['electron', 'better-sqlite3', /^pdfjs-dist(\/|$)/],
+        // playwright-core: only the command line's PDF export loads it (the app prints with Electron).
+        external: ['electron', 'better-sqlite3', /^pdfjs-dist(\/|$)/, /^playwright-core(\/|$)/],
         // linkedom's CSS parser falls back to `eval(errorType)` for a built-in error
         // constructor's name (never document text); the warning says nothing new per build.
         onwarn(warning, warn) {

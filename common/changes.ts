@@ -61,6 +61,7 @@ export const READS = [
   'export:package',
   'trash:list',
   'backups:list',
+  'workspaces:list',
 ] as const;
 
 export type Read = (typeof READS)[number];
@@ -119,6 +120,8 @@ export const CHANGES = {
   'workspace:merge': { topics: ['sources', 'excerpts', 'entities', 'briefs', 'versions', 'publishers', 'backups'], excerpts: 'every' },
   // The whole workspace is another one afterwards: everything reloads.
   'backups:restore': { topics: ['backups', 'trash', 'sources', 'excerpts', 'entities', 'briefs', 'versions', 'publishers'], excerpts: 'every' },
+  // Another workspace is open afterwards: the page reloads on it (workspace/WorkspacesView.tsx).
+  'workspaces:open': { topics: ['backups', 'trash', 'sources', 'excerpts', 'entities', 'briefs', 'versions', 'publishers'], excerpts: 'every' },
 } as const satisfies Record<string, Change>;
 
 export type Write = keyof typeof CHANGES;

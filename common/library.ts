@@ -1,6 +1,6 @@
 // The library's order and window: the orders a page of sources can be asked for, the way
 // each runs unless told otherwise, and the largest page. The contract validates against
-// these, the store orders by them (each by an index: db/migrations/015_library_order.ts),
+// these, the store orders by them (each by an index: db/migrations/016_library_order.ts),
 // the sidebar offers them.
 
 export const SOURCE_SORTS = ['added', 'title', 'published', 'publisher', 'excerpts'] as const;

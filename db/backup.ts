@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
-import { workspaceCounts, type Db, type WorkspaceCounts } from './workspace';
+import { searchIndexProblems, workspaceCounts, type Db, type WorkspaceCounts } from './workspace';
 import { bytesHash, contentHash, storedVersions } from './sources';
 
 export interface BackupCheck {
@@ -34,12 +34,28 @@ export function verifyBackup(path: string, expected?: WorkspaceCounts): BackupCh
   } finally {
     copy.close();
   }
+  problems.push(...searchIndexCheck(path));
   if (expected) {
     for (const key of Object.keys(expected) as (keyof WorkspaceCounts)[]) {
       if (expected[key] !== counts[key]) problems.push(`it holds ${counts[key]} ${key} where the workspace held ${expected[key]}`);
     }
   }
   return { verified: problems.length === 0, counts, problems };
+}
+
+/** The source index against the texts (searchIndexProblems), on a connection that may run the check; it changes nothing. */
+function searchIndexCheck(path: string): string[] {
+  let db: Db;
+  try {
+    db = new Database(path, { fileMustExist: true });
+  } catch {
+    return []; // a read-only place: integrity_check above is what can be run
+  }
+  try {
+    return searchIndexProblems(db);
+  } finally {
+    db.close();
+  }
 }
 
 /**

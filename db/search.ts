@@ -1,40 +1,14 @@
 import type { Db } from './workspace';
-import type { SearchHit } from './domain';
 import type { SearchResult } from './domain';
+import { prepared } from './statements';
+import { hasFilters, parseSearchQuery, type SearchKind, type SearchQuery } from './searchQuery';
 export type { SearchResult };
 
-// Full-text search over sources, excerpts and briefs. Whatever a person types is turned
-// into a safe FTS5 expression here: FTS5 syntax never reaches the engine from input.
+// Full-text search over sources, excerpts and briefs. What a person types is read by
+// searchQuery.ts into a safe FTS5 expression and filters, which become SQL here.
 
 const OPEN = '\u0001';
 const CLOSE = '\u0002';
-
-/** Words and balanced "phrases" of the input, each quoted; the last bare word matches as a prefix. */
-export function toFtsQuery(input: string): string | null {
-  const parts: string[] = [];
-  const words = (s: string) => s.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const re = /"([^"]*)"/g;
-  let last = 0;
-  let bare: string[] = [];
-  const pushBare = (s: string) => {
-    bare = words(s);
-    for (const w of bare) parts.push(`"${w}"`);
-  };
-  for (let m = re.exec(input); m; m = re.exec(input)) {
-    pushBare(input.slice(last, m.index));
-    const phrase = words(m[1]);
-    if (phrase.length) parts.push(`"${phrase.join(' ')}"`);
-    last = re.lastIndex;
-    bare = [];
-  }
-  pushBare(input.slice(last));
-  if (parts.length === 0) return null;
-  // Prefix match on a trailing bare word gives results while the user is still typing.
-  if (bare.length && /[\p{L}\p{N}]$/u.test(input.trimEnd()) && !input.trimEnd().endsWith('"')) {
-    parts[parts.length - 1] = `${parts[parts.length - 1]}*`;
-  }
-  return parts.join(' ');
-}
 
 /** Removes the highlight markers and returns where they were. */
 function unmark(marked: string): { text: string; highlights: [number, number][] } {
@@ -52,41 +26,182 @@ function unmark(marked: string): { text: string; highlights: [number, number][] 
 }
 
 interface HitRow {
-  kind: SearchHit['kind'];
+  kind: SearchResult['kind'];
   id: string;
   title: string;
   snippet: string;
   rank: number;
 }
 
+export interface SearchOptions {
+  /** At most this many results of each kind (default 50). */
+  limit?: number;
+  /** A query still being typed: its last word is a prefix (see toFtsQuery). */
+  asYouType?: boolean;
+}
 
-export function search(db: Db, input: string, limit = 50): SearchResult[] {
-  const q = toFtsQuery(input);
-  if (!q) return [];
-  const m = `'${OPEN}', '${CLOSE}', '…', 16`;
-  const rows = db
-    .prepare(
-      `SELECT * FROM (
-         SELECT 'source' AS kind, s.id, s.title, snippet(sources_fts, 1, ${m}) AS snippet, bm25(sources_fts, 5.0, 1.0) AS rank
-           FROM sources_fts JOIN sources s ON s.seq = sources_fts.rowid WHERE sources_fts MATCH @q
-         UNION ALL
-         SELECT 'excerpt', e.id, s.title, snippet(excerpts_fts, -1, ${m}), bm25(excerpts_fts, 2.0, 1.0)
-           FROM excerpts_fts JOIN excerpts e ON e.seq = excerpts_fts.rowid JOIN sources s ON s.id = e.source_id WHERE excerpts_fts MATCH @q
-         UNION ALL
-         SELECT 'brief', b.id, b.title, snippet(briefs_fts, 1, ${m}), bm25(briefs_fts, 5.0, 1.0)
-           FROM briefs_fts JOIN briefs b ON b.seq = briefs_fts.rowid WHERE briefs_fts MATCH @q
-       ) ORDER BY rank LIMIT @limit`,
-    )
-    .all({ q, limit }) as HitRow[];
+/** Prefixes this short match nearly everything: the newest matches are shown rather than every match ranked. */
+const RANK_FROM_PREFIX = 3;
+
+const MARKS = `'${OPEN}', '${CLOSE}', '…', 16`;
+
+/**
+ * One statement over the three indexes. Each kind's subquery ranks and cuts inside FTS5
+ * (the table's own `rank`, configured per table in migration 015), so snippets are made
+ * only for the rows that can be shown and titles joined only to them.
+ */
+function searchSql(order: 'rank' | 'rowid DESC'): string {
+  const kind = (name: string, fts: string, column: number, select: string, join: string) =>
+    `SELECT * FROM (SELECT '${name}' AS kind, ${select}, f.snippet, f.rank, f.rowid AS seq FROM (
+       SELECT rowid, snippet(${fts}, ${column}, ${MARKS}) AS snippet, rank FROM ${fts} WHERE ${fts} MATCH @q ORDER BY ${order} LIMIT @limit
+     ) f ${join})`;
+  return [
+    kind('source', 'sources_fts', 1, 's.id, s.title', 'JOIN sources s ON s.seq = f.rowid'),
+    kind('excerpt', 'excerpts_fts', -1, 'e.id, s.title', 'JOIN excerpts e ON e.seq = f.rowid JOIN sources s ON s.id = e.source_id'),
+    kind('brief', 'briefs_fts', 1, 'b.id, b.title', 'JOIN briefs b ON b.seq = f.rowid'),
+  ].join(' UNION ALL ');
+}
+
+const BY_RANK = `${searchSql('rank')} ORDER BY rank LIMIT @limit`;
+const NEWEST = searchSql('rowid DESC');
+
+/** How each kind is searched when the query has filters: its index, its rows, and what each filter means for it. */
+const FILTERED = {
+  source: {
+    fts: 'sources_fts',
+    column: 1,
+    table: 'sources s',
+    joins: '',
+    key: 's.seq',
+    select: 's.id, s.title',
+    plain: `(SELECT substr(v.text, 1, 200) FROM source_versions v WHERE v.source_id = s.id AND v.version = s.current_version)`,
+    title: 's.title',
+    publisher: 's.publisher',
+    tag: (p: string) => `EXISTS (SELECT 1 FROM excerpts x JOIN excerpt_tags et ON et.excerpt_id = x.id JOIN tags t ON t.id = et.tag_id WHERE x.source_id = s.id AND ${tagMatch(p)})`,
+    entity: (p: string) => `(EXISTS (SELECT 1 FROM mentions m WHERE m.source_id = s.id AND m.entity_id IN ${entityIds(p)}) OR EXISTS (SELECT 1 FROM excerpts x JOIN excerpt_entities xe ON xe.excerpt_id = x.id WHERE x.source_id = s.id AND xe.entity_id IN ${entityIds(p)}))`,
+    date: 's.published_at',
+  },
+  excerpt: {
+    fts: 'excerpts_fts',
+    column: -1,
+    table: 'excerpts e',
+    joins: 'JOIN sources s ON s.id = e.source_id',
+    key: 'e.seq',
+    select: 'e.id, s.title',
+    plain: 'e.quote',
+    title: 's.title',
+    publisher: 's.publisher',
+    tag: (p: string) => `EXISTS (SELECT 1 FROM excerpt_tags et JOIN tags t ON t.id = et.tag_id WHERE et.excerpt_id = e.id AND ${tagMatch(p)})`,
+    entity: (p: string) => `EXISTS (SELECT 1 FROM excerpt_entities xe WHERE xe.excerpt_id = e.id AND xe.entity_id IN ${entityIds(p)})`,
+    date: 'coalesce(e.event_date, s.published_at)',
+  },
+  brief: {
+    fts: 'briefs_fts',
+    column: 1,
+    table: 'briefs b',
+    joins: '',
+    key: 'b.seq',
+    select: 'b.id, b.title',
+    plain: 'substr(b.plain_text, 1, 200)',
+    title: 'b.title',
+    publisher: null,
+    tag: null,
+    entity: (p: string) => `EXISTS (SELECT 1 FROM brief_entity_mentions bm WHERE bm.brief_id = b.id AND bm.entity_id IN ${entityIds(p)})`,
+    date: 'b.updated_at',
+  },
+} as const;
+
+/** A tag or any tag below it (`military` matches `military/drones`). */
+const tagMatch = (p: string) => `(t.name = @${p} OR lower(substr(t.name, 1, length(@${p}) + 1)) = lower(@${p} || '/'))`;
+/** The entity named so, or with that alias. */
+const entityIds = (p: string) => `(SELECT id FROM entities WHERE name = @${p} COLLATE NOCASE UNION SELECT entity_id FROM entity_aliases WHERE alias = @${p} COLLATE NOCASE)`;
+const likeAny = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The SQL and parameters of one kind's search under filters (with words, ranked; without, newest first). */
+function filteredKind(kind: SearchKind, q: SearchQuery): { sql: string; params: Record<string, string> } | null {
+  const k = FILTERED[kind];
+  const f = q.filters;
+  if (f.kinds && !f.kinds.includes(kind)) return null;
+  if ((f.publisher.length && !k.publisher) || (f.tag.length && !k.tag)) return null;
+  const where: string[] = [];
+  const params: Record<string, string> = {};
+  f.title.forEach((v, i) => {
+    where.push(`${k.title} LIKE @title${i} ESCAPE '\\'`);
+    params[`title${i}`] = likeAny(v);
+  });
+  f.publisher.forEach((v, i) => {
+    where.push(`${k.publisher} LIKE @publisher${i} ESCAPE '\\'`);
+    params[`publisher${i}`] = likeAny(v);
+  });
+  f.tag.forEach((v, i) => {
+    where.push(k.tag!(`tag${i}`));
+    params[`tag${i}`] = v.trim().replace(/\/+$/, '');
+  });
+  f.entity.forEach((v, i) => {
+    where.push(k.entity(`entity${i}`));
+    params[`entity${i}`] = v.trim();
+  });
+  if (f.before) {
+    where.push(`${k.date} < @before`);
+    params.before = f.before;
+  }
+  if (f.after) {
+    where.push(`${k.date} >= @after`);
+    params.after = f.after;
+  }
+  if (q.fts) {
+    where.unshift(`${k.fts} MATCH @q`);
+    return {
+      sql: `SELECT '${kind}' AS kind, ${k.select}, snippet(${k.fts}, ${k.column}, ${MARKS}) AS snippet, ${k.fts}.rank AS rank
+            FROM ${k.fts} JOIN ${k.table} ON ${k.key} = ${k.fts}.rowid ${k.joins} WHERE ${where.join(' AND ')} ORDER BY ${k.fts}.rank LIMIT @limit`,
+      params,
+    };
+  }
+  if (q.exclude) where.push(`${k.key} NOT IN (SELECT rowid FROM ${k.fts} WHERE ${k.fts} MATCH @x)`);
+  return {
+    sql: `SELECT '${kind}' AS kind, ${k.select}, ${k.plain} AS snippet, 0 AS rank FROM ${k.table} ${k.joins} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${k.key} DESC LIMIT @limit`,
+    params,
+  };
+}
+
+/** Rows of several kinds, each kind newest first, taken in turn (first of each, then second of each…). */
+function inTurn(rows: HitRow[], limit: number): HitRow[] {
+  const place = new Map<string, number>();
+  return rows
+    .map((r) => ({ r, turn: place.set(r.kind, (place.get(r.kind) ?? -1) + 1).get(r.kind)! }))
+    .sort((a, b) => a.turn - b.turn)
+    .slice(0, limit)
+    .map((x) => x.r);
+}
+
+/**
+ * Sources, excerpts and briefs matching the query (the language of db/searchQuery.ts),
+ * best first: by relevance (BM25, titles weighing most), or — while a one- or two-letter
+ * prefix is being typed, which matches nearly everything, or when the query is filters
+ * alone — the newest of each kind in turn, so a keystroke never ranks the whole corpus.
+ */
+export function search(db: Db, input: string, options: SearchOptions = {}): SearchResult[] {
+  const q = parseSearchQuery(input, { asYouType: options.asYouType });
+  const limit = options.limit ?? 50;
+  let rows: HitRow[];
+  if (hasFilters(q.filters) || (!q.fts && q.exclude)) {
+    if (!q.fts && !hasFilters(q.filters)) return []; // only words to leave out: nothing to look for
+    const parts = (['source', 'excerpt', 'brief'] as const).map((kind) => filteredKind(kind, q)).filter((p) => p !== null);
+    const words = { ...(q.fts ? { q: q.fts } : q.exclude ? { x: q.exclude } : {}), limit };
+    rows = parts.flatMap((p) => prepared(db, p.sql).all({ ...p.params, ...words }) as HitRow[]);
+    rows = q.fts ? rows.sort((a, b) => a.rank - b.rank).slice(0, limit) : inTurn(rows, limit);
+  } else if (!q.fts) return [];
+  else if (q.shortestPrefix >= RANK_FROM_PREFIX) rows = prepared(db, BY_RANK).all({ q: q.fts, limit }) as HitRow[];
+  else rows = inTurn(prepared(db, NEWEST).all({ q: q.fts, limit }) as HitRow[], limit);
   return rows.map((r) => {
-    const { text, highlights } = unmark(r.snippet);
+    const { text, highlights } = unmark(r.snippet ?? '');
     return { kind: r.kind, id: r.id, title: r.title, snippet: text, highlights };
   });
 }
 
 /** Excerpts whose quote, note, tags, entities or source title match: the citation typeahead. */
 export function searchExcerptIds(db: Db, input: string, limit = 20): string[] {
-  const q = toFtsQuery(input);
+  const q = parseSearchQuery(input, { asYouType: true }).fts;
   if (!q) {
     return (db.prepare(`SELECT id FROM excerpts ORDER BY updated_at DESC, seq DESC LIMIT ?`).all(limit) as { id: string }[]).map((r) => r.id);
   }
@@ -106,4 +221,22 @@ export function searchExcerptIds(db: Db, input: string, limit = 20): string[] {
       )
       .all({ q, like, limit }) as { id: string }[]
   ).map((r) => r.id);
+}
+
+/**
+ * For a bulk import in one batch transaction (the command line's): from here until
+ * indexDeferredSources, new texts are queued instead of indexed one savepoint at a time
+ * (migration 015 says why). The mark lives only inside the open transaction: a crash rolls
+ * it back with the batch, and no other connection ever sees it.
+ */
+export function deferSourceIndexing(db: Db): void {
+  if (!db.inTransaction) throw new Error('deferSourceIndexing needs an open transaction');
+  prepared(db, `INSERT OR IGNORE INTO bulk_import (active) VALUES (1)`).run();
+}
+
+/** Indexes the texts queued since deferSourceIndexing, in one statement, and ends the deferral. */
+export function indexDeferredSources(db: Db): void {
+  prepared(db, `INSERT INTO sources_fts(rowid, title, body) SELECT t.seq, t.title, t.body FROM sources_fts_pending p JOIN source_search_text t ON t.seq = p.seq`).run();
+  prepared(db, `DELETE FROM sources_fts_pending`).run();
+  prepared(db, `DELETE FROM bulk_import`).run();
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { readOriginal, sha256, storeOriginal } from './originals';
 import type { Db } from './workspace';
 import type { PageSpan, Reliability, Source, SourceFormat, SourceMeta, SourcePage, SourceSummary, SourceVersion } from './domain';
 import { newId, nowIso } from './ids';
@@ -45,12 +45,12 @@ function toSummary(r: SourceRow): SourceSummary {
 }
 
 export function contentHash(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return sha256(text);
 }
 
 /** The hash recorded for a version's original bytes (verify re-hashes them). */
 export function bytesHash(bytes: Buffer | null): string | null {
-  return bytes ? createHash('sha256').update(bytes).digest('hex') : null;
+  return bytes ? sha256(bytes) : null;
 }
 
 export interface StoredVersion {
@@ -66,11 +66,23 @@ export interface StoredVersion {
 export function* storedVersions(db: Db): Generator<StoredVersion> {
   const keys = db.prepare(`SELECT rowid FROM source_versions ORDER BY source_id, version`).pluck().all() as number[];
   // A workspace older than migration 014 (a backup made before it) has no original_hash.
-  const hasOriginalHash = (db.prepare(`SELECT count(*) FROM pragma_table_info('source_versions') WHERE name = 'original_hash'`).pluck().get() as number) > 0;
-  const read = db.prepare(`SELECT source_id AS sourceId, version, text, content_hash AS contentHash, original, ${hasOriginalHash ? 'original_hash' : 'NULL'} AS originalHash FROM source_versions WHERE rowid = ?`);
+  // A workspace older than migration 014 (a backup made before it) has no original_hash; older than 015, no original_encoding.
+  const columns = new Set(db.prepare(`SELECT name FROM pragma_table_info('source_versions')`).pluck().all() as string[]);
+  const read = db.prepare(
+    `SELECT source_id AS sourceId, version, text, content_hash AS contentHash, original, ${columns.has('original_hash') ? 'original_hash' : 'NULL'} AS originalHash,
+            ${columns.has('original_encoding') ? 'original_encoding' : 'NULL'} AS encoding
+     FROM source_versions WHERE rowid = ?`,
+  );
   for (const key of keys) {
-    const row = read.get(key) as StoredVersion | undefined;
-    if (row) yield row;
+    const row = read.get(key) as (StoredVersion & { encoding: string | null }) | undefined;
+    if (!row) continue;
+    let original: Buffer | null;
+    try {
+      original = readOriginal({ original: row.original, encoding: row.encoding, hash: row.originalHash, text: row.text, textHash: row.contentHash });
+    } catch {
+      original = row.original; // deflated bytes that no longer inflate: their hash tells
+    }
+    yield { sourceId: row.sourceId, version: row.version, text: row.text, contentHash: row.contentHash, original, originalHash: row.originalHash };
   }
 }
 
@@ -96,7 +108,7 @@ function decodePages(json: string | null): PageSpan[] | null {
 }
 
 // A source's shown grade is its own, else its publisher's default (set once per publisher).
-// excerpt_count is kept on the source by triggers (migration 015).
+// excerpt_count is kept on the source by triggers (migration 016).
 const SELECT = `SELECT s.*, s.reliability AS own_reliability, coalesce(s.reliability, p.reliability) AS reliability
   FROM sources s LEFT JOIN publishers p ON p.name = s.publisher`;
 
@@ -109,10 +121,12 @@ export function insertSource(db: Db, s: NewSource): string {
     `INSERT INTO sources (id, title, author, publisher, published_at, url, language, original_format, original_name, captured_at, current_version, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
   ).run(id, s.title, s.author, s.publisher, s.publishedAt, s.url, s.language, s.format, s.originalName, s.capturedAt ?? now, now, now);
+  const textHash = s.contentHash ?? contentHash(s.text);
+  const original = storeOriginal(s.original, s.text, textHash);
   prepared(
     db,
-    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_hash, original_name, pages, created_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, s.text, s.contentHash ?? contentHash(s.text), s.original, bytesHash(s.original), s.originalName, encodePages(s.pages), now);
+    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_encoding, original_hash, original_name, pages, created_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, s.text, textHash, original.original, original.encoding, original.hash, s.originalName, encodePages(s.pages), now);
   return id;
 }
 
@@ -132,7 +146,7 @@ export interface SourcePageRequest {
 }
 
 /**
- * Each order as an index walks it (migration 015), ties broken by import order. Sources
+ * Each order as an index walks it (migration 016), ties broken by import order. Sources
  * without a publisher or a date come last either way: those orders lead with whether the
  * value is missing, and have an index per direction.
  */
@@ -240,9 +254,11 @@ export function listVersions(db: Db, sourceId: string): SourceVersion[] {
 export function addVersion(db: Db, sourceId: string, v: { text: string; original: Buffer | null; originalName: string | null; pages?: readonly PageSpan[] | null }): number {
   const { next } = db.prepare(`SELECT coalesce(max(version), 0) + 1 AS next FROM source_versions WHERE source_id = ?`).get(sourceId) as { next: number };
   const now = nowIso();
+  const textHash = contentHash(v.text);
+  const original = storeOriginal(v.original, v.text, textHash);
   db.prepare(
-    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_hash, original_name, pages, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(sourceId, next, v.text, contentHash(v.text), v.original, bytesHash(v.original), v.originalName, encodePages(v.pages), now);
+    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_encoding, original_hash, original_name, pages, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(sourceId, next, v.text, textHash, original.original, original.encoding, original.hash, v.originalName, encodePages(v.pages), now);
   db.prepare(`UPDATE sources SET current_version = ?, updated_at = ? WHERE id = ?`).run(next, now, sourceId);
   return next;
 }

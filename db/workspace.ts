@@ -245,6 +245,7 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Db {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > 0 && version < latestVersion) options.beforeMigrate?.(db, version);
     migrate(db, migrations);
+    if (version > 0 && version < latestVersion) compactIfSparse(db);
     const session = enterSession(path, marks.stale);
     const close = db.close.bind(db);
     // The mark comes off only after SQLite has closed (and checkpointed) the file, so the
@@ -273,6 +274,16 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Db {
  */
 export function writeTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();
+}
+
+/**
+ * Gives the disk back after a migration that freed a quarter of the file or more (015
+ * drops a second and third copy of every text): the file is rewritten compactly once.
+ */
+function compactIfSparse(db: Db): void {
+  const free = db.pragma('freelist_count', { simple: true }) as number;
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  if (free * 4 >= pages) db.exec('VACUUM');
 }
 
 /** Applies every pending migration, each in its own transaction with its user_version: all of it or none. */
@@ -316,15 +327,22 @@ export class WriteBatch {
   constructor(
     private readonly db: Db,
     private readonly spanMs = 2000,
+    /** Run right after each batch begins, and right before it commits (inside it). */
+    private readonly hooks: { afterBegin?: (db: Db) => void; beforeCommit?: (db: Db) => void } = {},
   ) {}
   step(): void {
     if (this.db.inTransaction && Date.now() - this.started < this.spanMs) return;
-    if (this.db.inTransaction) this.db.exec('COMMIT');
+    if (this.db.inTransaction) this.commit();
     this.db.exec('BEGIN IMMEDIATE');
+    this.hooks.afterBegin?.(this.db);
     this.started = Date.now();
   }
   end(): void {
-    if (this.db.inTransaction) this.db.exec('COMMIT');
+    if (this.db.inTransaction) this.commit();
+  }
+  private commit(): void {
+    this.hooks.beforeCommit?.(this.db);
+    this.db.exec('COMMIT');
   }
 }
 
@@ -350,7 +368,26 @@ export function totalChanges(db: Db): number {
 /** SQLite's full integrity check (FTS5 indexes included): empty when the file is sound, else what is wrong. */
 export function integrityProblems(db: Db): string[] {
   const rows = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
-  return rows.join() === 'ok' ? [] : rows;
+  return [...(rows.join() === 'ok' ? [] : rows), ...searchIndexProblems(db)];
+}
+
+/**
+ * Whether the source index still matches the texts it indexes. Since migration 015 it
+ * holds no copy of them (external content), and `PRAGMA integrity_check` checks only the
+ * index's own structure: FTS5's 'integrity-check' command with rank 1 compares it with
+ * the texts. That command is an INSERT to SQLite, so it needs a connection that may write
+ * (it changes nothing); on a read-only one it is not run.
+ */
+export function searchIndexProblems(db: Db): string[] {
+  if (db.readonly) return [];
+  const external = db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'sources_fts' AND sql LIKE '%content =%'`).get();
+  if (!external) return [];
+  try {
+    db.exec(`INSERT INTO sources_fts(sources_fts, rank) VALUES ('integrity-check', 1)`);
+    return [];
+  } catch (err) {
+    return [`the search index does not match the texts it indexes (${(err as Error).message})`];
+  }
 }
 
 /** Makes the file self-contained (no -wal beside it), for a copy that travels. */

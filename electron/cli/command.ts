@@ -1,6 +1,5 @@
 // What every `sourcebook` command is and the few things they share: argument parsing that
 // turns mistakes into usage errors, a workspace opened for one command, atomic writes.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Db } from '../../db/workspace';
@@ -9,29 +8,7 @@ import { syncFolderOf, syncWarning } from '../services/syncFolder';
 import { UserError } from '../services/errors';
 import { outputProblem } from '../services/workspaceFile';
 
-/** A mistake in how the command was typed: usage on stderr, exit 2. */
-export class UsageError extends Error {}
-
-export type Out = { json: boolean; print(value: unknown, human: () => string): void };
-
-export interface CliContext {
-  workspace: string;
-  out: Out;
-}
-
-/** One command of the table: its name as typed ("source replace") and what it does; returns the exit code. */
-export interface Command {
-  name: string;
-  run(args: string[], ctx: CliContext): Promise<number>;
-}
-
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-}
+export { UsageError, parse, one, type Out, type CliContext, type Command } from './args';
 
 export async function withWorkspace<T>(path: string, fn: (db: Db) => T | Promise<T>): Promise<T> {
   mkdirSync(dirname(resolve(path)), { recursive: true });
@@ -82,9 +59,4 @@ export function writeAtomically(path: string, data: string | Buffer, options: { 
     if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') throw new UserError(`Cannot write ${path}: the folder is read-only or not yours; nothing was written.`, 'read-only');
     throw new UserError(`Cannot write ${path}: ${code ?? (err as Error).message}`);
   }
-}
-
-export function one(value: string | undefined, flag: string): string {
-  if (value === undefined || value === '') throw new UsageError(`${flag} is required.`);
-  return value;
 }

@@ -2,16 +2,12 @@
 // is a stable interface (DESIGN.md): stdout carries exactly one JSON value, errors go
 // to stderr with a non-zero exit. The commands are a table (./commands/, one file per
 // feature); this file reads the global flags and finds the command.
-import { UserError, WorkspaceError, storageFailure } from '../services/errors';
+// Only the light parts load up front (`help` reads no workspace and loads no service): a
+// command's feature file is loaded when it is named (./commandIndex.ts), and the heavy
+// services inside it (importer, exporters, name recognition) when the command runs.
 import { defaultWorkspacePath } from './defaults';
-import { UsageError, parse, type Command, type Out } from './command';
-import { briefsCommands } from './commands/briefs';
-import { entitiesCommands } from './commands/entities';
-import { excerptsCommands } from './commands/excerpts';
-import { sourcesCommands } from './commands/sources';
-import { workspaceCommands } from './commands/workspace';
-import { trashCommands } from './commands/trash';
-import { newestVerifiedBackup } from '../services/backup';
+import { UsageError, parse, type Out } from './args';
+import { loadFeatureOf } from './commandIndex';
 
 const USAGE = `Usage: sourcebook [--workspace PATH] <command> [options]
 
@@ -25,7 +21,8 @@ Commands:
               [--tag TAG]... [--note TEXT] [--credibility 1-6] [--date YYYY[-MM[-DD]]] [--json]
   excerpt delete EXCERPT_ID [--json]      move an excerpt to the Trash (its citations show "deleted")
   excerpts --source ID [--json]           list a source's excerpts
-  search QUERY [--json]                   search sources, excerpts and briefs
+  search QUERY [--json]                   search sources, excerpts and briefs: words, word*, "a phrase", -word, a OR b,
+                                          title: publisher: tag: entity: before:YYYY[-MM[-DD]] after: kind:
   entity add NAME --type TYPE [--alias A]... [--json]   add an entity; the corpus is scanned for its names
   entity alias ENTITY_ID ALIAS [--json]   add an alias (the corpus is scanned for it)
   entity rescan ENTITY_ID [--json]        look for an entity's names across the corpus again (repairs its mentions)
@@ -54,12 +51,11 @@ Commands:
   verify [--json]                         hash every source's stored text and original again against the hashes recorded (exit 1 on a mismatch)
   merge OTHER.sourcebook [--json]         merge another workspace into this one (backed up first; twice changes nothing)
   package BRIEF_ID --out FILE [--json]    an evidence package: the brief, the excerpts it cites, their sources and entities
-  serve [--port N]                        serve the app to a browser on 127.0.0.1
+  serve [--port N] [OTHER.sourcebook]...  serve the app to a browser on 127.0.0.1; the page can switch to the
+                                          workspaces named here or opened recently in the app
 
 The workspace defaults to ${defaultWorkspacePath()} (or $SOURCEBOOK_WORKSPACE).`;
 
-const COMMANDS: readonly Command[] = [...sourcesCommands, ...excerptsCommands, ...entitiesCommands, ...briefsCommands, ...trashCommands, ...workspaceCommands];
-const BY_NAME = new Map(COMMANDS.map((c) => [c.name, c]));
 
 /** "source replace" or "source grade"; "entity add", "entity alias" or "entity merge". */
 function choices(names: string[]): string {
@@ -83,20 +79,21 @@ async function run(argv: string[], out: Out): Promise<number> {
   const [command, ...args] = rest;
   const ctx = { workspace, out };
 
-  const sub = command !== undefined ? BY_NAME.get(`${command} ${args[0]}`) : undefined;
+  const commands = command !== undefined ? await loadFeatureOf(command) : [];
+  const sub = commands.find((c) => c.name === `${command} ${args[0]}`);
   if (sub) return sub.run(args.slice(1), ctx);
-  const found = command !== undefined ? BY_NAME.get(command) : undefined;
+  const found = commands.find((c) => c.name === command);
   if (found) return found.run(args, ctx);
-  const subcommands = COMMANDS.filter((c) => c.name.startsWith(`${command} `)).map((c) => c.name);
+  const subcommands = commands.filter((c) => c.name.startsWith(`${command} `)).map((c) => c.name);
   if (subcommands.length) throw new UsageError(`Unknown command "${command} ${args[0] ?? ''}" (use ${choices(subcommands)}).`);
 
   switch (command) {
     case 'serve': {
-      const { values } = parse(args, { port: { type: 'string' } });
+      const { values, positionals } = parse(args, { port: { type: 'string' } });
       const port = values.port === undefined ? 0 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a port number.');
       const { serve } = await import('./serve');
-      await serve(workspace, port);
+      await serve(workspace, port, positionals);
       return new Promise<number>(() => {}); // runs until interrupted
     }
     case undefined:
@@ -111,19 +108,21 @@ async function run(argv: string[], out: Out): Promise<number> {
 }
 
 /** For a damaged workspace: the newest verified backup and the command that puts it back (the damaged file is moved aside, never written). */
-function restoreHint(workspace: string): string {
+async function restoreHint(workspace: string): Promise<string> {
+  const { newestVerifiedBackup } = await import('../services/backup');
   const backup = newestVerifiedBackup(workspace);
   if (!backup) return ' There is no verified backup of it in its backups folder.';
   return ` The newest verified backup is ${backup.path} (${backup.createdAt}). To restore it (the damaged file is kept aside as "<name>.damaged-<time>"), run:\n  sourcebook --workspace "${workspace}" restore "${backup.path}"`;
 }
 
 /** What went wrong, for a person (and, under --json, for a script): message, code, exit status. */
-function failure(err: unknown, workspace: string): { message: string; code: string; exit: number; stack?: string } {
+async function failure(err: unknown, workspace: string): Promise<{ message: string; code: string; exit: number; stack?: string }> {
   if (err instanceof UsageError) return { message: err.message, code: 'usage', exit: 2 };
-  if (err instanceof WorkspaceError && err.code === 'damaged') return { message: `${err.message}${restoreHint(workspace)}`, code: err.code, exit: 1 };
+  const { UserError, WorkspaceError, storageFailure } = await import('../services/errors');
+  if (err instanceof WorkspaceError && err.code === 'damaged') return { message: `${err.message}${await restoreHint(workspace)}`, code: err.code, exit: 1 };
   if (err instanceof UserError || err instanceof WorkspaceError) return { message: err.message, code: err.code, exit: 1 };
   const storage = storageFailure(workspace, err);
-  if (storage) return { message: `${storage.message}${storage.code === 'damaged' ? restoreHint(workspace) : ''}`, code: storage.code, exit: 1 };
+  if (storage) return { message: `${storage.message}${storage.code === 'damaged' ? await restoreHint(workspace) : ''}`, code: storage.code, exit: 1 };
   return { message: (err as Error).message ?? String(err), code: 'internal', exit: 1, stack: (err as Error).stack ?? String(err) };
 }
 
@@ -138,7 +137,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await run(argv, out);
   } catch (err) {
-    const f = failure(err, workspaceArgument(argv));
+    const f = await failure(err, workspaceArgument(argv));
     if (out.json) process.stderr.write(`${JSON.stringify({ error: { message: f.code === 'internal' ? `internal error: ${f.message}` : f.message, code: f.code } })}\n`);
     else if (f.code === 'usage') process.stderr.write(`sourcebook: ${f.message}\nRun "sourcebook help" for usage.\n`);
     else if (f.code === 'internal') process.stderr.write(`sourcebook: internal error: ${f.stack}\n`);

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { BriefSnapshot, BriefSummary, Brief, CitationCheck, CooccurrenceRow, Entity, ExcerptView, Reliability, SearchResult, Source, SourcePage, SourceSummary, SourceVersion, TrashItem, EntityReviewView } from '../../db/domain';
 import { MAX_IMPORT_BYTES } from '../../common/sourceFiles';
 import { CHANGES, READS, type Change, type Read } from '../../common/changes';
-import type { BackupView, MergeReport, VerifyReport, EntityPage, Graph, ImportReport, JobStatus, ParagraphEvidence, ReplaceReport, SourceMention, Suggestion } from '../services/views';
+import type { BackupView, MergeReport, VerifyReport, EntityPage, Graph, ImportReport, JobStatus, ParagraphEvidence, ReplaceReport, SourceMention, Suggestion, WorkspaceChoices } from '../services/views';
 import { ENTITY_TYPES, RELIABILITY } from '../../common/glossary';
 import { MAX_SOURCE_FILTER, MAX_SOURCE_PAGE, SORT_DIRECTIONS, SOURCE_SORTS } from '../../common/library';
 
@@ -227,6 +227,10 @@ export const contract = {
 
   /** The workspace's backups, newest first, with what each one's check found. */
   'backups:list': { input: z.object({}).strict(), output: reply<BackupView[]>() },
+  /** The workspaces this page may switch to: the open one, those named when the server started, the app's recent ones (ids, never paths, come back). */
+  'workspaces:list': { input: z.object({}).strict(), output: reply<WorkspaceChoices>() },
+  /** Opens one of the workspaces `workspaces:list` offered, by its id, in place of the open one (which stays open if it cannot be). */
+  'workspaces:open': { input: z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, 'a workspace id from workspaces:list') }).strict(), output: reply<{ path: string }>() },
   /** Backs the workspace up now (checked before it counts). */
   'backups:now': { input: z.object({}).strict(), output: reply<BackupView>() },
   /** Puts one of the workspace's own backups (a path `backups:list` gave) in place of the workspace, after backing it up. */
@@ -258,7 +262,8 @@ export const contract = {
   /** Where an excerpt is cited: briefs and the positions of its citations in them. */
   'excerpts:citedIn': { input: z.object({ id }).strict(), output: reply<{ briefId: string; title: string; positions: number[] }[]>() },
 
-  'search:query': { input: z.object({ query: shortText }).strict(), output: reply<SearchResult[]>() },
+  /** `asYouType`: the query is still being typed, so its last word matches as a prefix (db/search.ts). */
+  'search:query': { input: z.object({ query: shortText, asYouType: z.boolean().optional() }).strict(), output: reply<SearchResult[]>() },
 
   'export:html': { input: z.object({ briefId: id, ...exportOptions }).strict(), output: reply<{ html: string; fileName: string }>() },
   'export:pdf': { input: z.object({ briefId: id, ...exportOptions }).strict(), output: reply<{ pdfBase64: string; fileName: string }>() },

@@ -9,8 +9,9 @@ import { excerptsHandlers } from './handlers/excerpts';
 import { sourcesHandlers } from './handlers/sources';
 import { trashHandlers } from './handlers/trash';
 import { backupsHandlers } from './handlers/backups';
+import { workspacesHandlers } from './handlers/workspaces';
 import type { Handlers } from './handlers/types';
 
 export type { Handlers, ServiceContext } from './handlers/types';
 
-export const handlers: Handlers = { ...sourcesHandlers, ...excerptsHandlers, ...entitiesHandlers, ...analysisHandlers, ...briefsHandlers, ...trashHandlers, ...backupsHandlers };
+export const handlers: Handlers = { ...sourcesHandlers, ...excerptsHandlers, ...entitiesHandlers, ...analysisHandlers, ...briefsHandlers, ...trashHandlers, ...backupsHandlers, ...workspacesHandlers };

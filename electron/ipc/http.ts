@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createRouter, replyStatus } from './router';
 import { APP_RESPONSE_HEADERS, readRendererFile } from './rendererFiles';
-import { openSession } from '../services/session';
+import { openSession, type Session } from '../services/session';
+import { chosenWorkspace, offeredWorkspaces, type WorkspaceSwitcher } from '../services/workspaceSwitcher';
 import type { PdfPrinter } from '../services/export/pdf';
 import { chromiumPrinter } from '../services/export/chromiumPrinter';
 
@@ -22,6 +23,13 @@ export interface HttpServerOptions {
   printer?: PdfPrinter;
   /** Seed a brand-new workspace with the sample content (default true). */
   sample?: boolean;
+  /**
+   * The other workspaces the page may switch to (named on the command line, the app's
+   * recent list), asked each time the page lists them. None: the open one alone.
+   */
+  otherWorkspaces?: () => readonly string[];
+  /** Told after the page switched to another workspace (the recent list keeps it). */
+  onSwitched?: (path: string) => void;
 }
 
 export interface RunningServer {
@@ -61,9 +69,39 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** A session with its router and the requests running on it (so a switch closes it only when they are done). */
+interface Open {
+  session: Session;
+  route: ReturnType<typeof createRouter>;
+  inflight: number;
+}
+
+async function drained(open: Open): Promise<void> {
+  while (open.inflight > 0) await new Promise((r) => setTimeout(r, 25));
+}
+
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
-  const session = await openSession(options.workspacePath, { printer: options.printer ?? chromiumPrinter(), sample: options.sample });
-  const route = createRouter(session);
+  const printer = () => options.printer ?? chromiumPrinter();
+  const switcher: WorkspaceSwitcher = {
+    list: () => offeredWorkspaces(current.session.workspacePath, options.otherWorkspaces?.() ?? []),
+    async open(id) {
+      const path = chosenWorkspace(switcher.list(), id);
+      if (path === resolve(current.session.workspacePath)) return { path };
+      // Opened (and checked) first: if it cannot be, the open workspace stays as it was.
+      const next = await openSession(path, { printer: printer(), sample: false });
+      next.workspaces = switcher;
+      const previous = current;
+      current = { session: next, route: createRouter(next), inflight: 0 };
+      options.onSwitched?.(path);
+      // Closed once what runs on it (this request included) has answered.
+      closing.add(drained(previous).then(() => previous.session.close()));
+      return { path };
+    },
+  };
+  const first = await openSession(options.workspacePath, { printer: printer(), sample: options.sample });
+  first.workspaces = switcher;
+  let current: Open = { session: first, route: createRouter(first), inflight: 0 };
+  const closing = new Set<Promise<void>>();
   const token = randomBytes(24).toString('base64url');
   const root = resolve(options.rendererDir);
   let port = 0;
@@ -95,7 +133,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         } catch {
           return send(res, 400, JSON.stringify({ ok: false, error: 'Unreadable request: the address has a malformed %-escape.' }), 'application/json');
         }
-        const reply = await route(channel, payload);
+        const open = current;
+        open.inflight++;
+        let reply;
+        try {
+          reply = await open.route(channel, payload);
+        } finally {
+          open.inflight--;
+        }
         return send(res, replyStatus(reply), JSON.stringify(reply), 'application/json; charset=utf-8');
       }
 
@@ -132,7 +177,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     async close() {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
-      await session.close();
+      await Promise.all(closing);
+      await current.session.close();
     },
   };
 }

@@ -5,13 +5,14 @@
 // window.ts; the menu's commands are commands.ts.
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme } from 'electron';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { openSession, type Session } from '../services/session';
 import { newestVerifiedBackup, restoreBackup } from '../services/backup';
-import { WorkspaceError } from '../services/errors';
+import { UserError, WorkspaceError } from '../services/errors';
 import { syncFolderOf, syncWarning } from '../services/syncFolder';
 import { SettingsStore } from '../services/appSettings';
 import { workspaceArgument, workspaceName } from '../services/workspaceFile';
+import { chosenWorkspace, offeredWorkspaces, type WorkspaceSwitcher } from '../services/workspaceSwitcher';
 import { createRouter, type Router } from '../ipc/router';
 import { IPC_INVOKE } from '../ipc/constants';
 import { APP_URL, registerAppScheme, serveRenderer } from './appProtocol';
@@ -54,6 +55,16 @@ const desktop: Desktop = {
   },
 };
 
+/** The page's workspace switcher on the desktop: the open workspace and the recent list, as in File ▸ Open Recent. */
+const desktopSwitcher: WorkspaceSwitcher = {
+  list: () => offeredWorkspaces(session?.workspacePath ?? defaultWorkspace, settings.recent().map((r) => r.path)),
+  async open(id) {
+    const path = chosenWorkspace(desktopSwitcher.list(), id);
+    if (path !== resolve(session?.workspacePath ?? '') && !(await switchWorkspace(path))) throw new UserError(`“${workspaceName(path)}” could not be opened; the workspace open stays open.`);
+    return { path };
+  },
+};
+
 function refreshChrome(): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -82,6 +93,7 @@ async function switchWorkspace(path: string, options: { newWorkspace?: boolean }
     desktop.showError('Sourcebook cannot open this workspace', (err as Error).message);
     return false;
   }
+  next.workspaces = desktopSwitcher;
   const previous = session;
   session = next;
   route = createRouter(next);

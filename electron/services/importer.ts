@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statS
 import { basename, extname, join, resolve } from 'node:path';
 import { WriteBatch, isStorageFailure, writeTransaction, type Db } from '../../db/workspace';
 import { contentHash, findSourceByHash, findSourceLike, insertSource, updateSourceMeta } from '../../db/sources';
+import { deferSourceIndexing, indexDeferredSources } from '../../db/search';
 import type { Reliability } from '../../db/domain';
 import { ImportSkip } from './import/format';
 import { readImportFile, type ImportInput } from './import/input';
@@ -60,8 +61,8 @@ function storeParsed(db: Db, input: ImportInput, bytes: Buffer, parsed: ParseOut
       const earlier = findSourceLike(db, { url: doc.meta.url, originalName: input.name, title: doc.meta.title });
       const id = insertSource(db, { ...doc.meta, format: doc.format, originalName: input.name, text: doc.text, original: bytes, pages: doc.pages ?? null, contentHash: hash });
       if (options.reliability) updateSourceMeta(db, id, { reliability: options.reliability });
-      // Mentions of known entities are found as the source arrives.
-      scanText(db, id, doc.text, hash);
+      // Mentions of known entities are found as the source arrives (a new source has none to clear first).
+      scanText(db, id, doc.text, hash, undefined, { fresh: true });
       const warnings = earlier ? [...doc.warnings, newVersionWarning(earlier, doc.meta.url !== null)] : doc.warnings;
       return { kind: 'imported', id, title: doc.meta.title, warnings, ...(earlier ? { versionOf: earlier } : {}) };
     });
@@ -112,7 +113,8 @@ export interface ImportAllOptions {
  */
 export async function importAll(db: Db, inputs: Iterable<ImportInput>, options: ImportAllOptions = {}): Promise<ImportReport> {
   const report: ImportReport = { imported: [], skipped: [], failed: [] };
-  const batch = options.exclusive ? new WriteBatch(db) : null;
+  // A batch indexes its texts for search together, before it commits (db/search.ts).
+  const batch = options.exclusive ? new WriteBatch(db, undefined, { afterBegin: deferSourceIndexing, beforeCommit: indexDeferredSources }) : null;
   const pool = options.workers === false ? null : options.workers instanceof ParsePool ? options.workers : sharedParsePool();
   const parse = pool ? (name: string, bytes: Uint8Array) => pool.parse(name, bytes) : parseToOutcome;
   // Enough files in flight to keep every worker busy while this thread stores, within

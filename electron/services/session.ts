@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { syncFolderOf, type SyncFolder } from './syncFolder';
 import { purgeOldTrash } from './trash';
 import { resumeScans } from './entities';
+import type { WorkspaceSwitcher } from './workspaceSwitcher';
 
 /** An open workspace with what the services need: the store and a PDF printer. */
 export interface Session {
@@ -21,6 +22,8 @@ export interface Session {
    * one afterwards. Only a backup listed in its backups folder is accepted.
    */
   restore(backupPath: string): Promise<{ restored: string; previous: string | null }>;
+  /** Switching to another workspace, where the host offers it (set by the host: http.ts, the Electron main process). */
+  workspaces?: WorkspaceSwitcher;
   close(): Promise<void>;
 }
 

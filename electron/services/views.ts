@@ -114,3 +114,10 @@ export interface VerifyReport {
   versions: number;
   mismatches: { sourceId: string; version: number; what: 'text' | 'original'; expected: string; actual: string }[];
 }
+
+/** The workspaces a page may switch to (services/workspaceSwitcher.ts): ids, never paths, are what it sends back. */
+export interface WorkspaceChoices {
+  /** The id of the workspace open now. */
+  current: string;
+  workspaces: { id: string; name: string; path: string; missing: boolean; current: boolean }[];
+}

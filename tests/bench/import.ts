@@ -2,8 +2,9 @@
 // Markdown, HTML; ~10 MB) into a fresh workspace file, as the command line does (each
 // file its own savepoint, committed in batches, parsed in the worker pool while earlier
 // files are stored), and compares, in the same run:
-//   plain text against its floor: the same normalized texts inserted into the same tables
-//     and FTS index in one raw transaction;
+//   plain text against its floor: the same normalized texts streamed into a bare FTS5
+//     table (FTS5 keeping its own copy, the same tokenizer) in one transaction — what a
+//     person could do with SQLite alone;
 //   HTML against the extraction libraries alone on the same files (linkedom + Readability,
 //     text out, no storage, one thread).
 // Both also run through the importer with workers turned off (`workers: false`: each file
@@ -19,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { openWorkspace } from '../../db/workspace';
-import { insertSource } from '../../db/sources';
+import Database from 'better-sqlite3';
 import { importAll, type ImportAllOptions, type ImportInput } from '../../electron/services/importer';
 import { sharedParsePool } from '../../electron/services/import/parsePool';
 import { parseDocument } from '../../electron/services/import/parse';
@@ -111,19 +112,25 @@ async function main() {
 
   // 2. Plain text alone through the importer (workers, and parsed in-thread) vs the floor.
   const texts = files.filter((f) => f.kind === 'text').map((f) => ({ f, doc: parseDocument(f.name, f.bytes) }));
-  let floorDb = fresh(`floor-${round++}.sqlite`);
+  const bare = (name: string) => new Database(join(dir, name));
+  let floorDb = bare(`floor-${round++}.sqlite`);
   const text = await timed({
     workers: importRun('text', 'text', {}),
     inThread: importRun('text-here', 'text', { workers: false }),
     floor: {
       setup: () => {
         floorDb.close();
-        floorDb = fresh(`floor-${round++}.sqlite`);
+        floorDb = bare(`floor-${round++}.sqlite`);
       },
-      fn: () =>
+      // The floor a person could reach for: the same normalized texts streamed into a bare
+      // FTS5 table (its own content, the same tokenizer), one transaction.
+      fn: () => {
+        floorDb.exec(`CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')`);
+        const insert = floorDb.prepare('INSERT INTO docs (title, body) VALUES (?, ?)');
         floorDb.transaction(() => {
-          for (const { f, doc } of texts) insertSource(floorDb, { ...doc.meta, format: 'text', originalName: f.name, text: doc.text, original: f.bytes });
-        })(),
+          for (const { doc } of texts) insert.run(doc.meta.title, doc.text);
+        })();
+      },
     },
   });
   floorDb.close();
@@ -156,8 +163,8 @@ async function main() {
   row('mixed corpus through the importer', `${(N / mixedSeconds).toFixed(0)} articles/s`, `${mixedSeconds.toFixed(2)} s, ${(mb / mixedSeconds).toFixed(1)} MB/s`);
   row('plain text: importer', `${text.workers.toFixed(2)} s`);
   row('plain text: importer, parsing in-thread', `${text.inThread.toFixed(2)} s`);
-  row('plain text: floor (raw inserts + FTS, one tx)', `${text.floor.toFixed(2)} s`);
-  row('plain text ratio importer / floor', `${(text.workers / text.floor).toFixed(2)}×`, 'target ≤ 2×');
+  row('plain text: floor (bare FTS5 insert, one tx)', `${text.floor.toFixed(2)} s`);
+  row('plain text ratio importer / floor', `${(text.workers / text.floor).toFixed(2)}×`, 'target ≤ 1.5×');
   row('plain text ratio, parsing in-thread / floor', `${(text.inThread / text.floor).toFixed(2)}×`);
   row('HTML: importer', `${html.workers.toFixed(2)} s`);
   row('HTML: importer, parsing in-thread', `${html.inThread.toFixed(2)} s`);

@@ -68,7 +68,7 @@ async function openSource(title: string) {
 }
 
 async function openView(name: 'Trash' | 'Backups') {
-  await page.getByRole('list', { name: 'Trash and backups' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+  await page.getByRole('list', { name: 'Workspace tools' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
   await expect.poll(() => side().locator('.side-title').textContent()).toContain(name);
 }
 
@@ -149,7 +149,7 @@ describe('the Trash', () => {
     await expect.poll(() => library().getByRole('option', { name: new RegExp(citedSource.title.slice(0, 30)) }).count()).toBe(0);
     await expect.poll(() => toasts().filter({ hasText: `Moved “${citedSource.title.slice(0, 30)}` }).count()).toBe(1);
     // The sidebar counts what the Trash holds.
-    const trashButton = page.getByRole('list', { name: 'Trash and backups' }).getByRole('button', { name: /^Trash/ });
+    const trashButton = page.getByRole('list', { name: 'Workspace tools' }).getByRole('button', { name: /^Trash/ });
     await expect.poll(() => trashButton.locator('.count').textContent()).toBe('1');
 
     // Two more items, so the keyboard has somewhere to go: an entity and a brief (through the API, before the view loads).

@@ -10,9 +10,15 @@ export interface CliResult {
   json<T = unknown>(): T;
 }
 
+/**
+ * The `sourcebook` bin as installed: the compiled command line when the build is as new
+ * as the sources (`npm test` builds first), else the TypeScript through tsx.
+ */
+const bin = [join(root, 'electron', 'cli', 'sourcebook.mjs')];
+
 /** Runs the real `sourcebook` command line as a separate process, the way a script would. */
 export function cli(workspace: string, ...args: string[]): CliResult {
-  const r = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'electron', 'cli', 'main.ts'), '--workspace', workspace, ...args], {
+  const r = spawnSync(process.execPath, [...bin, '--workspace', workspace, ...args], {
     encoding: 'utf8',
     cwd: root,
     timeout: 120_000,
@@ -30,7 +36,7 @@ export function cli(workspace: string, ...args: string[]): CliResult {
 /** The same, without waiting: for several `sourcebook` processes at once. */
 export function cliAsync(workspace: string, ...args: string[]): Promise<CliResult> {
   return new Promise((done) => {
-    const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'electron', 'cli', 'main.ts'), '--workspace', workspace, ...args], { cwd: root });
+    const child = spawn(process.execPath, [...bin, '--workspace', workspace, ...args], { cwd: root });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

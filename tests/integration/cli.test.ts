@@ -150,7 +150,7 @@ describe('sourcebook search', () => {
     const hits = cli(ws, 'search', 'cranes', '--json').json<{ kind: string; id: string; title: string; snippet: string }[]>();
     expect(hits.map((h) => h.kind).sort()).toEqual(['excerpt', 'source', 'source']);
     for (const h of hits) expect(h.snippet.toLowerCase()).toContain('cranes');
-    expect(Object.keys(hits[0]).sort()).toEqual(['id', 'kind', 'snippet', 'title']);
+    expect(Object.keys(hits[0]).sort()).toEqual(['highlights', 'id', 'kind', 'snippet', 'title']);
   });
 
   it('never crashes on what a person can type', () => {

@@ -31,9 +31,9 @@ const random = prng;
 function runAndKill(workspace: string, args: string[], ms: number): Promise<{ killed: boolean; elapsed: number }> {
   return new Promise((done) => {
     const started = Date.now();
-    const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'electron', 'cli', 'main.ts'), '--workspace', workspace, ...args], { cwd: root, stdio: 'ignore', detached: true });
+    const child = spawn(process.execPath, [join(root, 'electron', 'cli', 'sourcebook.mjs'), '--workspace', workspace, ...args], { cwd: root, stdio: 'ignore', detached: true });
     const timer = setTimeout(() => {
-      // The whole process group: tsx's node and its parse workers.
+      // The whole process group: the command line's node and its parse workers.
       try {
         process.kill(-child.pid!, 'SIGKILL');
       } catch {

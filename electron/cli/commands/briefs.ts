@@ -2,8 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { openStore } from '../../services/session';
 import { createBriefFromMarkdown, listBriefs } from '../../services/briefs';
-import { briefDocx, briefHtml, briefMarkdown, briefPdf, checkBrief, loadBriefForExport } from '../../services/export/exportBrief';
-import { chromiumPrinter } from '../../services/export/chromiumPrinter';
 import { UserError } from '../../services/errors';
 import { UsageError, checkOutput, parse, one, withWorkspace, writeAtomically, type Command } from '../command';
 
@@ -40,6 +38,7 @@ export const briefsCommands: Command[] = [
     async run(args, ctx) {
       const { positionals } = parse(args, {});
       const briefId = one(positionals[0], 'BRIEF_ID');
+      const { checkBrief } = await import('../../services/export/exportBrief');
       const checks = await withWorkspace(ctx.workspace, (db) => checkBrief(db, briefId));
       ctx.out.print({ citations: checks.map(({ excerptId, status }) => ({ excerptId, status })) }, () =>
         checks.length === 0
@@ -69,6 +68,11 @@ export const briefsCommands: Command[] = [
       const outputs = [values.html, values.md, values.docx, values.pdf].filter((o): o is string => !!o);
       for (const out of outputs) checkOutput(out, target);
       const written: string[] = [];
+      // The exporters and the headless printer load only for `export`.
+      const [{ briefDocx, briefHtml, briefMarkdown, briefPdf, loadBriefForExport }, { chromiumPrinter }] = await Promise.all([
+        import('../../services/export/exportBrief'),
+        import('../../services/export/chromiumPrinter'),
+      ]);
       const db = openStore(ctx.workspace, { readonly: true });
       const printer = chromiumPrinter();
       try {

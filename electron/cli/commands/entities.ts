@@ -4,7 +4,6 @@ import { entityCooccurrence, entityMentions, listDatedExcerpts } from '../../ser
 import { addRelationWithEvidence } from '../../services/relations';
 import { addEntity, addEntityAlias, listEntities, mergeEntity, rescanEntity } from '../../services/entities';
 import { listEntityReviews, resolveEntityReview, type ReviewDecision } from '../../services/entityReviews';
-import { suggestEntities } from '../../services/suggestions';
 import { UsageError, parse, one, withWorkspace, type Command } from '../command';
 
 export const entitiesCommands: Command[] = [
@@ -102,6 +101,7 @@ export const entitiesCommands: Command[] = [
     name: 'suggestions',
     async run(args, ctx) {
       parse(args, {});
+      const { suggestEntities } = await import('../../services/suggestions');
       const rows = await withWorkspace(ctx.workspace, (db) => suggestEntities(db));
       ctx.out.print(
         rows.map(({ name, type, count }) => ({ name, type, count })),

@@ -94,7 +94,7 @@ export const excerptsCommands: Command[] = [
       const { positionals } = parse(args, {});
       const query = positionals.join(' ');
       const hits = await withWorkspace(ctx.workspace, (db) => search(db, query));
-      const value = hits.map(({ kind, id, title, snippet }) => ({ kind, id, title, snippet }));
+      const value = hits.map(({ kind, id, title, snippet, highlights }) => ({ kind, id, title, snippet, highlights }));
       ctx.out.print(value, () => value.map((h) => `${h.kind.padEnd(8)} ${h.id}  ${h.title}\n         ${h.snippet}`).join('\n') || 'No results.');
       return 0;
     },

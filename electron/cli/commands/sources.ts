@@ -2,9 +2,7 @@
 import { statSync } from 'node:fs';
 import { RELIABILITY, type Reliability } from '../../../common/glossary';
 import { listSources } from '../../services/sources';
-import { fileInput, importPaths } from '../../services/importer';
 import { gradeSource } from '../../services/grading';
-import { replaceSourceTextSafely } from '../../services/versions';
 import { UserError } from '../../services/errors';
 import { UsageError, parse, one, withWorkspace, type Command } from '../command';
 
@@ -14,6 +12,8 @@ export const sourcesCommands: Command[] = [
     async run(args, ctx) {
       const { positionals } = parse(args, {});
       if (positionals.length === 0) throw new UsageError('import needs at least one file or folder.');
+      // The importer (parsers, PDF engine, parse workers) loads only for the commands that import.
+      const { importPaths } = await import('../../services/importer');
       const report = await withWorkspace(ctx.workspace, (db) => importPaths(db, positionals));
       ctx.out.print(report, () =>
         [
@@ -50,6 +50,7 @@ export const sourcesCommands: Command[] = [
         throw new UserError(`Cannot read ${file}: no such file`);
       }
       if (!stat.isFile()) throw new UserError(`Cannot read ${file}: it is not a regular file.`);
+      const [{ fileInput }, { replaceSourceTextSafely }] = await Promise.all([import('../../services/importer'), import('../../services/versions')]);
       const report = await withWorkspace(ctx.workspace, (db) => replaceSourceTextSafely(db, ctx.workspace, sourceId, fileInput(file, stat.size)));
       const { exact, moved, fuzzy, orphaned, excerpts } = report;
       ctx.out.print({ exact, moved, fuzzy, orphaned, excerpts }, () =>

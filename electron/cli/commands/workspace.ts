@@ -2,7 +2,6 @@
 // backups, restore one.
 import { openStore } from '../../services/session';
 import { backupNow, listBackups, restoreBackup } from '../../services/backup';
-import { mergeWorkspace, packageBrief } from '../../services/merge';
 import { verifyWorkspace } from '../../services/verify';
 import { one, parse, UsageError, withWorkspace, type Command } from '../command';
 
@@ -53,6 +52,7 @@ export const workspaceCommands: Command[] = [
       const { positionals } = parse(args, {});
       const other = one(positionals[0], 'OTHER.sourcebook');
       if (positionals.length > 1) throw new UsageError(`Unexpected argument ${positionals[1]}.`);
+      const { mergeWorkspace } = await import('../../services/merge');
       const r = await withWorkspace(ctx.workspace, (db) => mergeWorkspace(db, ctx.workspace, other));
       ctx.out.print(r, () =>
         [
@@ -70,6 +70,7 @@ export const workspaceCommands: Command[] = [
       const { values, positionals } = parse(args, { out: { type: 'string' } });
       const briefId = one(positionals[0], 'BRIEF_ID');
       const out = one(values.out, '--out');
+      const { packageBrief } = await import('../../services/merge');
       const r = await withWorkspace(ctx.workspace, (db) => packageBrief(db, briefId, out));
       ctx.out.print(r, () => `evidence package written to ${r.path}: 1 brief, ${r.excerpts.added} excerpts, ${r.sources.added} sources, ${r.entities.added} entities`);
       return 0;

@@ -32,5 +32,5 @@ export const excerptsHandlers: FeatureHandlers<'excerpts' | 'tags' | 'search'> =
   'excerpts:dateSuggestions': ({ id }, { db }) => excerptDateSuggestions(db, id),
   'tags:list': (_, { db }) => listTags(db),
   'excerpts:citedIn': ({ id }, { db }) => whereExcerptIsCited(db, id),
-  'search:query': ({ query }, { db }) => search(db, query),
+  'search:query': ({ query, asYouType }, { db }) => search(db, query, { asYouType }),
 };

@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/workspace';
 import type { PdfPrinter } from '../../services/export/pdf';
+import type { WorkspaceSwitcher } from '../../services/workspaceSwitcher';
 import type { Channel, Output, ParsedInput } from '../contract';
 
 /** What a handler is given besides its input: the open workspace's store and printer, and restoring it in place. */
@@ -8,6 +9,8 @@ export interface ServiceContext {
   workspacePath: string;
   printer: PdfPrinter;
   restore(backupPath: string): Promise<{ restored: string; previous: string | null }>;
+  /** Switching to another workspace, where the host offers it (the served app, the desktop app). */
+  workspaces?: WorkspaceSwitcher;
 }
 
 type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: ServiceContext) => Output<C> | Promise<Output<C>>;

@@ -56,9 +56,9 @@ export function scanSource(db: Db, sourceId: string, matcher: MentionMatcher = m
  * Scans a text known to be a source's current one (the importer has it in hand: no need
  * to read it back). A workspace without entities has nothing to find: no work at all.
  */
-export function scanText(db: Db, sourceId: string, text: string, contentHash: string, matcher: MentionMatcher = matcherFor(db)): number {
+export function scanText(db: Db, sourceId: string, text: string, contentHash: string, matcher: MentionMatcher = matcherFor(db), options: { fresh?: boolean } = {}): number {
   if (matcher.size === 0) {
-    prepared(db, `DELETE FROM mentions WHERE source_id = ?`).run(sourceId);
+    if (!options.fresh) prepared(db, `DELETE FROM mentions WHERE source_id = ?`).run(sourceId);
     return 0;
   }
   const found = matcher.scan(foldedOf(contentHash, text));

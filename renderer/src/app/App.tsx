@@ -122,6 +122,7 @@ function Shell() {
   useCommand('view.commandPalette', () => setPaletteOpen(true));
   useCommand('view.trash', () => openSideView({ kind: 'trash' }));
   useCommand('view.backups', () => openSideView({ kind: 'backups' }));
+  useCommand('view.workspaces', () => openSideView({ kind: 'workspaces' }));
   // A folder picker: not a React prop (non-standard), so set on the element.
   useEffect(() => {
     folderInput.current?.setAttribute('webkitdirectory', '');

@@ -6,6 +6,7 @@ import { EntitiesList } from './EntitiesList';
 import { EntityPageView } from './EntityPage';
 import { Suggestions } from './Suggestions';
 import { BackupsView } from '../workspace/BackupsView';
+import { WorkspacesView } from '../workspace/WorkspacesView';
 import { TrashView } from '../workspace/TrashView';
 import type { SideView } from './sideView';
 
@@ -21,6 +22,7 @@ const LABELS: Record<SideView['kind'], string> = {
   timeline: 'Timeline',
   trash: 'Trash',
   backups: 'Backups',
+  workspaces: 'Workspaces',
 };
 
 export function SidePane({ view }: { view: SideView }) {
@@ -38,6 +40,7 @@ export function SidePane({ view }: { view: SideView }) {
       {view.kind === 'timeline' && <Timeline />}
       {view.kind === 'trash' && <TrashView />}
       {view.kind === 'backups' && <BackupsView />}
+      {view.kind === 'workspaces' && <WorkspacesView />}
     </section>
   );
 }

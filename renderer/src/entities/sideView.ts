@@ -12,7 +12,8 @@ export type SideView =
   | { kind: 'graph' }
   | { kind: 'timeline' }
   | { kind: 'trash' }
-  | { kind: 'backups' };
+  | { kind: 'backups' }
+  | { kind: 'workspaces' };
 
 const KEY = 'sourcebook.side';
 

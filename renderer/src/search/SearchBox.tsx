@@ -55,7 +55,8 @@ export const SearchBox = forwardRef<SearchBoxHandle>(function SearchBox(_props, 
     }
     let live = true;
     const timer = window.setTimeout(() => {
-      api['search:query']({ query: q }).then(
+      // Untrimmed at the end: a trailing space says the last word is finished (not a prefix).
+      api['search:query']({ query: query.trimStart(), asYouType: true }).then(
         (found) => {
           if (!live) return;
           setResults(found);

@@ -1,5 +1,5 @@
-// The sidebar's "Workspace" section: the Trash (with how many items it holds) and the
-// backups. Each opens in the right-hand pane.
+// The sidebar's "Workspace" section: the Trash (with how many items it holds), switching
+// workspaces, and the backups. Each opens in the right-hand pane.
 import { api } from '../api';
 import { openSideView, useSideView } from '../entities/sideView';
 import { useApiQuery } from '../state/topics';
@@ -13,7 +13,7 @@ export function SidebarWorkspace() {
       <div className="sidebar-header">
         <h2 id="workspace-heading">Workspace</h2>
       </div>
-      <ul className="nav-list sidebar-analysis-list" aria-label="Trash and backups">
+      <ul className="nav-list sidebar-analysis-list" aria-label="Workspace tools">
         <li>
           <button type="button" className="nav-item nav-item-row" aria-current={view?.kind === 'trash' ? 'true' : undefined} onClick={() => openSideView({ kind: 'trash' })} title="Deleted sources, excerpts, briefs and entities, kept for 30 days">
             <span className="nav-item-title">Trash</span>
@@ -22,6 +22,11 @@ export function SidebarWorkspace() {
                 {count}
               </span>
             )}
+          </button>
+        </li>
+        <li>
+          <button type="button" className="nav-item nav-item-row" aria-current={view?.kind === 'workspaces' ? 'true' : undefined} onClick={() => openSideView({ kind: 'workspaces' })} title="Open another workspace: those named when Sourcebook started, or opened recently">
+            <span className="nav-item-title">Switch workspace…</span>
           </button>
         </li>
         <li>

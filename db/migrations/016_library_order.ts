@@ -10,8 +10,8 @@ import type { Migration } from './migration';
 // can be indexed too: an excerpt added, deleted (by hand, or with its source) or moved to
 // another source counts at once, and a source row written back whole (restored from the
 // Trash, merged from another workspace) is counted afresh rather than trusted.
-export const migration015: Migration = {
-  version: 15,
+export const migration016: Migration = {
+  version: 16,
   name: 'library order',
   up: `
 ALTER TABLE sources ADD COLUMN excerpt_count INTEGER NOT NULL DEFAULT 0;

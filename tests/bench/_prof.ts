@@ -1,0 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openWorkspace } from '../../db/workspace';
+import { importAll } from '../../electron/services/importer';
+import { sharedParsePool } from '../../electron/services/import/parsePool';
+import { generatedArticles } from './bigWorkspace';
+const files = generatedArticles(3000);
+const db = openWorkspace(join(mkdtempSync(join(tmpdir(), 'p-')), 'w.sourcebook'));
+const inputs = files.map((f) => ({ path: f.name, name: f.name, size: f.bytes.length, read: () => f.bytes }));
+const t0 = performance.now();
+await importAll(db, inputs, { exclusive: true, workers: false });
+console.log(((performance.now() - t0) / 1000).toFixed(2), 's');
+db.close();
+await sharedParsePool()?.close();

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { migrate } from '../../../db/workspace';
+import { migrations } from '../../../db/migrations';
+import { insertSource, updateSourceMeta } from '../../../db/sources';
+import { search } from '../../../db/search';
+import { parseSearchQuery } from '../../../db/searchQuery';
+
+describe('the search language', () => {
+  it('quotes every word, so FTS5 syntax typed by a person is only words', () => {
+    expect(parseSearchQuery('NEAR(a b) AND ^c').fts).toBe('"NEAR" AND "a" AND "b" AND "AND" AND "c"');
+    expect(parseSearchQuery('cranes "East Terminal" dredg*').fts).toBe('"cranes" AND "East Terminal" AND "dredg"*');
+    expect(parseSearchQuery('cranes OR tugs lease').fts).toBe('("cranes" OR "tugs") AND "lease"');
+    expect(parseSearchQuery('cranes -strike -"night shift"').fts).toBe('("cranes") NOT ("strike" OR "night shift")');
+    expect(parseSearchQuery('seiz', { asYouType: true })).toMatchObject({ fts: '"seiz"*', shortestPrefix: 4 });
+    expect(parseSearchQuery('seiz ', { asYouType: true })).toMatchObject({ fts: '"seiz"', shortestPrefix: Infinity });
+  });
+
+  it('reads filters, with quoted values, and leaves an unknown field as words', () => {
+    const q = parseSearchQuery('publisher:"Coastal Ledger" tag:military entity:Patrushev title:port before:2025-06 after:2024 kind:excerpts re:cranes');
+    expect(q.filters).toEqual({ title: ['port'], publisher: ['Coastal Ledger'], tag: ['military'], entity: ['Patrushev'], before: '2025-06', after: '2024', kinds: ['excerpt'] });
+    expect(q.fts).toBe('"re" AND "cranes"');
+    expect(parseSearchQuery('before:yesterday').filters.before).toBeNull();
+  });
+});
+
+describe('search with the language', () => {
+  const db = new Database(':memory:');
+  migrate(db, migrations);
+  const put = (title: string, text: string, publisher: string | null, publishedAt: string | null) =>
+    insertSource(db, { title, author: null, publisher, publishedAt, url: null, language: null, format: 'text', originalName: null, text, original: null });
+  const ledger = put('Cranes idle at the East Terminal', 'The cranes stood idle during the strike.', 'Coastal Ledger', '2024-03-02');
+  const watch = put('Tug crews return', 'Tugs and cranes worked through the night shift.', 'Harbour Watch', '2025-07-09');
+  const post = put('Lease signed', 'The terminal lease was signed; cranes to follow.', 'The Kestrava Post', null);
+  updateSourceMeta(db, post, { title: 'Lease signed for the port' });
+  const ids = (query: string) => search(db, query).map((h) => h.id);
+
+  it('excludes, alternates and narrows by publisher, title and date', () => {
+    expect(ids('cranes').sort()).toEqual([ledger, watch, post].sort());
+    expect(ids('cranes -strike').sort()).toEqual([watch, post].sort());
+    expect(ids('strike OR lease').sort()).toEqual([ledger, post].sort());
+    expect(ids('cranes publisher:ledger')).toEqual([ledger]);
+    expect(ids('publisher:"Harbour Watch"')).toEqual([watch]);
+    expect(ids('title:port')).toEqual([post]);
+    expect(ids('cranes after:2025')).toEqual([watch]);
+    expect(ids('cranes before:2025-01')).toEqual([ledger]);
+    expect(ids('kind:brief cranes')).toEqual([]);
+    expect(ids('-cranes')).toEqual([]);
+  });
+
+  it('keeps highlights of the words found, and none for a result found by filters alone', () => {
+    const [hit] = search(db, 'strike');
+    expect(hit.snippet.slice(hit.highlights[0][0], hit.highlights[0][1])).toBe('strike');
+    const [byFilter] = search(db, 'publisher:ledger');
+    expect(byFilter).toMatchObject({ id: ledger, highlights: [] });
+  });
+});
