@@ -24,6 +24,7 @@ export const READS = [
   'workspace:info',
   'workspace:verify',
   'sources:list',
+  'sources:page',
   'sources:get',
   'sources:versions',
   'sources:citedIn',

@@ -44,6 +44,13 @@ export interface Source extends SourceSummary {
   pages: PageSpan[] | null;
 }
 
+/** One window of the library (sources:page): `rows` from `offset` on, of `total` sources the filter lets through. */
+export interface SourcePage {
+  total: number;
+  offset: number;
+  rows: SourceSummary[];
+}
+
 export interface SourceVersion {
   version: number;
   createdAt: string;

@@ -1,8 +1,9 @@
 import { readOriginal, sha256, storeOriginal } from './originals';
 import type { Db } from './workspace';
-import type { PageSpan, Reliability, Source, SourceFormat, SourceMeta, SourceSummary, SourceVersion } from './domain';
+import type { PageSpan, Reliability, Source, SourceFormat, SourceMeta, SourcePage, SourceSummary, SourceVersion } from './domain';
 import { newId, nowIso } from './ids';
 import { prepared } from './statements';
+import { DEFAULT_SORT_DIRECTION, MAX_SOURCE_PAGE, type SortDirection, type SourceSort } from '../common/library';
 
 interface SourceRow {
   seq: number;
@@ -107,8 +108,8 @@ function decodePages(json: string | null): PageSpan[] | null {
 }
 
 // A source's shown grade is its own, else its publisher's default (set once per publisher).
-const SELECT = `SELECT s.*, s.reliability AS own_reliability, coalesce(s.reliability, p.reliability) AS reliability,
-  (SELECT count(*) FROM excerpts e WHERE e.source_id = s.id) AS excerpt_count
+// excerpt_count is kept on the source by triggers (migration 016).
+const SELECT = `SELECT s.*, s.reliability AS own_reliability, coalesce(s.reliability, p.reliability) AS reliability
   FROM sources s LEFT JOIN publishers p ON p.name = s.publisher`;
 
 /** Inserts a source and its first version. Call inside a transaction with anything related. */
@@ -131,6 +132,92 @@ export function insertSource(db: Db, s: NewSource): string {
 
 export function listSources(db: Db): SourceSummary[] {
   return (db.prepare(`${SELECT} ORDER BY s.created_at DESC, s.seq DESC`).all() as SourceRow[]).map(toSummary);
+}
+
+export interface SourcePageRequest {
+  offset: number;
+  /** 1..MAX_SOURCE_PAGE. */
+  limit: number;
+  sort: SourceSort;
+  /** Default: the sort's own (DEFAULT_SORT_DIRECTION). */
+  direction?: SortDirection;
+  /** Words that must each appear in the title or the publisher (case-insensitive, anywhere in them). */
+  filter?: string;
+}
+
+/**
+ * Each order as an index walks it (migration 016), ties broken by import order. Sources
+ * without a publisher or a date come last either way: those orders lead with whether the
+ * value is missing, and have an index per direction.
+ */
+const ORDER: Record<SourceSort, Record<SortDirection, string>> = {
+  added: { asc: 's.created_at, s.seq', desc: 's.created_at DESC, s.seq DESC' },
+  title: { asc: 's.title COLLATE NOCASE, s.seq', desc: 's.title COLLATE NOCASE DESC, s.seq DESC' },
+  excerpts: { asc: 's.excerpt_count, s.seq', desc: 's.excerpt_count DESC, s.seq DESC' },
+  published: { asc: 's.published_at IS NULL, s.published_at, s.seq', desc: 's.published_at IS NOT NULL DESC, s.published_at DESC, s.seq DESC' },
+  publisher: {
+    asc: 's.publisher IS NULL, s.publisher COLLATE NOCASE, s.seq',
+    desc: 's.publisher IS NOT NULL DESC, s.publisher COLLATE NOCASE DESC, s.seq DESC',
+  },
+};
+
+/** At most this many words of a filter count (a longer one narrows no further in practice). */
+const MAX_FILTER_WORDS = 8;
+
+/** A LIKE pattern finding `word` anywhere, its own %, _ and \ taken literally. */
+const containing = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * A filter as a condition on the source `x` and its values: every word in the title or
+ * the publisher. Null when there is no word. Never NULL itself, so it can be negated.
+ */
+function filterCondition(filter: string | undefined): { condition: string; values: string[] } | null {
+  const words = (filter ?? '').trim().split(/\s+/).filter(Boolean).slice(0, MAX_FILTER_WORDS);
+  if (words.length === 0) return null;
+  return {
+    condition: words.map(() => `(x.title LIKE ? ESCAPE '\\' OR ifnull(x.publisher, '') LIKE ? ESCAPE '\\')`).join(' AND '),
+    values: words.flatMap((w) => [containing(w), containing(w)]),
+  };
+}
+
+/**
+ * One window of the library in a given order, and how many sources there are to page
+ * through. The window's row numbers come from the order's index alone (the rows before it
+ * are skipped inside the index), then only its rows are read. A filter is matched on the
+ * title's index, which holds the publisher too, so no source row is read for it: its set
+ * (what it lets through, or what it leaves out, whichever is smaller) is collected from
+ * that index, and the order's index is walked testing membership of the set. Each step's
+ * cost is bounded by the size of the library, whatever the filter and wherever the
+ * window: a walk testing each source's title instead is fast when matches are many and
+ * spread evenly, and reads the whole library for a rare word or one the order puts last.
+ */
+export function pageSources(db: Db, request: SourcePageRequest): SourcePage {
+  const { offset, limit, sort } = request;
+  if (!Number.isInteger(offset) || offset < 0) throw new RangeError(`offset must be a whole number ≥ 0, not ${offset}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SOURCE_PAGE) throw new RangeError(`limit must be 1 to ${MAX_SOURCE_PAGE}, not ${limit}`);
+  const order = ORDER[sort]?.[request.direction ?? DEFAULT_SORT_DIRECTION[sort]];
+  if (!order) throw new RangeError(`no such order: ${sort} ${request.direction ?? ''}`);
+  const all = prepared(db, `SELECT count(*) FROM sources`).pluck().get() as number;
+  const filter = filterCondition(request.filter);
+  const total = filter ? (prepared(db, `SELECT count(*) FROM sources x INDEXED BY sources_by_title WHERE ${filter.condition}`).pluck().get(...filter.values) as number) : all;
+  let seqs: number[] = [];
+  if (offset >= total) {
+    // Past the end: an empty window, with the total to page back into.
+  } else if (!filter) seqs = prepared(db, `SELECT s.seq FROM sources s ORDER BY ${order} LIMIT ? OFFSET ?`).pluck().all(limit, offset) as number[];
+  else {
+    // The unary + keeps SQLite from looking each member up by its row number and sorting them all.
+    const leaveOut = total * 2 > all;
+    seqs = prepared(
+      db,
+      `SELECT s.seq FROM sources s WHERE +s.seq ${leaveOut ? 'NOT IN' : 'IN'} (SELECT x.seq FROM sources x INDEXED BY sources_by_title WHERE ${leaveOut ? 'NOT ' : ''}(${filter.condition}))
+       ORDER BY ${order} LIMIT ? OFFSET ?`,
+    )
+      .pluck()
+      .all(...filter.values, limit, offset) as number[];
+  }
+  const rows = prepared(db, `${SELECT} WHERE s.seq IN (SELECT value FROM json_each(?))`).all(JSON.stringify(seqs)) as SourceRow[];
+  const bySeq = new Map(rows.map((r) => [r.seq, r]));
+  return { total, offset, rows: seqs.flatMap((seq) => (bySeq.has(seq) ? [toSummary(bySeq.get(seq)!)] : [])) };
 }
 
 export function getSourceSummary(db: Db, id: string): SourceSummary | null {

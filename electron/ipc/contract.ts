@@ -4,11 +4,12 @@
 // transports (Electron IPC, loopback HTTP) and the renderer's client all derive from
 // this map; a signature is never written twice.
 import { z } from 'zod';
-import type { BriefSnapshot, BriefSummary, Brief, CitationCheck, CooccurrenceRow, Entity, ExcerptView, Reliability, SearchResult, Source, SourceSummary, SourceVersion, TrashItem, EntityReviewView } from '../../db/domain';
+import type { BriefSnapshot, BriefSummary, Brief, CitationCheck, CooccurrenceRow, Entity, ExcerptView, Reliability, SearchResult, Source, SourcePage, SourceSummary, SourceVersion, TrashItem, EntityReviewView } from '../../db/domain';
 import { MAX_IMPORT_BYTES } from '../../common/sourceFiles';
 import { CHANGES, READS, type Change, type Read } from '../../common/changes';
 import type { BackupView, MergeReport, VerifyReport, EntityPage, Graph, ImportReport, JobStatus, ParagraphEvidence, ReplaceReport, SourceMention, Suggestion, WorkspaceChoices } from '../services/views';
 import { ENTITY_TYPES, RELIABILITY } from '../../common/glossary';
+import { MAX_SOURCE_FILTER, MAX_SOURCE_PAGE, SORT_DIRECTIONS, SOURCE_SORTS } from '../../common/library';
 
 /** A phantom value carrying a reply type; never read at run time. */
 const reply = <T>() => undefined as unknown as T;
@@ -83,6 +84,19 @@ export const contract = {
   'workspace:verify': { input: z.object({}).strict(), output: reply<VerifyReport>() },
 
   'sources:list': { input: z.object({}).strict(), output: reply<SourceSummary[]>() },
+  /** A window of the library in an order, narrowed by words of the title or publisher, with how many sources there are to page through. */
+  'sources:page': {
+    input: z
+      .object({
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(MAX_SOURCE_PAGE),
+        sort: z.enum(SOURCE_SORTS),
+        direction: z.enum(SORT_DIRECTIONS).optional(),
+        filter: z.string().max(MAX_SOURCE_FILTER).optional(),
+      })
+      .strict(),
+    output: reply<SourcePage>(),
+  },
   'sources:get': { input: z.object({ id }).strict(), output: reply<Source>() },
   'sources:import': {
     input: z.object({ files: z.array(z.object({ name: z.string().min(1).max(1_000), data: base64 }).strict()).min(1).max(500) }).strict(),

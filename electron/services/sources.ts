@@ -1,15 +1,16 @@
-// Sources as the front doors (IPC handlers, CLI) see them: the library, one source with
+// Sources as the front doors (IPC handlers, CLI) see them: the library (whole, or a window
+// of it in an order: pageSources), one source with
 // its text, metadata edits, versions, where a source is cited, and publishers. Imports
 // and text replacement live in importer.ts and versions.ts; grading in grading.ts.
 import type { Db } from '../../db/workspace';
 import type { Reliability, Source, SourceSummary, SourceVersion } from '../../db/domain';
-import { getSource, getSourceSummary, listSources, listVersions, updateSourceMeta, type SourceMetaPatch } from '../../db/sources';
+import { getSource, getSourceSummary, listSources, listVersions, pageSources, updateSourceMeta, type SourceMetaPatch } from '../../db/sources';
 import { getPublisherReliability, listPublishers, setPublisherReliability } from '../../db/publishers';
 import { sourceCitedIn } from '../../db/briefs';
 import { trashItem } from '../../db/trash';
 import { found } from './errors';
 
-export { listSources, listPublishers };
+export { listSources, pageSources, listPublishers };
 
 export function requireSource(db: Db, id: string): Source {
   return found(getSource(db, id), 'source', id);

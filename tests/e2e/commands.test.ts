@@ -16,7 +16,7 @@ const problems: string[] = [];
 
 /** What the Electron menu does for a window command. */
 const fromMenu = (id: string) => page.evaluate((detail) => window.dispatchEvent(new CustomEvent('sourcebook:command', { detail })), id);
-const sourcesList = () => page.getByRole('list', { name: 'Sources' });
+const sourcesList = () => page.getByRole('listbox', { name: 'Sources' });
 
 beforeAll(async () => {
   server = await startAppServer({ prefix: 'sourcebook-commands-' });
@@ -25,7 +25,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, bypassCSP: true });
   await recordProblems(page, problems);
   await page.goto(server.url);
-  await sourcesList().getByRole('button').first().waitFor();
+  await sourcesList().getByRole('option').first().waitFor();
 });
 afterAll(async () => {
   await browser?.close();

@@ -604,7 +604,7 @@ describe('the brief editor', () => {
   });
 
   test('an excerpt lists the briefs that cite it (“Cited in”), each opening its brief', async () => {
-    await page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: sourceTitle }).click();
+    await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: sourceTitle }).click();
     const reader = page.getByRole('region', { name: 'Reader' });
     await expect.poll(() => reader.locator('.reader-text').textContent(), { timeout: 10_000 }).toContain('Nordhavn Spirit');
     await reader.locator('.reader-text mark', { hasText: 'liquefied gas carrier' }).first().click();

@@ -67,7 +67,7 @@ async function openEntity(name: string) {
 }
 
 async function openSource(title: string) {
-  await page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: new RegExp(title.slice(0, 30)) }).click();
+  await page.getByRole('listbox', { name: 'Sources' }).getByRole('option', { name: new RegExp(title.slice(0, 30)) }).click();
   await expect.poll(() => reader().getByRole('heading', { level: 2 }).textContent()).toContain(title);
 }
 

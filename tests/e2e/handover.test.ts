@@ -69,7 +69,7 @@ describe('handing work over', () => {
     await page.getByTestId('merge-input').setInputFiles(theirs);
     const toast = page.locator('.toasts .toast').filter({ hasText: 'Merged “colleague.sourcebook”' });
     await expect.poll(() => toast.textContent(), { timeout: 30_000 }).toContain('1 source added');
-    await expect.poll(() => page.getByRole('list', { name: 'Sources' }).textContent()).toContain('cable.txt');
+    await expect.poll(() => page.getByRole('listbox', { name: 'Sources' }).textContent()).toContain('cable.txt');
     await toast.getByRole('button', { name: 'Backups' }).click();
     await expect.poll(() => page.locator('.side-pane').textContent()).toMatch(/before merging/i);
     expect(problems).toEqual([]);

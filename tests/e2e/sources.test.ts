@@ -44,10 +44,10 @@ const shot = (name: string) => screenshotsLightAndDark(page, `src-${name}`);
 const file = (name: string, text: string | Buffer, mimeType = 'text/plain') => ({ name, mimeType, buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
 
 const reader = () => page.getByRole('region', { name: 'Reader' });
-const library = () => page.getByRole('list', { name: 'Sources' });
+const library = () => page.getByRole('listbox', { name: 'Sources' });
 
 async function openSource(title: string | RegExp) {
-  await library().getByRole('button', { name: title }).first().click();
+  await library().getByRole('option', { name: title }).first().click();
   await expect.poll(() => reader().getByRole('heading', { level: 2 }).textContent()).toMatch(title);
 }
 

@@ -43,7 +43,7 @@ interface BackupRow {
 }
 
 const reader = () => page.getByRole('region', { name: 'Reader' });
-const library = () => page.getByRole('list', { name: 'Sources' });
+const library = () => page.getByRole('listbox', { name: 'Sources' });
 const side = () => page.locator('.side-pane');
 const toasts = () => page.locator('.toasts .toast');
 const citation = (excerptId: string) => page.locator(`.editor-content .citation[data-excerpt-id="${excerptId}"]`);
@@ -63,7 +63,7 @@ async function blur() {
 }
 
 async function openSource(title: string) {
-  await library().getByRole('button', { name: new RegExp(title.slice(0, 30)) }).click();
+  await library().getByRole('option', { name: new RegExp(title.slice(0, 30)) }).click();
   await expect.poll(() => reader().getByRole('heading', { level: 2 }).textContent()).toContain(title);
 }
 
@@ -146,7 +146,7 @@ describe('the Trash', () => {
     const dialog = page.getByRole('dialog', { name: 'Source details' });
     await dialog.getByRole('button', { name: 'Delete source…' }).click();
     await dialog.getByRole('button', { name: 'Delete source and its excerpts' }).click();
-    await expect.poll(() => library().getByRole('button', { name: new RegExp(citedSource.title.slice(0, 30)) }).count()).toBe(0);
+    await expect.poll(() => library().getByRole('option', { name: new RegExp(citedSource.title.slice(0, 30)) }).count()).toBe(0);
     await expect.poll(() => toasts().filter({ hasText: `Moved “${citedSource.title.slice(0, 30)}` }).count()).toBe(1);
     // The sidebar counts what the Trash holds.
     const trashButton = page.getByRole('list', { name: 'Workspace tools' }).getByRole('button', { name: /^Trash/ });
@@ -182,7 +182,7 @@ describe('the Trash', () => {
 
     await row.getByRole('button', { name: 'Restore' }).click();
     await expect.poll(() => row.count()).toBe(0);
-    await expect.poll(() => library().getByRole('button', { name: new RegExp(citedSource.title.slice(0, 30)) }).count()).toBe(1);
+    await expect.poll(() => library().getByRole('option', { name: new RegExp(citedSource.title.slice(0, 30)) }).count()).toBe(1);
     await expect.poll(() => citation(cited.id).first().getAttribute('data-state')).not.toBe('deleted');
   });
 

@@ -94,15 +94,15 @@ describe('a analyst’s walk through Sourcebook', () => {
     await expect.poll(() => summary.isVisible(), { timeout: 20_000 }).toBe(true);
     const importedTitles = await summary.locator('.import-list button').allTextContents();
     expect(importedTitles).toHaveLength(2);
-    const library = page.getByRole('list', { name: 'Sources' });
-    for (const title of importedTitles) await expect.poll(() => library.getByRole('button', { name: title }).count()).toBe(1);
+    const library = page.getByRole('listbox', { name: 'Sources' });
+    for (const title of importedTitles) await expect.poll(() => library.getByRole('option', { name: title }).count()).toBe(1);
     const notesTitle = importedTitles.find((t) => !t.includes('Vellmar harbor prompt'))!;
     expect(importedTitles.some((t) => t.includes(ARTICLE_TITLE))).toBe(true);
     await shot('02-imported');
     await summary.getByRole('button', { name: 'Close import summary' }).click();
 
     // Open the article: the reader shows its text, without the page's clutter.
-    await library.getByRole('button', { name: new RegExp(ARTICLE_TITLE) }).click();
+    await library.getByRole('option', { name: new RegExp(ARTICLE_TITLE) }).click();
     const reader = page.getByRole('region', { name: 'Reader' });
     await expect.poll(() => reader.getByRole('heading', { level: 2 }).textContent()).toContain(ARTICLE_TITLE);
     const text = reader.locator('.reader-text');
@@ -179,7 +179,7 @@ describe('a analyst’s walk through Sourcebook', () => {
     await shot('08-edited');
 
     // Follow a citation from another source: the reader opens the passage, in view and marked.
-    await library.getByRole('button', { name: notesTitle }).click();
+    await library.getByRole('option', { name: notesTitle }).click();
     await expect.poll(() => reader.getByRole('heading', { level: 2 }).textContent()).toBe(notesTitle);
     await citations().first().click();
     await expect.poll(() => reader.getByRole('heading', { level: 2 }).textContent()).toContain(ARTICLE_TITLE);
@@ -200,7 +200,7 @@ describe('a analyst’s walk through Sourcebook', () => {
     await shot('10-deleted');
 
     // Search (Ctrl+K): results by kind, matched words marked; an excerpt opens at its passage.
-    await library.getByRole('button', { name: notesTitle }).click();
+    await library.getByRole('option', { name: notesTitle }).click();
     await page.keyboard.press('Control+k');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search');
     await page.keyboard.type('navigation');

@@ -35,11 +35,18 @@ export interface AppServer extends RunningServer {
 /**
  * `sample`: whether the new workspace gets the sample content, as on a first run (the default).
  * `rendererDir`: the built renderer to serve (default: builtRenderer()).
+ * `prepare`: fills the workspace file before the server opens it (a large library, say).
  */
-export async function startAppServer({ prefix = 'sourcebook-e2e-', sample, rendererDir = builtRenderer() }: { prefix?: string; sample?: boolean; rendererDir?: string } = {}): Promise<AppServer> {
+export async function startAppServer({
+  prefix = 'sourcebook-e2e-',
+  sample,
+  rendererDir = builtRenderer(),
+  prepare,
+}: { prefix?: string; sample?: boolean; rendererDir?: string; prepare?: (workspacePath: string) => void } = {}): Promise<AppServer> {
   const tmp = tempDir(prefix);
   let server: RunningServer;
   try {
+    prepare?.(tmp.path('workspace.sourcebook'));
     server = await startHttpServer({ workspacePath: tmp.path('workspace.sourcebook'), rendererDir, sample });
   } catch (error) {
     tmp.cleanup();

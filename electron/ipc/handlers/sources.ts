@@ -4,7 +4,7 @@
 import { workspaceInfo } from '../../services/session';
 import { verifyWorkspace } from '../../services/verify';
 import { mergeWorkspaceBytes } from '../../services/merge';
-import { gradePublisher, listPublishers, listSources, removeSource, requireSource, sourceVersions, updateSource, whereSourceIsCited } from '../../services/sources';
+import { gradePublisher, listPublishers, listSources, pageSources, removeSource, requireSource, sourceVersions, updateSource, whereSourceIsCited } from '../../services/sources';
 import { gradeSource } from '../../services/grading';
 import { replaceSourceTextSafely } from '../../services/versions';
 import { importUploads } from '../../services/importer';
@@ -15,6 +15,7 @@ export const sourcesHandlers: FeatureHandlers<'workspace' | 'sources' | 'publish
   'workspace:verify': (_, { db }) => verifyWorkspace(db),
   'workspace:merge': ({ file }, { db, workspacePath }) => mergeWorkspaceBytes(db, workspacePath, file.name, Buffer.from(file.data, 'base64')),
   'sources:list': (_, { db }) => listSources(db),
+  'sources:page': (request, { db }) => pageSources(db, request),
   'sources:get': ({ id }, { db }) => requireSource(db, id),
   'sources:import': ({ files }, { db }) => importUploads(db, files),
   'sources:update': ({ id, ...patch }, { db }) => updateSource(db, id, patch),

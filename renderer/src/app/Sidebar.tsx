@@ -1,19 +1,18 @@
-// The library (sources) and the briefs, with the workspace's entity and tag counts, the
-// excerpts waiting for review, and the publisher grades.
+// The library (sources: library/SidebarLibrary.tsx) and the briefs, with the workspace's
+// entity and tag counts, the excerpts waiting for review, and the publisher grades.
 import { api } from '../api';
 import { NewBriefForm } from '../briefs/NewBriefForm';
 import { SidebarAnalysis } from '../entities/SidebarAnalysis';
 import { SidebarWorkspace } from '../workspace/SidebarWorkspace';
-import { SUPPORTED_LABEL } from '../import/files';
+import { SidebarLibrary } from '../library/SidebarLibrary';
 import { openPublishers, startReview, useReview } from '../state/panels';
 import { useApiQuery } from '../state/topics';
-import { formatDate, formatEdited } from '../ui/format';
+import { formatEdited } from '../ui/format';
 import { useNavigation } from './navigation';
 
 export function Sidebar({ onImport, onImportFolder }: { onImport(): void; onImportFolder(): void }) {
   const nav = useNavigation();
   const review = useReview();
-  const sources = useApiQuery(() => api['sources:list']({}), [], ['sources']);
   const toReview = useApiQuery(() => api['excerpts:review']({}), [], ['excerpts', 'sources']);
   const reviewCount = toReview.data?.length ?? 0;
 
@@ -38,59 +37,7 @@ export function Sidebar({ onImport, onImportFolder }: { onImport(): void; onImpo
           <span className="count count-warning">{reviewCount}</span>
         </button>
       )}
-      <section className="sidebar-section sidebar-library" aria-labelledby="library-heading">
-        <div className="sidebar-header">
-          <h2 id="library-heading">Library</h2>
-          {sources.data && <span className="count" aria-label={`${sources.data.length} sources`}>{sources.data.length}</span>}
-        </div>
-        {sources.data && sources.data.length === 0 ? (
-          <div className="sidebar-empty">
-            <p>No sources yet — import {SUPPORTED_LABEL} files, a whole folder, or drop them here.</p>
-            <div className="sidebar-empty-actions">
-              <button type="button" className="button button-primary" onClick={onImport}>
-                Import files
-              </button>
-              <button type="button" className="button" onClick={onImportFolder} title="Import every supported file in a folder and its subfolders">
-                Folder…
-              </button>
-            </div>
-          </div>
-        ) : (
-          <ul className="nav-list" aria-label="Sources">
-            {(sources.data ?? []).map((s) => {
-              const meta = [s.publisher, formatDate(s.publishedAt)].filter(Boolean).join(' · ');
-              return (
-                <li key={s.id}>
-                  <button
-                    type="button"
-                    className="nav-item"
-                    aria-current={nav.sourceId === s.id ? 'true' : undefined}
-                    onClick={() => nav.openSource(s.id)}
-                    data-source-id={s.id}
-                  >
-                    <span className="nav-item-title">{s.title}</span>
-                    <span className="nav-item-meta">
-                      <span className="nav-item-meta-text">
-                        {s.reliability && (
-                          <span className={`grade grade-small${s.reliabilityFrom === 'publisher' ? ' grade-inherited' : ''}`} title={s.reliabilityFrom === 'publisher' ? `Reliability ${s.reliability} (from publisher)` : `Reliability ${s.reliability}`}>
-                            {s.reliability}
-                          </span>
-                        )}
-                        {meta || s.originalName || s.format}
-                      </span>
-                      {s.excerptCount > 0 && (
-                        <span className="count" title={`${s.excerptCount} excerpt${s.excerptCount === 1 ? '' : 's'}`} aria-label={`${s.excerptCount} excerpts`}>
-                          {s.excerptCount}
-                        </span>
-                      )}
-                    </span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </section>
+      <SidebarLibrary onImport={onImport} onImportFolder={onImportFolder} />
       <section className="sidebar-section sidebar-briefs" aria-labelledby="briefs-heading">
         <div className="sidebar-header">
           <h2 id="briefs-heading">Briefs</h2>

@@ -1,0 +1,108 @@
+// The sidebar's library: how many sources there are, the windowed list of them (it asks
+// only for the rows in view: LibraryList), and — once the library is longer than a
+// glance — a filter (words of the title or publisher) and the order. An empty workspace
+// shows how to import instead.
+import { DEFAULT_SORT_DIRECTION, SOURCE_SORTS, type SortDirection, type SourceSort } from '../../../common/library';
+import { useNavigation } from '../app/navigation';
+import { SUPPORTED_LABEL } from '../import/files';
+import { LibraryList } from './LibraryList';
+import { DEFAULT_LIBRARY_QUERY, libraryQuery, useLibraryPages, useLibraryQuery, type LibraryQuery } from './libraryPages';
+
+/** What each order is by, and which way each direction runs. */
+const SORT_LABELS: Record<SourceSort, string> = { added: 'Added', title: 'Title', published: 'Published', publisher: 'Publisher', excerpts: 'Excerpts' };
+const DIRECTION_LABELS: Record<SourceSort, Record<SortDirection, string>> = {
+  added: { desc: 'newest first', asc: 'oldest first' },
+  title: { asc: 'A to Z', desc: 'Z to A' },
+  published: { desc: 'latest first', asc: 'earliest first' },
+  publisher: { asc: 'A to Z', desc: 'Z to A' },
+  excerpts: { desc: 'most first', asc: 'fewest first' },
+};
+
+/** More sources than this and the library offers its filter and orders (fewer are read at a glance). */
+const TOOLS_FROM = 8;
+
+const flip = (d: SortDirection): SortDirection => (d === 'asc' ? 'desc' : 'asc');
+
+const isDefault = (q: LibraryQuery) => q.sort === DEFAULT_LIBRARY_QUERY.sort && q.direction === DEFAULT_LIBRARY_QUERY.direction && q.filter === '';
+
+export function SidebarLibrary({ onImport, onImportFolder }: { onImport(): void; onImportFolder(): void }) {
+  const nav = useNavigation();
+  const query = useLibraryQuery();
+  const pages = useLibraryPages();
+  const total = pages.total;
+  const filtering = query.filter.trim() !== '';
+  const showTools = !isDefault(query) || (total ?? 0) > TOOLS_FROM;
+  const set = (patch: Partial<LibraryQuery>) => libraryQuery.set({ ...libraryQuery.get(), ...patch });
+
+  return (
+    <section className="sidebar-section sidebar-library" aria-labelledby="library-heading">
+      <div className="sidebar-header">
+        <span className="library-heading">
+          <h2 id="library-heading">Library</h2>
+          {total !== null && (
+            <span className="count" aria-label={filtering ? `${total} sources match` : `${total} sources`}>
+              {total.toLocaleString()}
+            </span>
+          )}
+        </span>
+        {showTools && (
+          <span className="library-order">
+            <select aria-label="Sort the library by" value={query.sort} onChange={(e) => set({ sort: e.target.value as SourceSort, direction: DEFAULT_SORT_DIRECTION[e.target.value as SourceSort] })}>
+              {SOURCE_SORTS.map((sort) => (
+                <option key={sort} value={sort}>
+                  {SORT_LABELS[sort]}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`${SORT_LABELS[query.sort]}, ${DIRECTION_LABELS[query.sort][query.direction]}`}
+              title={`${SORT_LABELS[query.sort]}, ${DIRECTION_LABELS[query.sort][query.direction]} — click for ${DIRECTION_LABELS[query.sort][flip(query.direction)]}`}
+              onClick={() => set({ direction: flip(query.direction) })}
+            >
+              <span aria-hidden="true">{query.direction === 'asc' ? '↑' : '↓'}</span>
+            </button>
+          </span>
+        )}
+      </div>
+      {showTools && (
+        <div className="library-tools">
+          <input
+            type="search"
+            className="library-filter"
+            aria-label="Filter the library"
+            placeholder="Filter by title or publisher"
+            value={query.filter}
+            onChange={(e) => set({ filter: e.target.value })}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && query.filter) {
+                e.preventDefault();
+                set({ filter: '' });
+              }
+            }}
+          />
+        </div>
+      )}
+      {total === 0 && !filtering ? (
+        <div className="sidebar-empty">
+          <p>No sources yet — import {SUPPORTED_LABEL} files, a whole folder, or drop them here.</p>
+          <div className="sidebar-empty-actions">
+            <button type="button" className="button button-primary" onClick={onImport}>
+              Import files
+            </button>
+            <button type="button" className="button" onClick={onImportFolder} title="Import every supported file in a folder and its subfolders">
+              Folder…
+            </button>
+          </div>
+        </div>
+      ) : total === 0 ? (
+        <p className="sidebar-empty" role="status">
+          Nothing in the library matches “{query.filter.trim()}”.
+        </p>
+      ) : (
+        <LibraryList pages={pages} total={total ?? 0} queryKey={`${query.sort}:${query.direction}:${query.filter.trim()}`} openId={nav.sourceId} onOpen={(id) => nav.openSource(id)} label="Sources" />
+      )}
+    </section>
+  );
+}
