@@ -98,6 +98,8 @@ describe('a library of 3,000 sources', () => {
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('PageUp');
+    // The row may still be arriving (its page is fetched as it comes into view).
+    await expect.poll(async () => (await activeRow())?.title ?? '').not.toBe('');
     const active = (await activeRow())!;
     expect(active.position).toBeLessThan(COUNT - 2);
     expect(active.position).toBeGreaterThan(COUNT - 20);
