@@ -525,6 +525,47 @@ describe('the brief editor', () => {
     await expect.poll(() => page.locator('.editor-content > p').last().textContent()).toBe('After the list.');
   });
 
+  test('Markdown shortcuts: headings, lists, a quote, a rule, bold, italic and code as they are typed', async () => {
+    await expect.poll(() => editor().isVisible()).toBe(true);
+    // Right after the lists test, the brief ends with the paragraph "After the list.".
+    await caretToEnd();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('### Assessment', { delay: 10 });
+    await expect.poll(() => page.locator('.editor-content h3', { hasText: 'Assessment' }).count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('- berth four', { delay: 10 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('berth five', { delay: 10 });
+    await expect.poll(() => page.locator('.editor-content > ul > li', { hasText: /^berth (four|five)$/ }).count()).toBe(2);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('1. numbered', { delay: 10 });
+    await expect.poll(() => page.locator('.editor-content > ol > li', { hasText: 'numbered' }).count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('> quoted line', { delay: 10 });
+    await expect.poll(() => page.locator('.editor-content blockquote', { hasText: 'quoted line' }).count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('--- ', { delay: 10 });
+    await expect.poll(() => page.locator('.editor-content hr').count()).toBeGreaterThan(0);
+    await page.keyboard.type('A **firm** and *likely* reading of `AIS` data. ', { delay: 10 });
+    await expect.poll(() => page.locator('.editor-content .ed-bold', { hasText: 'firm' }).count()).toBe(1);
+    await expect.poll(() => page.locator('.editor-content .ed-italic', { hasText: 'likely' }).count()).toBe(1);
+    await expect.poll(() => page.locator('.editor-content .ed-code', { hasText: 'AIS' }).count()).toBe(1);
+    await waitSaved();
+    const stored = await storedDocument();
+    expect(stored).toContain('"tag":"h3"');
+    expect(stored).toContain('"listType":"bullet"');
+    expect(stored).toContain('"listType":"number"');
+    expect(stored).toContain('"type":"quote"');
+    expect(stored).toContain('"type":"horizontalrule"');
+    // The brief still exports: the stored document is one every exporter reads.
+    const md = await server.api<{ markdown: string }>('export:md', { briefId });
+    expect(md.markdown).toMatch(/### Assessment[\s\S]*- berth four[\s\S]*> quoted line/);
+    await shot('17-markdown-shortcuts');
+  });
+
   test('the slash menu inserts a heading and a table; Tab moves between cells', async () => {
     await caretToEnd();
     await page.keyboard.press('Enter');
@@ -564,7 +605,7 @@ describe('the brief editor', () => {
     await waitSaved();
     const stored = await storedDocument();
     expect(stored).toContain('"type":"table"');
-    expect(stored).toContain('"tag":"h2"');
+    expect(stored).toContain('"tag":"h3"');
   });
 
   test('the export menu: HTML, Markdown and Word with a banner; strict refuses a brief with bad citations', async () => {

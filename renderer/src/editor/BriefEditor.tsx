@@ -35,6 +35,7 @@ import { PastePlugin } from './plugins/PastePlugin';
 import { SlashMenuPlugin } from './plugins/SlashMenuPlugin';
 import { ToolbarPlugin, type BriefPanel } from './plugins/ToolbarPlugin';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
+import { MarkdownShortcutsPlugin } from './plugins/MarkdownShortcutsPlugin';
 import { SAFE_URL } from './plugins/PastePlugin/sanitizeHtml';
 import { editorTheme } from './theme';
 import './editor-tools.css';
@@ -146,6 +147,7 @@ export const BriefEditor = memo(function BriefEditor({
         <HorizontalRulePlugin />
         <LinkPlugin validateUrl={validateUrl} />
         <FormattingPlugin />
+        <MarkdownShortcutsPlugin />
         <PastePlugin />
         <CitationsPlugin />
         <CitationTypeaheadPlugin />
