@@ -62,6 +62,7 @@ export const READS = [
   'trash:list',
   'backups:list',
   'workspaces:list',
+  'quickOpen:find',
 ] as const;
 
 export type Read = (typeof READS)[number];

@@ -47,6 +47,7 @@ export const COMMANDS = [
   { id: 'view.trash', title: 'Trash', category: 'View', target: 'window' },
   { id: 'view.backups', title: 'Backups…', category: 'View', target: 'window' },
   { id: 'view.workspaces', title: 'Switch Workspace…', category: 'Workspace', target: 'window' },
+  { id: 'view.quickOpen', title: 'Quick Open…', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+O' },
   { id: 'view.theme.system', title: 'Theme: Follow System', category: 'View', target: 'main', menuTitle: 'Follow System' },
   { id: 'view.theme.light', title: 'Theme: Light', category: 'View', target: 'main', menuTitle: 'Light' },
   { id: 'view.theme.dark', title: 'Theme: Dark', category: 'View', target: 'main', menuTitle: 'Dark' },

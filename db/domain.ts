@@ -191,3 +191,13 @@ export interface EntityReviewView {
   excerpts: number;
   cameFrom: string;
 }
+
+/** Something Quick Open offers (db/quickOpen.ts): what it is, its name, and a word to tell it apart (a publisher, an entity type, an excerpt's source). */
+export interface QuickOpenItem {
+  kind: 'source' | 'brief' | 'entity' | 'excerpt';
+  id: string;
+  title: string;
+  detail: string | null;
+  /** An excerpt's source, to open it at the excerpt. */
+  sourceId: string | null;
+}

@@ -4,7 +4,7 @@
 // transports (Electron IPC, loopback HTTP) and the renderer's client all derive from
 // this map; a signature is never written twice.
 import { z } from 'zod';
-import type { BriefSnapshot, BriefSummary, Brief, CitationCheck, CooccurrenceRow, Entity, ExcerptView, Reliability, SearchResult, Source, SourcePage, SourceSummary, SourceVersion, TrashItem, EntityReviewView } from '../../db/domain';
+import type { BriefSnapshot, BriefSummary, Brief, CitationCheck, CooccurrenceRow, Entity, ExcerptView, Reliability, SearchResult, Source, SourcePage, SourceSummary, SourceVersion, TrashItem, EntityReviewView, QuickOpenItem } from '../../db/domain';
 import { MAX_IMPORT_BYTES } from '../../common/sourceFiles';
 import { CHANGES, READS, type Change, type Read } from '../../common/changes';
 import type { BackupView, MergeReport, VerifyReport, EntityPage, Graph, ImportReport, JobStatus, ParagraphEvidence, ReplaceReport, SourceMention, Suggestion, WorkspaceChoices } from '../services/views';
@@ -228,6 +228,8 @@ export const contract = {
   /** The workspace's backups, newest first, with what each one's check found. */
   'backups:list': { input: z.object({}).strict(), output: reply<BackupView[]>() },
   /** The workspaces this page may switch to: the open one, those named when the server started, the app's recent ones (ids, never paths, come back). */
+  /** Quick Open: sources, briefs, entities and excerpts whose name has every word of the query (a few of each). */
+  'quickOpen:find': { input: z.object({ query: z.string().max(200) }).strict(), output: reply<QuickOpenItem[]>() },
   'workspaces:list': { input: z.object({}).strict(), output: reply<WorkspaceChoices>() },
   /** Opens one of the workspaces `workspaces:list` offered, by its id, in place of the open one (which stays open if it cannot be). */
   'workspaces:open': { input: z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, 'a workspace id from workspaces:list') }).strict(), output: reply<{ path: string }>() },

@@ -10,8 +10,9 @@ import { sourcesHandlers } from './handlers/sources';
 import { trashHandlers } from './handlers/trash';
 import { backupsHandlers } from './handlers/backups';
 import { workspacesHandlers } from './handlers/workspaces';
+import { quickOpenHandlers } from './handlers/quickOpen';
 import type { Handlers } from './handlers/types';
 
 export type { Handlers, ServiceContext } from './handlers/types';
 
-export const handlers: Handlers = { ...sourcesHandlers, ...excerptsHandlers, ...entitiesHandlers, ...analysisHandlers, ...briefsHandlers, ...trashHandlers, ...backupsHandlers, ...workspacesHandlers };
+export const handlers: Handlers = { ...sourcesHandlers, ...excerptsHandlers, ...entitiesHandlers, ...analysisHandlers, ...briefsHandlers, ...trashHandlers, ...backupsHandlers, ...workspacesHandlers, ...quickOpenHandlers };

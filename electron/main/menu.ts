@@ -102,6 +102,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions, home?: stri
     submenu: [
       item('view.commandPalette', actions),
       item('view.search', actions),
+      item('view.quickOpen', actions, needsWorkspace),
       item('view.toggleSidebar', actions),
       item('view.trash', actions, needsWorkspace),
       item('view.backups', actions, needsWorkspace),

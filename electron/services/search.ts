@@ -4,8 +4,12 @@ import type { Db } from '../../db/workspace';
 import type { ExcerptView } from '../../db/domain';
 import { search, searchExcerptIds } from '../../db/search';
 import { getExcerpts } from '../../db/excerpts';
+import { quickOpen } from '../../db/quickOpen';
 
 export { search };
+
+/** Quick Open: sources, briefs, entities and excerpts by name (db/quickOpen.ts). */
+export const findByName = quickOpen;
 
 export function searchExcerpts(db: Db, query: string, limit?: number): ExcerptView[] {
   return getExcerpts(db, searchExcerptIds(db, query, limit));

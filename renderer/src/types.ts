@@ -16,7 +16,7 @@ export type {
   SourceSummary,
   SourceVersion,
 } from '../../db/domain';
-export type { SearchResult } from '../../db/domain';
+export type { SearchResult, QuickOpenItem } from '../../db/domain';
 export type { ImportReport } from '../../electron/ipc/contract';
 export type { SerializedCitation } from '../../db/brief/document';
 export type ReplaceReport = Output<'sources:replace'>;

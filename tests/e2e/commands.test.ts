@@ -128,6 +128,38 @@ describe('commands in the window', () => {
     await expect.poll(() => sourcesList().isVisible()).toBe(true);
   });
 
+  test('Ctrl+O opens any source, brief or excerpt by name, with the keyboard', async () => {
+    const sources = await server.api<{ id: string; title: string }[]>('sources:list', {});
+    const briefs = await server.api<{ id: string; title: string }[]>('briefs:list', {});
+    const source = sources[sources.length - 1];
+    await page.keyboard.press('Control+o');
+    const dialog = page.getByRole('dialog', { name: 'Quick Open' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Name');
+    // Nothing typed: the newest sources and briefs.
+    await expect.poll(() => dialog.getByRole('option').count()).toBeGreaterThan(1);
+    const words = source.title.split(/\s+/).slice(0, 2).join(' ');
+    await page.keyboard.type(words, { delay: 10 });
+    await expect.poll(() => dialog.getByRole('option').first().textContent()).toContain(source.title);
+    expect(await axeViolations(page, { selector: '.command-palette' })).toEqual([]);
+    await screenshotsLightAndDark(page, 'cmd-quick-open-1440');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => page.getByRole('region', { name: 'Reader' }).getByRole('heading', { level: 2 }).textContent()).toBe(source.title);
+
+    await page.keyboard.press('Control+o');
+    await page.keyboard.type(briefs[0].title.slice(0, 12), { delay: 10 });
+    const option = dialog.getByRole('option', { name: new RegExp(`^Brief`) }).first();
+    await expect.poll(() => option.textContent()).toContain(briefs[0].title);
+    await option.click();
+    await expect.poll(() => page.getByLabel('Brief title').inputValue()).toBe(briefs[0].title);
+
+    await page.keyboard.press('Control+o');
+    await page.keyboard.type('zzqx nothing', { delay: 5 });
+    await expect.poll(() => dialog.textContent()).toContain('Nothing is named “zzqx nothing”');
+    await page.keyboard.press('Escape');
+  });
+
   test('an event naming no command does nothing, and nothing went wrong on the page', async () => {
     await fromMenu('rm -rf /');
     await fromMenu('__proto__');

@@ -24,6 +24,7 @@ import { commandById, shortcutLabel } from '../../../common/commands';
 import { SidebarIcon } from '../ui/icons';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { CommandPalette } from './CommandPalette';
+import { QuickOpen } from './QuickOpen';
 import { MergeWorkspace } from '../workspace/MergeWorkspace';
 import { SyncWarning } from '../workspace/SyncWarning';
 
@@ -103,6 +104,7 @@ function Shell() {
   const [sidebarHidden, setSidebarHidden] = useState(() => localStorage.getItem(SIDEBAR_KEY) === 'hidden');
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [paletteOpen, setPaletteOpen] = useState(false);
+  const [quickOpen, setQuickOpen] = useState(false);
   useEffect(() => listenForCommands(), []);
   useEffect(() => listenForUndoDelete(isMac), []);
 
@@ -120,6 +122,7 @@ function Shell() {
   );
   useCommand('help.shortcuts', () => setShortcutsOpen(true));
   useCommand('view.commandPalette', () => setPaletteOpen(true));
+  useCommand('view.quickOpen', () => setQuickOpen(true));
   useCommand('view.trash', () => openSideView({ kind: 'trash' }));
   useCommand('view.backups', () => openSideView({ kind: 'backups' }));
   useCommand('view.workspaces', () => openSideView({ kind: 'workspaces' }));
@@ -262,6 +265,7 @@ function Shell() {
       {publishers && <PublishersDialog highlight={publishers.highlight} onClose={closePublishers} />}
       {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
       {paletteOpen && <CommandPalette onClose={() => setPaletteOpen(false)} />}
+      {quickOpen && <QuickOpen onClose={() => setQuickOpen(false)} />}
       <DropOverlay onFiles={importer.run} />
       <MergeWorkspace />
       <Toasts />
