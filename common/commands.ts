@@ -22,6 +22,8 @@ export interface Command {
   shortcut?: string;
   /** A shorter label where a submenu already says the rest ("Export Brief ▸ PDF…"). */
   menuTitle?: string;
+  /** Its shortcut is left to a text field or the editor that has the focus (Alt+Left moves by word there on macOS). */
+  notInText?: boolean;
 }
 
 export const COMMANDS = [
@@ -48,6 +50,8 @@ export const COMMANDS = [
   { id: 'view.backups', title: 'Backups…', category: 'View', target: 'window' },
   { id: 'view.workspaces', title: 'Switch Workspace…', category: 'Workspace', target: 'window' },
   { id: 'view.quickOpen', title: 'Quick Open…', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+O' },
+  { id: 'nav.back', title: 'Go Back', category: 'View', target: 'window', shortcut: 'Alt+Left', notInText: true },
+  { id: 'nav.forward', title: 'Go Forward', category: 'View', target: 'window', shortcut: 'Alt+Right', notInText: true },
   { id: 'view.theme.system', title: 'Theme: Follow System', category: 'View', target: 'main', menuTitle: 'Follow System' },
   { id: 'view.theme.light', title: 'Theme: Light', category: 'View', target: 'main', menuTitle: 'Light' },
   { id: 'view.theme.dark', title: 'Theme: Dark', category: 'View', target: 'main', menuTitle: 'Dark' },
@@ -92,8 +96,12 @@ export function matchesShortcut(shortcut: string, press: KeyPress, isMac: boolea
   const wantCtrl = mods.has('ctrl') || mods.has('control') || (!isMac && mods.has('cmdorctrl'));
   if (press.metaKey !== wantCmd || press.ctrlKey !== wantCtrl) return false;
   if (press.shiftKey !== mods.has('shift') || press.altKey !== (mods.has('alt') || mods.has('option'))) return false;
-  return press.key.toLowerCase() === key || (/^[a-z]$/.test(key) && press.code === `Key${key.toUpperCase()}`);
+  return press.key.toLowerCase() === (ARROWS[key] ?? key) || (/^[a-z]$/.test(key) && press.code === `Key${key.toUpperCase()}`);
 }
+
+/** Electron's accelerator names of the arrow keys, as the DOM names them (lower case). */
+const ARROWS: Record<string, string> = { left: 'arrowleft', right: 'arrowright', up: 'arrowup', down: 'arrowdown' };
+const ARROW_LABELS: Record<string, string> = { left: '←', right: '→', up: '↑', down: '↓' };
 
 /** A shortcut as people read it: "Ctrl+Shift+P" elsewhere, "⇧⌘P" on macOS. */
 export function shortcutLabel(shortcut: string, isMac: boolean): string {
@@ -102,8 +110,8 @@ export function shortcutLabel(shortcut: string, isMac: boolean): string {
   const mods = parts.map((p) => p.toLowerCase());
   if (isMac) {
     const symbols = [mods.includes('ctrl') ? '⌃' : '', mods.includes('alt') || mods.includes('option') ? '⌥' : '', mods.includes('shift') ? '⇧' : '', mods.some((m) => m === 'cmdorctrl' || m === 'cmd' || m === 'command') ? '⌘' : ''];
-    return symbols.join('') + key.toUpperCase();
+    return symbols.join('') + (ARROW_LABELS[key.toLowerCase()] ?? key.toUpperCase());
   }
   const names = [mods.some((m) => m === 'cmdorctrl' || m === 'ctrl' || m === 'control') ? 'Ctrl' : '', mods.includes('alt') ? 'Alt' : '', mods.includes('shift') ? 'Shift' : ''];
-  return [...names.filter(Boolean), key.length === 1 ? key.toUpperCase() : key].join('+');
+  return [...names.filter(Boolean), ARROW_LABELS[key.toLowerCase()] ?? (key.length === 1 ? key.toUpperCase() : key)].join('+');
 }

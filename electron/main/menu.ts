@@ -103,6 +103,8 @@ export function menuTemplate(state: MenuState, actions: MenuActions, home?: stri
       item('view.commandPalette', actions),
       item('view.search', actions),
       item('view.quickOpen', actions, needsWorkspace),
+      item('nav.back', actions, needsWorkspace),
+      item('nav.forward', actions, needsWorkspace),
       item('view.toggleSidebar', actions),
       item('view.trash', actions, needsWorkspace),
       item('view.backups', actions, needsWorkspace),

@@ -160,6 +160,36 @@ describe('commands in the window', () => {
     await page.keyboard.press('Escape');
   });
 
+  test('Alt+Left and Alt+Right, and the browser’s Back, move between the places visited without leaving the app', async () => {
+    const sources = await server.api<{ id: string; title: string }[]>('sources:list', {});
+    const readerTitle = () => page.getByRole('region', { name: 'Reader' }).getByRole('heading', { level: 2 }).textContent();
+    const [a, b] = [sources[0], sources[1]];
+    await sourcesList().getByRole('option', { name: new RegExp(a.title.slice(0, 20)) }).click();
+    await expect.poll(readerTitle).toBe(a.title);
+    await sourcesList().getByRole('option', { name: new RegExp(b.title.slice(0, 20)) }).click();
+    await expect.poll(readerTitle).toBe(b.title);
+    await page.keyboard.press('Alt+ArrowLeft');
+    await expect.poll(readerTitle).toBe(a.title);
+    await page.keyboard.press('Alt+ArrowRight');
+    await expect.poll(readerTitle).toBe(b.title);
+    await page.goBack();
+    await expect.poll(readerTitle).toBe(a.title);
+    const app = page.url();
+    for (let i = 0; i < 8; i++) await page.goBack().catch(() => undefined);
+    await page.waitForTimeout(200);
+    expect(new URL(page.url()).origin).toBe(new URL(app).origin);
+    expect(await sourcesList().isVisible()).toBe(true);
+    // In a text field, Alt+Left is the field's (a word to the left on macOS), not Back.
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('cranes');
+    const reader = () => page.getByRole('region', { name: 'Reader' }).textContent();
+    const shown = await reader();
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.waitForTimeout(150);
+    expect(await reader()).toBe(shown);
+    await page.keyboard.press('Escape');
+  });
+
   test('an event naming no command does nothing, and nothing went wrong on the page', async () => {
     await fromMenu('rm -rf /');
     await fromMenu('__proto__');

@@ -25,6 +25,7 @@ import { SidebarIcon } from '../ui/icons';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { CommandPalette } from './CommandPalette';
 import { QuickOpen } from './QuickOpen';
+import { goBack, goForward, usePlaceHistory } from './placeHistory';
 import { MergeWorkspace } from '../workspace/MergeWorkspace';
 import { SyncWarning } from '../workspace/SyncWarning';
 
@@ -55,6 +56,12 @@ export function App() {
   useEffect(() => {
     localStorage.setItem(VIEW_KEY, JSON.stringify({ sourceId: view.sourceId, briefId: view.briefId }));
   }, [view.sourceId, view.briefId]);
+
+  // Back and forward between places: the window's history follows the source and brief shown.
+  usePlaceHistory({ sourceId: view.sourceId, briefId: view.briefId }, (place) => {
+    setPassage(null);
+    setView((v) => ({ ...v, sourceId: place.sourceId, briefId: place.briefId, reveal: null }));
+  });
 
   const [passage, setPassage] = useState<PassageReveal | null>(null);
   const nav = useMemo<Navigation>(
@@ -123,6 +130,8 @@ function Shell() {
   useCommand('help.shortcuts', () => setShortcutsOpen(true));
   useCommand('view.commandPalette', () => setPaletteOpen(true));
   useCommand('view.quickOpen', () => setQuickOpen(true));
+  useCommand('nav.back', goBack);
+  useCommand('nav.forward', goForward);
   useCommand('view.trash', () => openSideView({ kind: 'trash' }));
   useCommand('view.backups', () => openSideView({ kind: 'backups' }));
   useCommand('view.workspaces', () => openSideView({ kind: 'workspaces' }));

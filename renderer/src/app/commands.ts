@@ -49,6 +49,12 @@ export const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 /** The window's commands that have a shortcut: these keys are the window's to handle. */
 const KEYED = COMMANDS.filter((c) => c.target === 'window' && 'shortcut' in c);
 
+/** A text field or the editor: where keys edit text. */
+function isTextTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range'].includes(target.type));
+}
+
 /** Listens for menu commands and shortcuts; returns the cleanup. Installed once by the app. */
 export function listenForCommands(): () => void {
   const onCommand = (event: Event) => {
@@ -60,6 +66,7 @@ export function listenForCommands(): () => void {
     if (event.defaultPrevented || event.isComposing) return;
     const command = KEYED.find((c) => matchesShortcut(c.shortcut, event, isMac));
     if (!command) return;
+    if ('notInText' in command && command.notInText && isTextTarget(event.target)) return;
     event.preventDefault();
     runCommand(command.id);
   };
