@@ -55,15 +55,23 @@ function takeToken(): string | null {
   }
 }
 
+const WORKSPACE_HEADER = 'X-Sourcebook-Workspace';
+
 function httpTransport(): Transport {
   const token = takeToken();
+  /**
+   * The workspace this page is showing, as the first reply named it: sent back with every
+   * request, so that once the server has switched to another workspace (from another tab)
+   * this page is told to reload instead of reading or writing there (electron/ipc/http.ts).
+   */
+  let workspace: string | null = null;
   return async (channel, payload) => {
     let response: Response;
     const body = JSON.stringify(payload ?? {});
     try {
       response = await fetch(`/api/${channel}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Sourcebook-Token': token ?? '' },
+        headers: { 'Content-Type': 'application/json', 'X-Sourcebook-Token': token ?? '', ...(workspace ? { [WORKSPACE_HEADER]: workspace } : {}) },
         body,
         // A save sent while the window closes must outlive the page.
         keepalive: unloading && body.length < KEEPALIVE_LIMIT,
@@ -75,6 +83,7 @@ function httpTransport(): Transport {
       return { ok: false, error: 'This page has no valid access token. Open Sourcebook with the address printed by `npm run serve`.' };
     }
     if (response.status === 403) return { ok: false, error: 'The local server refused this page (wrong host or origin).' };
+    workspace ??= response.headers.get(WORKSPACE_HEADER);
     try {
       return (await response.json()) as Reply<unknown>;
     } catch {
@@ -88,6 +97,9 @@ function bridgeTransport(bridge: Bridge): Transport {
 }
 
 const transport: Transport = window.sourcebook ? bridgeTransport(window.sourcebook) : httpTransport();
+
+/** In the desktop app (IPC through the preload), not a browser on `sourcebook serve`. */
+export const inDesktopApp = window.sourcebook !== undefined;
 
 /** Sends one request; an `ok: false` reply becomes an Error carrying the reply's message. */
 async function send<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {

@@ -26,6 +26,7 @@ import { ShortcutsSheet } from './ShortcutsSheet';
 import { CommandPalette } from './CommandPalette';
 import { MergeWorkspace } from '../workspace/MergeWorkspace';
 import { SyncWarning } from '../workspace/SyncWarning';
+import { useWorkspaceTitle } from '../workspace/workspaceTitle';
 
 interface View {
   sourceId: string | null;
@@ -105,6 +106,7 @@ function Shell() {
   const [paletteOpen, setPaletteOpen] = useState(false);
   useEffect(() => listenForCommands(), []);
   useEffect(() => listenForUndoDelete(isMac), []);
+  useWorkspaceTitle();
 
   const chooseFiles = useCallback(() => fileInput.current?.click(), []);
   const chooseFolder = useCallback(() => folderInput.current?.click(), []);
