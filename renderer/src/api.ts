@@ -57,6 +57,17 @@ function takeToken(): string | null {
 
 const WORKSPACE_HEADER = 'X-Sourcebook-Workspace';
 
+const switchedElsewhere = new Set<(message: string) => void>();
+
+/**
+ * Told (with the server's sentence) when the server has switched to another workspace since
+ * this page was loaded, from another tab: nothing the page asks is done until it reloads.
+ */
+export function onWorkspaceSwitchedElsewhere(listener: (message: string) => void): () => void {
+  switchedElsewhere.add(listener);
+  return () => switchedElsewhere.delete(listener);
+}
+
 function httpTransport(): Transport {
   const token = takeToken();
   /**
@@ -85,7 +96,12 @@ function httpTransport(): Transport {
     if (response.status === 403) return { ok: false, error: 'The local server refused this page (wrong host or origin).' };
     workspace ??= response.headers.get(WORKSPACE_HEADER);
     try {
-      return (await response.json()) as Reply<unknown>;
+      const reply = (await response.json()) as Reply<unknown>;
+      if (response.status === 409 && !reply.ok) {
+        for (const listener of switchedElsewhere) listener(reply.error);
+        return { ...reply, switchedElsewhere: true };
+      }
+      return reply;
     } catch {
       return { ok: false, error: `Unexpected reply from the local server (HTTP ${response.status}).` };
     }
@@ -101,10 +117,18 @@ const transport: Transport = window.sourcebook ? bridgeTransport(window.sourcebo
 /** In the desktop app (IPC through the preload), not a browser on `sourcebook serve`. */
 export const inDesktopApp = window.sourcebook !== undefined;
 
+/**
+ * What a page loaded before the server switched workspaces is refused with: the page's
+ * strip says it once (workspace/StaleWorkspace.tsx), so it is not a toast as well.
+ */
+export class SwitchedElsewhereError extends Error {
+  override name = 'SwitchedElsewhereError';
+}
+
 /** Sends one request; an `ok: false` reply becomes an Error carrying the reply's message. */
 async function send<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
   const reply = await transport(channel, input);
-  if (!reply.ok) throw new Error(reply.error);
+  if (!reply.ok) throw 'switchedElsewhere' in reply ? new SwitchedElsewhereError(reply.error) : new Error(reply.error);
   return reply.value as Output<C>;
 }
 

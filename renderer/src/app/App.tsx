@@ -26,6 +26,7 @@ import { ShortcutsSheet } from './ShortcutsSheet';
 import { CommandPalette } from './CommandPalette';
 import { MergeWorkspace } from '../workspace/MergeWorkspace';
 import { SyncWarning } from '../workspace/SyncWarning';
+import { StaleWorkspace } from '../workspace/StaleWorkspace';
 import { useWorkspaceTitle } from '../workspace/workspaceTitle';
 
 interface View {
@@ -223,7 +224,9 @@ function Shell() {
           />
         </div>
       </header>
-      <SyncWarning />
+      <StaleWorkspace>
+        <SyncWarning />
+      </StaleWorkspace>
       <div className="main" ref={mainRef} style={{ gridTemplateColumns: `${sidebarHidden ? '' : 'var(--sidebar-width) '}minmax(0, ${split}fr) 6px minmax(0, ${100 - split}fr)` }}>
         {!sidebarHidden && <Sidebar onImport={chooseFiles} onImportFolder={chooseFolder} />}
         <Reader />

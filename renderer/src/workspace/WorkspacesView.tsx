@@ -9,18 +9,7 @@ import { notifyError } from '../state/toasts';
 import { useApiQuery } from '../state/topics';
 import { EmptyState } from '../ui/EmptyState';
 import { useRovingList } from '../ui/rovingList';
-
-/** Starts the page again on the workspace now open: the remembered view (open source, brief, pane) belonged to the old one. */
-function reloadOnOtherWorkspace(): void {
-  for (const key of ['sourcebook.view', 'sourcebook.side']) {
-    try {
-      localStorage.removeItem(key);
-    } catch {
-      // storage disabled: nothing remembered
-    }
-  }
-  window.location.reload();
-}
+import { reloadOnOtherWorkspace } from './reload';
 
 export function WorkspacesView() {
   const choices = useApiQuery(() => api['workspaces:list']({}), [], []);
