@@ -13,13 +13,13 @@ export function SidebarWorkspace() {
     <section className="sidebar-section sidebar-workspace" aria-labelledby="workspace-heading">
       <div className="sidebar-header">
         <h2 id="workspace-heading">Workspace</h2>
+        {info.data && (
+          <p className="sidebar-workspace-name" title={info.data.path}>
+            <span className="visually-hidden">Open: </span>
+            {info.data.name}
+          </p>
+        )}
       </div>
-      {info.data && (
-        <p className="sidebar-workspace-name" title={info.data.path}>
-          <span className="visually-hidden">Open: </span>
-          {info.data.name}
-        </p>
-      )}
       <ul className="nav-list sidebar-analysis-list" aria-label="Workspace tools">
         <li>
           <button type="button" className="nav-item nav-item-row" aria-current={view?.kind === 'trash' ? 'true' : undefined} onClick={() => openSideView({ kind: 'trash' })} title="Deleted sources, excerpts, briefs and entities, kept for 30 days">
