@@ -121,8 +121,10 @@ export const CHANGES = {
   'workspace:merge': { topics: ['sources', 'excerpts', 'entities', 'briefs', 'versions', 'publishers', 'backups'], excerpts: 'every' },
   // The whole workspace is another one afterwards: everything reloads.
   'backups:restore': { topics: ['backups', 'trash', 'sources', 'excerpts', 'entities', 'briefs', 'versions', 'publishers'], excerpts: 'every' },
-  // Another workspace is open afterwards: the page reloads on it (workspace/WorkspacesView.tsx).
-  'workspaces:open': { topics: ['backups', 'trash', 'sources', 'excerpts', 'entities', 'briefs', 'versions', 'publishers'], excerpts: 'every' },
+  // Another workspace is open afterwards and the page starts again on it (a reload:
+  // workspace/WorkspacesView.tsx), so nothing reloads in place: those requests would be
+  // made for the workspace the page was showing, which the server refuses (http.ts).
+  'workspaces:open': { topics: [] },
 } as const satisfies Record<string, Change>;
 
 export type Write = keyof typeof CHANGES;

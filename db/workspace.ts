@@ -75,7 +75,7 @@ function classify(path: string, options: OpenOptions): 'new' | 'existing' {
     stat = statSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && !options.readonly) return 'new';
+    if (code === 'ENOENT' && !options.readonly && options.create !== false) return 'new';
     if (code === 'ENOENT') throw new WorkspaceError(`Cannot open workspace ${path}: there is no such file.`);
     throw new WorkspaceError(`Cannot open workspace ${path}: ${(err as Error).message}`);
   }
@@ -204,6 +204,11 @@ export interface OpenOptions {
   readonly?: boolean;
   /** An existing empty file may become the new workspace (the person asked for a new one there). */
   allowEmpty?: boolean;
+  /**
+   * Where no file exists, create the workspace (the default). False: a missing file is an
+   * error, never a new workspace (opening one offered in a list that was there a moment ago).
+   */
+  create?: boolean;
   /** Called before pending migrations run on a workspace that has data (schema `from` ≥ 1): the caller backs it up. */
   beforeMigrate?: (db: Db, from: number) => void;
 }

@@ -18,6 +18,9 @@ export async function serve(workspacePath: string, port: number, named: readonly
   mkdirSync(dirname(resolve(workspacePath)), { recursive: true });
   const settings = new SettingsStore(settingsFilePath());
   const others = named.map((p) => resolve(p));
+  for (const path of others.filter((p) => !existsSync(p))) {
+    process.stderr.write(`sourcebook: ${path} does not exist; the page lists it as missing and cannot open it (serve never creates the other workspaces).\n`);
+  }
   const server = await startHttpServer({
     workspacePath,
     rendererDir,

@@ -78,7 +78,7 @@ export const briefDocumentSchema = z
 
 export const contract = {
   /** `syncedBy`: the sync client (Dropbox, OneDrive, iCloud Drive, …) managing the workspace's folder, which can corrupt an open database. */
-  'workspace:info': { input: z.object({}).strict(), output: reply<{ path: string; sources: number; excerpts: number; briefs: number; syncedBy: { client: string; folder: string } | null }>() },
+  'workspace:info': { input: z.object({}).strict(), output: reply<{ path: string; name: string; sources: number; excerpts: number; briefs: number; syncedBy: { client: string; folder: string } | null }>() },
 
   /** Every source version's text and original bytes hashed again against what was recorded when stored. */
   'workspace:verify': { input: z.object({}).strict(), output: reply<VerifyReport>() },

@@ -6,10 +6,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createRouter, replyStatus } from './router';
+import { createRouter, replyStatus, type Router } from './router';
 import { APP_RESPONSE_HEADERS, readRendererFile } from './rendererFiles';
 import { openSession, type Session } from '../services/session';
-import { chosenWorkspace, offeredWorkspaces, type WorkspaceSwitcher } from '../services/workspaceSwitcher';
+import { chosenWorkspace, offeredWorkspaces, workspaceChoiceId, type WorkspaceSwitcher } from '../services/workspaceSwitcher';
+import { workspaceName } from '../services/workspaceFile';
+import { jobStatuses } from '../services/jobs';
+import { UserError } from '../services/errors';
 import type { PdfPrinter } from '../services/export/pdf';
 import { chromiumPrinter } from '../services/export/chromiumPrinter';
 
@@ -69,39 +72,69 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** A session with its router and the requests running on it (so a switch closes it only when they are done). */
+/** A session with its router and what runs on it (so a switch closes it only once that is done). */
 interface Open {
   session: Session;
-  route: ReturnType<typeof createRouter>;
+  route: Router;
+  /** Its id in the page's list: a page answered by this workspace sends it back, pinned to it. */
+  id: string;
   inflight: number;
 }
 
-async function drained(open: Open): Promise<void> {
-  while (open.inflight > 0) await new Promise((r) => setTimeout(r, 25));
+/**
+ * The workspace a request is for. Every reply names the workspace that answered; the page
+ * sends that back (renderer/src/api.ts), so a page loaded before a switch (another tab) is
+ * told to reload instead of reading or writing in the other workspace.
+ */
+const WORKSPACE_HEADER = 'x-sourcebook-workspace';
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Once nothing runs on `open`: no request, and no background job (a rescan) unless the server is stopping. */
+async function drained(open: Open, stopping: () => boolean): Promise<void> {
+  while (open.inflight > 0 || (!stopping() && jobStatuses(open.session.db).some((j) => !j.finished))) await pause(25);
 }
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
   const printer = () => options.printer ?? chromiumPrinter();
+  const opened = (session: Session): Open => {
+    session.workspaces = switcher;
+    return { session, route: createRouter(session), id: workspaceChoiceId(session.workspacePath), inflight: 0 };
+  };
+  let stopping = false;
+  /** Previous workspaces closing once what ran on them is done. */
+  const closing = new Set<Promise<void>>();
+  /** One switch at a time: a second waits for the first and finds the list as it left it. */
+  let switching: Promise<unknown> = Promise.resolve();
+
+  async function switchTo(id: string): Promise<{ path: string }> {
+    const path = chosenWorkspace(switcher.list(), id);
+    if (path === resolve(current.session.workspacePath)) return { path };
+    if (stopping) throw new UserError('Sourcebook is stopping; no workspace is opened now.');
+    // Opened (and checked) first: if it cannot be, the open workspace stays as it was. Never
+    // created: a file gone since it was listed is refused, not made anew.
+    const next = opened(await openSession(path, { printer: printer(), sample: false, create: false }));
+    const previous = current;
+    current = next;
+    options.onSwitched?.(path);
+    // Closed once what runs on it (this request included, and a rescan still going) is done.
+    const done = drained(previous, () => stopping)
+      .then(() => previous.session.close())
+      .catch((err: unknown) => console.error(`[sourcebook] closing ${previous.session.workspacePath} failed: ${(err as Error).message}`))
+      .finally(() => closing.delete(done));
+    closing.add(done);
+    return { path };
+  }
+
   const switcher: WorkspaceSwitcher = {
     list: () => offeredWorkspaces(current.session.workspacePath, options.otherWorkspaces?.() ?? []),
-    async open(id) {
-      const path = chosenWorkspace(switcher.list(), id);
-      if (path === resolve(current.session.workspacePath)) return { path };
-      // Opened (and checked) first: if it cannot be, the open workspace stays as it was.
-      const next = await openSession(path, { printer: printer(), sample: false });
-      next.workspaces = switcher;
-      const previous = current;
-      current = { session: next, route: createRouter(next), inflight: 0 };
-      options.onSwitched?.(path);
-      // Closed once what runs on it (this request included) has answered.
-      closing.add(drained(previous).then(() => previous.session.close()));
-      return { path };
+    open(id) {
+      const run = switching.then(() => switchTo(id));
+      switching = run.catch(() => undefined);
+      return run;
     },
   };
-  const first = await openSession(options.workspacePath, { printer: printer(), sample: options.sample });
-  first.workspaces = switcher;
-  let current: Open = { session: first, route: createRouter(first), inflight: 0 };
-  const closing = new Set<Promise<void>>();
+  let current: Open = opened(await openSession(options.workspacePath, { printer: printer(), sample: options.sample }));
   const token = randomBytes(24).toString('base64url');
   const root = resolve(options.rendererDir);
   let port = 0;
@@ -134,6 +167,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
           return send(res, 400, JSON.stringify({ ok: false, error: 'Unreadable request: the address has a malformed %-escape.' }), 'application/json');
         }
         const open = current;
+        const answeredBy = { 'X-Sourcebook-Workspace': open.id };
+        const pinned = req.headers[WORKSPACE_HEADER];
+        if (typeof pinned === 'string' && pinned !== open.id) {
+          const name = workspaceName(open.session.workspacePath);
+          const error = `Sourcebook has switched to “${name}” since this page was loaded (in another tab or window), so nothing was done here. Reload the page to work in “${name}”.`;
+          return send(res, 409, JSON.stringify({ ok: false, error }), 'application/json; charset=utf-8', answeredBy);
+        }
         open.inflight++;
         let reply;
         try {
@@ -141,7 +181,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         } finally {
           open.inflight--;
         }
-        return send(res, replyStatus(reply), JSON.stringify(reply), 'application/json; charset=utf-8');
+        return send(res, replyStatus(reply), JSON.stringify(reply), 'application/json; charset=utf-8', answeredBy);
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
@@ -175,9 +215,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     token,
     port,
     async close() {
+      stopping = true;
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
+      await switching;
       await Promise.all(closing);
+      await drained(current, () => true);
       await current.session.close();
     },
   };

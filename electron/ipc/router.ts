@@ -3,7 +3,7 @@
 // handler and turns every outcome into a Reply a person can read.
 import { contract, isChannel, type Channel, type Reply } from './contract';
 import { handlers, type ServiceContext } from './handlers';
-import { storageFailure, UserError, WorkspaceError } from '../services/errors';
+import { RefusedRequest, storageFailure, UserError, WorkspaceError } from '../services/errors';
 
 export type Router = (channel: unknown, payload: unknown) => Promise<Reply<unknown>>;
 
@@ -16,8 +16,10 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
 
 /**
  * The HTTP status a transport that has them gives a failed reply: 404 for an unknown
- * request, 400 for one its schema refuses, 503 when the disk under the workspace failed,
- * 500 for a bug. A refusal a person caused ("No source with id …") is an answer: 200.
+ * request, 400 for one its schema refuses, the status of a RefusedRequest (a request the
+ * page could not have made: a workspace id it was never offered), 503 when the disk under
+ * the workspace failed, 500 for a bug. A refusal a person caused ("No source with id …")
+ * is an answer: 200.
  * Kept beside the reply, not in it, so both transports carry the same JSON.
  */
 const statuses = new WeakMap<object, number>();
@@ -38,6 +40,7 @@ export function createRouter(ctx: ServiceContext, log: (message: string) => void
       const handler = handlers[channel] as (input: unknown, c: ServiceContext) => unknown;
       return { ok: true, value: await handler(parsed.data, ctx) };
     } catch (err) {
+      if (err instanceof RefusedRequest) return failed(err.status, err.message);
       if (err instanceof UserError || err instanceof WorkspaceError) return { ok: false, error: err.message };
       const storage = storageFailure(ctx.workspacePath, err);
       if (storage) return failed(503, storage.message);

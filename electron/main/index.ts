@@ -55,12 +55,16 @@ const desktop: Desktop = {
   },
 };
 
-/** The page's workspace switcher on the desktop: the open workspace and the recent list, as in File ▸ Open Recent. */
+/**
+ * The page's workspace switcher on the desktop: the open workspace and the recent list, as
+ * in File ▸ Open Recent. A file that cannot be opened is said in the page (the reply), not
+ * in a dialog as well; a damaged one is still offered its backup first.
+ */
 const desktopSwitcher: WorkspaceSwitcher = {
   list: () => offeredWorkspaces(session?.workspacePath ?? defaultWorkspace, settings.recent().map((r) => r.path)),
   async open(id) {
     const path = chosenWorkspace(desktopSwitcher.list(), id);
-    if (path !== resolve(session?.workspacePath ?? '') && !(await switchWorkspace(path))) throw new UserError(`“${workspaceName(path)}” could not be opened; the workspace open stays open.`);
+    if (path !== resolve(session?.workspacePath ?? '') && !(await switchWorkspace(path, { fromPage: true }))) throw new UserError(`“${workspaceName(path)}” was not opened; the workspace open stays open.`);
     return { path };
   },
 };
@@ -81,15 +85,18 @@ function refreshChrome(): void {
 /**
  * Opens a workspace in place of the current one. The new file is opened (and checked)
  * first: if it cannot be, the open workspace stays as it was. Only the default workspace
- * gets the sample on its first run; a new one starts empty.
+ * gets the sample on its first run; a new one starts empty. `fromPage`: the page's
+ * switcher asked (by an id from its list), so a missing file is never created and why
+ * one cannot be opened is thrown to the page rather than shown in a dialog.
  */
-async function switchWorkspace(path: string, options: { newWorkspace?: boolean } = {}): Promise<boolean> {
-  mkdirSync(dirname(path), { recursive: true });
+async function switchWorkspace(path: string, options: { newWorkspace?: boolean; fromPage?: boolean } = {}): Promise<boolean> {
+  if (!options.fromPage) mkdirSync(dirname(path), { recursive: true });
   let next: Session;
   try {
-    next = await openSession(path, { printer: electronPrinter(), sample: path === defaultWorkspace, newWorkspace: options.newWorkspace });
+    next = await openSession(path, { printer: electronPrinter(), sample: path === defaultWorkspace, newWorkspace: options.newWorkspace, create: !options.fromPage });
   } catch (err) {
-    if (err instanceof WorkspaceError && err.code === 'damaged' && (await offerRestore(path, err.message))) return switchWorkspace(path);
+    if (err instanceof WorkspaceError && err.code === 'damaged' && (await offerRestore(path, err.message))) return switchWorkspace(path, options);
+    if (options.fromPage) throw err;
     desktop.showError('Sourcebook cannot open this workspace', (err as Error).message);
     return false;
   }
@@ -103,8 +110,8 @@ async function switchWorkspace(path: string, options: { newWorkspace?: boolean }
   refreshChrome();
   void warnIfSynced(path);
   if (win && previous) {
-    // The window's remembered view (open source and brief) belongs to the old workspace.
-    await win.webContents.executeJavaScript("localStorage.removeItem('sourcebook.view')").catch(() => undefined);
+    // The window's remembered views (open source and brief, the right-hand pane) belong to the old workspace.
+    await win.webContents.executeJavaScript("localStorage.removeItem('sourcebook.view'); localStorage.removeItem('sourcebook.side')").catch(() => undefined);
     win.webContents.reload();
   }
   return true;

@@ -2,8 +2,10 @@
 // folder: the workspace open last, the recently opened ones, the window's place and the
 // theme. Plain Node (no Electron), so it is tested as it runs. The file is the user's
 // machine state, not their data: a damaged or hand-edited file is read as far as it is
-// valid and never stops the app from starting.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// valid and never stops the app from starting. Two processes may share it (the desktop
+// app and `sourcebook serve` keep one recent list): each reads the file again when it has
+// changed on disk, and changes what it found there, never an older copy of its own.
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -33,9 +35,21 @@ export interface RecentWorkspace {
 
 export class SettingsStore {
   private settings: AppSettings;
+  /** The file as last read or written (its time, size and inode), to see another process's change. */
+  private seen: string | null;
 
   constructor(private readonly file: string) {
+    this.seen = SettingsStore.stamp(file);
     this.settings = SettingsStore.read(file);
+  }
+
+  private static stamp(file: string): string | null {
+    try {
+      const s = statSync(file);
+      return `${s.mtimeMs}:${s.size}:${s.ino}`;
+    } catch {
+      return null;
+    }
   }
 
   private static read(file: string): AppSettings {
@@ -47,47 +61,57 @@ export class SettingsStore {
     }
   }
 
-  get(): Readonly<AppSettings> {
+  /** The settings as the file holds them now (read again only when another process changed it). */
+  private current(): AppSettings {
+    const stamp = SettingsStore.stamp(this.file);
+    if (stamp !== null && stamp !== this.seen) {
+      this.settings = SettingsStore.read(this.file);
+      this.seen = stamp;
+    }
     return this.settings;
   }
 
+  get(): Readonly<AppSettings> {
+    return this.current();
+  }
+
   /** Written whole to a temporary file, then renamed over the old one: never half a file. */
-  private save(): void {
+  private save(next: AppSettings): void {
+    this.settings = next;
     mkdirSync(dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(this.settings, null, 2));
+    writeFileSync(temp, JSON.stringify(next, null, 2));
     renameSync(temp, this.file);
+    this.seen = SettingsStore.stamp(this.file);
   }
 
   /** A workspace was opened: it becomes the last one and goes to the top of the recent list. */
   opened(path: string): void {
     const full = resolve(path);
-    this.settings = { ...this.settings, lastWorkspace: full, recent: [full, ...this.settings.recent.filter((p) => p !== full)].slice(0, RECENT_LIMIT) };
-    this.save();
+    const now = this.current();
+    this.save({ ...now, lastWorkspace: full, recent: [full, ...now.recent.filter((p) => p !== full)].slice(0, RECENT_LIMIT) });
   }
 
   recent(): RecentWorkspace[] {
-    return this.settings.recent.map((path) => ({ path, missing: !existsSync(path) }));
+    return this.current().recent.map((path) => ({ path, missing: !existsSync(path) }));
   }
 
   forget(path: string): void {
-    this.settings = { ...this.settings, recent: this.settings.recent.filter((p) => p !== path), lastWorkspace: this.settings.lastWorkspace === path ? null : this.settings.lastWorkspace };
-    this.save();
+    const now = this.current();
+    this.save({ ...now, recent: now.recent.filter((p) => p !== path), lastWorkspace: now.lastWorkspace === path ? null : now.lastWorkspace });
   }
 
   clearRecent(): void {
-    this.settings = { ...this.settings, recent: this.settings.recent.filter((p) => p === this.settings.lastWorkspace) };
-    this.save();
+    const now = this.current();
+    this.save({ ...now, recent: now.recent.filter((p) => p === now.lastWorkspace) });
   }
 
   setWindow(window: AppSettings['window']): void {
-    this.settings = { ...this.settings, window };
-    this.save();
+    this.save({ ...this.current(), window });
   }
 
   setTheme(theme: ThemeSource): void {
-    this.settings = { ...this.settings, theme };
-    this.save();
+    this.save({ ...this.current(), theme });
   }
 }
 

@@ -5,6 +5,7 @@ import { BackupSchedule, backupBeforeMigration, listBackups, restoreBackup } fro
 import { UserError } from './errors';
 import { resolve } from 'node:path';
 import { syncFolderOf, type SyncFolder } from './syncFolder';
+import { workspaceName } from './workspaceFile';
 import { purgeOldTrash } from './trash';
 import { resumeScans } from './entities';
 import type { WorkspaceSwitcher } from './workspaceSwitcher';
@@ -33,9 +34,10 @@ export interface Session {
  * choice (Electron's in the app, headless Chromium elsewhere), so the app's bundle never
  * carries the other one.
  */
-export async function openSession(workspacePath: string, options: { printer: PdfPrinter; sample?: boolean; newWorkspace?: boolean }): Promise<Session> {
-  // An existing empty file becomes the workspace only when the person asked for a new one there.
-  const db = openWorkspace(workspacePath, { allowEmpty: options.newWorkspace ?? false, beforeMigrate: (store, from) => backupBeforeMigration(store, workspacePath, from) });
+export async function openSession(workspacePath: string, options: { printer: PdfPrinter; sample?: boolean; newWorkspace?: boolean; create?: boolean }): Promise<Session> {
+  // An existing empty file becomes the workspace only when the person asked for a new one
+  // there; `create: false` (a switch to a listed workspace) never makes a new one.
+  const db = openWorkspace(workspacePath, { allowEmpty: options.newWorkspace ?? false, create: options.create, beforeMigrate: (store, from) => backupBeforeMigration(store, workspacePath, from) });
   try {
     if ((options.sample ?? true) && wantsSample(db)) await seedSample(db);
   } catch (err) {
@@ -98,8 +100,8 @@ export function openStore(path: string, options: { readonly?: boolean } = {}): D
   return db;
 }
 
-/** What the window shows about the workspace: where it is, how much it holds, and whether a sync client manages its folder. */
-export function workspaceInfo(db: Db, path: string): { path: string; syncedBy: SyncFolder | null } & Omit<WorkspaceCounts, 'entities'> {
+/** What the window shows about the workspace: its name and where it is, how much it holds, and whether a sync client manages its folder. */
+export function workspaceInfo(db: Db, path: string): { path: string; name: string; syncedBy: SyncFolder | null } & Omit<WorkspaceCounts, 'entities'> {
   const { sources, excerpts, briefs } = workspaceCounts(db);
-  return { path, sources, excerpts, briefs, syncedBy: syncFolderOf(path) };
+  return { path, name: workspaceName(path), sources, excerpts, briefs, syncedBy: syncFolderOf(path) };
 }

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UserError } from './errors';
+import { RefusedRequest, UserError } from './errors';
 import { workspaceName } from './workspaceFile';
 import type { WorkspaceChoices } from './views';
 
@@ -33,10 +33,14 @@ export function offeredWorkspaces(current: string, others: readonly string[]): W
   };
 }
 
-/** The path offered under `id`, or the sentence that refuses it. */
+/**
+ * The path offered under `id`, or the sentence that refuses it: an id never offered is a
+ * request the page could not have made (refused, 404); a workspace gone from disk since it
+ * was listed is an answer the person reads.
+ */
 export function chosenWorkspace(choices: WorkspaceChoices, id: string): string {
   const choice = choices.workspaces.find((w) => w.id === id);
-  if (!choice) throw new UserError('That workspace is not one offered here: only the workspaces named when Sourcebook was started, or opened recently in the app, can be opened from the page.', 'not-found');
+  if (!choice) throw new RefusedRequest('That workspace is not one offered here: only the workspaces named when Sourcebook was started, or opened recently in the app, can be opened from the page.');
   if (choice.missing) throw new UserError(`“${choice.name}” is no longer at ${choice.path}.`, 'not-found');
   return choice.path;
 }

@@ -55,15 +55,34 @@ function takeToken(): string | null {
   }
 }
 
+const WORKSPACE_HEADER = 'X-Sourcebook-Workspace';
+
+const switchedElsewhere = new Set<(message: string) => void>();
+
+/**
+ * Told (with the server's sentence) when the server has switched to another workspace since
+ * this page was loaded, from another tab: nothing the page asks is done until it reloads.
+ */
+export function onWorkspaceSwitchedElsewhere(listener: (message: string) => void): () => void {
+  switchedElsewhere.add(listener);
+  return () => switchedElsewhere.delete(listener);
+}
+
 function httpTransport(): Transport {
   const token = takeToken();
+  /**
+   * The workspace this page is showing, as the first reply named it: sent back with every
+   * request, so that once the server has switched to another workspace (from another tab)
+   * this page is told to reload instead of reading or writing there (electron/ipc/http.ts).
+   */
+  let workspace: string | null = null;
   return async (channel, payload) => {
     let response: Response;
     const body = JSON.stringify(payload ?? {});
     try {
       response = await fetch(`/api/${channel}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Sourcebook-Token': token ?? '' },
+        headers: { 'Content-Type': 'application/json', 'X-Sourcebook-Token': token ?? '', ...(workspace ? { [WORKSPACE_HEADER]: workspace } : {}) },
         body,
         // A save sent while the window closes must outlive the page.
         keepalive: unloading && body.length < KEEPALIVE_LIMIT,
@@ -75,8 +94,14 @@ function httpTransport(): Transport {
       return { ok: false, error: 'This page has no valid access token. Open Sourcebook with the address printed by `npm run serve`.' };
     }
     if (response.status === 403) return { ok: false, error: 'The local server refused this page (wrong host or origin).' };
+    workspace ??= response.headers.get(WORKSPACE_HEADER);
     try {
-      return (await response.json()) as Reply<unknown>;
+      const reply = (await response.json()) as Reply<unknown>;
+      if (response.status === 409 && !reply.ok) {
+        for (const listener of switchedElsewhere) listener(reply.error);
+        return { ...reply, switchedElsewhere: true };
+      }
+      return reply;
     } catch {
       return { ok: false, error: `Unexpected reply from the local server (HTTP ${response.status}).` };
     }
@@ -89,10 +114,21 @@ function bridgeTransport(bridge: Bridge): Transport {
 
 const transport: Transport = window.sourcebook ? bridgeTransport(window.sourcebook) : httpTransport();
 
+/** In the desktop app (IPC through the preload), not a browser on `sourcebook serve`. */
+export const inDesktopApp = window.sourcebook !== undefined;
+
+/**
+ * What a page loaded before the server switched workspaces is refused with: the page's
+ * strip says it once (workspace/StaleWorkspace.tsx), so it is not a toast as well.
+ */
+export class SwitchedElsewhereError extends Error {
+  override name = 'SwitchedElsewhereError';
+}
+
 /** Sends one request; an `ok: false` reply becomes an Error carrying the reply's message. */
 async function send<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
   const reply = await transport(channel, input);
-  if (!reply.ok) throw new Error(reply.error);
+  if (!reply.ok) throw 'switchedElsewhere' in reply ? new SwitchedElsewhereError(reply.error) : new Error(reply.error);
   return reply.value as Output<C>;
 }
 

@@ -265,6 +265,42 @@ describe('Electron shell: menu, workspaces, window', () => {
     expect(prevented).toBe(true);
   });
 
+  it("offers the page the recent list to switch to, by id: a file that cannot be opened is said in the page, not in a dialog", async () => {
+    const userData = tmp.path('user-data-switcher');
+    const first = tmp.path('Desk one.sourcebook');
+    const second = tmp.path('Desk two.sourcebook');
+    for (const path of [first, second]) openWorkspace(path).close();
+    const notes = tmp.path('Desk notes.sourcebook');
+    writeFileSync(notes, 'not a database, an analyst’s notes');
+    const gone = tmp.path('Desk gone.sourcebook');
+    mkdirSync(userData, { recursive: true });
+    writeFileSync(join(userData, 'settings.json'), JSON.stringify({ recent: [second, notes, gone] }));
+    const fake = await launch({ userData, argv: ['/opt/Sourcebook/sourcebook', first] });
+    type Choices = { current: string; workspaces: { id: string; name: string; missing: boolean; current: boolean }[] };
+    const list = ((await invoke(fake, 'workspaces:list')) as { value: Choices }).value;
+    expect(list.workspaces.map((w) => [w.name, w.missing, w.current])).toEqual([
+      ['Desk one', false, true],
+      ['Desk two', false, false],
+      ['Desk notes', false, false],
+      ['Desk gone', true, false],
+    ]);
+    const dialogs = fake.recorded.dialogs.length;
+    expect(await invoke(fake, 'workspaces:open', { id: list.workspaces[2].id })).toEqual({ ok: false, error: expect.stringMatching(/Desk notes\.sourcebook is not a Sourcebook workspace/) });
+    expect(await invoke(fake, 'workspaces:open', { id: list.workspaces[3].id })).toEqual({ ok: false, error: expect.stringMatching(/“Desk gone” is no longer at/) });
+    expect(await invoke(fake, 'workspaces:open', { id: '0123456789abcdef' })).toEqual({ ok: false, error: expect.stringMatching(/not one offered here/) });
+    expect(fake.recorded.dialogs.length).toBe(dialogs);
+    expect(existsSync(gone)).toBe(false);
+    expect(readFileSync(notes, 'utf8')).toBe('not a database, an analyst’s notes');
+    expect(win(fake).title).toBe('Desk one — Sourcebook');
+
+    expect(await invoke(fake, 'workspaces:open', { id: list.workspaces[1].id })).toMatchObject({ ok: true });
+    expect(win(fake).title).toBe('Desk two — Sourcebook');
+    expect((await invoke(fake, 'workspace:info')).value).toMatchObject({ path: second, name: 'Desk two' });
+    // The page starts again on it, forgetting the views of the other workspace.
+    expect(win(fake).contents.reloads).toBe(1);
+    expect(win(fake).contents.scripts.at(-1)!.code).toBe("localStorage.removeItem('sourcebook.view'); localStorage.removeItem('sourcebook.side')");
+  });
+
   it('reopens the last workspace on the next start, and the window where it was left', async () => {
     const userData = tmp.path('user-data-remember');
     const path = tmp.path('Remembered.sourcebook');

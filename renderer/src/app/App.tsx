@@ -28,6 +28,8 @@ import { QuickOpen } from './QuickOpen';
 import { goBack, goForward, usePlaceHistory } from './placeHistory';
 import { MergeWorkspace } from '../workspace/MergeWorkspace';
 import { SyncWarning } from '../workspace/SyncWarning';
+import { StaleWorkspace } from '../workspace/StaleWorkspace';
+import { useWorkspaceTitle } from '../workspace/workspaceTitle';
 
 interface View {
   sourceId: string | null;
@@ -114,6 +116,7 @@ function Shell() {
   const [quickOpen, setQuickOpen] = useState(false);
   useEffect(() => listenForCommands(), []);
   useEffect(() => listenForUndoDelete(isMac), []);
+  useWorkspaceTitle();
 
   const chooseFiles = useCallback(() => fileInput.current?.click(), []);
   const chooseFolder = useCallback(() => folderInput.current?.click(), []);
@@ -233,7 +236,9 @@ function Shell() {
           />
         </div>
       </header>
-      <SyncWarning />
+      <StaleWorkspace>
+        <SyncWarning />
+      </StaleWorkspace>
       <div className="main" ref={mainRef} style={{ gridTemplateColumns: `${sidebarHidden ? '' : 'var(--sidebar-width) '}minmax(0, ${split}fr) 6px minmax(0, ${100 - split}fr)` }}>
         {!sidebarHidden && <Sidebar onImport={chooseFiles} onImportFolder={chooseFolder} />}
         <Reader />

@@ -33,6 +33,8 @@ export function notify(message: string, kind: Toast['kind'] = 'info', action?: T
 
 /** Shows what went wrong; the message of an API error is already written for a person. */
 export function notifyError(error: unknown, context?: string): void {
+  // Refused because the server switched workspaces from another tab: the page's strip says so once (api.ts).
+  if (error instanceof Error && error.name === 'SwitchedElsewhereError') return;
   const message = error instanceof Error ? error.message : String(error);
   notify(context ? `${context}: ${message}` : message, 'error');
 }

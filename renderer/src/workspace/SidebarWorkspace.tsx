@@ -1,5 +1,5 @@
-// The sidebar's "Workspace" section: the Trash (with how many items it holds), switching
-// workspaces, and the backups. Each opens in the right-hand pane.
+// The sidebar's "Workspace" section: which workspace is open, the Trash (with how many
+// items it holds), switching workspaces, and the backups. Each opens in the right-hand pane.
 import { api } from '../api';
 import { openSideView, useSideView } from '../entities/sideView';
 import { useApiQuery } from '../state/topics';
@@ -7,11 +7,18 @@ import { useApiQuery } from '../state/topics';
 export function SidebarWorkspace() {
   const view = useSideView();
   const trash = useApiQuery(() => api['trash:list']({}), [], ['trash']);
+  const info = useApiQuery(() => api['workspace:info']({}), [], []);
   const count = trash.data?.length;
   return (
     <section className="sidebar-section sidebar-workspace" aria-labelledby="workspace-heading">
       <div className="sidebar-header">
         <h2 id="workspace-heading">Workspace</h2>
+        {info.data && (
+          <p className="sidebar-workspace-name" title={info.data.path}>
+            <span className="visually-hidden">Open: </span>
+            {info.data.name}
+          </p>
+        )}
       </div>
       <ul className="nav-list sidebar-analysis-list" aria-label="Workspace tools">
         <li>

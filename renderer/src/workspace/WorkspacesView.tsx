@@ -3,24 +3,13 @@
 // page sends back an id from this list, never a path; after the switch it starts again
 // on the other workspace (what the window remembers belongs to the old one).
 import { useState } from 'react';
-import { api } from '../api';
+import { api, inDesktopApp } from '../api';
 import { PaneHeader } from '../entities/PaneHeader';
 import { notifyError } from '../state/toasts';
 import { useApiQuery } from '../state/topics';
 import { EmptyState } from '../ui/EmptyState';
 import { useRovingList } from '../ui/rovingList';
-
-/** Starts the page again on the workspace now open: the remembered view (open source, brief, pane) belonged to the old one. */
-function reloadOnOtherWorkspace(): void {
-  for (const key of ['sourcebook.view', 'sourcebook.side']) {
-    try {
-      localStorage.removeItem(key);
-    } catch {
-      // storage disabled: nothing remembered
-    }
-  }
-  window.location.reload();
-}
+import { reloadOnOtherWorkspace } from './reload';
 
 export function WorkspacesView() {
   const choices = useApiQuery(() => api['workspaces:list']({}), [], []);
@@ -43,15 +32,28 @@ export function WorkspacesView() {
     <>
       <PaneHeader title="Workspaces" />
       <div className="side-body">
-        {!choices.data && <p className="loading">Loading…</p>}
+        {!choices.data && !choices.error && <p className="loading">Loading…</p>}
+        {choices.error && (
+          <p className="field-error" role="alert">
+            {choices.error.message}
+          </p>
+        )}
         {choices.data && list.length <= 1 && (
           <EmptyState title="No other workspace to open here">
-            Workspaces named when Sourcebook was started (<code>npm run serve -- other.sourcebook</code>) and those opened recently in the desktop app are listed here.
+            {inDesktopApp ? (
+              'The workspaces opened recently (File ▸ Open Recent) are listed here; File ▸ Open Workspace… opens any other.'
+            ) : (
+              <>
+                The workspaces named when Sourcebook was started (<code>sourcebook serve --workspace A.sourcebook B.sourcebook</code>) and those opened recently in the desktop app are listed here.
+              </>
+            )}
           </EmptyState>
         )}
         {list.length > 1 && (
           <>
-            <p className="muted small trash-note">The workspaces named when Sourcebook was started, and those opened recently in the app.</p>
+            <p className="muted small trash-note">
+              {inDesktopApp ? 'The workspaces opened recently (File ▸ Open Recent).' : 'The workspaces named when Sourcebook was started, and those opened recently in the desktop app.'}
+            </p>
             <ul className="backup-list workspace-list" aria-label="Workspaces" ref={roving.listRef} onKeyDown={roving.onKeyDown}>
               {list.map((w, i) => (
                 <li key={w.id} className={`backup-row${w.missing ? ' is-unverified' : ''}`} data-workspace-id={w.id} {...roving.row(i)}>

@@ -45,6 +45,20 @@ describe('what the desktop app remembers', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('shares the file with another process: each reads what the other wrote, and changes it without undoing it', () => {
+    tmp = tempDir();
+    const app = new SettingsStore(tmp.path('settings.json'));
+    const served = new SettingsStore(tmp.path('settings.json')); // `sourcebook serve`, started meanwhile
+    app.opened(tmp.path('desk.sourcebook'));
+    app.setTheme('dark');
+    expect(served.recent().map((r) => r.path)).toEqual([tmp.path('desk.sourcebook')]);
+    served.opened(tmp.path('served.sourcebook'));
+    expect(served.get().theme).toBe('dark');
+    app.setWindow({ bounds: { x: 10, y: 20, width: 900, height: 700 }, maximized: false });
+    const file = JSON.parse(readFileSync(tmp.path('settings.json'), 'utf8')) as { recent: string[]; theme: string; window: unknown };
+    expect(file).toMatchObject({ recent: [tmp.path('served.sourcebook'), tmp.path('desk.sourcebook')], theme: 'dark', window: { maximized: false } });
+  });
+
   it('writes the whole file or nothing (a temporary file renamed over it)', () => {
     tmp = tempDir();
     const store = new SettingsStore(tmp.path('nested/settings.json'));
