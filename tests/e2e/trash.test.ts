@@ -216,6 +216,8 @@ describe('backups', () => {
   test('Back up now adds a verified backup at the top of the list', async () => {
     await openView('Backups');
     const list = side().getByRole('list', { name: 'Backups' });
+    // Counted once the list has loaded (on a busy machine it may still say "Loading…").
+    await expect.poll(() => side().locator('.loading').count()).toBe(0);
     const before = await list.locator('li').count();
     await side().getByRole('button', { name: 'Back up now' }).click();
     await expect.poll(() => list.locator('li').count()).toBe(before + 1);
