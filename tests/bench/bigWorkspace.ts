@@ -3,11 +3,12 @@
 // is). Building 50,000 takes about a minute, so a built workspace is kept in the temporary
 // folder, named by its size and the schema version, and reused until BENCH_FRESH=1.
 // The plain texts themselves are returned too: the floors are built from the same bytes.
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openWorkspace, removeWorkspaceFiles } from '../../db/workspace';
+import { removeSessionMarks } from '../../db/sessionMarks';
 import { latestVersion } from '../../db/migrations';
 import { importAll, type ImportInput } from '../../electron/services/importer';
 import { sharedParsePool } from '../../electron/services/import/parsePool';
@@ -46,7 +47,7 @@ export async function bigWorkspace(label: string, files: GeneratedFile[]): Promi
   if (report.imported.length !== files.length) throw new Error(`imported ${report.imported.length} of ${files.length}: ${JSON.stringify(report.failed.slice(0, 3))}`);
   removeWorkspaceFiles(path);
   renameSync(partial, path);
-  rmSync(join(benchDir(), `.${partial.split('/').pop()}.sessions`), { recursive: true, force: true });
+  removeSessionMarks(partial);
   // Opened and closed once under its own name, so it carries a clean close like any workspace in use.
   openWorkspace(path).close();
   return { path, importSeconds };

@@ -1,10 +1,10 @@
 // The command palette (Ctrl+Shift+P, View ▸ Command Palette): every command the window
 // carries out, from the one registry, fuzzy-matched as you type, the recently used first,
 // each with its shortcut. Enter runs the highlighted one; Escape closes.
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { COMMANDS, shortcutLabel, type Command, type CommandId } from '../../../common/commands';
 import { fuzzyScore } from '../../../common/fuzzy';
-import { Dialog } from '../ui/Dialog';
+import { PickerDialog } from '../ui/PickerDialog';
 import { isMac, runCommand } from './commands';
 
 const RECENT_KEY = 'sourcebook.recentCommands';
@@ -41,14 +41,8 @@ export function paletteOrder(query: string, recent: readonly string[]): Command[
 
 export function CommandPalette({ onClose }: { onClose(): void }) {
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
-  const listId = useId();
   const recent = useRef(recentIds()).current;
   const shown = useMemo(() => paletteOrder(query, recent), [query, recent]);
-  const current = Math.min(active, Math.max(0, shown.length - 1));
-  const input = useRef<HTMLInputElement>(null);
-  // After the dialog opened (its effect runs first, and showModal focuses its first button).
-  useEffect(() => input.current?.focus(), []);
 
   const run = (command: Command) => {
     remember(command.id as CommandId);
@@ -57,61 +51,26 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
     window.setTimeout(() => runCommand(command.id as CommandId), 0);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((current + step + shown.length) % Math.max(1, shown.length));
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      if (shown[current]) run(shown[current]);
-    }
-  };
-
   return (
-    <Dialog title="Command palette" onClose={onClose} className="command-palette">
-      <div className="dialog-body">
-        <input
-          ref={input}
-          type="text"
-          className="palette-input"
-          placeholder="Type a command"
-          aria-label="Command"
-          role="combobox"
-          aria-expanded="true"
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={shown[current] ? `${listId}-${current}` : undefined}
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setActive(0);
-          }}
-          onKeyDown={onKeyDown}
-        />
-        <div className="palette-list" id={listId} role="listbox" aria-label="Commands">
-          {shown.length === 0 ? (
-            <div className="palette-empty">No command matches “{query.trim()}”.</div>
-          ) : (
-            shown.map((c, i) => (
-              <div
-                key={c.id}
-                id={`${listId}-${i}`}
-                role="option"
-                aria-selected={i === current}
-                className={`palette-item${i === current ? ' is-active' : ''}`}
-                onMouseDown={(e) => e.preventDefault()}
-                onMouseEnter={() => setActive(i)}
-                onClick={() => run(c)}
-              >
-                <span className="palette-category">{c.category}</span>
-                <span className="palette-title">{c.title}</span>
-                {c.shortcut && <kbd>{shortcutLabel(c.shortcut, isMac)}</kbd>}
-              </div>
-            ))
-          )}
-        </div>
-      </div>
-    </Dialog>
+    <PickerDialog
+      title="Command palette"
+      label="Command"
+      placeholder="Type a command"
+      listLabel="Commands"
+      query={query}
+      onQuery={setQuery}
+      items={shown}
+      itemKey={(c) => c.id}
+      renderItem={(c) => (
+        <>
+          <span className="palette-category">{c.category}</span>
+          <span className="palette-title">{c.title}</span>
+          {c.shortcut && <kbd>{shortcutLabel(c.shortcut, isMac)}</kbd>}
+        </>
+      )}
+      empty={<div className="palette-empty">No command matches “{query.trim()}”.</div>}
+      onPick={run}
+      onClose={onClose}
+    />
   );
 }

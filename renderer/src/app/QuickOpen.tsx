@@ -2,12 +2,12 @@
 // name, as Obsidian's quick switcher and VS Code's Go to File do. The workspace answers
 // with a few of each kind (db/quickOpen.ts: never every source); they are ranked together
 // here by the same fuzzy match as the command palette. Enter opens the highlighted one.
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { fuzzyScore } from '../../../common/fuzzy';
 import { api } from '../api';
 import { openSideView } from '../entities/sideView';
 import type { QuickOpenItem } from '../types';
-import { Dialog } from '../ui/Dialog';
+import { PickerDialog } from '../ui/PickerDialog';
 import { useNavigation } from './navigation';
 
 const KIND_LABEL: Record<QuickOpenItem['kind'], string> = { source: 'Source', brief: 'Brief', entity: 'Entity', excerpt: 'Excerpt' };
@@ -25,11 +25,7 @@ export function quickOpenOrder(query: string, items: readonly QuickOpenItem[]): 
 export function QuickOpen({ onClose }: { onClose(): void }) {
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<QuickOpenItem[] | null>(null);
-  const [active, setActive] = useState(0);
-  const listId = useId();
-  const input = useRef<HTMLInputElement>(null);
   const nav = useNavigation();
-  useEffect(() => input.current?.focus(), []);
 
   useEffect(() => {
     let live = true;
@@ -46,7 +42,6 @@ export function QuickOpen({ onClose }: { onClose(): void }) {
   }, [query]);
 
   const shown = useMemo(() => quickOpenOrder(query, items ?? []), [query, items]);
-  const current = Math.min(active, Math.max(0, shown.length - 1));
 
   const open = (item: QuickOpenItem) => {
     onClose();
@@ -56,63 +51,28 @@ export function QuickOpen({ onClose }: { onClose(): void }) {
     else if (item.sourceId) nav.openSource(item.sourceId, item.id);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((current + step + shown.length) % Math.max(1, shown.length));
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      if (shown[current]) open(shown[current]);
-    }
-  };
-
   return (
-    <Dialog title="Quick Open" onClose={onClose} className="command-palette">
-      <div className="dialog-body">
-        <input
-          ref={input}
-          type="text"
-          className="palette-input"
-          placeholder="A source, brief, entity or excerpt by name"
-          aria-label="Name"
-          role="combobox"
-          aria-expanded="true"
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={shown[current] ? `${listId}-${current}` : undefined}
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setActive(0);
-          }}
-          onKeyDown={onKeyDown}
-        />
-        <div className="palette-list" id={listId} role="listbox" aria-label="Matches">
-          {items && shown.length === 0 ? (
-            <div className="palette-empty">Nothing is named “{query.trim()}”.</div>
-          ) : (
-            shown.map((item, i) => (
-              <div
-                key={`${item.kind}:${item.id}`}
-                id={`${listId}-${i}`}
-                role="option"
-                aria-selected={i === current}
-                className={`palette-item${i === current ? ' is-active' : ''}`}
-                onMouseDown={(e) => e.preventDefault()}
-                onMouseEnter={() => setActive(i)}
-                onClick={() => open(item)}
-              >
-                <span className="palette-category">{KIND_LABEL[item.kind]}</span>
-                <span className="palette-title" title={item.title}>
-                  {item.title}
-                </span>
-                {item.detail && <span className="palette-detail">{item.detail}</span>}
-              </div>
-            ))
-          )}
-        </div>
-      </div>
-    </Dialog>
+    <PickerDialog
+      title="Quick Open"
+      label="Name"
+      placeholder="A source, brief, entity or excerpt by name"
+      listLabel="Matches"
+      query={query}
+      onQuery={setQuery}
+      items={shown}
+      itemKey={(item) => `${item.kind}:${item.id}`}
+      renderItem={(item) => (
+        <>
+          <span className="palette-category">{KIND_LABEL[item.kind]}</span>
+          <span className="palette-title" title={item.title}>
+            {item.title}
+          </span>
+          {item.detail && <span className="palette-detail">{item.detail}</span>}
+        </>
+      )}
+      empty={items ? <div className="palette-empty">Nothing is named “{query.trim()}”.</div> : null}
+      onPick={open}
+      onClose={onClose}
+    />
   );
 }
