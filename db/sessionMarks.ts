@@ -16,6 +16,9 @@ import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 const CLEAN = 'clean';
+/** Present while a new workspace is being made: a kill then leaves an empty file that is ours to make again. */
+const CREATING = 'creating';
+const isMark = (name: string) => name !== CLEAN && name !== CREATING && !name.endsWith('.tmp');
 
 /** The folder of marks for the workspace at `path`. */
 export function sessionMarksDir(path: string): string {
@@ -73,7 +76,7 @@ export function readSessionMarks(path: string): SessionMarks {
   const dir = sessionMarksDir(path);
   let names: string[] = [];
   try {
-    names = readdirSync(dir).filter((n) => n !== CLEAN && !n.endsWith('.tmp'));
+    names = readdirSync(dir).filter(isMark);
   } catch {
     // no folder: never opened here (or by an older Sourcebook)
   }
@@ -109,7 +112,7 @@ export function enterSession(path: string, stale: readonly string[]): { leave():
     leave() {
       try {
         rmSync(mark, { force: true });
-        if (readdirSync(dir).some((n) => n !== CLEAN && !n.endsWith('.tmp'))) return;
+        if (readdirSync(dir).some(isMark)) return;
         const now = stamp(path);
         if (!now) return;
         const temp = join(dir, `${CLEAN}.${process.pid}.tmp`);
@@ -120,6 +123,28 @@ export function enterSession(path: string, stale: readonly string[]): { leave():
       }
     },
   };
+}
+
+/**
+ * Brackets the making of a new workspace: SQLite creates the file before it writes a
+ * byte, so a process killed in between leaves an empty file, which is otherwise refused
+ * (an empty file is made a workspace only when a person asks for it). While this mark is
+ * there, that empty file is known to be an interrupted creation and is made again.
+ */
+export function beginCreation(path: string): { done(): void } {
+  const mark = join(sessionMarksDir(path), CREATING);
+  try {
+    mkdirSync(sessionMarksDir(path), { recursive: true });
+    writeFileSync(mark, '');
+  } catch {
+    // without the mark, an interrupted creation is refused as an empty file, as before
+  }
+  return { done: () => rmSync(mark, { force: true }) };
+}
+
+/** True when an empty file at `path` is a creation of ours that was cut short. */
+export function creationInterrupted(path: string): boolean {
+  return existsSync(join(sessionMarksDir(path), CREATING));
 }
 
 /** Removes the marks of a workspace file that is being deleted (a temporary copy). */

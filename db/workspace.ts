@@ -3,7 +3,7 @@ import { accessSync, closeSync, constants, existsSync, openSync, readSync, rmSyn
 import { dirname, resolve } from 'node:path';
 import { latestVersion, migrations } from './migrations';
 import type { Migration } from './migrations/migration';
-import { enterSession, readSessionMarks, removeSessionMarks } from './sessionMarks';
+import { beginCreation, creationInterrupted, enterSession, readSessionMarks, removeSessionMarks } from './sessionMarks';
 
 export type Db = Database.Database;
 
@@ -82,7 +82,7 @@ function classify(path: string, options: OpenOptions): 'new' | 'existing' {
   if (stat.isDirectory()) throw new WorkspaceError(`${path} is a folder, not a workspace file; name a .sourcebook file (a new one is created where none exists).`);
   if (!stat.isFile()) throw new WorkspaceError(`${path} is not a regular file (a device, a pipe or a socket), so it cannot be a workspace; it was left untouched.`);
   if (stat.size === 0) {
-    if (options.allowEmpty && !options.readonly) return 'new';
+    if ((options.allowEmpty || creationInterrupted(path)) && !options.readonly) return 'new';
     throw new WorkspaceError(`${path} is an empty file, not a Sourcebook workspace; a new workspace is created only where no file exists, so it was left untouched.`);
   }
   const header = readHeader(path);
@@ -236,6 +236,7 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Db {
     probed.db.close();
     unmarked = probed.unmarked;
   }
+  const creation = kind === 'new' ? beginCreation(path) : null;
   try {
     db = new Database(path, { fileMustExist: kind === 'existing' });
   } catch (err) {
@@ -250,6 +251,7 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Db {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > 0 && version < latestVersion) options.beforeMigrate?.(db, version);
     migrate(db, migrations);
+    creation?.done();
     if (version > 0 && version < latestVersion) compactIfSparse(db);
     const session = enterSession(path, marks.stale);
     const close = db.close.bind(db);

@@ -3,7 +3,7 @@
 // clean close — and damage it did not look for is still reported as damage, with the
 // backup that restores it, when a damaged page is read.
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace, WorkspaceError } from '../../db/workspace';
@@ -113,5 +113,17 @@ describe('opening a workspace', () => {
     }
     expect(error).toBeInstanceOf(WorkspaceError);
     expect((error as WorkspaceError).code).toBe('damaged');
+  });
+
+  it('makes again a new workspace whose making was cut short (an empty file), and still refuses any other empty file', () => {
+    const path = tmp.path('cut short.sourcebook');
+    writeFileSync(path, '');
+    expect(() => openWorkspace(path)).toThrow(/is an empty file/);
+    mkdirSync(sessionMarksDir(path), { recursive: true });
+    writeFileSync(join(sessionMarksDir(path), 'creating'), '');
+    const db = openWorkspace(path);
+    expect(db.prepare(`SELECT count(*) FROM sources`).pluck().get()).toBe(0);
+    db.close();
+    expect(readdirSync(sessionMarksDir(path))).toEqual(['clean']);
   });
 });
