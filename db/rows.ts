@@ -22,12 +22,23 @@ export function allRows(db: Db, table: string): Row[] {
 }
 
 /**
+ * Columns the schema keeps up to date itself, by triggers on other tables: a row written
+ * back leaves them to their default, and the rows that come back after it count
+ * themselves in (a source's excerpt_count rises as each of its excerpts is inserted).
+ * Writing the old value back would count those rows twice.
+ */
+const DERIVED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  sources: ['excerpt_count'],
+};
+
+/**
  * Inserts a row as given, less the `omit` columns (an INTEGER PRIMARY KEY another row has
- * taken, say). `orIgnore`: a row that conflicts with one already there is left out.
- * Returns whether it was inserted.
+ * taken, say) and the table's derived columns. `orIgnore`: a row that conflicts with one
+ * already there is left out. Returns whether it was inserted.
  */
 export function insertRow(db: Db, table: string, row: Row, options: { omit?: readonly string[]; orIgnore?: boolean } = {}): boolean {
-  const columns = Object.keys(row).filter((c) => !options.omit?.includes(c));
+  const derived = DERIVED_COLUMNS[table] ?? [];
+  const columns = Object.keys(row).filter((c) => !options.omit?.includes(c) && !derived.includes(c));
   const sql = `INSERT ${options.orIgnore ? 'OR IGNORE ' : ''}INTO ${quoteName(table)} (${columns.map(quoteName).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
   return db.prepare(sql).run(...columns.map((c) => row[c])).changes > 0;
 }

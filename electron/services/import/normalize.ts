@@ -40,17 +40,27 @@ export function normalizeText(raw: string): string {
   return lastNormalized;
 }
 
+// Any character the first four steps would touch (a lone surrogate is among the
+// surrogates). Most texts have none: one scan then stands for four.
+const RARE = /[\r\v\f\u0085\u2028\u2029\u0000-\u0008\u000E-\u001F\u007F-\u009F\u200B\u2060\uFEFF\uD800-\uDFFF]/;
+
 function normalize(raw: string): string {
-  return raw
-    .replace(LINE_BREAKS, '\n')
-    .replace(PARAGRAPH_SEPARATOR, '\n\n')
-    .replace(INVISIBLE, '')
-    .replace(LONE_SURROGATE, '\uFFFD')
+  const cleaned = RARE.test(raw) ? clean(raw) : raw;
+  return cleaned
     .normalize('NFC')
     .replace(SPACES, ' ')
     .replace(SPACE_AROUND_NEWLINE, '\n')
     .replace(BLANK_LINES, '\n\n')
     .trim();
+}
+
+/** Rules 1 and 2. */
+function clean(raw: string): string {
+  return raw
+    .replace(LINE_BREAKS, '\n')
+    .replace(PARAGRAPH_SEPARATOR, '\n\n')
+    .replace(INVISIBLE, '')
+    .replace(LONE_SURROGATE, '\uFFFD');
 }
 
 /** A metadata value on one line: normalized, newlines become spaces; empty → null. */
