@@ -3,6 +3,7 @@
 // from Markdown uses; walk.ts is the one walk over them (exports, search text, indexes).
 //
 // Node JSON evolves by adding optional fields with defaults (STYLE.md rule 7).
+import { textDirection } from '../../common/direction';
 
 export const TEXT_FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8, code: 16 } as const;
 
@@ -110,6 +111,33 @@ export function fallbackText(node: { type: string; text?: unknown; name?: unknow
 
 const element = { direction: 'ltr' as const, format: '', indent: 0, version: 1 };
 
+/** The text of a block's inline children, as far as its direction needs (textDirection). */
+function leadingText(children: readonly SerializedNode[]): string {
+  let out = '';
+  for (const child of children) {
+    const node = child as { text?: unknown; children?: unknown };
+    if (typeof node.text === 'string') out += node.text;
+    else if (Array.isArray(node.children)) out += leadingText(node.children as SerializedNode[]);
+    if (out.length > 200) break;
+  }
+  return out;
+}
+
+/**
+ * The direction a block is shown in: its text's, from its first letter, as the editor
+ * shows it (Lexical renders a top-level block with dir="auto" and leaves the stored
+ * `direction` null unless it was set); a block without a letter keeps what is stored.
+ */
+export function blockDirection(node: { direction?: unknown; children?: unknown }): 'ltr' | 'rtl' {
+  const fromText = Array.isArray(node.children) ? textDirection(leadingText(node.children as SerializedNode[])) : null;
+  return fromText ?? (node.direction === 'rtl' ? 'rtl' : 'ltr');
+}
+
+/** A text block's element fields, its direction from its first letter as Lexical judges it (an Arabic paragraph is 'rtl'). */
+function block(children: readonly SerializedNode[]) {
+  return { ...element, direction: textDirection(leadingText(children)) ?? element.direction };
+}
+
 export function textNode(text: string, format = 0): SerializedText {
   return { type: 'text', version: 1, text, format, detail: 0, mode: 'normal', style: '' };
 }
@@ -119,15 +147,15 @@ export function citationNode(excerptId: string, quoteAtCitation: string, sourceT
 }
 
 export function paragraphNode(children: SerializedNode[]): SerializedParagraph {
-  return { type: 'paragraph', ...element, children, textFormat: 0, textStyle: '' };
+  return { type: 'paragraph', ...block(children), children, textFormat: 0, textStyle: '' };
 }
 
 export function headingNode(tag: SerializedHeading['tag'], children: SerializedNode[]): SerializedHeading {
-  return { type: 'heading', ...element, tag, children };
+  return { type: 'heading', ...block(children), tag, children };
 }
 
 export function quoteNode(children: SerializedNode[]): SerializedQuote {
-  return { type: 'quote', ...element, children };
+  return { type: 'quote', ...block(children), children };
 }
 
 export function listNode(listType: 'bullet' | 'number', items: SerializedListItem[], start = 1): SerializedList {
@@ -135,7 +163,7 @@ export function listNode(listType: 'bullet' | 'number', items: SerializedListIte
 }
 
 export function listItemNode(children: SerializedNode[], value: number): SerializedListItem {
-  return { type: 'listitem', ...element, value, children };
+  return { type: 'listitem', ...block(children), value, children };
 }
 
 export function linkNode(url: string, children: SerializedNode[]): SerializedLink {

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
-/** Selects `phrase` in the reader with the mouse: press before its first letter, drag past its last. */
+/** Selects `phrase` in the reader with the mouse: press before its first letter, drag past its last (leftwards in right-to-left text). */
 export async function mouseSelect(page: Page, phrase: string): Promise<void> {
   const box = await page.evaluate((text) => {
     const runs = [...document.querySelectorAll<HTMLElement>('.reader-text [data-start]')];
@@ -16,6 +16,8 @@ export async function mouseSelect(page: Page, phrase: string): Promise<void> {
     range.setStart(run.firstChild, at + text.length - 1);
     range.setEnd(run.firstChild, at + text.length);
     const last = range.getBoundingClientRect();
+    // A letter's start is its right edge in right-to-left text.
+    if (getComputedStyle(run).direction === 'rtl') return { x1: first.right - 1, y1: first.top + first.height / 2, x2: last.left + 1, y2: last.top + last.height / 2 };
     return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
   }, phrase);
   await page.mouse.move(box.x1, box.y1);

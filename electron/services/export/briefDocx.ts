@@ -27,6 +27,7 @@ import {
   type SerializedParagraph,
   type SerializedQuote,
   TEXT_FORMAT,
+  blockDirection,
 } from '../../../db/brief/document';
 import { headingLevel, walkBlocks, walkInline } from '../../../db/brief/walk';
 import { citationNumbers, formatExportDate, safeUrl } from './briefHtml';
@@ -205,7 +206,7 @@ function pieces(list: readonly NotePiece[], rels: Hyperlinks): string {
 /** Alignment, direction and indent of a block, as paragraph properties (in schema order). */
 function blockPPr(node: SerializedNode | BriefDocument['root'], options: { style?: string; numPr?: string } = {}): string {
   const element = node as { format?: unknown; direction?: unknown; indent?: unknown };
-  const rtl = element.direction === 'rtl';
+  const rtl = blockDirection(element) === 'rtl';
   let pPr = options.style ? `<w:pStyle w:val="${options.style}"/>` : '';
   if (options.numPr) pPr += options.numPr;
   if (rtl) pPr += '<w:bidi/>';

@@ -5,7 +5,7 @@
 import { numberCitations } from '../../../common/citations';
 import { type ExcerptView, gradeLabel } from '../../../db/domain';
 import type { CitationCheck } from '../../../db/brief/integrity';
-import { type BriefDocument, type SerializedCitation, type SerializedNode, TEXT_FORMAT } from '../../../db/brief/document';
+import { type BriefDocument, type SerializedCitation, type SerializedNode, TEXT_FORMAT, blockDirection } from '../../../db/brief/document';
 import { type BlockVisitor, citationsOf, headingLevel, walkBlocks, walkInline } from '../../../db/brief/walk';
 
 export interface BriefHtmlInput {
@@ -116,7 +116,7 @@ function blockAttributes(node: SerializedNode): string {
   const classes: string[] = [];
   if (typeof element.format === 'string' && ['center', 'right', 'justify', 'end'].includes(element.format)) classes.push(`align-${element.format}`);
   if (typeof element.indent === 'number' && element.indent > 0 && node.type !== 'listitem') classes.push(`indent-${Math.min(element.indent, 6)}`);
-  return (classes.length ? ` class="${classes.join(' ')}"` : '') + (element.direction === 'rtl' ? ' dir="rtl"' : '');
+  return (classes.length ? ` class="${classes.join(' ')}"` : '') + (blockDirection(element) === 'rtl' ? ' dir="rtl"' : '');
 }
 
 /** The brief's blocks, one per line (walkBlocks). */
@@ -248,7 +248,7 @@ class Notes {
     const attribution = [title && `<cite>${escapeHtml(title)}</cite>`, x?.page != null ? `p. ${x.page}` : '', grade ? `Grade ${escapeHtml(grade)}` : '', x ? '' : 'excerpt deleted']
       .filter(Boolean)
       .join(', ');
-    return `<blockquote class="cite-block"><p>${escapeHtml(quoteText.trim())}</p><footer>— ${attribution} ${this.marker(citation)}</footer></blockquote>`;
+    return `<blockquote class="cite-block"><p dir="auto">${escapeHtml(quoteText.trim())}</p><footer>— ${attribution} ${this.marker(citation)}</footer></blockquote>`;
   }
 
   numberOf(excerptId: string): number | null {
@@ -303,7 +303,9 @@ function sourceLine(x: ExcerptView): string {
   return parts.join(' ');
 }
 
-const quote = (text: string) => `<span class="note-quote">“${escapeHtml(text.trim())}”</span>`;
+// dir="auto": a quote takes its own direction (an Arabic passage reads right to left
+// inside an English note), isolated from the text around it.
+const quote = (text: string) => `<span class="note-quote" dir="auto">“${escapeHtml(text.trim())}”</span>`;
 /** A full stop, unless the text already ends a sentence. */
 const stop = (text: string) => (/[.!?…]["'”’)]*$/.test(text.trim()) ? '' : '.');
 const backrefLabel = (i: number) => (i < 26 ? String.fromCharCode(97 + i) : String(i + 1));

@@ -77,7 +77,7 @@ export function AddRelationDialog({ entities, initialFrom, initialTo, onClose }:
           <label key={e.id} className="relation-excerpt">
             <input type="checkbox" checked={chosen.has(e.id)} onChange={() => pick(e.id)} />
             <span className="relation-excerpt-text">
-              <span className="evidence-quote">“{e.quote}”</span>
+              <span className="evidence-quote" dir="auto">“{e.quote}”</span>
               <span className="evidence-meta">
                 <GradeBadge reliability={e.reliability} credibility={e.credibility} />
                 <span className="evidence-source">{e.sourceTitle}</span>

@@ -13,7 +13,7 @@ export function ExcerptItem({ excerpt, showSource = true, showDate = true }: { e
   const nav = useNavigation();
   return (
     <button type="button" className="evidence-item" onClick={() => nav.openSource(excerpt.sourceId, excerpt.id)} data-excerpt-id={excerpt.id} title="Show this passage in the reader">
-      <span className="evidence-quote">“{excerpt.quote}”</span>
+      <span className="evidence-quote" dir="auto">“{excerpt.quote}”</span>
       <span className="evidence-meta">
         <GradeBadge reliability={excerpt.reliability} credibility={excerpt.credibility} />
         {showDate && excerpt.eventDate && <span className="evidence-date">{formatEventDate(excerpt.eventDate)}</span>}

@@ -96,7 +96,7 @@ export function CheckBriefPanel({ onClose }: { onClose(): void }) {
                 <span className="check-row-source">{excerpt?.sourceTitle ?? entry.sourceTitleAtCitation ?? 'Unknown source'}</span>
                 {entry.form === 'block' && <span className="check-row-form muted">block</span>}
               </span>
-              <span className="check-row-quote">“{entry.quoteAtCitation}”</span>
+              <span className="check-row-quote" dir="auto">“{entry.quoteAtCitation}”</span>
               {check?.detail && <span className="check-row-detail">{check.detail[0].toUpperCase() + check.detail.slice(1)}.</span>}
             </button>
           </li>

@@ -134,7 +134,7 @@ const ExcerptCard = memo(function ExcerptCard({ excerpt }: { excerpt: ExcerptVie
       }}
       onDragEnd={() => setDragging(false)}
     >
-      <blockquote className="excerpt-drag-quote">{excerpt.quote}</blockquote>
+      <blockquote className="excerpt-drag-quote" dir="auto">{excerpt.quote}</blockquote>
       <div className="excerpt-drag-meta">
         <span className="excerpt-drag-source" title={excerpt.sourceTitle}>
           {excerpt.sourceTitle}

@@ -60,7 +60,7 @@ export const CitationBlockView = memo(function CitationBlockView({ nodeKey, exce
         select();
       }}
     >
-      <blockquote className="citation-block-quote">{quote}</blockquote>
+      <blockquote className="citation-block-quote" dir="auto">{quote}</blockquote>
       <figcaption className="citation-block-caption">
         {number !== null && <sup className="citation-number">{number}</sup>}
         <button

@@ -107,7 +107,7 @@ export function CitationView({ excerptId, quoteAtCitation, sourceTitleAtCitation
         {state === 'deleted' ? (
           <>
             <span className="citation-flag">excerpt deleted</span>
-            <span className="citation-quote">“{shorten(quoteAtCitation, 60)}”</span>
+            <span className="citation-quote" dir="auto">“{shorten(quoteAtCitation, 60)}”</span>
           </>
         ) : state === 'loading' || state === 'error' ? (
           <span className="citation-source">{shorten(title, TITLE_CHARS)}</span>
@@ -126,7 +126,7 @@ export function CitationView({ excerptId, quoteAtCitation, sourceTitleAtCitation
                 {ANCHOR_STATE_LABELS[excerpt.state].badge}
               </span>
             )}
-            {excerpt?.state === 'orphaned' && <span className="citation-quote">“{shorten(quoteAtCitation, 60)}”</span>}
+            {excerpt?.state === 'orphaned' && <span className="citation-quote" dir="auto">“{shorten(quoteAtCitation, 60)}”</span>}
             {state === 'changed' && excerpt && excerpt.state !== 'fuzzy' && excerpt.state !== 'orphaned' && (
               <span className="citation-flag citation-flag-changed" title="Changed since cited — hover to see what changed">
                 changed
@@ -255,10 +255,10 @@ function CitationPopover({
       {entry.status === 'deleted' ? (
         <>
           <p className="citation-popover-warning">This excerpt was deleted. Quote when cited:</p>
-          <blockquote className="citation-popover-passage">{quoteAtCitation}</blockquote>
+          <blockquote className="citation-popover-passage" dir="auto">{quoteAtCitation}</blockquote>
         </>
       ) : (
-        <blockquote className="citation-popover-passage">
+        <blockquote className="citation-popover-passage" dir="auto">
           {context ? (
             <>
               <span className="context">

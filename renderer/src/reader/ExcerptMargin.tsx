@@ -80,7 +80,7 @@ export function ExcerptMargin({ excerpts, selectedId, onSelect, onBack, onClose 
               {sorted.map((e) => (
                 <li key={e.id}>
                   <button type="button" className={`excerpt-card excerpt-card-${e.state}`} onClick={() => onSelect(e.id)} data-excerpt-id={e.id} style={excerptStripe(e)}>
-                    <span className="excerpt-card-quote">{e.quote}</span>
+                    <span className="excerpt-card-quote" dir="auto">{e.quote}</span>
                     <span className="excerpt-card-meta">
                       <GradeBadge reliability={e.reliability} credibility={e.credibility} />
                       <PageBadge page={e.page} />
@@ -146,7 +146,7 @@ function ExcerptPanel({ excerpt, onBack }: { excerpt: ExcerptView; onBack(): voi
       <h3 id="excerpt-panel-title" ref={headingRef} tabIndex={-1}>
         Excerpt
       </h3>
-      <blockquote className="excerpt-panel-quote" style={excerptStripe(excerpt)}>
+      <blockquote className="excerpt-panel-quote" dir="auto" style={excerptStripe(excerpt)}>
         {excerpt.quote}
       </blockquote>
       <p className="excerpt-panel-meta">

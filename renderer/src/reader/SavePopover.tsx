@@ -31,7 +31,7 @@ export function SavePopover({
   }, [onClose]);
   return (
     <div className="popover save-popover" role="dialog" aria-label="Save excerpt" ref={ref} style={{ top: anchor.top, left: anchor.left }}>
-      <p className="popover-quote">“{quote.length > 220 ? `${quote.slice(0, 220)}…` : quote}”</p>
+      <p className="popover-quote" dir="auto">“{quote.length > 220 ? `${quote.slice(0, 220)}…` : quote}”</p>
       <ExcerptForm submitLabel={saving ? 'Saving…' : 'Save excerpt'} busy={saving} onSubmit={onSave} onCancel={onClose} autoFocus />
     </div>
   );

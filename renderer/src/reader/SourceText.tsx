@@ -409,7 +409,7 @@ const BlockView = memo(function BlockView({
   return (
     <div className={`reader-block${last ? '' : ' is-continued'}`} data-block={index}>
       {pageStart !== null && <div className="page-break" data-label={`p. ${pageStart}`} role="note" aria-label={`Page ${pageStart}`} />}
-      <p className="reader-paragraph">
+      <p className="reader-paragraph" dir="auto">
         {segments.map((s) => {
           const content = text.slice(s.start, s.end);
           const page = pageAtOffset.get(s.start);

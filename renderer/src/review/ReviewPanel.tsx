@@ -270,7 +270,7 @@ function ReviewItem({
       ) : (
         <>
           <p className="review-explain">Passage not found in the current text. The excerpt keeps its old quote:</p>
-          <blockquote className="review-quote">{excerpt.quote}</blockquote>
+          <blockquote className="review-quote" dir="auto">{excerpt.quote}</blockquote>
         </>
       )}
       {fixing ? (

@@ -173,7 +173,7 @@ export const SearchBox = forwardRef<SearchBoxHandle>(function SearchBox(_props, 
                         <span className={`kind-badge kind-${result.kind}`}>{result.kind}</span>
                         <span className="search-result-text">
                           <span className="search-result-title">{result.title}</span>
-                          <span className="search-result-snippet">
+                          <span className="search-result-snippet" dir="auto">
                             <Highlighted text={result.snippet} ranges={result.highlights} />
                           </span>
                         </span>

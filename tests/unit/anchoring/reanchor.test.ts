@@ -397,3 +397,26 @@ function rewrap(text: string, width: number): string {
     })
     .join('\n\n');
 }
+
+describe('reanchor: right-to-left text (Arabic, Persian)', () => {
+  const ARABIC = [
+    'أغلق ميناء طرطوس أمام السفن التجارية',
+    'قال مسؤولون في دمشق يوم الاثنين إن الميناء سيبقى مغلقا حتى إشعار آخر. وأضافوا أن شركات الشحن أبلغت بالقرار.',
+    'وقالت شركة أطلس للشحن إنها ستستأنف رحلاتها يوم الجمعة. ولم ترد الوزارة على طلب للتعليق.',
+  ].join('\n\n');
+  const ATLAS_AR = 'وقالت شركة أطلس للشحن إنها ستستأنف رحلاتها يوم الجمعة.';
+
+  it('follows a passage when a sentence is inserted before it', () => {
+    const edited = ARABIC.replace('وأضافوا أن', 'وتوقع محللون عودة الحركة في مايو. وأضافوا أن');
+    const r = reanchor(anchorFor(ARABIC, ATLAS_AR), edited);
+    expectAt(r, edited, at(edited, ATLAS_AR), ['moved']);
+  });
+
+  it('follows a passage with diacritics added to a word inside it, and says it changed', () => {
+    const edited = ARABIC.replace('ستستأنف', 'سَتَستأنف');
+    const r = reanchor(anchorFor(ARABIC, ATLAS_AR), edited);
+    expect(['fuzzy', 'moved', 'exact']).toContain(r.state);
+    expect(r.quote).toContain('أطلس للشحن');
+    expect(r.quote).toContain('سَتَستأنف');
+  });
+});

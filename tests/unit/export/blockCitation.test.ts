@@ -19,7 +19,7 @@ describe('a citation in block form', () => {
     const html = renderBriefHtml({ title: 'T', document: doc, excerpts: new Map([['exc_1', excerpt]]), generatedAt: new Date(0), stylesheet: '' });
     const body = html.slice(html.indexOf('<div class="brief-body">'), html.indexOf('</div>', html.indexOf('<div class="brief-body">')));
     expect(body).toMatch(
-      /<p>Before the quote\.<\/p>\s*<blockquote class="cite-block"><p>Physical inspections fell to 1\.8 per cent\.<\/p><footer>— <cite>Harbour Watch report<\/cite>, p\. 4, Grade B2 <sup class="cite" id="cite-1-1">.*<\/footer><\/blockquote>\s*<p>After the quote\.<\/p>/s,
+      /<p>Before the quote\.<\/p>\s*<blockquote class="cite-block"><p dir="auto">Physical inspections fell to 1\.8 per cent\.<\/p><footer>— <cite>Harbour Watch report<\/cite>, p\. 4, Grade B2 <sup class="cite" id="cite-1-1">.*<\/footer><\/blockquote>\s*<p>After the quote\.<\/p>/s,
     );
   });
 });

@@ -59,7 +59,7 @@ describe('renderBriefHtml', () => {
   it('writes each note as quote, then source title, publisher, date, URL and grade', () => {
     const html = render();
     expect(html).toContain(
-      '<span class="note-quote">“The concession runs for thirty years and covers both berths of the East Terminal.”</span> ' +
+      '<span class="note-quote" dir="auto">“The concession runs for thirty years and covers both berths of the East Terminal.”</span> ' +
         '<span class="note-source">— <cite>Kestrava awards terminal concession to Halvard Maritime</cite>. The Kestrava Ledger, 2025-06-12. ' +
         '<a class="note-url" href="https://ledger.example/2025/06/terminal-concession">https://ledger.example/2025/06/terminal-concession</a> ' +
         '<span class="note-grade">Grade B2.</span></span>',
@@ -81,7 +81,7 @@ describe('renderBriefHtml', () => {
   it('shows the current quote of a changed excerpt and remarks that it changed', () => {
     const note = render().match(/<li class="note" id="note-4">[\s\S]*?<\/li>/)![0];
     expect(note).toContain('“Screening covered 4 per cent of containers in 2025.”');
-    expect(note).toContain('Changed since cited; as cited: <span class="note-quote">“Screening covered 2 per cent of containers in 2025.”</span>');
+    expect(note).toContain('Changed since cited; as cited: <span class="note-quote" dir="auto">“Screening covered 2 per cent of containers in 2025.”</span>');
     expect(render().match(/<li class="note" id="note-1">[\s\S]*?<\/li>/)![0]).not.toContain('Changed since cited');
   });
 

@@ -135,7 +135,7 @@ export function CitationTypeaheadPlugin() {
       }
       renderOption={({ excerpt }) => (
         <>
-          <span className="citation-option-quote">“{excerpt.quote}”</span>
+          <span className="citation-option-quote" dir="auto">“{excerpt.quote}”</span>
           <span className="citation-option-meta">
             <span className="citation-option-source">{excerpt.sourceTitle}</span>
             <GradeBadge reliability={excerpt.reliability} credibility={excerpt.credibility} />
