@@ -74,8 +74,10 @@ export const CHANGES = {
   // Title and reliability show in every citation of the source's excerpts.
   'sources:update': { topics: ['sources', 'excerpts', 'publishers'], excerpts: 'every' },
   'sources:delete': { topics: ['sources', 'excerpts', 'entities', 'briefs', 'trash'], excerpts: 'every' },
+  'sources:deleteMany': { topics: ['sources', 'excerpts', 'entities', 'briefs', 'trash'], excerpts: 'every' },
   // The grade shows on every excerpt of the source, and may have become its publisher's default.
   'sources:grade': { topics: ['sources', 'excerpts', 'publishers'], excerpts: 'every' },
+  'sources:gradeMany': { topics: ['sources', 'excerpts', 'publishers'], excerpts: 'every' },
   'sources:replace': { topics: ['sources', 'excerpts', 'versions'], excerpts: 'every' },
   'publishers:grade': { topics: ['sources', 'excerpts', 'publishers'], excerpts: 'every' },
 

@@ -46,6 +46,7 @@ export const COMMANDS = [
   { id: 'view.commandPalette', title: 'Command Palette…', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+Shift+P' },
   { id: 'view.search', title: 'Search', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+K' },
   { id: 'view.toggleSidebar', title: 'Toggle Sidebar', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+\\' },
+  { id: 'view.library', title: 'Library Table', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+Shift+L' },
   { id: 'view.trash', title: 'Trash', category: 'View', target: 'window' },
   { id: 'view.backups', title: 'Backups…', category: 'View', target: 'window' },
   { id: 'view.workspaces', title: 'Switch Workspace…', category: 'Workspace', target: 'window' },

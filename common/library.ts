@@ -3,20 +3,26 @@
 // these, the store orders by them (each by an index: db/migrations/016_library_order.ts),
 // the sidebar offers them.
 
-export const SOURCE_SORTS = ['added', 'title', 'published', 'publisher', 'excerpts'] as const;
+export const SOURCE_SORTS = ['added', 'title', 'published', 'publisher', 'excerpts', 'grade', 'mentions', 'language'] as const;
 export type SourceSort = (typeof SOURCE_SORTS)[number];
 
 export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
-/** Newest, most excerpted first; names from A. */
+/** Newest, most excerpted, most mentioned first; names, grades (A first) and languages from A. */
 export const DEFAULT_SORT_DIRECTION: Record<SourceSort, SortDirection> = {
   added: 'desc',
   title: 'asc',
   published: 'desc',
   publisher: 'asc',
   excerpts: 'desc',
+  grade: 'asc',
+  mentions: 'desc',
+  language: 'asc',
 };
+
+/** The most sources one bulk action (grade, move to the Trash) takes at once. */
+export const MAX_BULK_SOURCES = 1000;
 
 /** The most rows one page of the library holds. */
 export const MAX_SOURCE_PAGE = 500;

@@ -48,7 +48,8 @@ export interface Source extends SourceSummary {
 export interface SourcePage {
   total: number;
   offset: number;
-  rows: SourceSummary[];
+  /** With how many mentions of entities each has (counted for the page's rows only). */
+  rows: (SourceSummary & { mentionCount: number })[];
 }
 
 export interface SourceVersion {

@@ -9,7 +9,7 @@ import { MAX_IMPORT_BYTES } from '../../common/sourceFiles';
 import { CHANGES, READS, type Change, type Read } from '../../common/changes';
 import type { BackupView, MergeReport, VerifyReport, EntityPage, Graph, ImportReport, JobStatus, ParagraphEvidence, ReplaceReport, SourceMention, Suggestion, WorkspaceChoices } from '../services/views';
 import { ENTITY_TYPES, RELIABILITY } from '../../common/glossary';
-import { MAX_SOURCE_FILTER, MAX_SOURCE_PAGE, SORT_DIRECTIONS, SOURCE_SORTS } from '../../common/library';
+import { MAX_BULK_SOURCES, MAX_SOURCE_FILTER, MAX_SOURCE_PAGE, SORT_DIRECTIONS, SOURCE_SORTS } from '../../common/library';
 
 /** A phantom value carrying a reply type; never read at run time. */
 const reply = <T>() => undefined as unknown as T;
@@ -119,6 +119,9 @@ export const contract = {
   },
   'sources:delete': { input: z.object({ id }).strict(), output: reply<{ deleted: boolean }>() },
   'sources:grade': { input: z.object({ id, reliability: z.enum(RELIABILITY).nullable() }).strict(), output: reply<SourceSummary>() },
+  /** The library's bulk actions: all of them, in one transaction, or none. */
+  'sources:gradeMany': { input: z.object({ ids: z.array(id).min(1).max(MAX_BULK_SOURCES), reliability: z.enum(RELIABILITY).nullable() }).strict(), output: reply<{ graded: number }>() },
+  'sources:deleteMany': { input: z.object({ ids: z.array(id).min(1).max(MAX_BULK_SOURCES) }).strict(), output: reply<{ deleted: string[] }>() },
   'sources:versions': { input: z.object({ id }).strict(), output: reply<SourceVersion[]>() },
   /** Where a source is cited: briefs citing any of its excerpts. */
   'sources:citedIn': { input: z.object({ id }).strict(), output: reply<{ briefId: string; title: string; citations: number }[]>() },

@@ -4,6 +4,15 @@ import { getSourceSummary, updateSourceMeta } from '../../db/sources';
 import { getPublisherReliability, setPublisherReliability } from '../../db/publishers';
 import { UserError } from './errors';
 
+/** Grades several sources at once, as gradeSource grades each, in one transaction; an unknown id refuses them all. */
+export function gradeSources(db: Db, sourceIds: readonly string[], reliability: Reliability | null): { graded: number } {
+  return db.transaction(() => {
+    const ids = [...new Set(sourceIds)];
+    for (const id of ids) gradeSource(db, id, reliability);
+    return { graded: ids.length };
+  }).immediate();
+}
+
 /**
  * Grades a source's reliability (A–F, or null to clear it). The first grade given to a
  * source of a publisher becomes that publisher's default, so the publisher's other

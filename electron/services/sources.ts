@@ -26,6 +26,11 @@ export function updateSource(db: Db, id: string, patch: SourceMetaPatch): Source
   return requireSourceSummary(db, id);
 }
 
+/** Moves sources to the Trash, all of them or (on an error) none; returns those that were there to move. */
+export function removeSources(db: Db, ids: readonly string[]): string[] {
+  return db.transaction(() => [...new Set(ids)].filter((id) => trashItem(db, 'source', id))).immediate();
+}
+
 /** Moves a source to the Trash with its versions, excerpts and mentions; citations of its excerpts show them deleted until it is restored. */
 export function removeSource(db: Db, id: string): boolean {
   return trashItem(db, 'source', id);

@@ -20,6 +20,8 @@ export type { SearchResult, QuickOpenItem } from '../../db/domain';
 export type { ImportReport } from '../../electron/ipc/contract';
 export type { SerializedCitation } from '../../db/brief/document';
 export type ReplaceReport = Output<'sources:replace'>;
+/** A row of the library as sources:page gives it: a source with its count of mentions. */
+export type LibraryRow = Output<'sources:page'>['rows'][number];
 export type Publisher = Output<'publishers:list'>[number];
 export type TrashItem = Output<'trash:list'>[number];
 export type BackupView = Output<'backups:list'>[number];

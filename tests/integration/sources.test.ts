@@ -117,10 +117,20 @@ describe('sources:page', () => {
     expect((await page({ sort: 'excerpts', direction: 'asc' })).rows.map((r) => r.excerptCount)).toEqual([0, 0, 0, 1, 1, 2, 3]);
   });
 
-  it('returns the same summaries as sources:list', async () => {
+  it('returns the same summaries as sources:list, each with its count of mentions', async () => {
     const list = await call<SourceSummary[]>('sources:list', {});
     const paged = await page({ sort: 'added' });
-    expect(paged.rows).toEqual(list);
+    expect(paged.rows.map(({ mentionCount, ...summary }) => (expect(mentionCount).toBe(0), summary))).toEqual(list);
+  });
+
+  it('counts the mentions of entities in each source, and orders by them', async () => {
+    // "cranes" is in every text once, and twice in the one whose title has it too.
+    await call('entities:create', { name: 'Cranes', type: 'other', aliases: [] });
+    const byMentions = async (direction: SortDirection) => (await page({ sort: 'mentions', direction })).rows.map((r) => [r.title, r.mentionCount]);
+    await expect.poll(async () => (await byMentions('desc'))[0], { timeout: 10_000 }).toEqual(['Cranes arrive at the East Terminal', 2]);
+    const desc = await byMentions('desc');
+    expect(desc.slice(1).every(([, n]) => n === 1)).toBe(true);
+    expect((await byMentions('asc')).at(-1)).toEqual(['Cranes arrive at the East Terminal', 2]);
   });
 
   it('narrows by every word of the filter, in the title or the publisher, without case; % and _ are plain characters', async () => {
@@ -223,7 +233,7 @@ describe('a generated library of 3,000 sources', () => {
     const { pageSources } = await import('../../db/sources');
     for (const sort of SOURCE_SORTS) {
       for (const direction of ['asc', 'desc'] as const) {
-        const seen: SourceSummary[] = [];
+        const seen: (SourceSummary & { mentionCount: number })[] = [];
         for (let offset = 0; ; offset += 487) {
           const p = pageSources(big, { offset, limit: 487, sort, direction });
           expect(p.total).toBe(3_000);
@@ -231,7 +241,17 @@ describe('a generated library of 3,000 sources', () => {
           seen.push(...p.rows);
         }
         expect(new Set(seen.map((s) => s.id)).size, `${sort} ${direction}`).toBe(3_000);
-        const key = (s: SourceSummary) => ({ added: null, title: s.title.toLowerCase(), published: s.publishedAt, publisher: s.publisher?.toLowerCase() ?? null, excerpts: s.excerptCount })[sort];
+        const key = (s: SourceSummary & { mentionCount: number }) =>
+          ({
+            added: null,
+            title: s.title.toLowerCase(),
+            published: s.publishedAt,
+            publisher: s.publisher?.toLowerCase() ?? null,
+            excerpts: s.excerptCount,
+            grade: s.reliability,
+            mentions: s.mentionCount,
+            language: s.language,
+          })[sort];
         for (let i = 1; i < seen.length; i++) {
           const [a, b] = [key(seen[i - 1]), key(seen[i])];
           if (a === null || b === null) {

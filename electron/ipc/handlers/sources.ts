@@ -4,8 +4,8 @@
 import { workspaceInfo } from '../../services/session';
 import { verifyWorkspace } from '../../services/verify';
 import { mergeWorkspaceBytes } from '../../services/merge';
-import { gradePublisher, listPublishers, listSources, pageSources, removeSource, requireSource, sourceVersions, updateSource, whereSourceIsCited } from '../../services/sources';
-import { gradeSource } from '../../services/grading';
+import { gradePublisher, listPublishers, listSources, pageSources, removeSource, removeSources, requireSource, sourceVersions, updateSource, whereSourceIsCited } from '../../services/sources';
+import { gradeSource, gradeSources } from '../../services/grading';
 import { replaceSourceTextSafely } from '../../services/versions';
 import { importUploads } from '../../services/importer';
 import type { FeatureHandlers } from './types';
@@ -21,6 +21,8 @@ export const sourcesHandlers: FeatureHandlers<'workspace' | 'sources' | 'publish
   'sources:update': ({ id, ...patch }, { db }) => updateSource(db, id, patch),
   'sources:delete': ({ id }, { db }) => ({ deleted: removeSource(db, id) }),
   'sources:grade': ({ id, reliability }, { db }) => gradeSource(db, id, reliability),
+  'sources:gradeMany': ({ ids, reliability }, { db }) => gradeSources(db, ids, reliability),
+  'sources:deleteMany': ({ ids }, { db }) => ({ deleted: removeSources(db, ids) }),
   'sources:versions': ({ id }, { db }) => sourceVersions(db, id),
   'sources:citedIn': ({ id }, { db }) => whereSourceIsCited(db, id),
   'sources:replace': ({ id, file }, { db, workspacePath }) => {

@@ -40,6 +40,7 @@ interface View {
 const VIEW_KEY = 'sourcebook.view';
 const SPLIT_KEY = 'sourcebook.split';
 const SIDE_SPLIT_KEY = 'sourcebook.split.side';
+const LIBRARY_SPLIT_KEY = 'sourcebook.split.library';
 const SIDEBAR_KEY = 'sourcebook.sidebar';
 
 function loadView(): View {
@@ -107,7 +108,10 @@ function Shell() {
   const [briefSplit, setBriefSplit] = useState(() => Number(localStorage.getItem(SPLIT_KEY)) || 56);
   // Entities and analysis views want more room than the brief: their own split.
   const [sideSplit, setSideSplit] = useState(() => Number(localStorage.getItem(SIDE_SPLIT_KEY)) || 45);
-  const split = side ? sideSplit : briefSplit;
+  // The library table wants the most room of all: the reader beside it is a preview.
+  const [librarySplit, setLibrarySplit] = useState(() => Number(localStorage.getItem(LIBRARY_SPLIT_KEY)) || 30);
+  const splitKind = !side ? 'brief' : side.kind === 'library' ? 'library' : 'side';
+  const split = { brief: briefSplit, side: sideSplit, library: librarySplit }[splitKind];
   const mainRef = useRef<HTMLDivElement>(null);
 
   const [sidebarHidden, setSidebarHidden] = useState(() => localStorage.getItem(SIDEBAR_KEY) === 'hidden');
@@ -136,6 +140,7 @@ function Shell() {
   useCommand('nav.back', goBack);
   useCommand('nav.forward', goForward);
   useCommand('view.trash', () => openSideView({ kind: 'trash' }));
+  useCommand('view.library', () => openSideView({ kind: 'library' }));
   useCommand('view.backups', () => openSideView({ kind: 'backups' }));
   useCommand('view.workspaces', () => openSideView({ kind: 'workspaces' }));
   // A folder picker: not a React prop (non-standard), so set on the element.
@@ -145,8 +150,8 @@ function Shell() {
 
   const setSplitClamped = (value: number) => {
     const next = Math.min(75, Math.max(25, Math.round(value)));
-    (side ? setSideSplit : setBriefSplit)(next);
-    localStorage.setItem(side ? SIDE_SPLIT_KEY : SPLIT_KEY, String(next));
+    ({ brief: setBriefSplit, side: setSideSplit, library: setLibrarySplit })[splitKind](next);
+    localStorage.setItem({ brief: SPLIT_KEY, side: SIDE_SPLIT_KEY, library: LIBRARY_SPLIT_KEY }[splitKind], String(next));
   };
 
   const onSplitPointerDown = (event: ReactPointerEvent<HTMLDivElement>) => {

@@ -8,6 +8,7 @@ import { Suggestions } from './Suggestions';
 import { BackupsView } from '../workspace/BackupsView';
 import { WorkspacesView } from '../workspace/WorkspacesView';
 import { TrashView } from '../workspace/TrashView';
+import { LibraryTable } from '../library/LibraryTable';
 import type { SideView } from './sideView';
 
 // Cytoscape is large: loaded (from the app's own files) the first time the chart opens.
@@ -23,6 +24,7 @@ const LABELS: Record<SideView['kind'], string> = {
   trash: 'Trash',
   backups: 'Backups',
   workspaces: 'Workspaces',
+  library: 'Library',
 };
 
 export function SidePane({ view }: { view: SideView }) {
@@ -41,6 +43,7 @@ export function SidePane({ view }: { view: SideView }) {
       {view.kind === 'trash' && <TrashView />}
       {view.kind === 'backups' && <BackupsView />}
       {view.kind === 'workspaces' && <WorkspacesView />}
+      {view.kind === 'library' && <LibraryTable />}
     </section>
   );
 }

@@ -13,7 +13,8 @@ export type SideView =
   | { kind: 'timeline' }
   | { kind: 'trash' }
   | { kind: 'backups' }
-  | { kind: 'workspaces' };
+  | { kind: 'workspaces' }
+  | { kind: 'library' };
 
 const KEY = 'sourcebook.side';
 

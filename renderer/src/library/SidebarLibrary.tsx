@@ -4,19 +4,11 @@
 // shows how to import instead.
 import { DEFAULT_SORT_DIRECTION, SOURCE_SORTS, type SortDirection, type SourceSort } from '../../../common/library';
 import { useNavigation } from '../app/navigation';
+import { openSideView } from '../entities/sideView';
 import { SUPPORTED_LABEL } from '../import/files';
 import { LibraryList } from './LibraryList';
+import { DIRECTION_LABELS, SORT_LABELS } from './orders';
 import { DEFAULT_LIBRARY_QUERY, libraryQuery, useLibraryPages, useLibraryQuery, type LibraryQuery } from './libraryPages';
-
-/** What each order is by, and which way each direction runs. */
-const SORT_LABELS: Record<SourceSort, string> = { added: 'Added', title: 'Title', published: 'Published', publisher: 'Publisher', excerpts: 'Excerpts' };
-const DIRECTION_LABELS: Record<SourceSort, Record<SortDirection, string>> = {
-  added: { desc: 'newest first', asc: 'oldest first' },
-  title: { asc: 'A to Z', desc: 'Z to A' },
-  published: { desc: 'latest first', asc: 'earliest first' },
-  publisher: { asc: 'A to Z', desc: 'Z to A' },
-  excerpts: { desc: 'most first', asc: 'fewest first' },
-};
 
 /** More sources than this and the library offers its filter and orders (fewer are read at a glance). */
 const TOOLS_FROM = 8;
@@ -68,6 +60,9 @@ export function SidebarLibrary({ onImport, onImportFolder }: { onImport(): void;
       </div>
       {showTools && (
         <div className="library-tools">
+          <button type="button" className="icon-button library-open-table" aria-label="Open the library as a table" title="Open the library as a table — sort by any column, act on many sources at once" onClick={() => openSideView({ kind: 'library' })}>
+            <span aria-hidden="true">▦</span>
+          </button>
           <input
             type="search"
             className="library-filter"

@@ -11,7 +11,7 @@ import { DEFAULT_SORT_DIRECTION, type SortDirection, type SourceSort } from '../
 import { createStore, useStore } from '../state/store';
 import { listen } from '../state/topics';
 import { notifyError } from '../state/toasts';
-import type { SourceSummary } from '../types';
+import type { LibraryRow } from '../types';
 
 /** Rows per request: a screenful or two, a few milliseconds' work for the store at any size. */
 export const PAGE_SIZE = 100;
@@ -31,7 +31,7 @@ export const libraryQuery = createStore<LibraryQuery>(DEFAULT_LIBRARY_QUERY);
 export const useLibraryQuery = () => useStore(libraryQuery);
 
 interface Page {
-  rows: SourceSummary[];
+  rows: LibraryRow[];
   /** The change it was loaded after: a page older than the last change is loaded again when in view. */
   generation: number;
 }
@@ -64,7 +64,7 @@ export class LibraryPages {
   };
 
   /** Row `index` in the current order, if its page has arrived (from the last order until the new one's first page does). */
-  row(index: number): SourceSummary | undefined {
+  row(index: number): LibraryRow | undefined {
     return this.pages.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE];
   }
 
