@@ -133,6 +133,17 @@ describe('sources:page', () => {
     expect((await byMentions('asc')).at(-1)).toEqual(['Cranes arrive at the East Terminal', 2]);
   });
 
+  it('orders by grade afresh after a grade is given (the sorted order is kept only until the workspace changes)', async () => {
+    const first = async () => (await page({ sort: 'grade' })).rows[0];
+    const before = await first();
+    const berth = ids.get('Berth 4 closed')!;
+    expect(before.id).not.toBe(berth);
+    await call('sources:grade', { id: berth, reliability: 'A' });
+    expect((await first()).id).toBe(berth);
+    await call('sources:grade', { id: berth, reliability: null });
+    expect((await first()).id).toBe(before.id);
+  });
+
   it('narrows by every word of the filter, in the title or the publisher, without case; % and _ are plain characters', async () => {
     const of = async (filter: string) => {
       const p = await page({ sort: 'title', filter });
