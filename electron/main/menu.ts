@@ -106,6 +106,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions, home?: stri
       item('nav.back', actions, needsWorkspace),
       item('nav.forward', actions, needsWorkspace),
       item('view.toggleSidebar', actions),
+      item('view.library', actions, needsWorkspace),
       item('view.trash', actions, needsWorkspace),
       item('view.backups', actions, needsWorkspace),
       item('view.workspaces', actions, needsWorkspace),

@@ -21,6 +21,7 @@ import { moveManyToTrash } from '../state/trash';
 import { PaneHeader } from '../entities/PaneHeader';
 import { formatDate } from '../ui/format';
 import { RELIABILITY, RELIABILITY_LABELS, type LibraryRow, type Reliability } from '../types';
+import { LibraryFilter } from './LibraryFilter';
 import { libraryQuery, useLibraryPages, useLibraryQuery } from './libraryPages';
 import './libraryTable.css';
 import { DIRECTION_LABELS, SORT_LABELS } from './orders';
@@ -291,14 +292,7 @@ export function LibraryTable() {
         }
       />
       <div className="library-table-tools">
-        <input
-          type="search"
-          className="library-filter"
-          aria-label="Filter the library"
-          placeholder="Filter by title or publisher"
-          value={query.filter}
-          onChange={(e) => libraryQuery.set({ ...libraryQuery.get(), filter: e.target.value })}
-        />
+        <LibraryFilter />
         <div className="library-columns">
           <button type="button" className="button" aria-expanded={choosing} aria-controls="library-columns-menu" onClick={() => setChoosing((c) => !c)}>
             Columns

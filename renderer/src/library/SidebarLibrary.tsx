@@ -6,6 +6,7 @@ import { DEFAULT_SORT_DIRECTION, SOURCE_SORTS, type SortDirection, type SourceSo
 import { useNavigation } from '../app/navigation';
 import { openSideView } from '../entities/sideView';
 import { SUPPORTED_LABEL } from '../import/files';
+import { LibraryFilter } from './LibraryFilter';
 import { LibraryList } from './LibraryList';
 import { DIRECTION_LABELS, SORT_LABELS } from './orders';
 import { DEFAULT_LIBRARY_QUERY, libraryQuery, useLibraryPages, useLibraryQuery, type LibraryQuery } from './libraryPages';
@@ -63,20 +64,7 @@ export function SidebarLibrary({ onImport, onImportFolder }: { onImport(): void;
           <button type="button" className="icon-button library-open-table" aria-label="Open the library as a table" title="Open the library as a table — sort by any column, act on many sources at once" onClick={() => openSideView({ kind: 'library' })}>
             <span aria-hidden="true">▦</span>
           </button>
-          <input
-            type="search"
-            className="library-filter"
-            aria-label="Filter the library"
-            placeholder="Filter by title or publisher"
-            value={query.filter}
-            onChange={(e) => set({ filter: e.target.value })}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape' && query.filter) {
-                e.preventDefault();
-                set({ filter: '' });
-              }
-            }}
-          />
+          <LibraryFilter />
         </div>
       )}
       {total === 0 && !filtering ? (
