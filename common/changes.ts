@@ -39,6 +39,7 @@ export const READS = [
   'entities:list',
   'entities:reviews',
   'entities:page',
+  'entities:mentionSources',
   'mentions:source',
   'suggestions:list',
   'analysis:cooccurrence',

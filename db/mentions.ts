@@ -54,6 +54,54 @@ export function mentionsOfEntity(db: Db, entityId: string): StoredMention[] {
     .all(entityId) as StoredMention[];
 }
 
+/** How many mentions an entity has, in how many sources. */
+export function mentionTotals(db: Db, entityId: string): { mentions: number; sources: number } {
+  return db.prepare(`SELECT count(*) AS mentions, count(DISTINCT source_id) AS sources FROM mentions WHERE entity_id = ?`).get(entityId) as { mentions: number; sources: number };
+}
+
+/** One window of the sources mentioning an entity (by title), each with how many times it does. */
+export function mentionSourcesOfEntity(db: Db, entityId: string, offset: number, limit: number): { sourceId: string; sourceTitle: string; count: number }[] {
+  return db
+    .prepare(
+      `SELECT m.source_id AS sourceId, s.title AS sourceTitle, count(*) AS count
+       FROM mentions m JOIN sources s ON s.id = m.source_id WHERE m.entity_id = ?
+       GROUP BY m.source_id ORDER BY s.title, s.seq LIMIT ? OFFSET ?`,
+    )
+    .all(entityId, limit, offset) as { sourceId: string; sourceTitle: string; count: number }[];
+}
+
+/** An entity's mentions in one source, in text order (at most `limit`). */
+export function mentionsOfEntityIn(db: Db, entityId: string, sourceId: string, limit: number): StoredMention[] {
+  return db
+    .prepare(
+      `SELECT source_id AS sourceId, entity_id AS entityId, start, end, text, paragraph FROM mentions
+       WHERE entity_id = ? AND source_id = ? ORDER BY start LIMIT ?`,
+    )
+    .all(entityId, sourceId, limit) as StoredMention[];
+}
+
+/** The entities that share excerpts or paragraphs with one entity (entityCooccurrence's rows for it alone, without the whole matrix). */
+export function cooccurrenceOf(db: Db, entityId: string): { other: string; excerpts: number; paragraphs: number }[] {
+  return db
+    .prepare(
+      `WITH ex AS (
+         SELECT y.entity_id AS other, count(*) AS n
+         FROM excerpt_entities x JOIN excerpt_entities y ON y.excerpt_id = x.excerpt_id AND y.entity_id <> x.entity_id
+         WHERE x.entity_id = @entity GROUP BY 1),
+       pa AS (
+         SELECT other, count(*) AS n FROM (
+           SELECT DISTINCT m2.entity_id AS other, m1.source_id, m1.paragraph
+           FROM mentions m1 JOIN mentions m2 ON m2.source_id = m1.source_id AND m2.paragraph = m1.paragraph AND m2.entity_id <> m1.entity_id
+           WHERE m1.entity_id = @entity)
+         GROUP BY other),
+       others AS (SELECT other FROM ex UNION SELECT other FROM pa)
+       SELECT o.other, coalesce(ex.n, 0) AS excerpts, coalesce(pa.n, 0) AS paragraphs
+       FROM others o LEFT JOIN ex ON ex.other = o.other LEFT JOIN pa ON pa.other = o.other
+       ORDER BY excerpts + paragraphs DESC, o.other`,
+    )
+    .all({ entity: entityId }) as { other: string; excerpts: number; paragraphs: number }[];
+}
+
 export function mentionsInSource(db: Db, sourceId: string): StoredMention[] {
   return db
     .prepare(`SELECT source_id AS sourceId, entity_id AS entityId, start, end, text, paragraph FROM mentions WHERE source_id = ? ORDER BY start`)

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { BriefSnapshot, BriefSummary, Brief, CitationCheck, CooccurrenceRow, Entity, ExcerptView, Reliability, SearchResult, Source, SourcePage, SourceSummary, SourceVersion, TrashItem, EntityReviewView, QuickOpenItem } from '../../db/domain';
 import { MAX_IMPORT_BYTES } from '../../common/sourceFiles';
 import { CHANGES, READS, type Change, type Read } from '../../common/changes';
-import type { BackupView, MergeReport, VerifyReport, EntityPage, Graph, ImportReport, JobStatus, ParagraphEvidence, ReplaceReport, SourceMention, Suggestion, WorkspaceChoices } from '../services/views';
+import type { BackupView, MergeReport, VerifyReport, EntityPage, MentionGroup, Graph, ImportReport, JobStatus, ParagraphEvidence, ReplaceReport, SourceMention, Suggestion, WorkspaceChoices } from '../services/views';
 import { ENTITY_TYPES, RELIABILITY } from '../../common/glossary';
 import { MAX_BULK_SOURCES, MAX_SOURCE_FILTER, MAX_SOURCE_PAGE, SORT_DIRECTIONS, SOURCE_SORTS } from '../../common/library';
 
@@ -184,6 +184,8 @@ export const contract = {
 
   'entities:list': { input: z.object({}).strict(), output: reply<Entity[]>() },
   'entities:page': { input: z.object({ id }).strict(), output: reply<EntityPage>() },
+  /** More of the sources an entity page lists (the page holds the first MENTION_SOURCES_PAGE). */
+  'entities:mentionSources': { input: z.object({ id, offset: z.number().int().min(0), limit: z.number().int().min(1).max(100) }).strict(), output: reply<MentionGroup[]>() },
   'entities:create': {
     input: z.object({ name: z.string().trim().min(1).max(200), type: z.enum(ENTITY_TYPES), aliases: z.array(z.string().trim().min(1).max(200)).max(100).default([]), description: z.string().max(10_000).optional() }).strict(),
     output: reply<Entity>(),

@@ -5,43 +5,65 @@ import type { Entity, ExcerptView } from '../../db/domain';
 import { excerptIdsOfEntity, getEntity, listEntities } from '../../db/entities';
 import { briefsAboutEntity } from '../../db/briefs';
 import { getExcerpts, listDatedExcerpts } from '../../db/excerpts';
-import { cooccurrenceEvidence, entityCooccurrence, mentionsOfEntity, mentionsInSource, tagCooccurrence, type CooccurrenceRow } from '../../db/mentions';
+import { cooccurrenceEvidence, cooccurrenceOf, entityCooccurrence, mentionSourcesOfEntity, mentionsOfEntity, mentionsInSource, mentionsOfEntityIn, mentionTotals, tagCooccurrence, type CooccurrenceRow } from '../../db/mentions';
 import { listRelations } from '../../db/relations';
 import { excerptIdsWithTags } from '../../db/tags';
 import { getSource } from '../../db/sources';
 import { UserError } from './errors';
-import type { MentionInContext, EntityPage, ParagraphEvidence, GraphEdge, Graph, SourceMention } from './views';
-export type { MentionInContext, EntityPage, ParagraphEvidence, GraphEdge, Graph, SourceMention };
+import type { MentionGroup, MentionInContext, EntityPage, ParagraphEvidence, GraphEdge, Graph, SourceMention } from './views';
+export type { MentionGroup, MentionInContext, EntityPage, ParagraphEvidence, GraphEdge, Graph, SourceMention };
 
 
 
 const CONTEXT = 90;
 
+/** Sources (with their mentions) the entity page shows at first, and per further page. */
+export const MENTION_SOURCES_PAGE = 25;
+/** Mentions shown in context per source (the count says how many there are). */
+const MENTIONS_PER_SOURCE = 100;
+
+/**
+ * An entity's page: its excerpts, the first sources mentioning it (the rest are paged:
+ * mentionSources), the briefs about it and the entities it shares passages with. Each
+ * source's text is read once however often it mentions the entity, and only the pairs
+ * involving this entity are counted, so the page opens at once with thousands of mentions.
+ */
 export function entityPage(db: Db, id: string): EntityPage {
   const entity = getEntity(db, id);
   if (!entity) throw new UserError(`No entity with id ${id}.`);
   const excerptIds = excerptIdsOfEntity(db, id);
-  const bySource = new Map<string, EntityPage['mentions'][number]>();
-  for (const m of mentionsOfEntity(db, id)) {
-    let group = bySource.get(m.sourceId);
-    const source = getSource(db, m.sourceId)!;
-    if (!group) bySource.set(m.sourceId, (group = { sourceId: m.sourceId, sourceTitle: source.title, mentions: [] }));
-    group.mentions.push({
-      start: m.start,
-      end: m.end,
-      text: m.text,
-      before: source.text.slice(Math.max(0, m.start - CONTEXT), m.start),
-      after: source.text.slice(m.end, m.end + CONTEXT),
-    });
-  }
+  const totals = mentionTotals(db, id);
   const briefs = briefsAboutEntity(db, id);
   const names = new Map(listEntities(db).map((e) => [e.id, { id: e.id, name: e.name, type: e.type }]));
-  const cooccurring = entityCooccurrence(db)
-    .filter((r) => r.a === id || r.b === id)
-    .map((r) => ({ entity: names.get(r.a === id ? r.b : r.a)!, excerpts: r.excerpts, paragraphs: r.paragraphs }));
-  return { entity, excerpts: getExcerpts(db, excerptIds), mentions: [...bySource.values()], briefs, cooccurring };
+  const cooccurring = cooccurrenceOf(db, id).flatMap((r) => (names.has(r.other) ? [{ entity: names.get(r.other)!, excerpts: r.excerpts, paragraphs: r.paragraphs }] : []));
+  return {
+    entity,
+    excerpts: getExcerpts(db, excerptIds),
+    mentions: mentionSources(db, id, 0, MENTION_SOURCES_PAGE),
+    mentionCount: totals.mentions,
+    mentionSourceCount: totals.sources,
+    briefs,
+    cooccurring,
+  };
 }
 
+/** A window of the sources mentioning an entity (by title), each with its mentions in context. */
+export function mentionSources(db: Db, id: string, offset: number, limit: number): MentionGroup[] {
+  if (!getEntity(db, id)) throw new UserError(`No entity with id ${id}.`);
+  return mentionSourcesOfEntity(db, id, offset, limit).map((group) => {
+    const text = getSource(db, group.sourceId)!.text;
+    return {
+      ...group,
+      mentions: mentionsOfEntityIn(db, id, group.sourceId, MENTIONS_PER_SOURCE).map((m) => ({
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        before: text.slice(Math.max(0, m.start - CONTEXT), m.start),
+        after: text.slice(m.end, m.end + CONTEXT),
+      })),
+    };
+  });
+}
 
 /** The text of paragraph n of a source (blocks separated by a blank line), with its offsets. */
 export function paragraphOf(text: string, n: number): { start: number; end: number; text: string } {

@@ -28,10 +28,22 @@ export interface MentionInContext {
   after: string;
 }
 
+/** An entity's mentions in one source: how many, and (up to a limit) each in context. */
+export interface MentionGroup {
+  sourceId: string;
+  sourceTitle: string;
+  count: number;
+  mentions: MentionInContext[];
+}
+
 export interface EntityPage {
   entity: Entity;
   excerpts: ExcerptView[];
-  mentions: { sourceId: string; sourceTitle: string; mentions: MentionInContext[] }[];
+  /** The first sources mentioning it (by title; `entities:mentionSources` pages on), each with its mentions in context. */
+  mentions: MentionGroup[];
+  /** How many mentions it has, in how many sources, in all. */
+  mentionCount: number;
+  mentionSourceCount: number;
   briefs: { id: string; title: string; via: 'citation' | 'mention' }[];
   cooccurring: { entity: EntityRef; excerpts: number; paragraphs: number }[];
 }

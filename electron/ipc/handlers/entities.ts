@@ -3,7 +3,7 @@
 // Part of the handler map (electron/ipc/handlers.ts): channel → service call, the input
 // already validated by the router.
 import { addRelationWithEvidence } from '../../services/relations';
-import { entityPage, sourceMentions } from '../../services/analysis';
+import { entityPage, mentionSources, sourceMentions } from '../../services/analysis';
 import { addEntity, addEntityAlias, createEntityWith, dismissMention, editEntity, excerptFromMention, listEntities, mergeEntity, removeEntity, removeEntityAlias, splitAlias, undoEntityMerge, scanNewAliasInBackground } from '../../services/entities';
 import { rejectSuggestion, suggestEntities } from '../../services/suggestions';
 import { jobStatuses, startJob } from '../../services/jobs';
@@ -13,6 +13,7 @@ import type { FeatureHandlers } from './types';
 export const entitiesHandlers: FeatureHandlers<'entities' | 'mentions' | 'suggestions' | 'relations' | 'jobs'> = {
   'entities:list': (_, { db }) => listEntities(db),
   'entities:page': ({ id }, { db }) => entityPage(db, id),
+  'entities:mentionSources': ({ id, offset, limit }, { db }) => mentionSources(db, id, offset, limit),
   'entities:create': (input, { db }) => createEntityWith(db, input),
   'entities:update': ({ id, ...patch }, { db }) => editEntity(db, id, patch),
   'entities:addAlias': ({ id, alias }, { db }) => {

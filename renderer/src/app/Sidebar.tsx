@@ -74,9 +74,9 @@ export function Sidebar({ onImport, onImportFolder }: { onImport(): void; onImpo
       <SidebarAnalysis />
       <SidebarWorkspace />
       <footer className="sidebar-footer">
-        <span>{entities.data?.length ?? 0} entities</span>
+        <span>{plural(entities.data?.length ?? 0, 'entity', 'entities')}</span>
         <span aria-hidden="true">·</span>
-        <span>{tags.data?.length ?? 0} tags</span>
+        <span>{plural(tags.data?.length ?? 0, 'tag', 'tags')}</span>
         <button type="button" className="link-button sidebar-footer-link" onClick={() => openPublishers()}>
           Publisher grades
         </button>
@@ -84,3 +84,6 @@ export function Sidebar({ onImport, onImportFolder }: { onImport(): void; onImpo
     </nav>
   );
 }
+
+/** "1 entity", "2 entities". */
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;

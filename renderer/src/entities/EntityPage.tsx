@@ -207,11 +207,12 @@ function Aliases({ entity }: { entity: Entity }) {
 }
 
 function Summary({ page }: { page: EntityPageData }) {
-  const mentions = page.mentions.reduce((n, g) => n + g.mentions.length, 0);
+  const mentions = page.mentionCount;
+  const sources = page.mentionSourceCount;
   return (
     <p className="entity-summary">
       <span>
-        <strong>{mentions}</strong> mention{mentions === 1 ? '' : 's'} in <strong>{page.mentions.length}</strong> source{page.mentions.length === 1 ? '' : 's'}
+        <strong>{mentions.toLocaleString()}</strong> mention{mentions === 1 ? '' : 's'} in <strong>{sources.toLocaleString()}</strong> source{sources === 1 ? '' : 's'}
       </span>
       <span aria-hidden="true">·</span>
       <span>
@@ -246,17 +247,37 @@ function ExcerptsSection({ page }: { page: EntityPageData }) {
   );
 }
 
+/**
+ * The sources mentioning the entity, by title: the page brings the first ones, "Show more
+ * sources" asks for the next (entities:mentionSources), so thousands of mentions open at once.
+ */
 function MentionsSection({ page }: { page: EntityPageData }) {
   const nav = useNavigation();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
-  const total = page.mentions.reduce((n, g) => n + g.mentions.length, 0);
+  const [more, setMore] = useState<{ from: EntityPageData; groups: EntityPageData['mentions'] }>({ from: page, groups: [] });
+  const [loading, setLoading] = useState(false);
+  // A new page (the entity changed, a rescan): the sources paged in before are in its past.
+  const extra = more.from === page ? more.groups : [];
+  const groups = [...page.mentions, ...extra];
+  const total = page.mentionCount;
+  const showMore = async () => {
+    setLoading(true);
+    try {
+      const next = await api['entities:mentionSources']({ id: page.entity.id, offset: groups.length, limit: 50 });
+      setMore({ from: page, groups: [...extra, ...next] });
+    } catch (error) {
+      notifyError(error, 'More mentions could not be loaded');
+    } finally {
+      setLoading(false);
+    }
+  };
   return (
     <section className="entity-section" aria-labelledby="entity-mentions-heading">
       <h3 id="entity-mentions-heading">
-        Mentions <span className="count">{total}</span>
+        Mentions <span className="count">{total.toLocaleString()}</span>
       </h3>
       {total === 0 && <p className="muted small">Its name and aliases do not occur in any source.</p>}
-      {page.mentions.map((group) => {
+      {groups.map((group) => {
         const open = expanded.has(group.sourceId);
         const shown = open ? group.mentions : group.mentions.slice(0, MENTIONS_SHOWN);
         return (
@@ -265,7 +286,7 @@ function MentionsSection({ page }: { page: EntityPageData }) {
               <button type="button" className="link-button" onClick={() => nav.openSource(group.sourceId)}>
                 {group.sourceTitle}
               </button>
-              <span className="count">{group.mentions.length}</span>
+              <span className="count">{group.count}</span>
             </h4>
             <ul className="mention-list">
               {shown.map((m) => (
@@ -291,12 +312,17 @@ function MentionsSection({ page }: { page: EntityPageData }) {
                   })
                 }
               >
-                {open ? 'Show fewer' : `Show all ${group.mentions.length}`}
+                {open ? 'Show fewer' : group.count > group.mentions.length ? `Show the first ${group.mentions.length} of ${group.count}` : `Show all ${group.count}`}
               </button>
             )}
           </section>
         );
       })}
+      {groups.length < page.mentionSourceCount && (
+        <button type="button" className="button mention-more" disabled={loading} onClick={() => void showMore()}>
+          {loading ? 'Loading…' : `Show more sources (${(page.mentionSourceCount - groups.length).toLocaleString()} more)`}
+        </button>
+      )}
     </section>
   );
 }

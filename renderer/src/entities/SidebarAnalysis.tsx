@@ -28,7 +28,7 @@ export function SidebarAnalysis() {
             <span className="nav-item-title">Entities</span>
             {running && <span className="job-dot" role="img" title="Looking for a new alias across the corpus" aria-label="Rescan running" />}
             {count !== undefined && (
-              <span className="count" aria-label={`${count} entities`}>
+              <span className="count" aria-label={`${count} ${count === 1 ? 'entity' : 'entities'}`}>
                 {count}
               </span>
             )}
