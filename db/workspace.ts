@@ -105,7 +105,7 @@ function classify(path: string, options: OpenOptions): 'new' | 'existing' {
  * Companion files (-wal, -shm) that the read-only connection had to create on a file
  * in WAL mode are removed again when the file is refused.
  */
-function probe(path: string, doubt: string | null): { db: Db; unmarked: boolean } {
+function probe(path: string, doubt: string | null, recovered = false): { db: Db; unmarked: boolean; interrupted?: boolean } {
   const companions = ['-wal', '-shm'].map((s) => `${path}${s}`).filter((p) => !existsSync(p));
   let db: Db;
   try {
@@ -124,6 +124,9 @@ function probe(path: string, doubt: string | null): { db: Db; unmarked: boolean 
       );
     }
     if (appId === 0) {
+      // Our own making of it cut short after SQLite wrote its header (WAL mode) and
+      // before the mark: nothing in it yet, and the creation mark still there. Made again.
+      if (version === 0 && creationInterrupted(path) && db.prepare(`SELECT count(*) FROM sqlite_master`).pluck().get() === 0) return { db, unmarked: true, interrupted: true };
       const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('sources', 'excerpts')`).all() as { name: string }[];
       if (version < 1 || tables.length !== 2) throw foreign(path);
     }
@@ -136,6 +139,16 @@ function probe(path: string, doubt: string | null): { db: Db; unmarked: boolean 
     return { db, unmarked: appId === 0 };
   } catch (err) {
     db.close();
+    // A process killed while it wrote the -wal's index leaves it for the next writer to
+    // rebuild from the -wal (SQLite's own recovery, as at any open); a read-only
+    // connection may not, and says "attempt to write a readonly database"
+    // (SQLITE_READONLY_RECOVERY, _CANTINIT) although the file and its folder are
+    // writable. Let a writing connection recover it, then look again, with the full check
+    // (the file was left by a crash).
+    if (/^SQLITE_READONLY/.test(String((err as { code?: unknown }).code)) && !recovered && writable(path, false)) {
+      recoverWal(path);
+      return probe(path, doubt ?? 'recovered after a crash', true);
+    }
     for (const p of companions) {
       try {
         if (existsSync(p) && (!p.endsWith('-wal') || statSync(p).size === 0)) rmSync(p);
@@ -147,6 +160,16 @@ function probe(path: string, doubt: string | null): { db: Db; unmarked: boolean 
     if (!writable(path, false)) throw readOnlyUnreadable(path);
     // An SQLite header over pages SQLite cannot read ("file is not a database", "malformed").
     throw new WorkspaceError(`Workspace ${path} is damaged: it cannot be read (${(err as Error).message}); the file was left untouched.`, 'damaged');
+  }
+}
+
+/** Opens the file to write, which has SQLite rebuild the -wal's index, and closes it without changing the database. */
+function recoverWal(path: string): void {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    db.pragma('user_version', { simple: true });
+  } finally {
+    db.close();
   }
 }
 
@@ -224,10 +247,16 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Db {
   const kind = classify(path, options);
   let db: Db;
   let unmarked = false;
+  /** A creation of ours cut short (probe): finished now, as a new workspace is made. */
+  let interrupted = false;
   if (!options.readonly && !writable(path, kind === 'new')) throw readOnly(path);
   const marks = kind === 'existing' ? readSessionMarks(path) : { doubt: null, stale: [] };
   if (kind === 'existing') {
     const probed = probe(path, marks.doubt);
+    if (options.readonly && probed.interrupted) {
+      probed.db.close();
+      throw new WorkspaceError(`Workspace ${path} was cut short while it was being created; open it once in the app or with a command that writes, and it is made again.`);
+    }
     if (options.readonly) {
       probed.db.pragma('foreign_keys = ON');
       probed.db.pragma(`busy_timeout = ${READER_BUSY_TIMEOUT_MS}`);
@@ -235,8 +264,9 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Db {
     }
     probed.db.close();
     unmarked = probed.unmarked;
+    interrupted = probed.interrupted === true;
   }
-  const creation = kind === 'new' ? beginCreation(path) : null;
+  const creation = kind === 'new' || interrupted ? beginCreation(path) : null;
   try {
     db = new Database(path, { fileMustExist: kind === 'existing' });
   } catch (err) {

@@ -2,6 +2,7 @@
 // the workspace is in doubt — a process died with it open, or it changed since its last
 // clean close — and damage it did not look for is still reported as damage, with the
 // backup that restores it, when a damaged page is read.
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -123,6 +124,22 @@ describe('opening a workspace', () => {
     writeFileSync(join(sessionMarksDir(path), 'creating'), '');
     const db = openWorkspace(path);
     expect(db.prepare(`SELECT count(*) FROM sources`).pluck().get()).toBe(0);
+    db.close();
+    expect(readdirSync(sessionMarksDir(path))).toEqual(['clean']);
+  });
+
+  it('makes it again when cut short after SQLite wrote its header (WAL mode, nothing else), and still refuses such a file of anyone else', () => {
+    const path = tmp.path('cut short later.sourcebook');
+    const half = new Database(path);
+    half.pragma('journal_mode = WAL');
+    half.close();
+    expect(() => openWorkspace(path)).toThrow(/another application's SQLite database/);
+    mkdirSync(sessionMarksDir(path), { recursive: true });
+    writeFileSync(join(sessionMarksDir(path), 'creating'), '');
+    expect(() => openWorkspace(path, { readonly: true })).toThrow(/cut short while it was being created/);
+    const db = openWorkspace(path);
+    expect(db.prepare(`SELECT count(*) FROM sources`).pluck().get()).toBe(0);
+    expect(db.pragma('application_id', { simple: true })).not.toBe(0);
     db.close();
     expect(readdirSync(sessionMarksDir(path))).toEqual(['clean']);
   });
