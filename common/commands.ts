@@ -8,7 +8,7 @@
 /** Where a command runs: in the main process (workspaces, windows) or in the window. */
 export type CommandTarget = 'main' | 'window';
 
-export type CommandCategory = 'Workspace' | 'Import' | 'Export' | 'Edit' | 'View' | 'Window' | 'Help';
+export type CommandCategory = 'Workspace' | 'Import' | 'Brief' | 'Export' | 'Edit' | 'View' | 'Window' | 'Help';
 
 export interface Command {
   id: string;
@@ -20,6 +20,12 @@ export interface Command {
    * Cmd on macOS, Ctrl elsewhere. The window's own key handling reads the same string.
    */
   shortcut?: string;
+  /**
+   * Other keys for it that the window handles too (the menu shows only `shortcut`): the
+   * palette on Ctrl/Cmd+P as in Obsidian and F1 as in VS Code. A key without a modifier
+   * that types a character ("?") is never taken from a text field or the editor.
+   */
+  aliases?: readonly string[];
   /** A shorter label where a submenu already says the rest ("Export Brief ▸ PDF…"). */
   menuTitle?: string;
   /** Its shortcut is left to a text field or the editor that has the focus (Alt+Left moves by word there on macOS). */
@@ -35,6 +41,8 @@ export const COMMANDS = [
   { id: 'workspace.reveal', title: 'Show Workspace in Folder', category: 'Workspace', target: 'main' },
   { id: 'import.files', title: 'Import Sources…', category: 'Import', target: 'window', shortcut: 'CmdOrCtrl+Shift+I' },
   { id: 'import.folder', title: 'Import Folder…', category: 'Import', target: 'window' },
+  // Ctrl+N reaches the page in the desktop app; a browser keeps it for a new window.
+  { id: 'brief.new', title: 'New Brief…', category: 'Brief', target: 'window', shortcut: 'CmdOrCtrl+N' },
   { id: 'workspace.merge', title: 'Merge Workspace…', category: 'Import', target: 'window' },
   // No shortcut: Ctrl+Shift+E is the reader's "save the selection as an excerpt".
   { id: 'export.pdf', title: 'Export Brief as PDF…', category: 'Export', target: 'window', menuTitle: 'PDF…' },
@@ -43,7 +51,7 @@ export const COMMANDS = [
   { id: 'export.html', title: 'Export Brief as HTML…', category: 'Export', target: 'window', menuTitle: 'HTML…' },
   { id: 'export.package', title: 'Export Evidence Package…', category: 'Export', target: 'window', menuTitle: 'Evidence Package (.sourcebook)…' },
   { id: 'edit.find', title: 'Find in Workspace…', category: 'Edit', target: 'window', shortcut: 'CmdOrCtrl+Shift+F' },
-  { id: 'view.commandPalette', title: 'Command Palette…', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+Shift+P' },
+  { id: 'view.commandPalette', title: 'Command Palette…', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+Shift+P', aliases: ['CmdOrCtrl+P', 'F1'] },
   { id: 'view.search', title: 'Search', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+K' },
   { id: 'view.toggleSidebar', title: 'Toggle Sidebar', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+\\' },
   { id: 'view.library', title: 'Library Table', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+Shift+L' },
@@ -57,7 +65,7 @@ export const COMMANDS = [
   { id: 'view.theme.light', title: 'Theme: Light', category: 'View', target: 'main', menuTitle: 'Light' },
   { id: 'view.theme.dark', title: 'Theme: Dark', category: 'View', target: 'main', menuTitle: 'Dark' },
   { id: 'window.close', title: 'Close Window', category: 'Window', target: 'main', shortcut: 'CmdOrCtrl+W' },
-  { id: 'help.shortcuts', title: 'Keyboard Shortcuts', category: 'Help', target: 'window', shortcut: 'CmdOrCtrl+/' },
+  { id: 'help.shortcuts', title: 'Keyboard Shortcuts', category: 'Help', target: 'window', shortcut: 'CmdOrCtrl+/', aliases: ['?'] },
   { id: 'help.dataFolder', title: 'Show Data Folder', category: 'Help', target: 'main' },
   { id: 'help.about', title: 'About Sourcebook', category: 'Help', target: 'main' },
 ] as const satisfies readonly Command[];
@@ -96,7 +104,9 @@ export function matchesShortcut(shortcut: string, press: KeyPress, isMac: boolea
   const wantCmd = mods.has('cmd') || mods.has('command') || (isMac && mods.has('cmdorctrl'));
   const wantCtrl = mods.has('ctrl') || mods.has('control') || (!isMac && mods.has('cmdorctrl'));
   if (press.metaKey !== wantCmd || press.ctrlKey !== wantCtrl) return false;
-  if (press.shiftKey !== mods.has('shift') || press.altKey !== (mods.has('alt') || mods.has('option'))) return false;
+  // A punctuation key names its character ("?"), which Shift may be needed to type.
+  const shiftMatters = !(key.length === 1 && !/[a-z0-9]/.test(key));
+  if ((shiftMatters && press.shiftKey !== mods.has('shift')) || press.altKey !== (mods.has('alt') || mods.has('option'))) return false;
   return press.key.toLowerCase() === (ARROWS[key] ?? key) || (/^[a-z]$/.test(key) && press.code === `Key${key.toUpperCase()}`);
 }
 

@@ -68,6 +68,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions, home?: stri
       { type: 'separator' },
       item('import.files', actions, needsWorkspace),
       item('import.folder', actions, needsWorkspace),
+      item('brief.new', actions, needsWorkspace),
       item('workspace.merge', actions, needsWorkspace),
       { type: 'separator' },
       { label: 'Export Brief', submenu: [item('export.pdf', actions), item('export.docx', actions), item('export.md', actions), item('export.html', actions), item('export.package', actions)], ...needsWorkspace },

@@ -39,7 +39,9 @@ describe('commands in the window', () => {
     await expect.poll(() => sheet.isVisible()).toBe(true);
     const rows = await sheet.locator('.shortcuts-row').allTextContents();
     expect(rows).toEqual(expect.arrayContaining(['SearchCtrl+K', 'Toggle SidebarCtrl+\\', 'Import SourcesCtrl+Shift+I', 'Open WorkspaceCtrl+Shift+O']));
-    expect(await sheet.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Workspace', 'Import', 'Edit', 'View', 'Window', 'Help']);
+    expect(await sheet.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Workspace', 'Import', 'Brief', 'Edit', 'View', 'Window', 'Help']);
+    // A command's other keys are listed with it.
+    expect(rows).toEqual(expect.arrayContaining(['Command PaletteCtrl+Shift+P or Ctrl+P or F1', 'Keyboard ShortcutsCtrl+/ or ?', 'New BriefCtrl+N']));
     expect(await axeViolations(page, { selector: '.shortcuts-sheet' })).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await axeViolations(page, { selector: '.shortcuts-sheet' })).toEqual([]);
@@ -98,6 +100,37 @@ describe('commands in the window', () => {
     const markdown = page.waitForEvent('download', { timeout: 60_000 });
     await fromMenu('export.md');
     expect((await markdown).suggestedFilename()).toMatch(/\.md$/);
+  });
+
+  test('the palette opens on Ctrl+P and F1 too; ? opens the shortcuts outside text fields only; Ctrl+N starts a new brief', async () => {
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    for (const keys of ['Control+P', 'F1']) {
+      await page.keyboard.press(keys);
+      await expect.poll(() => palette.isVisible()).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => palette.isVisible()).toBe(false);
+    }
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    // In the search field, ? is a question mark.
+    const search = page.getByRole('combobox', { name: /Search/ }).first();
+    await search.focus();
+    await page.keyboard.type('who?');
+    expect(await search.inputValue()).toBe('who?');
+    expect(await sheet.count()).toBe(0);
+    await search.fill('');
+    await page.keyboard.press('Escape');
+    await page.locator('body').focus();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('?');
+    await expect.poll(() => sheet.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => sheet.isVisible()).toBe(false);
+    // Ctrl+N: the sidebar's New brief field, ready for a title.
+    await page.keyboard.press('Control+N');
+    const title = page.getByRole('textbox', { name: 'Title of the new brief' });
+    await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => title.count()).toBe(0);
   });
 
   test('Ctrl+Shift+P opens the command palette: fuzzy-matched, run with Enter, the recently used listed first', async () => {

@@ -11,6 +11,7 @@ import { closePublishers, usePublishersPanel } from '../state/panels';
 import { Reader } from '../reader/Reader';
 import { SearchBox, type SearchBoxHandle } from '../search/SearchBox';
 import { closeSideView, openSideView, useSideView } from '../entities/sideView';
+import { requestNewBrief } from '../briefs/NewBriefForm';
 import { listenForUndoDelete } from '../state/trash';
 import { SidePane } from '../entities/SidePane';
 import { NavigationContext, useNavigation, type Navigation, type PassageReveal, type Reveal } from './navigation';
@@ -135,6 +136,13 @@ function Shell() {
     }),
   );
   useCommand('help.shortcuts', () => setShortcutsOpen(true));
+  useCommand('brief.new', () => {
+    if (sidebarHidden) {
+      localStorage.setItem(SIDEBAR_KEY, 'shown');
+      setSidebarHidden(false);
+    }
+    requestNewBrief();
+  });
   useCommand('view.commandPalette', () => setPaletteOpen(true));
   useCommand('view.quickOpen', () => setQuickOpen(true));
   useCommand('nav.back', goBack);

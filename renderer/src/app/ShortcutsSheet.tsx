@@ -1,5 +1,5 @@
-// The keyboard shortcuts sheet (Help ▸ Keyboard Shortcuts, Ctrl+/): every command of the
-// registry that has a shortcut, by category, as this platform writes it.
+// The keyboard shortcuts sheet (Help ▸ Keyboard Shortcuts, Ctrl+/ or ?): every command of
+// the registry that has a shortcut, with its other keys, by category, as this platform writes them.
 import { COMMANDS, shortcutLabel, type Command } from '../../../common/commands';
 import { Dialog } from '../ui/Dialog';
 import { isMac } from './commands';
@@ -22,7 +22,12 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
                   <div key={c.id} className="shortcuts-row">
                     <dt>{c.title.replace(/…$/, '')}</dt>
                     <dd>
-                      <kbd>{shortcutLabel(c.shortcut!, isMac)}</kbd>
+                      {[c.shortcut!, ...(c.aliases ?? [])].map((keys, i) => (
+                        <span key={keys}>
+                          {i > 0 && <span className="shortcuts-or"> or </span>}
+                          <kbd>{shortcutLabel(keys, isMac)}</kbd>
+                        </span>
+                      ))}
                     </dd>
                   </div>
                 ))}

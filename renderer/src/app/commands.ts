@@ -3,7 +3,7 @@
 // the application menu (the main process sends a `sourcebook:command` page event) or
 // from its shortcut pressed in the window. One list of names and shortcuts for both.
 import { useEffect, useRef } from 'react';
-import { COMMANDS, isCommandId, matchesShortcut, type CommandId } from '../../../common/commands';
+import { COMMANDS, isCommandId, matchesShortcut, type Command, type CommandId } from '../../../common/commands';
 import { notify } from '../state/toasts';
 
 type Handler = () => void;
@@ -46,8 +46,11 @@ export function useCommand(id: CommandId, handler: Handler): void {
 
 export const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
-/** The window's commands that have a shortcut: these keys are the window's to handle. */
-const KEYED = COMMANDS.filter((c) => c.target === 'window' && 'shortcut' in c);
+/** The window's commands and each key that runs one (its shortcut, then its aliases): these keys are the window's to handle. */
+const KEYED = (COMMANDS as readonly Command[]).filter((c) => c.target === 'window').flatMap((c) => [c.shortcut, ...(c.aliases ?? [])].filter((k): k is string => !!k).map((keys) => ({ command: c, keys })));
+
+/** A key that types a character by itself ("?"): in a text field it is text, never a command. */
+const typesText = (keys: string) => !keys.includes('+') && keys.length === 1;
 
 /** A text field or the editor: where keys edit text. */
 function isTextTarget(target: EventTarget | null): boolean {
@@ -64,11 +67,11 @@ export function listenForCommands(): () => void {
   const onKey = (event: KeyboardEvent) => {
     // A key a focused control already took (the editor's own Ctrl+K link, say) is not a command.
     if (event.defaultPrevented || event.isComposing) return;
-    const command = KEYED.find((c) => matchesShortcut(c.shortcut, event, isMac));
-    if (!command) return;
-    if ('notInText' in command && command.notInText && isTextTarget(event.target)) return;
+    const keyed = KEYED.find((k) => matchesShortcut(k.keys, event, isMac));
+    if (!keyed) return;
+    if ((keyed.command.notInText || typesText(keyed.keys)) && isTextTarget(event.target)) return;
     event.preventDefault();
-    runCommand(command.id);
+    runCommand(keyed.command.id as CommandId);
   };
   window.addEventListener('sourcebook:command', onCommand);
   document.addEventListener('keydown', onKey);

@@ -1,12 +1,30 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { useNavigation } from '../app/navigation';
+import { createStore, useStore } from '../state/store';
 import { notifyError } from '../state/toasts';
 
-/** "New brief" — asks for a title inline, creates the brief and opens it. */
+/** New Brief asked for (Ctrl/Cmd+N, the palette, the menu) and not yet taken up by the sidebar's form. */
+const requested = createStore(false);
+
+/** Opens the sidebar's New brief field (the app shows the sidebar first if it is hidden). */
+export function requestNewBrief(): void {
+  requested.set(true);
+}
+
+/**
+ * "New brief" — asks for a title inline, creates the brief and opens it. The sidebar's
+ * (compact) one also opens for the New Brief command.
+ */
 export function NewBriefForm({ compact }: { compact?: boolean }) {
   const nav = useNavigation();
   const [open, setOpen] = useState(false);
+  const asked = useStore(requested);
+  useEffect(() => {
+    if (!compact || !asked) return;
+    requested.set(false);
+    setOpen(true);
+  }, [compact, asked]);
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
 
