@@ -163,7 +163,7 @@ describe('Electron shell: menu, workspaces, window', () => {
       if ('shortcut' in command) expect(item!.registerAccelerator).toBe(command.target === 'main');
     }
     const file = menu[0].submenu!.map((i) => i.label ?? i.role ?? i.type);
-    expect(file).toEqual(['New Workspace…', 'Open Workspace…', 'Open Recent', 'separator', 'Import Sources…', 'Import Folder…', 'Merge Workspace…', 'separator', 'Export Brief', 'separator', 'Back Up Now', 'Save a Copy As…', 'Move Workspace Out of a Synced Folder…', 'Show Workspace in Folder', 'separator', 'Close Window', 'quit']);
+    expect(file).toEqual(['New Workspace…', 'Open Workspace…', 'Open Recent', 'separator', 'Import Sources…', 'Import Folder…', 'New Brief…', 'Merge Workspace…', 'separator', 'Export Brief', 'separator', 'Back Up Now', 'Save a Copy As…', 'Move Workspace Out of a Synced Folder…', 'Show Workspace in Folder', 'separator', 'Close Window', 'quit']);
     expect(menu[0].submenu!.find((i) => i.label === 'Export Brief')!.submenu!.map((i) => i.label)).toEqual(['PDF…', 'Word (.docx)…', 'Markdown…', 'HTML…', 'Evidence Package (.sourcebook)…']);
     expect(items.filter((i) => i.role).map((i) => i.role)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'windowMenu']));
   });
