@@ -1,3 +1,7 @@
+import { cjkQuery, hasCjk } from '../common/cjk';
+import { foldWord } from '../common/scriptFold';
+import { cyrillicToLatin, isCyrillic, latinToCyrillic } from '../common/transliteration';
+
 // The search language a person types, read into an FTS5 expression (every word quoted:
 // FTS5 syntax never reaches the engine from input) and filters db/search.ts turns into SQL:
 //   word          the whole word (diacritics folded)        word*      words beginning so
@@ -10,6 +14,11 @@
 //                 publication date, an excerpt's event date (else its source's), a brief's
 //                 last change; an item without a date is left out
 // A filter value with spaces goes in quotes: publisher:"Coastal Ledger".
+//   lang:es       sources in that language (language: too; `es` also matches `es-MX`), excerpts of them
+// Across scripts (issue #14): every word is folded as the index is (common/scriptFold.ts);
+// a bare word in Russian Cyrillic also looks for its Latin transliteration and a bare
+// Latin word for the Cyrillic it may transliterate (common/transliteration.ts); a word of
+// Chinese, Japanese or Korean characters goes to the index of character pairs (common/cjk.ts).
 
 export type SearchKind = 'source' | 'excerpt' | 'brief';
 
@@ -23,11 +32,17 @@ export interface SearchFilters {
   after: string | null;
   /** The kinds asked for (kind:), or null for all. */
   kinds: SearchKind[] | null;
+  /** Languages asked for (lang:), as typed. */
+  language: string[];
 }
 
 export interface SearchQuery {
   /** The FTS5 expression of the words, or null when the query has none (filters alone). */
   fts: string | null;
+  /** The FTS5 expression over the CJK pair index of the query's CJK words, or null when it has none. */
+  cjk: string | null;
+  /** The query's CJK words as typed (a snippet is cut around them). */
+  cjkWords: string[];
   /** Words that must not be there, as an FTS5 expression (for a query of filters and exclusions alone). */
   exclude: string | null;
   /** The shortest prefix in it (Infinity when none): a one- or two-letter prefix matches nearly everything. */
@@ -35,19 +50,44 @@ export interface SearchQuery {
   filters: SearchFilters;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const FIELDS = new Set(['title', 'publisher', 'tag', 'entity', 'before', 'after', 'kind']);
+// Marks (\p{M}) belong to the word: an Arabic word's harakat, a decomposed accent.
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const FIELDS = new Set(['title', 'publisher', 'tag', 'entity', 'before', 'after', 'kind', 'lang', 'language']);
 const KINDS = new Set<SearchKind>(['source', 'excerpt', 'brief']);
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 interface Term {
-  /** The quoted FTS5 string, with its prefix star. */
-  fts: string;
+  /** The word (or, for a phrase, the words) and its other spellings, folded. */
+  alternatives: string[];
+  phrase: boolean;
   negated: boolean;
   /** The length of its prefix, when it is one. */
   prefix: number | null;
   /** A bare word at the very end of the input (the one still being typed). */
   last: boolean;
+  /** Written in CJK characters: looked up in the pair index. */
+  cjk: boolean;
+}
+
+/** The term as an FTS5 expression: every word quoted, the star outside the quotes. */
+function render(t: Term): string {
+  const star = t.prefix !== null ? '*' : '';
+  if (t.cjk) return cjkQuery(t.alternatives[0], t.prefix !== null);
+  const each = t.alternatives.map((a) => `"${a}"${star}`);
+  return each.length === 1 ? each[0] : `(${each.join(' OR ')})`;
+}
+
+/** Shorter words are left alone: "a" would also look for "а", noise in any text. */
+const TRANSLITERATE_FROM = 3;
+
+/** A bare word and its spellings in the other script (Russian Cyrillic ↔ Latin). */
+function spellings(word: string): string[] {
+  if (word.length < TRANSLITERATE_FROM) return [word];
+  if (isCyrillic(word)) {
+    const latin = cyrillicToLatin(word);
+    return latin !== word.toLowerCase() && /^[a-z]+$/.test(latin) ? [word, latin] : [word];
+  }
+  return [word, ...latinToCyrillic(word)];
 }
 
 /** Splits the input into tokens: "quoted", field:"quoted", field:value, -x, OR, words. */
@@ -65,14 +105,25 @@ function tokens(input: string): { text: string; quoted: boolean; field: string |
 }
 
 function termsOf(text: string, quoted: boolean, negated: boolean, atEnd: boolean): Term[] {
-  const words = text.match(WORD) ?? [];
+  const words = (text.match(WORD) ?? []).map(foldWord).filter((w) => w.length > 0);
   if (!words.length) return [];
-  if (quoted) return [{ fts: `"${words.join(' ')}"`, negated, prefix: null, last: false }];
+  if (quoted) {
+    const cjk = words.length === 1 && hasCjk(words[0]);
+    return [{ alternatives: [words.join(' ')], phrase: true, negated, prefix: null, last: false, cjk }];
+  }
   const star = /\*\s*$/.test(text);
   return words.map((w, i) => {
     const isLast = i === words.length - 1;
     const prefix = star && isLast;
-    return { fts: `"${w}"${prefix ? '*' : ''}`, negated, prefix: prefix ? w.length : null, last: isLast && atEnd && !star && /[\p{L}\p{N}]$/u.test(text) };
+    const cjk = hasCjk(w);
+    return {
+      alternatives: cjk ? [w] : spellings(w),
+      phrase: false,
+      negated,
+      prefix: prefix ? w.length : null,
+      last: isLast && atEnd && !star && /[\p{L}\p{N}\p{M}]$/u.test(text),
+      cjk,
+    };
   });
 }
 
@@ -81,7 +132,7 @@ function termsOf(text: string, quoted: boolean, negated: boolean, atEnd: boolean
  * the last bare word a prefix too, unless a space or a closing quote says it is finished.
  */
 export function parseSearchQuery(input: string, options: { asYouType?: boolean } = {}): SearchQuery {
-  const filters: SearchFilters = { title: [], publisher: [], tag: [], entity: [], before: null, after: null, kinds: null };
+  const filters: SearchFilters = { title: [], publisher: [], tag: [], entity: [], before: null, after: null, kinds: null, language: [] };
   // Groups of alternatives, all required: `a OR b c` is [[a, b], [c]].
   const groups: Term[][] = [];
   const excluded: Term[] = [];
@@ -100,7 +151,8 @@ export function parseSearchQuery(input: string, options: { asYouType?: boolean }
       } else if (t.field === 'kind') {
         const kind = value.toLowerCase().replace(/s$/, '') as SearchKind;
         if (KINDS.has(kind)) filters.kinds = [...(filters.kinds ?? []), kind];
-      } else filters[t.field as 'title' | 'publisher' | 'tag' | 'entity'].push(value);
+      } else if (t.field === 'lang' || t.field === 'language') filters.language.push(value);
+      else filters[t.field as 'title' | 'publisher' | 'tag' | 'entity'].push(value);
       or = false;
       continue;
     }
@@ -117,15 +169,21 @@ export function parseSearchQuery(input: string, options: { asYouType?: boolean }
   }
   let shortestPrefix = Infinity;
   const last = groups.at(-1)?.at(-1);
-  if (options.asYouType && last?.last) {
-    last.fts = `${last.fts}*`;
-    last.prefix = last.fts.length - 3;
-  }
-  for (const term of groups.flat()) if (term.prefix !== null) shortestPrefix = Math.min(shortestPrefix, term.prefix);
-  const positive = groups.map((g) => (g.length === 1 ? g[0].fts : `(${g.map((t) => t.fts).join(' OR ')})`)).join(' AND ');
-  const exclude = excluded.length ? excluded.map((t) => t.fts).join(' OR ') : null;
+  if (options.asYouType && last?.last) last.prefix = last.alternatives[0].length;
+  for (const term of groups.flat()) if (term.prefix !== null && !term.cjk) shortestPrefix = Math.min(shortestPrefix, term.prefix);
+  // A group all of CJK words goes to the pair index; any other to the word index (a CJK
+  // word there matches only a whole run of such characters).
+  const cjkGroups = groups.filter((g) => g.every((t) => t.cjk));
+  const wordGroups = groups.filter((g) => !g.every((t) => t.cjk));
+  const expression = (gs: Term[][]) => gs.map((g) => (g.length === 1 ? render(g[0]) : `(${g.map(render).join(' OR ')})`)).join(' AND ');
+  const positive = expression(wordGroups);
+  const exclude = excluded.filter((t) => !t.cjk).length ? excluded.filter((t) => !t.cjk).map(render).join(' OR ') : null;
+  const cjkExclude = excluded.filter((t) => t.cjk).map(render).join(' OR ');
+  const cjkPositive = expression(cjkGroups);
   return {
     fts: positive ? (exclude ? `(${positive}) NOT (${exclude})` : positive) : null,
+    cjk: cjkPositive ? (cjkExclude ? `(${cjkPositive}) NOT (${cjkExclude})` : cjkPositive) : null,
+    cjkWords: cjkGroups.flat().map((t) => t.alternatives[0].replace(/ /g, '')),
     exclude,
     shortestPrefix,
     filters,
@@ -134,5 +192,5 @@ export function parseSearchQuery(input: string, options: { asYouType?: boolean }
 
 /** True when the query narrows by anything but words. */
 export function hasFilters(f: SearchFilters): boolean {
-  return f.title.length > 0 || f.publisher.length > 0 || f.tag.length > 0 || f.entity.length > 0 || f.before !== null || f.after !== null || f.kinds !== null;
+  return f.title.length > 0 || f.publisher.length > 0 || f.tag.length > 0 || f.entity.length > 0 || f.before !== null || f.after !== null || f.kinds !== null || f.language.length > 0;
 }

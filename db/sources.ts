@@ -3,6 +3,7 @@ import type { Db } from './workspace';
 import type { PageSpan, Reliability, Source, SourceFormat, SourceMeta, SourcePage, SourceSummary, SourceVersion } from './domain';
 import { newId, nowIso } from './ids';
 import { prepared } from './statements';
+import { indexQueuedCjk } from './scriptIndex';
 import { DEFAULT_SORT_DIRECTION, MAX_SOURCE_PAGE, type SortDirection, type SourceSort } from '../common/library';
 
 interface SourceRow {
@@ -95,6 +96,8 @@ export interface NewSource extends SourceMeta {
   pages?: readonly PageSpan[] | null;
   /** contentHash(text), when the caller has it already (the importer checks duplicates with it). */
   contentHash?: string;
+  /** The language detected in the text (an ISO 639-1 code), kept with the version. */
+  textLanguage?: string | null;
 }
 
 /** Page maps are stored compactly as [[start, end], ...] for pages 1..n. */
@@ -125,8 +128,9 @@ export function insertSource(db: Db, s: NewSource): string {
   const original = storeOriginal(s.original, s.text, textHash);
   prepared(
     db,
-    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_encoding, original_hash, original_name, pages, created_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, s.text, textHash, original.original, original.encoding, original.hash, s.originalName, encodePages(s.pages), now);
+    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_encoding, original_hash, original_name, pages, language, created_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, s.text, textHash, original.original, original.encoding, original.hash, s.originalName, encodePages(s.pages), s.textLanguage ?? null, now);
+  indexQueuedCjk(db);
   return id;
 }
 
@@ -251,15 +255,16 @@ export function listVersions(db: Db, sourceId: string): SourceVersion[] {
 }
 
 /** Adds a new version of a source's text and makes it current; returns its number. */
-export function addVersion(db: Db, sourceId: string, v: { text: string; original: Buffer | null; originalName: string | null; pages?: readonly PageSpan[] | null }): number {
+export function addVersion(db: Db, sourceId: string, v: { text: string; original: Buffer | null; originalName: string | null; pages?: readonly PageSpan[] | null; language?: string | null }): number {
   const { next } = db.prepare(`SELECT coalesce(max(version), 0) + 1 AS next FROM source_versions WHERE source_id = ?`).get(sourceId) as { next: number };
   const now = nowIso();
   const textHash = contentHash(v.text);
   const original = storeOriginal(v.original, v.text, textHash);
   db.prepare(
-    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_encoding, original_hash, original_name, pages, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(sourceId, next, v.text, textHash, original.original, original.encoding, original.hash, v.originalName, encodePages(v.pages), now);
+    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_encoding, original_hash, original_name, pages, language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(sourceId, next, v.text, textHash, original.original, original.encoding, original.hash, v.originalName, encodePages(v.pages), v.language ?? null, now);
   db.prepare(`UPDATE sources SET current_version = ?, updated_at = ? WHERE id = ?`).run(next, now, sourceId);
+  indexQueuedCjk(db);
   return next;
 }
 

@@ -1,0 +1,66 @@
+// Russian Cyrillic and its Latin transliteration, so that "Patrushev" finds "Патрушев"
+// and the reverse. The scheme is BGN/PCGN (1947) simplified as English-language press
+// writes it: no apostrophes for ь/ъ, ё as e, й and ы both y, and е/э both e.
+// Cyrillic → Latin is one answer; Latin → Cyrillic is ambiguous (e is е or э, y is й or
+// ы, ts is ц or тс), so it gives the few spellings the scheme could have come from.
+
+const TO_LATIN: Readonly<Record<string, string>> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y',
+  к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f',
+  х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+};
+
+/** Latin letter groups, longest first, and the Cyrillic each may stand for. */
+const FROM_LATIN: readonly [string, readonly string[]][] = [
+  ['shch', ['щ']],
+  ['kh', ['х']],
+  ['zh', ['ж']],
+  ['ts', ['ц', 'тс']],
+  ['ch', ['ч']],
+  ['sh', ['ш']],
+  ['yu', ['ю']],
+  ['ya', ['я']],
+  ['iy', ['ий']],
+  ['yy', ['ый']],
+  ['ye', ['е', 'ые']],
+  ['a', ['а']], ['b', ['б']], ['v', ['в']], ['g', ['г']], ['d', ['д']], ['e', ['е', 'э']],
+  ['z', ['з']], ['i', ['и']], ['y', ['й', 'ы']], ['k', ['к']], ['l', ['л']], ['m', ['м']],
+  ['n', ['н']], ['o', ['о']], ['p', ['п']], ['r', ['р']], ['s', ['с']], ['t', ['т']],
+  ['u', ['у']], ['f', ['ф']],
+];
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN_WORD = /^[a-z]+$/;
+
+/** Whether the word has Cyrillic letters. */
+export function isCyrillic(word: string): boolean {
+  return CYRILLIC.test(word);
+}
+
+/** A Russian word in Latin letters (lower case); letters of no Russian mapping are kept. */
+export function cyrillicToLatin(word: string): string {
+  let out = '';
+  for (const ch of word.toLowerCase()) out += TO_LATIN[ch] ?? ch;
+  return out;
+}
+
+/**
+ * The Cyrillic spellings a Latin word (any case) may be the transliteration of, at most
+ * `max` of them, most likely first; none when it has a letter the scheme never writes
+ * (c, h alone, j, q, w, x…), which is most English words.
+ */
+export function latinToCyrillic(word: string, max = 8): string[] {
+  const w = word.toLowerCase();
+  if (!LATIN_WORD.test(w)) return [];
+  let spellings = [''];
+  let i = 0;
+  while (i < w.length) {
+    const group = FROM_LATIN.find(([latin]) => w.startsWith(latin, i));
+    if (!group) return [];
+    const next: string[] = [];
+    for (const s of spellings) for (const c of group[1]) if (next.length < max) next.push(s + c);
+    spellings = next;
+    i += group[0].length;
+  }
+  return spellings;
+}
