@@ -17,6 +17,7 @@ Commands:
   source replace SOURCE_ID FILE [--json]  replace a source's text with a new version; re-anchor its excerpts
   source grade SOURCE_ID --reliability A-F   grade a source (the first grade of a publisher's source
                                           becomes that publisher's default)
+  source language SOURCE_ID CODE|none     set a source's language (ISO 639-1, e.g. es, fa, zh; detected on import)
   excerpt add --source ID --quote TEXT|--quote-file FILE [--occurrence N] [--entity NAME]... [--entity-type TYPE]
               [--tag TAG]... [--note TEXT] [--credibility 1-6] [--date YYYY[-MM[-DD]]] [--json]
   excerpt delete EXCERPT_ID [--json]      move an excerpt to the Trash (its citations show "deleted")
