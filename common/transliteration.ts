@@ -23,6 +23,10 @@ const FROM_LATIN: readonly [string, readonly string[]][] = [
   ['iy', ['ий']],
   ['yy', ['ый']],
   ['ye', ['е', 'ые']],
+  // Press spellings of -ай, -ей, -ой ("Nikolai", "Alexei", "Tolstoi").
+  ['ai', ['ай', 'аи']],
+  ['ei', ['ей', 'еи']],
+  ['oi', ['ой', 'ои']],
   ['a', ['а']], ['b', ['б']], ['v', ['в']], ['g', ['г']], ['d', ['д']], ['e', ['е', 'э']],
   ['z', ['з']], ['i', ['и']], ['y', ['й', 'ы']], ['k', ['к']], ['l', ['л']], ['m', ['м']],
   ['n', ['н']], ['o', ['о']], ['p', ['п']], ['r', ['р']], ['s', ['с']], ['t', ['т']],
@@ -61,6 +65,24 @@ export function latinToCyrillic(word: string, max = 8): string[] {
     for (const s of spellings) for (const c of group[1]) if (next.length < max) next.push(s + c);
     spellings = next;
     i += group[0].length;
+  }
+  return spellings;
+}
+
+/**
+ * The Cyrillic spellings of a name written in Latin letters, word by word (at most `max`,
+ * most likely first), for the mention scan of an entity that asks for them; none when a
+ * word of it has no Russian reading ("Nikolai Patrushev" → "николаи патрушев", …).
+ */
+export function cyrillicSpellingsOfName(name: string, max = 8): string[] {
+  const words = name.trim().split(/\s+/);
+  let spellings = [''];
+  for (const word of words) {
+    const options = latinToCyrillic(word, max);
+    if (!options.length) return [];
+    const next: string[] = [];
+    for (const s of spellings) for (const o of options) if (next.length < max) next.push(s ? `${s} ${o}` : o);
+    spellings = next;
   }
   return spellings;
 }

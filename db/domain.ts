@@ -105,6 +105,8 @@ export interface Entity extends EntityRef {
   excerptCount: number;
   /** Occurrences of its name and aliases across the corpus. */
   mentionCount: number;
+  /** Its Latin names also match their Russian Cyrillic transliteration (common/transliteration.ts). */
+  matchTransliteration: boolean;
 }
 
 export interface BriefSummary {

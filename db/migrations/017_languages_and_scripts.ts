@@ -13,6 +13,9 @@ import type { Migration } from './migration';
 //   - their tokenizer counts combining marks (Unicode Mn) as part of a word instead of
 //     cutting the word there: a vowel sign inside a Hindi, Hebrew or Arabic word used to
 //     split it, and U+0301, what folding leaves for a dropped mark, is removed inside words;
+//   - an entity may let its Latin names match their Russian transliteration in Cyrillic
+//     (entities.match_transliteration; a change of it changes the names the mention scan
+//     looks for, so it renews the name registry's token like a new alias);
 //   - Chinese, Japanese and Korean get a second index of overlapping character pairs
 //     (common/cjk.ts), a contentless FTS5 table: triggers queue a source whose title or text
 //     has such characters, and db/scriptIndex.ts indexes the queue (the pairs are made in
@@ -40,6 +43,10 @@ export const migration017: Migration = {
   name: 'languages and scripts',
   up: `
 ALTER TABLE source_versions ADD COLUMN language TEXT;
+
+-- Per entity: its Latin names also match their Russian Cyrillic transliterations (off by default).
+ALTER TABLE entities ADD COLUMN match_transliteration INTEGER NOT NULL DEFAULT 0 CHECK (match_transliteration IN (0, 1));
+CREATE TRIGGER entities_names_transliteration AFTER UPDATE OF match_transliteration ON entities BEGIN UPDATE name_registry SET token = random(); END;
 CREATE INDEX sources_by_language ON sources(language COLLATE NOCASE, seq);
 
 DROP TRIGGER sources_fts_version;

@@ -27,6 +27,7 @@ Commands:
   entity add NAME --type TYPE [--alias A]... [--json]   add an entity; the corpus is scanned for its names
   entity alias ENTITY_ID ALIAS [--json]   add an alias (the corpus is scanned for it)
   entity rescan ENTITY_ID [--json]        look for an entity's names across the corpus again (repairs its mentions)
+  entity transliteration ENTITY_ID on|off  its Latin names also match their Russian Cyrillic transliteration
   entity reviews [--json]                 entities a merge queued for review (a name shared with another type, or with two)
   entity review ID --into ENTITY_ID|--as NEW_NAME|--dismiss [--json]   decide one
   entity merge KEEP_ID OTHER_ID [--json]  merge OTHER into KEEP (excerpts, mentions, aliases follow)

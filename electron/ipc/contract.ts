@@ -191,6 +191,8 @@ export const contract = {
   },
   /** Adds an alias and rescans the corpus for it in the background (see jobs:status). */
   'entities:addAlias': { input: z.object({ id, alias: z.string().trim().min(1).max(200) }).strict(), output: reply<{ entity: Entity; job: JobStatus | null }>() },
+  /** Lets the entity's Latin names match their Russian Cyrillic transliteration (or stops it); its mentions are brought in step. */
+  'entities:transliteration': { input: z.object({ id, on: z.boolean() }).strict(), output: reply<Entity>() },
   'entities:removeAlias': { input: z.object({ id, alias: z.string().trim().min(1).max(200) }).strict(), output: reply<Entity>() },
   'entities:splitAlias': { input: z.object({ id, alias: z.string().trim().min(1).max(200) }).strict(), output: reply<Entity>() },
   'entities:merge': { input: z.object({ keepId: id, otherId: id }).strict(), output: reply<{ mergeId: number; entity: Entity }>() },

@@ -4,7 +4,7 @@
 // already validated by the router.
 import { addRelationWithEvidence } from '../../services/relations';
 import { entityPage, sourceMentions } from '../../services/analysis';
-import { addEntity, addEntityAlias, createEntityWith, dismissMention, editEntity, excerptFromMention, listEntities, mergeEntity, removeEntity, removeEntityAlias, splitAlias, undoEntityMerge, scanNewAliasInBackground } from '../../services/entities';
+import { addEntity, addEntityAlias, createEntityWith, dismissMention, editEntity, excerptFromMention, listEntities, mergeEntity, removeEntity, removeEntityAlias, setEntityTransliteration, splitAlias, undoEntityMerge, scanNewAliasInBackground } from '../../services/entities';
 import { rejectSuggestion, suggestEntities } from '../../services/suggestions';
 import { jobStatuses, startJob } from '../../services/jobs';
 import { entityReviews, resolveEntityReview, type ReviewDecision } from '../../services/entityReviews';
@@ -23,6 +23,7 @@ export const entitiesHandlers: FeatureHandlers<'entities' | 'mentions' | 'sugges
     return { entity, job };
   },
   'entities:removeAlias': ({ id, alias }, { db }) => removeEntityAlias(db, id, alias),
+  'entities:transliteration': ({ id, on }, { db }) => setEntityTransliteration(db, id, on),
   'entities:splitAlias': ({ id, alias }, { db }) => splitAlias(db, id, alias),
   'entities:merge': ({ keepId, otherId }, { db }) => mergeEntity(db, keepId, otherId),
   'entities:undoMerge': ({ mergeId }, { db }) => undoEntityMerge(db, mergeId),

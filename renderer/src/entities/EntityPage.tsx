@@ -202,7 +202,32 @@ function Aliases({ entity }: { entity: Entity }) {
       {jobs.map((j) => (
         <JobProgress key={j.id} job={j} />
       ))}
+      <Transliteration entity={entity} />
     </section>
+  );
+}
+
+/** The per-entity switch: Latin names also match their Russian Cyrillic transliteration. */
+function Transliteration({ entity }: { entity: Entity }) {
+  const [busy, setBusy] = useState(false);
+  const toggle = async (on: boolean) => {
+    setBusy(true);
+    try {
+      await api['entities:transliteration']({ id: entity.id, on });
+    } catch (error) {
+      notifyError(error, 'The setting was not changed');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <label className="entity-transliteration">
+      <input type="checkbox" checked={entity.matchTransliteration} disabled={busy} onChange={(e) => void toggle(e.target.checked)} aria-describedby="transliteration-hint" />
+      <span>Also find Latin names written in Cyrillic</span>
+      <span className="muted small" id="transliteration-hint">
+        “Patrushev” then matches “Патрушев” in Russian sources (BGN/PCGN transliteration).
+      </span>
+    </label>
   );
 }
 

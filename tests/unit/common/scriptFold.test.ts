@@ -27,6 +27,9 @@ describe('folding across scripts', () => {
     expect(cyrillicToLatin('Щукин')).toBe('shchukin');
     expect(latinToCyrillic('Patrushev')[0]).toBe('патрушев');
     expect(latinToCyrillic('Nikolay')).toContain('николай');
+    expect(latinToCyrillic('Nikolai')[0]).toBe('николай');
+    expect(latinToCyrillic('Alexei')).toEqual([]); // x: no Russian reading in the scheme
+    expect(latinToCyrillic('Aleksei')[0]).toBe('алексей');
     expect(latinToCyrillic('Tsar')).toContain('цар');
     expect(latinToCyrillic('containers')).toEqual([]); // c is not in the scheme: most English words have no Cyrillic reading
   });
