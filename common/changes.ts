@@ -41,6 +41,7 @@ export const READS = [
   'entities:page',
   'mentions:source',
   'suggestions:list',
+  'suggestions:coverage',
   'analysis:cooccurrence',
   'analysis:evidence',
   'analysis:tagEvidence',

@@ -332,3 +332,13 @@ export function currentTexts(db: Db): { id: string; text: string; contentHash: s
     .prepare(`SELECT s.id, v.text, v.content_hash AS contentHash FROM sources s JOIN source_versions v ON v.source_id = s.id AND v.version = s.current_version ORDER BY s.seq`)
     .all() as { id: string; text: string; contentHash: string }[];
 }
+
+/** How many sources there are of each language (null: not known). */
+export function languageCounts(db: Db): { language: string | null; count: number }[] {
+  return db.prepare(`SELECT language, count(*) AS count FROM sources GROUP BY language COLLATE NOCASE ORDER BY count DESC`).all() as { language: string | null; count: number }[];
+}
+
+/** The ids of the sources of a known language, with it. */
+export function sourceLanguages(db: Db): Map<string, string> {
+  return new Map(db.prepare(`SELECT id, language FROM sources WHERE language IS NOT NULL`).raw().all() as [string, string][]);
+}

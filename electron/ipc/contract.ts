@@ -210,6 +210,8 @@ export const contract = {
   /** Turns a mention's sentence into an excerpt tagged with the entity. */
   'mentions:toExcerpt': { input: z.object({ sourceId: id, start: z.number().int().min(0) }).strict(), output: reply<ExcerptView>() },
   'suggestions:list': { input: z.object({}).strict(), output: reply<Suggestion[]>() },
+  /** The sources suggestions leave unread: name recognition knows English only. */
+  'suggestions:coverage': { input: z.object({}).strict(), output: reply<{ notRead: { language: string; count: number }[] }>() },
   'suggestions:accept': {
     input: z.object({ name: z.string().trim().min(1).max(200), type: z.enum(ENTITY_TYPES), aliases: z.array(z.string().trim().min(1).max(200)).max(100).default([]) }).strict(),
     output: reply<Entity>(),

@@ -77,6 +77,14 @@ describe('languages and scripts through the command line', () => {
     expect(Object.keys(found('lang:es sanctions'))).toEqual([]);
   });
 
+  it('name suggestions read English sources only, and say so', () => {
+    const names = cli(ws, '--json', 'suggestions').json<{ name: string }[]>().map((s) => s.name);
+    expect(names).toContain('Nikolai Patrushev');
+    expect(names.filter((n) => /caracas/i.test(n))).toEqual([]); // the Spanish source is not read
+    const plain = cli(ws, 'suggestions');
+    expect(plain.stdout).toMatch(/Suggestions read English sources only; not read: (1 in \w\w(, )?){5}\./);
+  });
+
   it('finds mentions of names in any script; Latin names match Cyrillic only when the entity asks', () => {
     const add = (name: string, ...aliases: string[]) => cli(ws, '--json', 'entity', 'add', name, '--type', 'person', ...aliases.flatMap((a) => ['--alias', a])).json<{ id: string }>().id;
     const mentions = (id: string) => cli(ws, '--json', 'mentions', '--entity', id).json<{ sourceId: string; text: string }[]>().map((m) => m.text);

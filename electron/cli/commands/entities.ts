@@ -113,11 +113,16 @@ export const entitiesCommands: Command[] = [
     name: 'suggestions',
     async run(args, ctx) {
       parse(args, {});
-      const { suggestEntities } = await import('../../services/suggestions');
-      const rows = await withWorkspace(ctx.workspace, (db) => suggestEntities(db));
+      const { suggestEntities, suggestionCoverage } = await import('../../services/suggestions');
+      const [rows, coverage] = await withWorkspace(ctx.workspace, async (db) => [await suggestEntities(db), suggestionCoverage(db)] as const);
+      const unread = coverage.notRead.map((l) => `${l.count} in ${l.language}`).join(', ');
       ctx.out.print(
         rows.map(({ name, type, count }) => ({ name, type, count })),
-        () => rows.map((r) => `${String(r.count).padStart(4)}  ${r.name} (${r.type})`).join('\n') || 'No suggestions.',
+        () =>
+          [
+            rows.map((r) => `${String(r.count).padStart(4)}  ${r.name} (${r.type})`).join('\n') || 'No suggestions.',
+            ...(unread ? [`Suggestions read English sources only; not read: ${unread}.`] : []),
+          ].join('\n'),
       );
       return 0;
     },
