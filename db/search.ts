@@ -216,7 +216,7 @@ function inTurn(rows: HitRow[], limit: number): HitRow[] {
  * alone — the newest of each kind in turn, so a keystroke never ranks the whole corpus.
  */
 export function search(db: Db, input: string, options: SearchOptions = {}): SearchResult[] {
-  const q = parseSearchQuery(input, { asYouType: options.asYouType });
+  const q = parseSearchQuery(input, { asYouType: options.asYouType, cyrillic: mayHaveCyrillic(db) });
   const limit = options.limit ?? 50;
   let rows: HitRow[];
   if (q.cjk) indexQueuedCjk(db);
@@ -289,6 +289,19 @@ function cjkSnippet(db: Db, r: HitRow, words: readonly string[]): string {
   let window = text.slice(start, end);
   for (const w of words) window = window.split(w).join(`${OPEN}${w}${CLOSE}`);
   return `${start > 0 ? '…' : ''}${window}${end < text.length ? '…' : ''}`;
+}
+
+/** Languages written in Cyrillic: a workspace with a source in one is searched with Latin words' Cyrillic spellings. */
+const CYRILLIC_LANGUAGES = ['ru', 'uk', 'be', 'bg', 'sr', 'mk', 'kk', 'ky', 'tg', 'mn', 'tt', 'ba', 'cv', 'ce', 'os'];
+// One seek of the language index each (migration 017): 'ru' up to 'ru-~' is ru and ru-XX, not rue.
+const MAY_HAVE_CYRILLIC = [
+  `SELECT 1 FROM sources WHERE language IS NULL`,
+  ...CYRILLIC_LANGUAGES.map((l) => `SELECT 1 FROM sources WHERE language COLLATE NOCASE BETWEEN '${l}' AND '${l}-~'`),
+].join(' UNION ALL ') + ' LIMIT 1';
+
+/** Whether a source may be in Cyrillic: one in a Cyrillic-script language, or of a language not known (not detected yet). */
+function mayHaveCyrillic(db: Db): boolean {
+  return prepared(db, MAY_HAVE_CYRILLIC).get() !== undefined;
 }
 
 /** Excerpts whose quote, note, tags, entities or source title match: the citation typeahead. */

@@ -81,13 +81,13 @@ function render(t: Term): string {
 const TRANSLITERATE_FROM = 3;
 
 /** A bare word and its spellings in the other script (Russian Cyrillic ↔ Latin). */
-function spellings(word: string): string[] {
+function spellings(word: string, cyrillic: boolean): string[] {
   if (word.length < TRANSLITERATE_FROM) return [word];
   if (isCyrillic(word)) {
     const latin = cyrillicToLatin(word);
     return latin !== word.toLowerCase() && /^[a-z]+$/.test(latin) ? [word, latin] : [word];
   }
-  return [word, ...latinToCyrillic(word)];
+  return cyrillic ? [word, ...latinToCyrillic(word)] : [word];
 }
 
 /** Splits the input into tokens: "quoted", field:"quoted", field:value, -x, OR, words. */
@@ -104,7 +104,7 @@ function tokens(input: string): { text: string; quoted: boolean; field: string |
   return out;
 }
 
-function termsOf(text: string, quoted: boolean, negated: boolean, atEnd: boolean): Term[] {
+function termsOf(text: string, quoted: boolean, negated: boolean, atEnd: boolean, cyrillic: boolean): Term[] {
   const words = (text.match(WORD) ?? []).map(foldWord).filter((w) => w.length > 0);
   if (!words.length) return [];
   if (quoted) {
@@ -117,7 +117,7 @@ function termsOf(text: string, quoted: boolean, negated: boolean, atEnd: boolean
     const prefix = star && isLast;
     const cjk = hasCjk(w);
     return {
-      alternatives: cjk ? [w] : spellings(w),
+      alternatives: cjk ? [w] : spellings(w, cyrillic),
       phrase: false,
       negated,
       prefix: prefix ? w.length : null,
@@ -130,8 +130,10 @@ function termsOf(text: string, quoted: boolean, negated: boolean, atEnd: boolean
 /**
  * Reads what a person typed. `asYouType` (the app's search box, still being typed) makes
  * the last bare word a prefix too, unless a space or a closing quote says it is finished.
+ * `cyrillic: false` (a workspace with no source that may be in Cyrillic) spares a Latin
+ * word its Cyrillic spellings, which could find nothing there.
  */
-export function parseSearchQuery(input: string, options: { asYouType?: boolean } = {}): SearchQuery {
+export function parseSearchQuery(input: string, options: { asYouType?: boolean; cyrillic?: boolean } = {}): SearchQuery {
   const filters: SearchFilters = { title: [], publisher: [], tag: [], entity: [], before: null, after: null, kinds: null, language: [] };
   // Groups of alternatives, all required: `a OR b c` is [[a, b], [c]].
   const groups: Term[][] = [];
@@ -156,7 +158,7 @@ export function parseSearchQuery(input: string, options: { asYouType?: boolean }
       or = false;
       continue;
     }
-    const terms = termsOf(t.text, t.quoted, t.negated, atEnd);
+    const terms = termsOf(t.text, t.quoted, t.negated, atEnd, options.cyrillic ?? true);
     if (t.negated) {
       excluded.push(...terms);
       continue;
