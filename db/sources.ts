@@ -96,7 +96,7 @@ export interface NewSource extends SourceMeta {
   pages?: readonly PageSpan[] | null;
   /** contentHash(text), when the caller has it already (the importer checks duplicates with it). */
   contentHash?: string;
-  /** The language detected in the text (an ISO 639-1 code), kept with the version. */
+  /** The language detected in the text (an ISO 639-1 code, 'und' when too little to tell), kept with the version. */
   textLanguage?: string | null;
 }
 

@@ -61,7 +61,7 @@ function storeParsed(db: Db, input: ImportInput, bytes: Buffer, parsed: ParseOut
       const earlier = findSourceLike(db, { url: doc.meta.url, originalName: input.name, title: doc.meta.title });
       // The language the document declares (an HTML lang, a PDF's or DOCX's metadata), else the one detected in its text.
       const language = doc.meta.language ?? doc.language ?? null;
-      const id = insertSource(db, { ...doc.meta, language, format: doc.format, originalName: input.name, text: doc.text, original: bytes, pages: doc.pages ?? null, contentHash: hash, textLanguage: doc.language ?? null });
+      const id = insertSource(db, { ...doc.meta, language, format: doc.format, originalName: input.name, text: doc.text, original: bytes, pages: doc.pages ?? null, contentHash: hash, textLanguage: doc.language ?? 'und' });
       if (options.reliability) updateSourceMeta(db, id, { reliability: options.reliability });
       // Mentions of known entities are found as the source arrives (a new source has none to clear first).
       scanText(db, id, doc.text, hash, undefined, { fresh: true });

@@ -54,7 +54,7 @@ export async function replaceSourceText(db: Db, sourceId: string, input: ImportI
     const unchanged = contentHash(doc.text) === current.contentHash;
     // A source of no known language takes the new text's.
     if (!current.language && doc.language) updateSourceMeta(db, sourceId, { language: doc.language });
-    const version = unchanged ? current.version : addVersion(db, sourceId, { text: doc.text, original: bytes, originalName: input.name, pages: doc.pages ?? null, language: doc.language });
+    const version = unchanged ? current.version : addVersion(db, sourceId, { text: doc.text, original: bytes, originalName: input.name, pages: doc.pages ?? null, language: doc.language ?? 'und' });
     // Each excerpt is re-anchored knowing the whole text it was made on (its version):
     // whether its quote was unique there decides what finding it once now proves.
     const oldTexts = new Map<number, string | undefined>();
