@@ -299,9 +299,18 @@ const MAY_HAVE_CYRILLIC = [
   ...CYRILLIC_LANGUAGES.map((l) => `SELECT 1 FROM sources WHERE language COLLATE NOCASE BETWEEN '${l}' AND '${l}-~'`),
 ].join(' UNION ALL ') + ' LIMIT 1';
 
+/** The answer, per connection, until anything is written (by it: total_changes; by another: data_version). */
+const cyrillicAnswers = new WeakMap<Db, { changes: number; dataVersion: number; may: boolean }>();
+
 /** Whether a source may be in Cyrillic: one in a Cyrillic-script language, or of a language not known (not detected yet). */
 function mayHaveCyrillic(db: Db): boolean {
-  return prepared(db, MAY_HAVE_CYRILLIC).get() !== undefined;
+  const changes = prepared(db, `SELECT total_changes()`).pluck().get() as number;
+  const dataVersion = prepared(db, `PRAGMA data_version`).pluck().get() as number;
+  const known = cyrillicAnswers.get(db);
+  if (known && known.changes === changes && known.dataVersion === dataVersion) return known.may;
+  const may = prepared(db, MAY_HAVE_CYRILLIC).get() !== undefined;
+  cyrillicAnswers.set(db, { changes, dataVersion, may });
+  return may;
 }
 
 /** Excerpts whose quote, note, tags, entities or source title match: the citation typeahead. */
