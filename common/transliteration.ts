@@ -50,23 +50,35 @@ export function cyrillicToLatin(word: string): string {
 
 /**
  * The Cyrillic spellings a Latin word (any case) may be the transliteration of, at most
- * `max` of them, most likely first; none when it has a letter the scheme never writes
- * (c, h alone, j, q, w, x…), which is most English words.
+ * `max` of them, most likely first (fewest second choices: e as э, y as ы, "iy" read as
+ * и + y… — "Kiriyenko" is кириенко, not кирийенко); none when it has a letter the scheme
+ * never writes (c, h alone, j, q, w, x…), which is most English words.
  */
 export function latinToCyrillic(word: string, max = 8): string[] {
   const w = word.toLowerCase();
   if (!LATIN_WORD.test(w)) return [];
-  let spellings = [''];
-  let i = 0;
-  while (i < w.length) {
-    const group = FROM_LATIN.find(([latin]) => w.startsWith(latin, i));
-    if (!group) return [];
-    const next: string[] = [];
-    for (const s of spellings) for (const c of group[1]) if (next.length < max) next.push(s + c);
-    spellings = next;
-    i += group[0].length;
-  }
-  return spellings;
+  const found: { spelling: string; cost: number }[] = [];
+  // Every reading, depth first, until enough are found (a word has few; the cap guards a long one).
+  const walk = (i: number, spelling: string, cost: number) => {
+    if (found.length >= 256) return;
+    if (i === w.length) {
+      found.push({ spelling, cost });
+      return;
+    }
+    let choice = 0;
+    for (const [latin, cyrillic] of FROM_LATIN) {
+      if (!w.startsWith(latin, i)) continue;
+      cyrillic.forEach((c, k) => walk(i + latin.length, spelling + c, cost + choice + k));
+      choice++;
+    }
+  };
+  walk(0, '', 0);
+  const seen = new Set<string>();
+  return found
+    .sort((a, b) => a.cost - b.cost)
+    .map((f) => f.spelling)
+    .filter((s) => !seen.has(s) && seen.add(s))
+    .slice(0, max);
 }
 
 /**

@@ -28,6 +28,8 @@ describe('folding across scripts', () => {
     expect(latinToCyrillic('Patrushev')[0]).toBe('патрушев');
     expect(latinToCyrillic('Nikolay')).toContain('николай');
     expect(latinToCyrillic('Nikolai')[0]).toBe('николай');
+    expect(latinToCyrillic('Kiriyenko')).toContain('кириенко');
+    expect(latinToCyrillic('Naryshkin')).toContain('нарышкин');
     expect(latinToCyrillic('Alexei')).toEqual([]); // x: no Russian reading in the scheme
     expect(latinToCyrillic('Aleksei')[0]).toBe('алексей');
     expect(latinToCyrillic('Tsar')).toContain('цар');
