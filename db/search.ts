@@ -4,6 +4,7 @@ import { prepared } from './statements';
 import { hasFilters, parseSearchQuery, type SearchKind, type SearchQuery } from './searchQuery';
 import { indexQueuedCjk } from './scriptIndex';
 import { foldScripts } from '../common/scriptFold';
+import { STEMMED, type StemLanguage } from './stemming';
 export type { SearchResult };
 
 // Full-text search over sources, excerpts and briefs. What a person types is read by
@@ -53,14 +54,15 @@ const MARKS = `'${OPEN}', '${CLOSE}', '…', 16`;
  * only for the rows that can be shown and titles joined only to them.
  */
 function searchSql(order: 'rank' | 'rowid DESC'): string {
-  const kind = (name: string, fts: string, column: number, select: string, join: string) =>
+  const kind = (name: string, fts: string, column: number, select: string, join: string, q: string) =>
     `SELECT * FROM (SELECT '${name}' AS kind, ${select}, f.snippet, f.rank, f.rowid AS seq FROM (
-       SELECT rowid, snippet(${fts}, ${column}, ${MARKS}) AS snippet, rank FROM ${fts} WHERE ${fts} MATCH @q ORDER BY ${order} LIMIT @limit
+       SELECT rowid, snippet(${fts}, ${column}, ${MARKS}) AS snippet, rank FROM ${fts} WHERE ${fts} MATCH @${q} ORDER BY ${order} LIMIT @limit
      ) f ${join})`;
+  // The source index has its own expression (@qs): its sources of a stemmed language match other forms of a word too.
   return [
-    kind('source', 'sources_fts', 1, 's.id, s.title', 'JOIN sources s ON s.seq = f.rowid'),
-    kind('excerpt', 'excerpts_fts', -1, 'e.id, s.title', 'JOIN excerpts e ON e.seq = f.rowid JOIN sources s ON s.id = e.source_id'),
-    kind('brief', 'briefs_fts', 1, 'b.id, b.title', 'JOIN briefs b ON b.seq = f.rowid'),
+    kind('source', 'sources_fts', 1, 's.id, s.title', 'JOIN sources s ON s.seq = f.rowid', 'qs'),
+    kind('excerpt', 'excerpts_fts', -1, 'e.id, s.title', 'JOIN excerpts e ON e.seq = f.rowid JOIN sources s ON s.id = e.source_id', 'q'),
+    kind('brief', 'briefs_fts', 1, 'b.id, b.title', 'JOIN briefs b ON b.seq = f.rowid', 'q'),
   ].join(' UNION ALL ');
 }
 
@@ -177,7 +179,7 @@ function filteredKind(kind: SearchKind, q: SearchQuery): { sql: string; params: 
     params.after = f.after;
   }
   if (q.fts) {
-    where.unshift(`${k.fts} MATCH @q`);
+    where.unshift(`${k.fts} MATCH @${kind === 'source' ? 'qs' : 'q'}`);
     return {
       sql: `SELECT '${kind}' AS kind, ${k.select}, snippet(${k.fts}, ${k.column}, ${MARKS}) AS snippet, ${k.fts}.rank AS rank
             FROM ${k.fts} JOIN ${k.table} ON ${k.key} = ${k.fts}.rowid ${k.joins} WHERE ${where.join(' AND ')} ORDER BY ${k.fts}.rank LIMIT @limit`,
@@ -216,19 +218,19 @@ function inTurn(rows: HitRow[], limit: number): HitRow[] {
  * alone — the newest of each kind in turn, so a keystroke never ranks the whole corpus.
  */
 export function search(db: Db, input: string, options: SearchOptions = {}): SearchResult[] {
-  const q = parseSearchQuery(input, { asYouType: options.asYouType, cyrillic: mayHaveCyrillic(db) });
+  const q = parseSearchQuery(input, { asYouType: options.asYouType, ...workspaceLanguages(db) });
   const limit = options.limit ?? 50;
   let rows: HitRow[];
   if (q.cjk) indexQueuedCjk(db);
   if (hasFilters(q.filters) || (!q.fts && q.exclude) || q.cjk) {
     if (!q.fts && !q.cjk && !hasFilters(q.filters)) return []; // only words to leave out: nothing to look for
     const parts = (['source', 'excerpt', 'brief'] as const).map((kind) => filteredKind(kind, q)).filter((p) => p !== null);
-    const words = { ...(q.fts ? { q: q.fts } : q.exclude ? { x: q.exclude } : {}), limit };
+    const words = { ...(q.fts ? { q: q.fts, qs: q.ftsSources } : q.exclude ? { x: q.exclude } : {}), limit };
     rows = parts.flatMap((p) => prepared(db, p.sql).all({ ...p.params, ...words }) as HitRow[]);
     rows = q.fts || q.cjk ? rows.sort((a, b) => a.rank - b.rank).slice(0, limit) : inTurn(rows, limit);
   } else if (!q.fts) return [];
-  else if (q.shortestPrefix >= RANK_FROM_PREFIX) rows = prepared(db, BY_RANK).all({ q: q.fts, limit }) as HitRow[];
-  else rows = inTurn(prepared(db, NEWEST).all({ q: q.fts, limit }) as HitRow[], limit);
+  else if (q.shortestPrefix >= RANK_FROM_PREFIX) rows = prepared(db, BY_RANK).all({ q: q.fts, qs: q.ftsSources, limit }) as HitRow[];
+  else rows = inTurn(prepared(db, NEWEST).all({ q: q.fts, qs: q.ftsSources, limit }) as HitRow[], limit);
   return rows.map((r) => {
     const marked = r.snippet === null ? cjkSnippet(db, r, q.cjkWords) : FOLDED_MARK.test(r.snippet) ? unfoldSnippet(r.snippet, originalTexts(db, r)) : r.snippet;
     const { text, highlights } = unmark(marked);
@@ -299,18 +301,30 @@ const MAY_HAVE_CYRILLIC = [
   ...CYRILLIC_LANGUAGES.map((l) => `SELECT 1 FROM sources WHERE language COLLATE NOCASE BETWEEN '${l}' AND '${l}-~'`),
 ].join(' UNION ALL ') + ' LIMIT 1';
 
-/** The answer, per connection, until anything is written (by it: total_changes; by another: data_version). */
-const cyrillicAnswers = new WeakMap<Db, { changes: number; dataVersion: number; may: boolean }>();
+const HAS_LANGUAGE = `SELECT 1 FROM sources WHERE language COLLATE NOCASE BETWEEN @l AND @l || '-~' LIMIT 1`;
 
-/** Whether a source may be in Cyrillic: one in a Cyrillic-script language, or of a language not known (not detected yet). */
-function mayHaveCyrillic(db: Db): boolean {
+interface WorkspaceLanguages {
+  /** A source may be in Cyrillic: one in a Cyrillic-script language, or of a language not known (not detected yet). */
+  cyrillic: boolean;
+  /** The stemmed languages it has sources in. */
+  stemming: StemLanguage[];
+}
+
+/** The answer, per connection, until anything is written (by it: total_changes; by another: data_version). */
+const languageAnswers = new WeakMap<Db, { changes: number; dataVersion: number; answer: WorkspaceLanguages }>();
+
+/** What the workspace's languages ask of a query: a few seeks of the language index, once per change. */
+function workspaceLanguages(db: Db): WorkspaceLanguages {
   const changes = prepared(db, `SELECT total_changes()`).pluck().get() as number;
   const dataVersion = prepared(db, `PRAGMA data_version`).pluck().get() as number;
-  const known = cyrillicAnswers.get(db);
-  if (known && known.changes === changes && known.dataVersion === dataVersion) return known.may;
-  const may = prepared(db, MAY_HAVE_CYRILLIC).get() !== undefined;
-  cyrillicAnswers.set(db, { changes, dataVersion, may });
-  return may;
+  const known = languageAnswers.get(db);
+  if (known && known.changes === changes && known.dataVersion === dataVersion) return known.answer;
+  const answer = {
+    cyrillic: prepared(db, MAY_HAVE_CYRILLIC).get() !== undefined,
+    stemming: STEMMED.filter((l) => prepared(db, HAS_LANGUAGE).get({ l }) !== undefined),
+  };
+  languageAnswers.set(db, { changes, dataVersion, answer });
+  return answer;
 }
 
 /** Excerpts whose quote, note, tags, entities or source title match: the citation typeahead. */
@@ -350,7 +364,7 @@ export function deferSourceIndexing(db: Db): void {
 
 /** Indexes the texts queued since deferSourceIndexing, in one statement, and ends the deferral. */
 export function indexDeferredSources(db: Db): void {
-  prepared(db, `INSERT INTO sources_fts(rowid, title, body) SELECT t.seq, t.title, t.body FROM sources_fts_pending p JOIN source_search_text t ON t.seq = p.seq`).run();
+  prepared(db, `INSERT INTO sources_fts(rowid, title, body, lang) SELECT t.seq, t.title, t.body, t.lang FROM sources_fts_pending p JOIN source_search_text t ON t.seq = p.seq`).run();
   prepared(db, `DELETE FROM sources_fts_pending`).run();
   prepared(db, `DELETE FROM bulk_import`).run();
 }

@@ -1,6 +1,7 @@
 import { cjkQuery, hasCjk } from '../common/cjk';
 import { foldWord } from '../common/scriptFold';
 import { cyrillicToLatin, isCyrillic, latinToCyrillic } from '../common/transliteration';
+import { wordForms, type StemLanguage } from './stemming';
 
 // The search language a person types, read into an FTS5 expression (every word quoted:
 // FTS5 syntax never reaches the engine from input) and filters db/search.ts turns into SQL:
@@ -18,7 +19,9 @@ import { cyrillicToLatin, isCyrillic, latinToCyrillic } from '../common/translit
 // Across scripts (issue #14): every word is folded as the index is (common/scriptFold.ts);
 // a bare word in Russian Cyrillic also looks for its Latin transliteration and a bare
 // Latin word for the Cyrillic it may transliterate (common/transliteration.ts); a word of
-// Chinese, Japanese or Korean characters goes to the index of character pairs (common/cjk.ts).
+// Chinese, Japanese or Korean characters goes to the index of character pairs (common/cjk.ts);
+// a bare word also finds the other forms of its stem in English and Spanish sources
+// (db/stemming.ts; the source index's `lang` column says which are which).
 
 export type SearchKind = 'source' | 'excerpt' | 'brief';
 
@@ -39,6 +42,8 @@ export interface SearchFilters {
 export interface SearchQuery {
   /** The FTS5 expression of the words, or null when the query has none (filters alone). */
   fts: string | null;
+  /** The same for the source index, whose sources of a stemmed language also match their words' other forms. */
+  ftsSources: string | null;
   /** The FTS5 expression over the CJK pair index of the query's CJK words, or null when it has none. */
   cjk: string | null;
   /** The query's CJK words as typed (a snippet is cut around them). */
@@ -67,14 +72,29 @@ interface Term {
   last: boolean;
   /** Written in CJK characters: looked up in the pair index. */
   cjk: boolean;
+  /** A bare whole word's other forms, by stemmed language (sources of that language only). */
+  forms: Partial<Record<StemLanguage, string[]>>;
 }
 
 /** The term as an FTS5 expression: every word quoted, the star outside the quotes. */
-function render(t: Term): string {
+function render(t: Term, stems = false): string {
   const star = t.prefix !== null ? '*' : '';
   if (t.cjk) return cjkQuery(t.alternatives[0], t.prefix !== null);
   const each = t.alternatives.map((a) => `"${a}"${star}`);
+  if (stems && t.prefix === null)
+    for (const [language, forms] of Object.entries(t.forms)) if (forms.length) each.push(`(lang : "${language}" AND (${forms.map((f) => `"${f}"`).join(' OR ')}))`);
   return each.length === 1 ? each[0] : `(${each.join(' OR ')})`;
+}
+
+/** A word's other forms in each stemmed language of the workspace (not itself, nor a form already looked for). */
+function formsOf(word: string, alternatives: string[], languages: readonly StemLanguage[]): Partial<Record<StemLanguage, string[]>> {
+  const out: Partial<Record<StemLanguage, string[]>> = {};
+  const have = new Set(alternatives.map((a) => a.toLowerCase()));
+  for (const language of languages) {
+    const forms = wordForms(word, language).filter((f) => !have.has(f));
+    if (forms.length) out[language] = forms;
+  }
+  return out;
 }
 
 /** Shorter words are left alone: "a" would also look for "а", noise in any text. */
@@ -104,25 +124,27 @@ function tokens(input: string): { text: string; quoted: boolean; field: string |
   return out;
 }
 
-function termsOf(text: string, quoted: boolean, negated: boolean, atEnd: boolean, cyrillic: boolean): Term[] {
+function termsOf(text: string, quoted: boolean, negated: boolean, atEnd: boolean, cyrillic: boolean, stemming: readonly StemLanguage[]): Term[] {
   const words = (text.match(WORD) ?? []).map(foldWord).filter((w) => w.length > 0);
   if (!words.length) return [];
   if (quoted) {
     const cjk = words.length === 1 && hasCjk(words[0]);
-    return [{ alternatives: [words.join(' ')], phrase: true, negated, prefix: null, last: false, cjk }];
+    return [{ alternatives: [words.join(' ')], phrase: true, negated, prefix: null, last: false, cjk, forms: {} }];
   }
   const star = /\*\s*$/.test(text);
   return words.map((w, i) => {
     const isLast = i === words.length - 1;
     const prefix = star && isLast;
     const cjk = hasCjk(w);
+    const alternatives = cjk ? [w] : spellings(w, cyrillic);
     return {
-      alternatives: cjk ? [w] : spellings(w, cyrillic),
+      alternatives,
       phrase: false,
       negated,
       prefix: prefix ? w.length : null,
       last: isLast && atEnd && !star && /[\p{L}\p{N}\p{M}]$/u.test(text),
       cjk,
+      forms: cjk || negated || prefix ? {} : formsOf(w, alternatives, stemming),
     };
   });
 }
@@ -131,9 +153,10 @@ function termsOf(text: string, quoted: boolean, negated: boolean, atEnd: boolean
  * Reads what a person typed. `asYouType` (the app's search box, still being typed) makes
  * the last bare word a prefix too, unless a space or a closing quote says it is finished.
  * `cyrillic: false` (a workspace with no source that may be in Cyrillic) spares a Latin
- * word its Cyrillic spellings, which could find nothing there.
+ * word its Cyrillic spellings, which could find nothing there; `stemming` names the stemmed
+ * languages the workspace has sources in (none: words are matched as typed).
  */
-export function parseSearchQuery(input: string, options: { asYouType?: boolean; cyrillic?: boolean } = {}): SearchQuery {
+export function parseSearchQuery(input: string, options: { asYouType?: boolean; cyrillic?: boolean; stemming?: readonly StemLanguage[] } = {}): SearchQuery {
   const filters: SearchFilters = { title: [], publisher: [], tag: [], entity: [], before: null, after: null, kinds: null, language: [] };
   // Groups of alternatives, all required: `a OR b c` is [[a, b], [c]].
   const groups: Term[][] = [];
@@ -158,7 +181,7 @@ export function parseSearchQuery(input: string, options: { asYouType?: boolean; 
       or = false;
       continue;
     }
-    const terms = termsOf(t.text, t.quoted, t.negated, atEnd, options.cyrillic ?? true);
+    const terms = termsOf(t.text, t.quoted, t.negated, atEnd, options.cyrillic ?? true, options.stemming ?? []);
     if (t.negated) {
       excluded.push(...terms);
       continue;
@@ -171,19 +194,21 @@ export function parseSearchQuery(input: string, options: { asYouType?: boolean; 
   }
   let shortestPrefix = Infinity;
   const last = groups.at(-1)?.at(-1);
-  if (options.asYouType && last?.last) last.prefix = last.alternatives[0].length;
+  if (options.asYouType && last?.last) last.prefix = last.alternatives[0].length; // a prefix: no other forms (render)
   for (const term of groups.flat()) if (term.prefix !== null && !term.cjk) shortestPrefix = Math.min(shortestPrefix, term.prefix);
   // A group all of CJK words goes to the pair index; any other to the word index (a CJK
   // word there matches only a whole run of such characters).
   const cjkGroups = groups.filter((g) => g.every((t) => t.cjk));
   const wordGroups = groups.filter((g) => !g.every((t) => t.cjk));
-  const expression = (gs: Term[][]) => gs.map((g) => (g.length === 1 ? render(g[0]) : `(${g.map(render).join(' OR ')})`)).join(' AND ');
+  const expression = (gs: Term[][], stems = false) => gs.map((g) => (g.length === 1 ? render(g[0], stems) : `(${g.map((t) => render(t, stems)).join(' OR ')})`)).join(' AND ');
   const positive = expression(wordGroups);
-  const exclude = excluded.filter((t) => !t.cjk).length ? excluded.filter((t) => !t.cjk).map(render).join(' OR ') : null;
-  const cjkExclude = excluded.filter((t) => t.cjk).map(render).join(' OR ');
+  const positiveSources = expression(wordGroups, true);
+  const exclude = excluded.filter((t) => !t.cjk).length ? excluded.filter((t) => !t.cjk).map((t) => render(t)).join(' OR ') : null;
+  const cjkExclude = excluded.filter((t) => t.cjk).map((t) => render(t)).join(' OR ');
   const cjkPositive = expression(cjkGroups);
   return {
     fts: positive ? (exclude ? `(${positive}) NOT (${exclude})` : positive) : null,
+    ftsSources: positiveSources ? (exclude ? `(${positiveSources}) NOT (${exclude})` : positiveSources) : null,
     cjk: cjkPositive ? (cjkExclude ? `(${cjkPositive}) NOT (${cjkExclude})` : cjkPositive) : null,
     cjkWords: cjkGroups.flat().map((t) => t.alternatives[0].replace(/ /g, '')),
     exclude,

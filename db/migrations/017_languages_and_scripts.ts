@@ -16,6 +16,9 @@ import type { Migration } from './migration';
 //   - an entity may let its Latin names match their Russian transliteration in Cyrillic
 //     (entities.match_transliteration; a change of it changes the names the mention scan
 //     looks for, so it renews the name registry's token like a new alias);
+//   - the source index has the source's language as a third column (`lang`, weighing
+//     nothing in the ranking), so that a word's other forms are looked for in the sources
+//     of the language they belong to (db/searchQuery.ts: stemming by query, not by index);
 //   - Chinese, Japanese and Korean get a second index of overlapping character pairs
 //     (common/cjk.ts), a contentless FTS5 table: triggers queue a source whose title or text
 //     has such characters, and db/scriptIndex.ts indexes the queue (the pairs are made in
@@ -57,16 +60,16 @@ DROP TABLE sources_fts;
 DROP VIEW source_search_text;
 
 CREATE VIEW source_search_text AS
-  SELECT s.seq AS seq, ${fold('s.title')} AS title, ${fold('v.text')} AS body
+  SELECT s.seq AS seq, ${fold('s.title')} AS title, ${fold('v.text')} AS body, s.language AS lang
   FROM sources s JOIN source_versions v ON v.source_id = s.id AND v.version = s.current_version;
 
 CREATE VIRTUAL TABLE sources_fts USING fts5(
-  title, body,
+  title, body, lang,
   content = 'source_search_text', content_rowid = 'seq',
   ${TOKENIZE},
   prefix = '1'
 );
-INSERT INTO sources_fts(sources_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)');
+INSERT INTO sources_fts(sources_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0, 0.0)');
 INSERT INTO sources_fts(sources_fts) VALUES ('rebuild');
 
 -- The pair index of CJK text, and the sources waiting to be put in it.
@@ -77,19 +80,19 @@ INSERT INTO sources_cjk_pending(seq) SELECT s.seq FROM sources s JOIN source_ver
 
 -- As in 015, with the text taken folded from the view.
 CREATE TRIGGER sources_fts_version AFTER INSERT ON source_versions BEGIN
-  INSERT INTO sources_fts(rowid, title, body) SELECT t.seq, t.title, t.body FROM source_search_text t
+  INSERT INTO sources_fts(rowid, title, body, lang) SELECT t.seq, t.title, t.body, t.lang FROM source_search_text t
     WHERE t.seq = (SELECT seq FROM sources WHERE id = new.source_id AND current_version = new.version) AND NOT EXISTS (SELECT 1 FROM bulk_import);
   INSERT INTO sources_fts_pending(seq) SELECT seq FROM sources
     WHERE id = new.source_id AND current_version = new.version AND EXISTS (SELECT 1 FROM bulk_import);
   INSERT OR IGNORE INTO sources_cjk_pending(seq) SELECT seq FROM sources
     WHERE id = new.source_id AND current_version = new.version AND (title GLOB ${CJK_GLOB} OR new.text GLOB ${CJK_GLOB});
 END;
-CREATE TRIGGER sources_fts_before_update BEFORE UPDATE OF title, current_version ON sources BEGIN
+CREATE TRIGGER sources_fts_before_update BEFORE UPDATE OF title, current_version, language ON sources BEGIN
   DELETE FROM sources_fts WHERE rowid = old.seq AND NOT EXISTS (SELECT 1 FROM sources_fts_pending WHERE seq = old.seq);
   DELETE FROM sources_cjk WHERE rowid = old.seq;
 END;
-CREATE TRIGGER sources_fts_after_update AFTER UPDATE OF title, current_version ON sources BEGIN
-  INSERT INTO sources_fts(rowid, title, body) SELECT t.seq, t.title, t.body FROM source_search_text t
+CREATE TRIGGER sources_fts_after_update AFTER UPDATE OF title, current_version, language ON sources BEGIN
+  INSERT INTO sources_fts(rowid, title, body, lang) SELECT t.seq, t.title, t.body, t.lang FROM source_search_text t
     WHERE t.seq = new.seq AND NOT EXISTS (SELECT 1 FROM sources_fts_pending WHERE seq = new.seq);
   INSERT OR IGNORE INTO sources_cjk_pending(seq) SELECT new.seq FROM source_versions v
     WHERE v.source_id = new.id AND v.version = new.current_version AND (new.title GLOB ${CJK_GLOB} OR v.text GLOB ${CJK_GLOB});

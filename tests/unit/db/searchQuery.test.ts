@@ -58,3 +58,28 @@ describe('search with the language', () => {
     expect(byFilter).toMatchObject({ id: ledger, highlights: [] });
   });
 });
+
+describe('stemming, by the source’s language', () => {
+  const db = new Database(':memory:');
+  migrate(db, migrations);
+  const put = (title: string, text: string, language: string | null) =>
+    insertSource(db, { title, author: null, publisher: null, publishedAt: null, url: null, language, format: 'text', originalName: null, text, original: null });
+  const es = put('Caracas', 'La sanción fue anunciada ayer por el ministerio.', 'es-VE');
+  const en = put('Harbour', 'Cranes were seized at the port; the seizing went on.', 'en');
+  const other = put('Mixed', 'sanción seized', null);
+  const ids = (query: string) => search(db, query).map((h) => h.id);
+
+  it('finds the other forms of a word in sources of its language only; a quoted word stays exact', () => {
+    expect(ids('sanciones')).toEqual([es]);
+    expect(ids('seize').sort()).toEqual([en]);
+    expect(ids('"seize"')).toEqual([]);
+    expect(ids('seized').sort()).toEqual([en, other].sort());
+    const [hit] = search(db, 'sanciones');
+    expect(hit.snippet.slice(...hit.highlights[0])).toBe('sanción');
+  });
+
+  it('follows a change of language', () => {
+    updateSourceMeta(db, other, { language: 'es' });
+    expect(ids('sanciones').sort()).toEqual([es, other].sort());
+  });
+});
