@@ -78,6 +78,32 @@ describe('sources in other scripts', () => {
     expect((await searchFor('Patrushev')).flatMap((r) => r.marks)).toContain('Патрушев');
     await screenshotsLightAndDark(page, 'scripts-02-search');
     expect((await searchFor('lang:es sanciones')).flatMap((r) => r.marks)).toEqual(['sanciones']);
+    await page.keyboard.press('Escape');
+    expect(problems).toEqual([]);
+  });
+
+  test('an entity’s Latin name matches its Cyrillic transliteration once its page’s switch is on', async () => {
+    await page.getByRole('list', { name: 'Entities and analysis views' }).getByRole('button', { name: /^Entities/ }).click();
+    const side = page.locator('.side-pane');
+    await side.getByRole('button', { name: 'New entity' }).first().click();
+    const form = side.getByRole('form', { name: 'New entity' });
+    await form.getByLabel('Name').fill('Nikolai Patrushev');
+    await form.getByLabel('Type').selectOption('person');
+    await form.getByRole('button', { name: 'Create entity' }).click();
+    await expect.poll(() => side.locator('.side-title').textContent()).toContain('Nikolai Patrushev');
+    const toggle = side.getByRole('checkbox', { name: 'Also find Latin names written in Cyrillic' });
+    expect(await toggle.isChecked()).toBe(false);
+    expect(await side.locator('.mention-group').count()).toBe(0);
+    await toggle.check();
+    await expect.poll(() => side.locator('.mention-group').count()).toBe(1);
+    expect(await side.locator('.mention-item').first().textContent()).toContain('Николай Патрушев');
+    expect(await axeViolations(page, { selector: '.side-pane' })).toEqual([]);
+    await screenshotsLightAndDark(page, 'scripts-03-entity');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await screenshotsLightAndDark(page, 'scripts-04-entity-1024');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await toggle.uncheck();
+    await expect.poll(() => side.locator('.mention-group').count()).toBe(0);
     expect(problems).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 // mention with its context grouped by source, the briefs that cite or mention it, and
 // the entities it appears with — each count opening the passages behind it. Merge (with
 // Undo) and delete at the foot.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { useNavigation } from '../app/navigation';
 import { EvidencePanel, ExcerptItem } from '../analysis/EvidencePanel';
@@ -210,11 +210,16 @@ function Aliases({ entity }: { entity: Entity }) {
 /** The per-entity switch: Latin names also match their Russian Cyrillic transliteration. */
 function Transliteration({ entity }: { entity: Entity }) {
   const [busy, setBusy] = useState(false);
+  // Shown at once; the entity's own value again once it reloads (or if the change failed).
+  const [checked, setChecked] = useState(entity.matchTransliteration);
+  useEffect(() => setChecked(entity.matchTransliteration), [entity.matchTransliteration]);
   const toggle = async (on: boolean) => {
     setBusy(true);
+    setChecked(on);
     try {
       await api['entities:transliteration']({ id: entity.id, on });
     } catch (error) {
+      setChecked(!on);
       notifyError(error, 'The setting was not changed');
     } finally {
       setBusy(false);
@@ -222,7 +227,7 @@ function Transliteration({ entity }: { entity: Entity }) {
   };
   return (
     <label className="entity-transliteration">
-      <input type="checkbox" checked={entity.matchTransliteration} disabled={busy} onChange={(e) => void toggle(e.target.checked)} aria-describedby="transliteration-hint" />
+      <input type="checkbox" checked={checked} disabled={busy} onChange={(e) => void toggle(e.target.checked)} aria-describedby="transliteration-hint" />
       <span>Also find Latin names written in Cyrillic</span>
       <span className="muted small" id="transliteration-hint">
         “Patrushev” then matches “Патрушев” in Russian sources (BGN/PCGN transliteration).
