@@ -1,10 +1,11 @@
 // Sources imported before Sourcebook detected languages get theirs once the workspace is
-// open: a schema-16 workspace (made here, on a real file) with a Spanish, a Russian and a
+// open: a workspace from just before languages (made here, on a real file) with a Spanish, a Russian and a
 // three-word source, one of them with a language the analyst set by hand.
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { migrate, openWorkspace } from '../../db/workspace';
 import { migrations } from '../../db/migrations';
+import { migration017 as languagesAndScripts } from '../../db/migrations/017_languages_and_scripts';
 import { detectMissingLanguages } from '../../electron/services/languages';
 import { tempDir } from '../helpers/tmp';
 
@@ -15,7 +16,7 @@ describe('languages of sources imported before detection', () => {
   it('are detected once, never over the analyst’s choice, and a text too short to tell is not read again', async () => {
     const path = tmp.path('old.sourcebook');
     const old = new Database(path);
-    migrate(old, migrations.slice(0, 16));
+    migrate(old, migrations.slice(0, migrations.indexOf(languagesAndScripts)));
     old.pragma('application_id = 0x53726342');
     const put = old.prepare(`INSERT INTO sources (id, title, language, original_format, captured_at, created_at, updated_at) VALUES (?, ?, ?, 'text', 'now', 'now', 'now')`);
     const text = old.prepare(`INSERT INTO source_versions (source_id, version, text, content_hash, created_at) VALUES (?, 1, ?, 'h', 'now')`);
