@@ -57,6 +57,8 @@ export interface SourceVersion {
   originalName: string | null;
   length: number;
   current: boolean;
+  /** The language detected in this version's text, or null (not detected yet, or too little text to tell). */
+  language: string | null;
 }
 
 export interface EntityRef {

@@ -247,11 +247,19 @@ export function listVersions(db: Db, sourceId: string): SourceVersion[] {
   return (
     db
       .prepare(
-        `SELECT v.version, v.created_at, v.original_name, length(v.text) AS length, v.version = s.current_version AS current
+        `SELECT v.version, v.created_at, v.original_name, length(v.text) AS length, v.version = s.current_version AS current, v.language
          FROM source_versions v JOIN sources s ON s.id = v.source_id WHERE v.source_id = ? ORDER BY v.version`,
       )
-      .all(sourceId) as { version: number; created_at: string; original_name: string | null; length: number; current: number }[]
-  ).map((r) => ({ version: r.version, createdAt: r.created_at, originalName: r.original_name, length: r.length, current: r.current === 1 }));
+      .all(sourceId) as { version: number; created_at: string; original_name: string | null; length: number; current: number; language: string | null }[]
+  ).map((r) => ({
+    version: r.version,
+    createdAt: r.created_at,
+    originalName: r.original_name,
+    length: r.length,
+    current: r.current === 1,
+    // 'und' (too little text to tell) is shown as no language.
+    language: r.language === 'und' ? null : r.language,
+  }));
 }
 
 /** Adds a new version of a source's text and makes it current; returns its number. */

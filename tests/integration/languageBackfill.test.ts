@@ -7,6 +7,7 @@ import { migrate, openWorkspace } from '../../db/workspace';
 import { migrations } from '../../db/migrations';
 import { migration017 as languagesAndScripts } from '../../db/migrations/017_languages_and_scripts';
 import { detectMissingLanguages } from '../../electron/services/languages';
+import { listVersions } from '../../db/sources';
 import { tempDir } from '../helpers/tmp';
 
 const tmp = tempDir('sourcebook-languages-');
@@ -37,6 +38,9 @@ describe('languages of sources imported before detection', () => {
       { id: 'src_x', source: null, version: 'und' },
     ]);
     expect(await detectMissingLanguages(db)).toBe(0);
+    // Each version shows its own (the Versions menu); 'und' shows as none.
+    expect(listVersions(db, 'src_ru').map((v) => v.language)).toEqual(['ru']);
+    expect(listVersions(db, 'src_x').map((v) => v.language)).toEqual([null]);
     db.close();
   });
 });
