@@ -17,6 +17,10 @@ import rendererConfig from './renderer/vite.config';
 // else is a devDependency (tests/integration/pack.test.ts checks the packed app).
 export default defineConfig({
   main: {
+    // eld's package root loads its n-gram table by a computed import() path, which a bundle
+    // cannot follow: the build takes the entry with the 'extrasmall' table built in
+    // (electron/services/import/language.ts uses either).
+    resolve: { alias: [{ find: /^eld$/, replacement: resolve(__dirname, 'node_modules/eld/src/entries/static.extrasmall.js') }] },
     build: {
       externalizeDeps: false,
       outDir: 'out/main',

@@ -42,6 +42,7 @@ export const READS = [
   'entities:mentionSources',
   'mentions:source',
   'suggestions:list',
+  'suggestions:coverage',
   'analysis:cooccurrence',
   'analysis:evidence',
   'analysis:tagEvidence',
@@ -94,6 +95,7 @@ export const CHANGES = {
   // The rescan runs in the background; its end is announced by the renderer's job tracker.
   'entities:addAlias': { topics: ['entities'] },
   'entities:removeAlias': { topics: ['entities'] },
+  'entities:transliteration': { topics: ['entities'] },
   'entities:splitAlias': { topics: ['entities', 'excerpts'], excerpts: 'every' },
   'entities:merge': { topics: ['entities', 'excerpts', 'briefs'], excerpts: 'every' },
   'entities:undoMerge': { topics: ['entities', 'excerpts', 'briefs'], excerpts: 'every' },

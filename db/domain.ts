@@ -58,6 +58,8 @@ export interface SourceVersion {
   originalName: string | null;
   length: number;
   current: boolean;
+  /** The language detected in this version's text, or null (not detected yet, or too little text to tell). */
+  language: string | null;
 }
 
 export interface EntityRef {
@@ -106,6 +108,8 @@ export interface Entity extends EntityRef {
   excerptCount: number;
   /** Occurrences of its name and aliases across the corpus. */
   mentionCount: number;
+  /** Its Latin names also match their Russian Cyrillic transliteration (common/transliteration.ts). */
+  matchTransliteration: boolean;
 }
 
 export interface BriefSummary {

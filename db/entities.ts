@@ -11,6 +11,7 @@ interface EntityRow {
   excerpt_count: number;
   mention_count: number;
   aliases: string;
+  match_transliteration: number;
 }
 
 const toEntity = (r: EntityRow): Entity => ({
@@ -21,6 +22,7 @@ const toEntity = (r: EntityRow): Entity => ({
   aliases: (JSON.parse(r.aliases) as (string | null)[]).filter((a): a is string => a !== null).sort(),
   excerptCount: r.excerpt_count,
   mentionCount: r.mention_count,
+  matchTransliteration: r.match_transliteration === 1,
 });
 
 const ENTITY_SELECT = `SELECT e.*,
@@ -83,6 +85,15 @@ export function allNames(db: Db): { entityId: string; alias: string }[] {
     entityId: string;
     alias: string;
   }[];
+}
+
+/** The entities whose Latin names also match their Cyrillic transliteration. */
+export function transliteratedEntityIds(db: Db): Set<string> {
+  return new Set(prepared(db, `SELECT id FROM entities WHERE match_transliteration = 1`).pluck().all() as string[]);
+}
+
+export function setMatchTransliteration(db: Db, id: string, on: boolean): boolean {
+  return db.prepare(`UPDATE entities SET match_transliteration = ? WHERE id = ? AND match_transliteration <> ?`).run(on ? 1 : 0, id, on ? 1 : 0).changes > 0;
 }
 
 /** Adds an alias; false when the entity already has it (or it is its name). */

@@ -2,6 +2,9 @@ import type { Db } from './workspace';
 import type { SearchResult } from './domain';
 import { prepared } from './statements';
 import { hasFilters, parseSearchQuery, type SearchKind, type SearchQuery } from './searchQuery';
+import { indexQueuedCjk } from './scriptIndex';
+import { foldScripts } from '../common/scriptFold';
+import { STEMMED, type StemLanguage } from './stemming';
 export type { SearchResult };
 
 // Full-text search over sources, excerpts and briefs. What a person types is read by
@@ -29,7 +32,7 @@ interface HitRow {
   kind: SearchResult['kind'];
   id: string;
   title: string;
-  snippet: string;
+  snippet: string | null;
   rank: number;
 }
 
@@ -51,14 +54,15 @@ const MARKS = `'${OPEN}', '${CLOSE}', '…', 16`;
  * only for the rows that can be shown and titles joined only to them.
  */
 function searchSql(order: 'rank' | 'rowid DESC'): string {
-  const kind = (name: string, fts: string, column: number, select: string, join: string) =>
+  const kind = (name: string, fts: string, column: number, select: string, join: string, q: string) =>
     `SELECT * FROM (SELECT '${name}' AS kind, ${select}, f.snippet, f.rank, f.rowid AS seq FROM (
-       SELECT rowid, snippet(${fts}, ${column}, ${MARKS}) AS snippet, rank FROM ${fts} WHERE ${fts} MATCH @q ORDER BY ${order} LIMIT @limit
+       SELECT rowid, snippet(${fts}, ${column}, ${MARKS}) AS snippet, rank FROM ${fts} WHERE ${fts} MATCH @${q} ORDER BY ${order} LIMIT @limit
      ) f ${join})`;
+  // The source index has its own expression (@qs): its sources of a stemmed language match other forms of a word too.
   return [
-    kind('source', 'sources_fts', 1, 's.id, s.title', 'JOIN sources s ON s.seq = f.rowid'),
-    kind('excerpt', 'excerpts_fts', -1, 'e.id, s.title', 'JOIN excerpts e ON e.seq = f.rowid JOIN sources s ON s.id = e.source_id'),
-    kind('brief', 'briefs_fts', 1, 'b.id, b.title', 'JOIN briefs b ON b.seq = f.rowid'),
+    kind('source', 'sources_fts', 1, 's.id, s.title', 'JOIN sources s ON s.seq = f.rowid', 'qs'),
+    kind('excerpt', 'excerpts_fts', -1, 'e.id, s.title', 'JOIN excerpts e ON e.seq = f.rowid JOIN sources s ON s.id = e.source_id', 'q'),
+    kind('brief', 'briefs_fts', 1, 'b.id, b.title', 'JOIN briefs b ON b.seq = f.rowid', 'q'),
   ].join(' UNION ALL ');
 }
 
@@ -80,6 +84,8 @@ const FILTERED = {
     tag: (p: string) => `EXISTS (SELECT 1 FROM excerpts x JOIN excerpt_tags et ON et.excerpt_id = x.id JOIN tags t ON t.id = et.tag_id WHERE x.source_id = s.id AND ${tagMatch(p)})`,
     entity: (p: string) => `(EXISTS (SELECT 1 FROM mentions m WHERE m.source_id = s.id AND m.entity_id IN ${entityIds(p)}) OR EXISTS (SELECT 1 FROM excerpts x JOIN excerpt_entities xe ON xe.excerpt_id = x.id WHERE x.source_id = s.id AND xe.entity_id IN ${entityIds(p)}))`,
     date: 's.published_at',
+    language: 's.language',
+    cjk: (p: string) => `s.seq IN (SELECT rowid FROM sources_cjk WHERE sources_cjk MATCH @${p})`,
   },
   excerpt: {
     fts: 'excerpts_fts',
@@ -94,6 +100,8 @@ const FILTERED = {
     tag: (p: string) => `EXISTS (SELECT 1 FROM excerpt_tags et JOIN tags t ON t.id = et.tag_id WHERE et.excerpt_id = e.id AND ${tagMatch(p)})`,
     entity: (p: string) => `EXISTS (SELECT 1 FROM excerpt_entities xe WHERE xe.excerpt_id = e.id AND xe.entity_id IN ${entityIds(p)})`,
     date: 'coalesce(e.event_date, s.published_at)',
+    language: 's.language',
+    cjk: (p: string) => `(instr(e.quote, @${p}) > 0 OR instr(coalesce(e.note, ''), @${p}) > 0)`,
   },
   brief: {
     fts: 'briefs_fts',
@@ -108,6 +116,8 @@ const FILTERED = {
     tag: null,
     entity: (p: string) => `EXISTS (SELECT 1 FROM brief_entity_mentions bm WHERE bm.brief_id = b.id AND bm.entity_id IN ${entityIds(p)})`,
     date: 'b.updated_at',
+    language: null,
+    cjk: (p: string) => `(instr(b.title, @${p}) > 0 OR instr(b.plain_text, @${p}) > 0)`,
   },
 } as const;
 
@@ -122,7 +132,7 @@ function filteredKind(kind: SearchKind, q: SearchQuery): { sql: string; params: 
   const k = FILTERED[kind];
   const f = q.filters;
   if (f.kinds && !f.kinds.includes(kind)) return null;
-  if ((f.publisher.length && !k.publisher) || (f.tag.length && !k.tag)) return null;
+  if ((f.publisher.length && !k.publisher) || (f.tag.length && !k.tag) || (f.language.length && !k.language)) return null;
   const where: string[] = [];
   const params: Record<string, string> = {};
   f.title.forEach((v, i) => {
@@ -141,6 +151,25 @@ function filteredKind(kind: SearchKind, q: SearchQuery): { sql: string; params: 
     where.push(k.entity(`entity${i}`));
     params[`entity${i}`] = v.trim();
   });
+  if (f.language.length) {
+    // `es` is Spanish of any region (es-MX): the tag itself, or it and a hyphen.
+    where.push(`(${f.language.map((_, i) => `${k.language} = @lang${i} COLLATE NOCASE OR ${k.language} LIKE @langRegion${i}`).join(' OR ')})`);
+    f.language.forEach((v, i) => {
+      params[`lang${i}`] = v.trim();
+      params[`langRegion${i}`] = `${v.trim().replace(/[\\%_]/g, '')}-%`;
+    });
+  }
+  // CJK words: the source's pair index; an excerpt's or a brief's own text (short, few).
+  if (q.cjk) {
+    if (kind === 'source') {
+      if (q.fts) where.push(k.cjk('cjk')); // else the pair index itself is searched, below
+      params.cjk = q.cjk;
+    } else
+      q.cjkWords.forEach((w, i) => {
+        where.push(k.cjk(`cjkWord${i}`));
+        params[`cjkWord${i}`] = w;
+      });
+  }
   if (f.before) {
     where.push(`${k.date} < @before`);
     params.before = f.before;
@@ -150,7 +179,7 @@ function filteredKind(kind: SearchKind, q: SearchQuery): { sql: string; params: 
     params.after = f.after;
   }
   if (q.fts) {
-    where.unshift(`${k.fts} MATCH @q`);
+    where.unshift(`${k.fts} MATCH @${kind === 'source' ? 'qs' : 'q'}`);
     return {
       sql: `SELECT '${kind}' AS kind, ${k.select}, snippet(${k.fts}, ${k.column}, ${MARKS}) AS snippet, ${k.fts}.rank AS rank
             FROM ${k.fts} JOIN ${k.table} ON ${k.key} = ${k.fts}.rowid ${k.joins} WHERE ${where.join(' AND ')} ORDER BY ${k.fts}.rank LIMIT @limit`,
@@ -158,6 +187,14 @@ function filteredKind(kind: SearchKind, q: SearchQuery): { sql: string; params: 
     };
   }
   if (q.exclude) where.push(`${k.key} NOT IN (SELECT rowid FROM ${k.fts} WHERE ${k.fts} MATCH @x)`);
+  if (kind === 'source' && q.cjk) {
+    // Ranked by the pair index; the snippet is cut around the words afterwards (cjkSnippet).
+    return {
+      sql: `SELECT 'source' AS kind, ${k.select}, NULL AS snippet, c.rank AS rank FROM sources_cjk c JOIN ${k.table} ON ${k.key} = c.rowid ${k.joins}
+            WHERE sources_cjk MATCH @cjk ${where.length ? `AND ${where.join(' AND ')}` : ''} ORDER BY c.rank LIMIT @limit`,
+      params,
+    };
+  }
   return {
     sql: `SELECT '${kind}' AS kind, ${k.select}, ${k.plain} AS snippet, 0 AS rank FROM ${k.table} ${k.joins} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${k.key} DESC LIMIT @limit`,
     params,
@@ -181,22 +218,113 @@ function inTurn(rows: HitRow[], limit: number): HitRow[] {
  * alone — the newest of each kind in turn, so a keystroke never ranks the whole corpus.
  */
 export function search(db: Db, input: string, options: SearchOptions = {}): SearchResult[] {
-  const q = parseSearchQuery(input, { asYouType: options.asYouType });
+  const q = parseSearchQuery(input, { asYouType: options.asYouType, ...workspaceLanguages(db) });
   const limit = options.limit ?? 50;
   let rows: HitRow[];
-  if (hasFilters(q.filters) || (!q.fts && q.exclude)) {
-    if (!q.fts && !hasFilters(q.filters)) return []; // only words to leave out: nothing to look for
+  if (q.cjk) indexQueuedCjk(db);
+  if (hasFilters(q.filters) || (!q.fts && q.exclude) || q.cjk) {
+    if (!q.fts && !q.cjk && !hasFilters(q.filters)) return []; // only words to leave out: nothing to look for
     const parts = (['source', 'excerpt', 'brief'] as const).map((kind) => filteredKind(kind, q)).filter((p) => p !== null);
-    const words = { ...(q.fts ? { q: q.fts } : q.exclude ? { x: q.exclude } : {}), limit };
+    const words = { ...(q.fts ? { q: q.fts, qs: q.ftsSources } : q.exclude ? { x: q.exclude } : {}), limit };
     rows = parts.flatMap((p) => prepared(db, p.sql).all({ ...p.params, ...words }) as HitRow[]);
-    rows = q.fts ? rows.sort((a, b) => a.rank - b.rank).slice(0, limit) : inTurn(rows, limit);
+    rows = q.fts || q.cjk ? rows.sort((a, b) => a.rank - b.rank).slice(0, limit) : inTurn(rows, limit);
   } else if (!q.fts) return [];
-  else if (q.shortestPrefix >= RANK_FROM_PREFIX) rows = prepared(db, BY_RANK).all({ q: q.fts, limit }) as HitRow[];
-  else rows = inTurn(prepared(db, NEWEST).all({ q: q.fts, limit }) as HitRow[], limit);
+  else if (q.shortestPrefix >= RANK_FROM_PREFIX) rows = prepared(db, BY_RANK).all({ q: q.fts, qs: q.ftsSources, limit }) as HitRow[];
+  else rows = inTurn(prepared(db, NEWEST).all({ q: q.fts, qs: q.ftsSources, limit }) as HitRow[], limit);
   return rows.map((r) => {
-    const { text, highlights } = unmark(r.snippet ?? '');
+    const marked = r.snippet === null ? cjkSnippet(db, r, q.cjkWords) : FOLDED_MARK.test(r.snippet) ? unfoldSnippet(r.snippet, originalTexts(db, r)) : r.snippet;
+    const { text, highlights } = unmark(marked);
     return { kind: r.kind, id: r.id, title: r.title, snippet: text, highlights };
   });
+}
+
+/** A character folding leaves (common/scriptFold.ts): a snippet with one may differ from the original. */
+const FOLDED_MARK = /[\u0301\u064A\u0643\u0647\u0627\u0435\u0415]/;
+
+/** The original texts a result's snippet may come from. */
+function originalTexts(db: Db, r: HitRow): string[] {
+  const sql = {
+    source: `SELECT v.text FROM sources s JOIN source_versions v ON v.source_id = s.id AND v.version = s.current_version WHERE s.id = ?`,
+    excerpt: `SELECT quote FROM excerpts WHERE id = ? UNION ALL SELECT note FROM excerpts WHERE id = ? AND note IS NOT NULL`,
+    brief: `SELECT plain_text FROM briefs WHERE id = ?`,
+  }[r.kind];
+  const ids = r.kind === 'excerpt' ? [r.id, r.id] : [r.id];
+  return prepared(db, sql).pluck().all(...ids) as string[];
+}
+
+/**
+ * The index holds folded text, so FTS5's snippet is folded too (ي for ی, no harakat). Folding
+ * keeps every offset, so the snippet's text is found in the folded original and replaced,
+ * character for character, by the original's; the highlight marks stay where they were.
+ */
+export function unfoldSnippet(marked: string, originals: readonly string[]): string {
+  const plain = marked.replace(/[\u0001\u0002]/g, '');
+  for (const original of originals) {
+    const folded = foldScripts(original);
+    // FTS5 adds an ellipsis where it cut the text (none at either end of the text).
+    const lead = plain.startsWith('…') && !folded.startsWith(plain.slice(0, 40)) ? 1 : 0;
+    const trail = plain.endsWith('…') && !folded.endsWith(plain.slice(-40)) ? 1 : 0;
+    const at = folded.indexOf(plain.slice(lead, plain.length - trail));
+    if (at < 0) continue;
+    let out = '';
+    let pos = 0;
+    for (let i = 0; i < marked.length; i++) {
+      const c = marked[i];
+      if (c === OPEN || c === CLOSE) out += c;
+      else {
+        out += pos >= lead && pos < plain.length - trail ? original[at + pos - lead] : c;
+        pos++;
+      }
+    }
+    return out;
+  }
+  return marked;
+}
+
+/** A snippet for a source found by its CJK words alone: the text around their first occurrence, each occurrence marked. */
+function cjkSnippet(db: Db, r: HitRow, words: readonly string[]): string {
+  const text = originalTexts(db, r)[0] ?? '';
+  const first = Math.min(...words.map((w) => text.indexOf(w)).filter((i) => i >= 0));
+  if (!Number.isFinite(first)) return text.slice(0, 80);
+  const start = Math.max(0, first - 30);
+  const end = Math.min(text.length, first + 60);
+  let window = text.slice(start, end);
+  for (const w of words) window = window.split(w).join(`${OPEN}${w}${CLOSE}`);
+  return `${start > 0 ? '…' : ''}${window}${end < text.length ? '…' : ''}`;
+}
+
+/** Languages written in Cyrillic: a workspace with a source in one is searched with Latin words' Cyrillic spellings. */
+const CYRILLIC_LANGUAGES = ['ru', 'uk', 'be', 'bg', 'sr', 'mk', 'kk', 'ky', 'tg', 'mn', 'tt', 'ba', 'cv', 'ce', 'os'];
+// One seek of the language index each (migration 018): 'ru' up to 'ru-~' is ru and ru-XX, not rue.
+const MAY_HAVE_CYRILLIC = [
+  `SELECT 1 FROM sources WHERE language IS NULL`,
+  ...CYRILLIC_LANGUAGES.map((l) => `SELECT 1 FROM sources WHERE language COLLATE NOCASE BETWEEN '${l}' AND '${l}-~'`),
+].join(' UNION ALL ') + ' LIMIT 1';
+
+const HAS_LANGUAGE = `SELECT 1 FROM sources WHERE language COLLATE NOCASE BETWEEN @l AND @l || '-~' LIMIT 1`;
+
+interface WorkspaceLanguages {
+  /** A source may be in Cyrillic: one in a Cyrillic-script language, or of a language not known (not detected yet). */
+  cyrillic: boolean;
+  /** The stemmed languages it has sources in. */
+  stemming: StemLanguage[];
+}
+
+/** The answer, per connection, until anything is written (by it: total_changes; by another: data_version). */
+const languageAnswers = new WeakMap<Db, { changes: number; dataVersion: number; answer: WorkspaceLanguages }>();
+
+/** What the workspace's languages ask of a query: a few seeks of the language index, once per change. */
+function workspaceLanguages(db: Db): WorkspaceLanguages {
+  const changes = prepared(db, `SELECT total_changes()`).pluck().get() as number;
+  const dataVersion = prepared(db, `PRAGMA data_version`).pluck().get() as number;
+  const known = languageAnswers.get(db);
+  if (known && known.changes === changes && known.dataVersion === dataVersion) return known.answer;
+  const answer = {
+    cyrillic: prepared(db, MAY_HAVE_CYRILLIC).get() !== undefined,
+    stemming: STEMMED.filter((l) => prepared(db, HAS_LANGUAGE).get({ l }) !== undefined),
+  };
+  languageAnswers.set(db, { changes, dataVersion, answer });
+  return answer;
 }
 
 /** Excerpts whose quote, note, tags, entities or source title match: the citation typeahead. */
@@ -236,7 +364,7 @@ export function deferSourceIndexing(db: Db): void {
 
 /** Indexes the texts queued since deferSourceIndexing, in one statement, and ends the deferral. */
 export function indexDeferredSources(db: Db): void {
-  prepared(db, `INSERT INTO sources_fts(rowid, title, body) SELECT t.seq, t.title, t.body FROM sources_fts_pending p JOIN source_search_text t ON t.seq = p.seq`).run();
+  prepared(db, `INSERT INTO sources_fts(rowid, title, body, lang) SELECT t.seq, t.title, t.body, t.lang FROM sources_fts_pending p JOIN source_search_text t ON t.seq = p.seq`).run();
   prepared(db, `DELETE FROM sources_fts_pending`).run();
   prepared(db, `DELETE FROM bulk_import`).run();
 }

@@ -1,3 +1,8 @@
+import { cjkQuery, hasCjk } from '../common/cjk';
+import { foldWord } from '../common/scriptFold';
+import { cyrillicToLatin, isCyrillic, latinToCyrillic } from '../common/transliteration';
+import { wordForms, type StemLanguage } from './stemming';
+
 // The search language a person types, read into an FTS5 expression (every word quoted:
 // FTS5 syntax never reaches the engine from input) and filters db/search.ts turns into SQL:
 //   word          the whole word (diacritics folded)        word*      words beginning so
@@ -10,6 +15,13 @@
 //                 publication date, an excerpt's event date (else its source's), a brief's
 //                 last change; an item without a date is left out
 // A filter value with spaces goes in quotes: publisher:"Coastal Ledger".
+//   lang:es       sources in that language (language: too; `es` also matches `es-MX`), excerpts of them
+// Across scripts (issue #14): every word is folded as the index is (common/scriptFold.ts);
+// a bare word in Russian Cyrillic also looks for its Latin transliteration and a bare
+// Latin word for the Cyrillic it may transliterate (common/transliteration.ts); a word of
+// Chinese, Japanese or Korean characters goes to the index of character pairs (common/cjk.ts);
+// a bare word also finds the other forms of its stem in English and Spanish sources
+// (db/stemming.ts; the source index's `lang` column says which are which).
 
 export type SearchKind = 'source' | 'excerpt' | 'brief';
 
@@ -23,11 +35,19 @@ export interface SearchFilters {
   after: string | null;
   /** The kinds asked for (kind:), or null for all. */
   kinds: SearchKind[] | null;
+  /** Languages asked for (lang:), as typed. */
+  language: string[];
 }
 
 export interface SearchQuery {
   /** The FTS5 expression of the words, or null when the query has none (filters alone). */
   fts: string | null;
+  /** The same for the source index, whose sources of a stemmed language also match their words' other forms. */
+  ftsSources: string | null;
+  /** The FTS5 expression over the CJK pair index of the query's CJK words, or null when it has none. */
+  cjk: string | null;
+  /** The query's CJK words as typed (a snippet is cut around them). */
+  cjkWords: string[];
   /** Words that must not be there, as an FTS5 expression (for a query of filters and exclusions alone). */
   exclude: string | null;
   /** The shortest prefix in it (Infinity when none): a one- or two-letter prefix matches nearly everything. */
@@ -35,19 +55,59 @@ export interface SearchQuery {
   filters: SearchFilters;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const FIELDS = new Set(['title', 'publisher', 'tag', 'entity', 'before', 'after', 'kind']);
+// Marks (\p{M}) belong to the word: an Arabic word's harakat, a decomposed accent.
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const FIELDS = new Set(['title', 'publisher', 'tag', 'entity', 'before', 'after', 'kind', 'lang', 'language']);
 const KINDS = new Set<SearchKind>(['source', 'excerpt', 'brief']);
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 interface Term {
-  /** The quoted FTS5 string, with its prefix star. */
-  fts: string;
+  /** The word (or, for a phrase, the words) and its other spellings, folded. */
+  alternatives: string[];
+  phrase: boolean;
   negated: boolean;
   /** The length of its prefix, when it is one. */
   prefix: number | null;
   /** A bare word at the very end of the input (the one still being typed). */
   last: boolean;
+  /** Written in CJK characters: looked up in the pair index. */
+  cjk: boolean;
+  /** A bare whole word's other forms, by stemmed language (sources of that language only). */
+  forms: Partial<Record<StemLanguage, string[]>>;
+}
+
+/** The term as an FTS5 expression: every word quoted, the star outside the quotes. */
+function render(t: Term, stems = false): string {
+  const star = t.prefix !== null ? '*' : '';
+  if (t.cjk) return cjkQuery(t.alternatives[0], t.prefix !== null);
+  const each = t.alternatives.map((a) => `"${a}"${star}`);
+  if (stems && t.prefix === null)
+    for (const [language, forms] of Object.entries(t.forms)) if (forms.length) each.push(`(lang : "${language}" AND (${forms.map((f) => `"${f}"`).join(' OR ')}))`);
+  return each.length === 1 ? each[0] : `(${each.join(' OR ')})`;
+}
+
+/** A word's other forms in each stemmed language of the workspace (not itself, nor a form already looked for). */
+function formsOf(word: string, alternatives: string[], languages: readonly StemLanguage[]): Partial<Record<StemLanguage, string[]>> {
+  const out: Partial<Record<StemLanguage, string[]>> = {};
+  const have = new Set(alternatives.map((a) => a.toLowerCase()));
+  for (const language of languages) {
+    const forms = wordForms(word, language).filter((f) => !have.has(f));
+    if (forms.length) out[language] = forms;
+  }
+  return out;
+}
+
+/** Shorter words are left alone: "a" would also look for "а", noise in any text. */
+const TRANSLITERATE_FROM = 3;
+
+/** A bare word and its spellings in the other script (Russian Cyrillic ↔ Latin). */
+function spellings(word: string, cyrillic: boolean): string[] {
+  if (word.length < TRANSLITERATE_FROM) return [word];
+  if (isCyrillic(word)) {
+    const latin = cyrillicToLatin(word);
+    return latin !== word.toLowerCase() && /^[a-z]+$/.test(latin) ? [word, latin] : [word];
+  }
+  return cyrillic ? [word, ...latinToCyrillic(word)] : [word];
 }
 
 /** Splits the input into tokens: "quoted", field:"quoted", field:value, -x, OR, words. */
@@ -64,24 +124,40 @@ function tokens(input: string): { text: string; quoted: boolean; field: string |
   return out;
 }
 
-function termsOf(text: string, quoted: boolean, negated: boolean, atEnd: boolean): Term[] {
-  const words = text.match(WORD) ?? [];
+function termsOf(text: string, quoted: boolean, negated: boolean, atEnd: boolean, cyrillic: boolean, stemming: readonly StemLanguage[]): Term[] {
+  const words = (text.match(WORD) ?? []).map(foldWord).filter((w) => w.length > 0);
   if (!words.length) return [];
-  if (quoted) return [{ fts: `"${words.join(' ')}"`, negated, prefix: null, last: false }];
+  if (quoted) {
+    const cjk = words.length === 1 && hasCjk(words[0]);
+    return [{ alternatives: [words.join(' ')], phrase: true, negated, prefix: null, last: false, cjk, forms: {} }];
+  }
   const star = /\*\s*$/.test(text);
   return words.map((w, i) => {
     const isLast = i === words.length - 1;
     const prefix = star && isLast;
-    return { fts: `"${w}"${prefix ? '*' : ''}`, negated, prefix: prefix ? w.length : null, last: isLast && atEnd && !star && /[\p{L}\p{N}]$/u.test(text) };
+    const cjk = hasCjk(w);
+    const alternatives = cjk ? [w] : spellings(w, cyrillic);
+    return {
+      alternatives,
+      phrase: false,
+      negated,
+      prefix: prefix ? w.length : null,
+      last: isLast && atEnd && !star && /[\p{L}\p{N}\p{M}]$/u.test(text),
+      cjk,
+      forms: cjk || negated || prefix ? {} : formsOf(w, alternatives, stemming),
+    };
   });
 }
 
 /**
  * Reads what a person typed. `asYouType` (the app's search box, still being typed) makes
  * the last bare word a prefix too, unless a space or a closing quote says it is finished.
+ * `cyrillic: false` (a workspace with no source that may be in Cyrillic) spares a Latin
+ * word its Cyrillic spellings, which could find nothing there; `stemming` names the stemmed
+ * languages the workspace has sources in (none: words are matched as typed).
  */
-export function parseSearchQuery(input: string, options: { asYouType?: boolean } = {}): SearchQuery {
-  const filters: SearchFilters = { title: [], publisher: [], tag: [], entity: [], before: null, after: null, kinds: null };
+export function parseSearchQuery(input: string, options: { asYouType?: boolean; cyrillic?: boolean; stemming?: readonly StemLanguage[] } = {}): SearchQuery {
+  const filters: SearchFilters = { title: [], publisher: [], tag: [], entity: [], before: null, after: null, kinds: null, language: [] };
   // Groups of alternatives, all required: `a OR b c` is [[a, b], [c]].
   const groups: Term[][] = [];
   const excluded: Term[] = [];
@@ -100,11 +176,12 @@ export function parseSearchQuery(input: string, options: { asYouType?: boolean }
       } else if (t.field === 'kind') {
         const kind = value.toLowerCase().replace(/s$/, '') as SearchKind;
         if (KINDS.has(kind)) filters.kinds = [...(filters.kinds ?? []), kind];
-      } else filters[t.field as 'title' | 'publisher' | 'tag' | 'entity'].push(value);
+      } else if (t.field === 'lang' || t.field === 'language') filters.language.push(value);
+      else filters[t.field as 'title' | 'publisher' | 'tag' | 'entity'].push(value);
       or = false;
       continue;
     }
-    const terms = termsOf(t.text, t.quoted, t.negated, atEnd);
+    const terms = termsOf(t.text, t.quoted, t.negated, atEnd, options.cyrillic ?? true, options.stemming ?? []);
     if (t.negated) {
       excluded.push(...terms);
       continue;
@@ -117,15 +194,23 @@ export function parseSearchQuery(input: string, options: { asYouType?: boolean }
   }
   let shortestPrefix = Infinity;
   const last = groups.at(-1)?.at(-1);
-  if (options.asYouType && last?.last) {
-    last.fts = `${last.fts}*`;
-    last.prefix = last.fts.length - 3;
-  }
-  for (const term of groups.flat()) if (term.prefix !== null) shortestPrefix = Math.min(shortestPrefix, term.prefix);
-  const positive = groups.map((g) => (g.length === 1 ? g[0].fts : `(${g.map((t) => t.fts).join(' OR ')})`)).join(' AND ');
-  const exclude = excluded.length ? excluded.map((t) => t.fts).join(' OR ') : null;
+  if (options.asYouType && last?.last) last.prefix = last.alternatives[0].length; // a prefix: no other forms (render)
+  for (const term of groups.flat()) if (term.prefix !== null && !term.cjk) shortestPrefix = Math.min(shortestPrefix, term.prefix);
+  // A group all of CJK words goes to the pair index; any other to the word index (a CJK
+  // word there matches only a whole run of such characters).
+  const cjkGroups = groups.filter((g) => g.every((t) => t.cjk));
+  const wordGroups = groups.filter((g) => !g.every((t) => t.cjk));
+  const expression = (gs: Term[][], stems = false) => gs.map((g) => (g.length === 1 ? render(g[0], stems) : `(${g.map((t) => render(t, stems)).join(' OR ')})`)).join(' AND ');
+  const positive = expression(wordGroups);
+  const positiveSources = expression(wordGroups, true);
+  const exclude = excluded.filter((t) => !t.cjk).length ? excluded.filter((t) => !t.cjk).map((t) => render(t)).join(' OR ') : null;
+  const cjkExclude = excluded.filter((t) => t.cjk).map((t) => render(t)).join(' OR ');
+  const cjkPositive = expression(cjkGroups);
   return {
     fts: positive ? (exclude ? `(${positive}) NOT (${exclude})` : positive) : null,
+    ftsSources: positiveSources ? (exclude ? `(${positiveSources}) NOT (${exclude})` : positiveSources) : null,
+    cjk: cjkPositive ? (cjkExclude ? `(${cjkPositive}) NOT (${cjkExclude})` : cjkPositive) : null,
+    cjkWords: cjkGroups.flat().map((t) => t.alternatives[0].replace(/ /g, '')),
     exclude,
     shortestPrefix,
     filters,
@@ -134,5 +219,5 @@ export function parseSearchQuery(input: string, options: { asYouType?: boolean }
 
 /** True when the query narrows by anything but words. */
 export function hasFilters(f: SearchFilters): boolean {
-  return f.title.length > 0 || f.publisher.length > 0 || f.tag.length > 0 || f.entity.length > 0 || f.before !== null || f.after !== null || f.kinds !== null;
+  return f.title.length > 0 || f.publisher.length > 0 || f.tag.length > 0 || f.entity.length > 0 || f.before !== null || f.after !== null || f.kinds !== null || f.language.length > 0;
 }

@@ -3,6 +3,7 @@ import type { Db } from './workspace';
 import type { PageSpan, Reliability, Source, SourceFormat, SourceMeta, SourcePage, SourceSummary, SourceVersion } from './domain';
 import { newId, nowIso } from './ids';
 import { prepared } from './statements';
+import { indexQueuedCjk } from './scriptIndex';
 import { DEFAULT_SORT_DIRECTION, MAX_SOURCE_PAGE, type SortDirection, type SourceSort } from '../common/library';
 
 interface SourceRow {
@@ -95,6 +96,8 @@ export interface NewSource extends SourceMeta {
   pages?: readonly PageSpan[] | null;
   /** contentHash(text), when the caller has it already (the importer checks duplicates with it). */
   contentHash?: string;
+  /** The language detected in the text (an ISO 639-1 code, 'und' when too little to tell), kept with the version. */
+  textLanguage?: string | null;
 }
 
 /** Page maps are stored compactly as [[start, end], ...] for pages 1..n. */
@@ -125,8 +128,9 @@ export function insertSource(db: Db, s: NewSource): string {
   const original = storeOriginal(s.original, s.text, textHash);
   prepared(
     db,
-    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_encoding, original_hash, original_name, pages, created_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, s.text, textHash, original.original, original.encoding, original.hash, s.originalName, encodePages(s.pages), now);
+    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_encoding, original_hash, original_name, pages, language, created_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, s.text, textHash, original.original, original.encoding, original.hash, s.originalName, encodePages(s.pages), s.textLanguage ?? null, now);
+  indexQueuedCjk(db);
   return id;
 }
 
@@ -279,23 +283,32 @@ export function listVersions(db: Db, sourceId: string): SourceVersion[] {
   return (
     db
       .prepare(
-        `SELECT v.version, v.created_at, v.original_name, length(v.text) AS length, v.version = s.current_version AS current
+        `SELECT v.version, v.created_at, v.original_name, length(v.text) AS length, v.version = s.current_version AS current, v.language
          FROM source_versions v JOIN sources s ON s.id = v.source_id WHERE v.source_id = ? ORDER BY v.version`,
       )
-      .all(sourceId) as { version: number; created_at: string; original_name: string | null; length: number; current: number }[]
-  ).map((r) => ({ version: r.version, createdAt: r.created_at, originalName: r.original_name, length: r.length, current: r.current === 1 }));
+      .all(sourceId) as { version: number; created_at: string; original_name: string | null; length: number; current: number; language: string | null }[]
+  ).map((r) => ({
+    version: r.version,
+    createdAt: r.created_at,
+    originalName: r.original_name,
+    length: r.length,
+    current: r.current === 1,
+    // 'und' (too little text to tell) is shown as no language.
+    language: r.language === 'und' ? null : r.language,
+  }));
 }
 
 /** Adds a new version of a source's text and makes it current; returns its number. */
-export function addVersion(db: Db, sourceId: string, v: { text: string; original: Buffer | null; originalName: string | null; pages?: readonly PageSpan[] | null }): number {
+export function addVersion(db: Db, sourceId: string, v: { text: string; original: Buffer | null; originalName: string | null; pages?: readonly PageSpan[] | null; language?: string | null }): number {
   const { next } = db.prepare(`SELECT coalesce(max(version), 0) + 1 AS next FROM source_versions WHERE source_id = ?`).get(sourceId) as { next: number };
   const now = nowIso();
   const textHash = contentHash(v.text);
   const original = storeOriginal(v.original, v.text, textHash);
   db.prepare(
-    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_encoding, original_hash, original_name, pages, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(sourceId, next, v.text, textHash, original.original, original.encoding, original.hash, v.originalName, encodePages(v.pages), now);
+    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_encoding, original_hash, original_name, pages, language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(sourceId, next, v.text, textHash, original.original, original.encoding, original.hash, v.originalName, encodePages(v.pages), v.language ?? null, now);
   db.prepare(`UPDATE sources SET current_version = ?, updated_at = ? WHERE id = ?`).run(next, now, sourceId);
+  indexQueuedCjk(db);
   return next;
 }
 
@@ -362,4 +375,14 @@ export function currentTexts(db: Db): { id: string; text: string; contentHash: s
   return db
     .prepare(`SELECT s.id, v.text, v.content_hash AS contentHash FROM sources s JOIN source_versions v ON v.source_id = s.id AND v.version = s.current_version ORDER BY s.seq`)
     .all() as { id: string; text: string; contentHash: string }[];
+}
+
+/** How many sources there are of each language (null: not known). */
+export function languageCounts(db: Db): { language: string | null; count: number }[] {
+  return db.prepare(`SELECT language, count(*) AS count FROM sources GROUP BY language COLLATE NOCASE ORDER BY count DESC`).all() as { language: string | null; count: number }[];
+}
+
+/** The ids of the sources of a known language, with it. */
+export function sourceLanguages(db: Db): Map<string, string> {
+  return new Map(db.prepare(`SELECT id, language FROM sources WHERE language IS NOT NULL`).raw().all() as [string, string][]);
 }

@@ -17,6 +17,7 @@ Commands:
   source replace SOURCE_ID FILE [--json]  replace a source's text with a new version; re-anchor its excerpts
   source grade SOURCE_ID --reliability A-F   grade a source (the first grade of a publisher's source
                                           becomes that publisher's default)
+  source language SOURCE_ID CODE|none     set a source's language (ISO 639-1, e.g. es, fa, zh; detected on import)
   excerpt add --source ID --quote TEXT|--quote-file FILE [--occurrence N] [--entity NAME]... [--entity-type TYPE]
               [--tag TAG]... [--note TEXT] [--credibility 1-6] [--date YYYY[-MM[-DD]]] [--json]
   excerpt delete EXCERPT_ID [--json]      move an excerpt to the Trash (its citations show "deleted")
@@ -26,6 +27,7 @@ Commands:
   entity add NAME --type TYPE [--alias A]... [--json]   add an entity; the corpus is scanned for its names
   entity alias ENTITY_ID ALIAS [--json]   add an alias (the corpus is scanned for it)
   entity rescan ENTITY_ID [--json]        look for an entity's names across the corpus again (repairs its mentions)
+  entity transliteration ENTITY_ID on|off  its Latin names also match their Russian Cyrillic transliteration
   entity reviews [--json]                 entities a merge queued for review (a name shared with another type, or with two)
   entity review ID --into ENTITY_ID|--as NEW_NAME|--dismiss [--json]   decide one
   entity merge KEEP_ID OTHER_ID [--json]  merge OTHER into KEEP (excerpts, mentions, aliases follow)

@@ -196,6 +196,8 @@ export const contract = {
   },
   /** Adds an alias and rescans the corpus for it in the background (see jobs:status). */
   'entities:addAlias': { input: z.object({ id, alias: z.string().trim().min(1).max(200) }).strict(), output: reply<{ entity: Entity; job: JobStatus | null }>() },
+  /** Lets the entity's Latin names match their Russian Cyrillic transliteration (or stops it); its mentions are brought in step. */
+  'entities:transliteration': { input: z.object({ id, on: z.boolean() }).strict(), output: reply<Entity>() },
   'entities:removeAlias': { input: z.object({ id, alias: z.string().trim().min(1).max(200) }).strict(), output: reply<Entity>() },
   'entities:splitAlias': { input: z.object({ id, alias: z.string().trim().min(1).max(200) }).strict(), output: reply<Entity>() },
   'entities:merge': { input: z.object({ keepId: id, otherId: id }).strict(), output: reply<{ mergeId: number; entity: Entity }>() },
@@ -213,6 +215,8 @@ export const contract = {
   /** Turns a mention's sentence into an excerpt tagged with the entity. */
   'mentions:toExcerpt': { input: z.object({ sourceId: id, start: z.number().int().min(0) }).strict(), output: reply<ExcerptView>() },
   'suggestions:list': { input: z.object({}).strict(), output: reply<Suggestion[]>() },
+  /** The sources suggestions leave unread: name recognition knows English only. */
+  'suggestions:coverage': { input: z.object({}).strict(), output: reply<{ notRead: { language: string; count: number }[] }>() },
   'suggestions:accept': {
     input: z.object({ name: z.string().trim().min(1).max(200), type: z.enum(ENTITY_TYPES), aliases: z.array(z.string().trim().min(1).max(200)).max(100).default([]) }).strict(),
     output: reply<Entity>(),

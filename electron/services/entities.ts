@@ -11,6 +11,7 @@ import {
   mergeEntities,
   removeAlias,
   renameEntity,
+  setMatchTransliteration,
   undoMerge,
   updateEntityFields,
 } from '../../db/entities';
@@ -24,6 +25,7 @@ import { scanCorpusNow, scanForNewAlias, scanSource } from './mentions/scan';
 import { scanForAlias } from './mentions/matcher';
 import type { FoldedText } from './mentions/fold';
 import { UserError } from './errors';
+import { cyrillicSpellingsOfName } from '../../common/transliteration';
 
 export { listEntities, dismissMention };
 
@@ -93,6 +95,22 @@ export async function scanNewAliasInBackground(db: Db, entityId: string, alias: 
   const progress = await scanForNewAlias(db, entityId, alias, { onProgress });
   if (progress.done === progress.total) scanDone(db, entityId, alias);
   return progress;
+}
+
+/**
+ * Turns on or off the matching of the entity's Latin names in their Cyrillic
+ * transliteration, and brings its mentions in step: on, the sources where a spelling
+ * occurs are rescanned; off, the sources that mention it.
+ */
+export function setEntityTransliteration(db: Db, entityId: string, on: boolean): Entity {
+  const entity = requireEntity(db, entityId);
+  const affected = on ? [] : sourcesMentioning(db, entityId);
+  if (!setMatchTransliteration(db, entityId, on)) return entity;
+  if (on) {
+    const spellings = [entity.name, ...entity.aliases].flatMap((n) => cyrillicSpellingsOfName(n));
+    scanCorpusNow(db, (text) => spellings.some((s) => occurs(s, entityId)(text)));
+  } else for (const s of affected) scanSource(db, s);
+  return getEntity(db, entityId)!;
 }
 
 export function removeEntityAlias(db: Db, entityId: string, alias: string): Entity {

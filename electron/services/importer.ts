@@ -59,7 +59,9 @@ function storeParsed(db: Db, input: ImportInput, bytes: Buffer, parsed: ParseOut
       // Different text, but maybe the same document (a corrected article, a report saved
       // again): imported all the same, with a word on how to keep one source instead.
       const earlier = findSourceLike(db, { url: doc.meta.url, originalName: input.name, title: doc.meta.title });
-      const id = insertSource(db, { ...doc.meta, format: doc.format, originalName: input.name, text: doc.text, original: bytes, pages: doc.pages ?? null, contentHash: hash });
+      // The language the document declares (an HTML lang, a PDF's or DOCX's metadata), else the one detected in its text.
+      const language = doc.meta.language ?? doc.language ?? null;
+      const id = insertSource(db, { ...doc.meta, language, format: doc.format, originalName: input.name, text: doc.text, original: bytes, pages: doc.pages ?? null, contentHash: hash, textLanguage: doc.language ?? 'und' });
       if (options.reliability) updateSourceMeta(db, id, { reliability: options.reliability });
       // Mentions of known entities are found as the source arrives (a new source has none to clear first).
       scanText(db, id, doc.text, hash, undefined, { fresh: true });

@@ -8,6 +8,7 @@ import { syncFolderOf, type SyncFolder } from './syncFolder';
 import { workspaceName } from './workspaceFile';
 import { purgeOldTrash } from './trash';
 import { resumeScans } from './entities';
+import { detectMissingLanguages } from './languages';
 import type { WorkspaceSwitcher } from './workspaceSwitcher';
 
 /** An open workspace with what the services need: the store and a PDF printer. */
@@ -48,6 +49,8 @@ export async function openSession(workspacePath: string, options: { printer: Pdf
   // scans for new names that a kill or crash cut short are run again.
   purgeOldTrash(db);
   resumeScans(db);
+  // Sources imported before languages were detected get theirs, in the background.
+  void detectMissingLanguages(db).catch((err: unknown) => console.error(`[sourcebook] language detection stopped: ${(err as Error).message}`));
   const printer = options.printer;
   const backups = new BackupSchedule(db, workspacePath);
   const timer = setInterval(() => void session.backups.tick().catch((err: unknown) => console.error(`[sourcebook] automatic backup failed: ${(err as Error).message}`)), 60_000);

@@ -1,10 +1,13 @@
 // Offline named-entity recognition over the corpus: people, organizations and places
 // that are not entities yet, with counts and example contexts, for the analyst to accept
-// (creating the entity) or reject (remembered). compromise runs fully offline.
+// (creating the entity) or reject (remembered). compromise runs fully offline. It knows
+// English only: sources of another language are not read (in Spanish or Russian it finds
+// noise, and in Arabic or Chinese nothing), and suggestionCoverage says so.
 import type { Db } from '../../db/workspace';
 import { allNames } from '../../db/entities';
 import { getRecognisedNames, putRecognisedNames, rejectedSuggestions, rejectSuggestionName } from '../../db/recognisedNames';
-import { currentTexts } from '../../db/sources';
+import { currentTexts, languageCounts, sourceLanguages } from '../../db/sources';
+import { suggestionsRead } from '../../common/language';
 import { foldAlias } from './mentions/fold';
 import { RECOGNISER, type Found } from './mentions/recogniseText';
 import { recogniseOffThread } from './mentions/recogniser';
@@ -36,7 +39,9 @@ export async function suggestEntities(db: Db, options: { limit?: number; budgetM
   const known = new Set(allNames(db).map((n) => foldAlias(n.alias)));
   const rejected = new Set(rejectedSuggestions(db).map(foldAlias));
   const byName = new Map<string, Suggestion>();
+  const languages = sourceLanguages(db);
   for (const s of currentTexts(db)) {
+    if (!suggestionsRead(languages.get(s.id) ?? null)) continue;
     let found = stored(db, s.contentHash);
     if (found === null) {
       if (options.budgetMs !== undefined && Date.now() - started > options.budgetMs) continue;
@@ -59,6 +64,11 @@ export async function suggestEntities(db: Db, options: { limit?: number; budgetM
     }
   }
   return [...byName.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, options.limit ?? 100);
+}
+
+/** The sources name suggestions do not read (their language is not English), by language. */
+export function suggestionCoverage(db: Db): { notRead: { language: string; count: number }[] } {
+  return { notRead: languageCounts(db).filter((l): l is { language: string; count: number } => l.language !== null && !suggestionsRead(l.language)) };
 }
 
 export function rejectSuggestion(db: Db, name: string): void {

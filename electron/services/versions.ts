@@ -1,10 +1,11 @@
 import type { Db } from '../../db/workspace';
 import type { AnchorState, ExcerptView } from '../../db/domain';
-import { addVersion, contentHash, getSource, getVersionText } from '../../db/sources';
+import { addVersion, contentHash, getSource, getVersionText, updateSourceMeta } from '../../db/sources';
 import { getExcerpt, listExcerptsOfSource, setExcerptAnchor } from '../../db/excerpts';
 import { reanchor, reanchorAll, type Reanchored } from './anchoring/reanchor';
 import { quoteContext } from './anchoring/quote';
 import { parseFile } from './import/parse';
+import { detectLanguage } from './import/language';
 import { readImportFile, type ImportInput } from './import/input';
 import { MAX_IMPORT_BYTES as MAX_FILE_BYTES } from '../../common/sourceFiles';
 import { UserError } from './errors';
@@ -40,6 +41,7 @@ export async function replaceSourceText(db: Db, sourceId: string, input: ImportI
   let doc;
   try {
     doc = await parseFile(input.name, bytes);
+    doc.language = await detectLanguage(doc.text);
   } catch (err) {
     throw new UserError(`${input.path} cannot replace the text: ${(err as Error).message}`);
   }
@@ -50,7 +52,9 @@ export async function replaceSourceText(db: Db, sourceId: string, input: ImportI
     // Orphans are tried again too: the new text may have the passage back.
     const excerpts = listExcerptsOfSource(db, sourceId);
     const unchanged = contentHash(doc.text) === current.contentHash;
-    const version = unchanged ? current.version : addVersion(db, sourceId, { text: doc.text, original: bytes, originalName: input.name, pages: doc.pages ?? null });
+    // A source of no known language takes the new text's.
+    if (!current.language && doc.language) updateSourceMeta(db, sourceId, { language: doc.language });
+    const version = unchanged ? current.version : addVersion(db, sourceId, { text: doc.text, original: bytes, originalName: input.name, pages: doc.pages ?? null, language: doc.language ?? 'und' });
     // Each excerpt is re-anchored knowing the whole text it was made on (its version):
     // whether its quote was unique there decides what finding it once now proves.
     const oldTexts = new Map<number, string | undefined>();

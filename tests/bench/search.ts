@@ -7,6 +7,8 @@
 // word as it is typed (the app's search-as-you-type), and a submitted query.
 // Figures, not a test: p50 and p95 over ROUNDS runs, queries taken in turn with the floor
 // so a burst of other work falls on both. BENCH_SIZES, BENCH_ROUNDS, BENCH_FRESH change it.
+// Then the multilingual corpus (tests/bench/multilingual.ts): recall across scripts, target
+// 100%; BENCH_MULTILINGUAL articles per script (default 250; 0 leaves it out).
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -15,8 +17,9 @@ import { performance } from 'node:perf_hooks';
 import { openWorkspace } from '../../db/workspace';
 import { search } from '../../electron/services/search';
 import { benchDir, bigWorkspace, generatedArticles, type GeneratedFile } from './bigWorkspace';
+import { multilingualRecall } from './multilingual';
 
-const SIZES = (process.env.BENCH_SIZES ?? '10000,50000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,50000').split(',').map(Number).filter((n) => n > 0);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);
 const LIMIT = 20;
 
@@ -122,6 +125,8 @@ async function main() {
     raw.close();
     db.close();
   }
+  const perScript = Number(process.env.BENCH_MULTILINGUAL ?? 250);
+  if (perScript > 0) await multilingualRecall(perScript);
 }
 
 main().catch((err) => {

@@ -2,7 +2,7 @@
 import { ENTITY_TYPES, type EntityType } from '../../../common/glossary';
 import { entityCooccurrence, entityMentions, listDatedExcerpts } from '../../services/analysis';
 import { addRelationWithEvidence } from '../../services/relations';
-import { addEntity, addEntityAlias, listEntities, mergeEntity, rescanEntity } from '../../services/entities';
+import { addEntity, addEntityAlias, listEntities, mergeEntity, rescanEntity, setEntityTransliteration } from '../../services/entities';
 import { listEntityReviews, resolveEntityReview, type ReviewDecision } from '../../services/entityReviews';
 import { UsageError, parse, one, withWorkspace, type Command } from '../command';
 
@@ -27,6 +27,18 @@ export const entitiesCommands: Command[] = [
       const alias = one(positionals[1], 'ALIAS');
       const e = await withWorkspace(ctx.workspace, (db) => addEntityAlias(db, id, alias));
       ctx.out.print({ id: e.id, aliases: e.aliases, mentions: e.mentionCount }, () => `${e.id}  ${e.name}: ${e.aliases.join(', ')}  (${e.mentionCount} mentions)`);
+      return 0;
+    },
+  },
+  {
+    name: 'entity transliteration',
+    async run(args, ctx) {
+      const { positionals } = parse(args, {});
+      const id = one(positionals[0], 'ENTITY_ID');
+      const value = one(positionals[1], 'on|off').toLowerCase();
+      if (value !== 'on' && value !== 'off') throw new UsageError('entity transliteration takes on or off.');
+      const e = await withWorkspace(ctx.workspace, (db) => setEntityTransliteration(db, id, value === 'on'));
+      ctx.out.print({ id: e.id, matchTransliteration: e.matchTransliteration, mentions: e.mentionCount }, () => `${e.id}  ${e.name}: Cyrillic transliteration ${e.matchTransliteration ? 'on' : 'off'}  (${e.mentionCount} mentions)`);
       return 0;
     },
   },
@@ -101,11 +113,16 @@ export const entitiesCommands: Command[] = [
     name: 'suggestions',
     async run(args, ctx) {
       parse(args, {});
-      const { suggestEntities } = await import('../../services/suggestions');
-      const rows = await withWorkspace(ctx.workspace, (db) => suggestEntities(db));
+      const { suggestEntities, suggestionCoverage } = await import('../../services/suggestions');
+      const [rows, coverage] = await withWorkspace(ctx.workspace, async (db) => [await suggestEntities(db), suggestionCoverage(db)] as const);
+      const unread = coverage.notRead.map((l) => `${l.count} in ${l.language}`).join(', ');
       ctx.out.print(
         rows.map(({ name, type, count }) => ({ name, type, count })),
-        () => rows.map((r) => `${String(r.count).padStart(4)}  ${r.name} (${r.type})`).join('\n') || 'No suggestions.',
+        () =>
+          [
+            rows.map((r) => `${String(r.count).padStart(4)}  ${r.name} (${r.type})`).join('\n') || 'No suggestions.',
+            ...(unread ? [`Suggestions read English sources only; not read: ${unread}.`] : []),
+          ].join('\n'),
       );
       return 0;
     },

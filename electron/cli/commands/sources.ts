@@ -1,7 +1,8 @@
 // `sourcebook` commands — Sources: import, list, replace a source's text, grade.
 import { statSync } from 'node:fs';
 import { RELIABILITY, type Reliability } from '../../../common/glossary';
-import { listSources } from '../../services/sources';
+import { listSources, updateSource } from '../../services/sources';
+import { languageTag } from '../../../common/language';
 import { gradeSource } from '../../services/grading';
 import { UserError } from '../../services/errors';
 import { UsageError, parse, one, withWorkspace, type Command } from '../command';
@@ -33,7 +34,7 @@ export const sourcesCommands: Command[] = [
     async run(args, ctx) {
       parse(args, {});
       const sources = await withWorkspace(ctx.workspace, listSources);
-      ctx.out.print(sources, () => sources.map((s) => `${s.id}  ${s.title}${s.publisher ? ` — ${s.publisher}` : ''}`).join('\n') || 'No sources.');
+      ctx.out.print(sources, () => sources.map((s) => `${s.id}  ${s.title}${s.publisher ? ` — ${s.publisher}` : ''}${s.language ? `  [${s.language}]` : ''}`).join('\n') || 'No sources.');
       return 0;
     },
   },
@@ -71,6 +72,19 @@ export const sourcesCommands: Command[] = [
       if (!RELIABILITY.includes(grade as Reliability)) throw new UsageError('--reliability takes a letter from A to F.');
       const source = await withWorkspace(ctx.workspace, (db) => gradeSource(db, sourceId, grade as Reliability));
       ctx.out.print({ id: source.id, reliability: source.reliability }, () => `${source.id}  ${source.title}  reliability ${source.reliability}`);
+      return 0;
+    },
+  },
+  {
+    name: 'source language',
+    async run(args, ctx) {
+      const { positionals } = parse(args, {});
+      const sourceId = one(positionals[0], 'SOURCE_ID');
+      const code = one(positionals[1], 'CODE');
+      const language = code.toLowerCase() === 'none' ? null : languageTag(code);
+      if (language === undefined) throw new UsageError(`"${code}" is not a language code: write one like es, fa, zh or pt-BR, or none.`);
+      const source = await withWorkspace(ctx.workspace, (db) => updateSource(db, sourceId, { language }));
+      ctx.out.print({ id: source.id, language: source.language }, () => `${source.id}  ${source.title}  language ${source.language ?? 'none'}`);
       return 0;
     },
   },

@@ -4,8 +4,8 @@
 // already validated by the router.
 import { addRelationWithEvidence } from '../../services/relations';
 import { entityPage, mentionSources, sourceMentions } from '../../services/analysis';
-import { addEntity, addEntityAlias, createEntityWith, dismissMention, editEntity, excerptFromMention, listEntities, mergeEntity, removeEntity, removeEntityAlias, splitAlias, undoEntityMerge, scanNewAliasInBackground } from '../../services/entities';
-import { rejectSuggestion, suggestEntities } from '../../services/suggestions';
+import { addEntity, addEntityAlias, createEntityWith, dismissMention, editEntity, excerptFromMention, listEntities, mergeEntity, removeEntity, removeEntityAlias, setEntityTransliteration, splitAlias, undoEntityMerge, scanNewAliasInBackground } from '../../services/entities';
+import { rejectSuggestion, suggestEntities, suggestionCoverage } from '../../services/suggestions';
 import { jobStatuses, startJob } from '../../services/jobs';
 import { entityReviews, resolveEntityReview, type ReviewDecision } from '../../services/entityReviews';
 import type { FeatureHandlers } from './types';
@@ -24,6 +24,7 @@ export const entitiesHandlers: FeatureHandlers<'entities' | 'mentions' | 'sugges
     return { entity, job };
   },
   'entities:removeAlias': ({ id, alias }, { db }) => removeEntityAlias(db, id, alias),
+  'entities:transliteration': ({ id, on }, { db }) => setEntityTransliteration(db, id, on),
   'entities:splitAlias': ({ id, alias }, { db }) => splitAlias(db, id, alias),
   'entities:merge': ({ keepId, otherId }, { db }) => mergeEntity(db, keepId, otherId),
   'entities:undoMerge': ({ mergeId }, { db }) => undoEntityMerge(db, mergeId),
@@ -35,6 +36,7 @@ export const entitiesHandlers: FeatureHandlers<'entities' | 'mentions' | 'sugges
   'mentions:toExcerpt': ({ sourceId, start }, { db }) => excerptFromMention(db, sourceId, start),
   // The panel asks again for more: each call recognises new texts for at most 15 s.
   'suggestions:list': (_, { db }) => suggestEntities(db, { budgetMs: 15_000 }),
+  'suggestions:coverage': (_, { db }) => suggestionCoverage(db),
   'suggestions:accept': ({ name, type, aliases }, { db }) => addEntity(db, name, type, aliases),
   'suggestions:reject': ({ name }, { db }) => {
     rejectSuggestion(db, name);

@@ -12,6 +12,8 @@ export interface ParsedDocument {
   warnings: string[];
   /** The page map of a paged format (PDF); absent otherwise. */
   pages?: PageSpan[];
+  /** The language detected in the text (ISO 639-1), null when too little to tell; absent until detected (parseOutcome.ts). */
+  language?: string | null;
 }
 
 /** A file deliberately not imported; `message` is the reason shown to the user. */

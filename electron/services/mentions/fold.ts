@@ -7,6 +7,8 @@
 //     letters whose stroke is not a decomposable mark: ø ł đ ħ ŧ ƀ ɨ -> o l d h t b i;
 //   - apostrophe variants -> "'", hyphen and dash variants -> "-", double-quote variants
 //     -> '"'; the soft hyphen (U+00AD) is removed like a mark;
+//   - Arabic and Persian letter forms and tatweel, and ё, as search folds them
+//     (common/scriptFold.ts);
 //   - whitespace (JS \s): a run -> one space. A run is whitespace interrupted only by
 //     removed characters, i.e. a space is dropped when the last folded character is a
 //     space.
@@ -16,6 +18,7 @@
 // changes, which for ordinary text is a few per paragraph, not one per character.
 // Everything here works on UTF-16 code units with surrogate pairs kept intact.
 import { APOSTROPHES, DASHES, DOUBLE_QUOTES } from '../../../common/punctuation';
+import { DROPPED, SCRIPT_FOLDS } from '../../../common/scriptFold';
 
 const MARK = /\p{M}/gu;
 const WORD = /^[\p{L}\p{N}\p{M}]/u;
@@ -29,6 +32,16 @@ for (const ch of DASHES) EXTRA.set(ch, '-');
 for (const ch of DOUBLE_QUOTES) EXTRA.set(ch, '"');
 for (const [k, v] of Object.entries(STROKES)) EXTRA.set(k, v);
 EXTRA.set('\u00AD', '');
+// Letters one script writes in several ways, folded as search folds them (common/scriptFold.ts):
+// Arabic and Persian letter forms, tatweel (harakat are marks, removed above anyway), ё.
+for (const [k, v] of Object.entries(SCRIPT_FOLDS)) EXTRA.set(k, v === DROPPED ? '' : v.toLowerCase());
+
+/**
+ * Chinese, Japanese and Korean are written without spaces between words (Korean puts its
+ * particles right after a name): their characters are no word boundary's concern, so a
+ * name in them matches inside running text.
+ */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC]/u;
 
 /** The folded form of one code point (may be empty: marks, the soft hyphen). */
 export function foldCodePoint(cp: number): string {
@@ -48,7 +61,8 @@ export function foldCodePoint(cp: number): string {
 
 /** Word characters for the whole-word rule: Unicode letters, digits and marks. */
 export function isWordCodePoint(cp: number): boolean {
-  return WORD.test(String.fromCodePoint(cp));
+  const ch = String.fromCodePoint(cp);
+  return WORD.test(ch) && !UNSPACED.test(ch);
 }
 
 // Per-code-unit table: >= 0 -> the code unit folds to exactly that one code unit;

@@ -3,7 +3,8 @@
 //   - compared folded (fold.ts): case-, diacritic-, apostrophe-, hyphen-insensitive, a run
 //     of whitespace in the text matching the single space between an alias's words;
 //   - whole words only: the folded characters just before and just after a match are not
-//     word characters (\p{L}\p{N}\p{M}). Possessives need no rule of their own: in
+//     word characters (\p{L}\p{N}\p{M}, but not Chinese, Japanese or Korean characters,
+//     written without spaces: a name in them matches inside running text). Possessives need no rule of their own: in
 //     "Maduro's", "Maduro’s", "Venezuelas’" the apostrophe is not a word character, so
 //     "Maduro" and "Venezuelas" match and the match ends before the apostrophe;
 //   - leftmost-longest, non-overlapping: of the matches starting leftmost the longest is
@@ -417,7 +418,7 @@ export function scanForAlias(text: string | FoldedText, alias: string, entityId:
   }
 }
 
-const SKIPPABLE = '[\\p{M}\\u00AD]*';
+const SKIPPABLE = '[\\p{M}\\u00AD\\u0640]*';
 const CORE_CACHE = new Map<string, RegExp | null>();
 
 /** Original offsets of every occurrence of the alias's core (overlapping ones too), or null when the alias has no usable core. */

@@ -2,7 +2,8 @@
 // when imported or re-imported; a new alias scans the corpus, cheaply, for that alias only
 // and rescans just the sources where it occurs (elsewhere nothing can change).
 import type { Db } from '../../../db/workspace';
-import { allNames, namesToken } from '../../../db/entities';
+import { allNames, namesToken, transliteratedEntityIds } from '../../../db/entities';
+import { cyrillicSpellingsOfName } from '../../../common/transliteration';
 import { prepared } from '../../../db/statements';
 import { getSource, listSourceIds } from '../../../db/sources';
 import { paragraphIndexer, replaceSourceMentions } from '../../../db/mentions';
@@ -18,9 +19,21 @@ function matcherFor(db: Db): MentionMatcher {
   const token = namesToken(db);
   const cached = matchers.get(db);
   if (cached && token !== null && cached.token === token) return cached.matcher;
-  const matcher = new MentionMatcher(allNames(db));
+  const matcher = new MentionMatcher(namesToLookFor(db));
   if (token !== null) matchers.set(db, { token, matcher });
   return matcher;
+}
+
+/**
+ * Every name and alias, then the Cyrillic spellings of the Latin names of the entities
+ * that ask for them: after every name written by the analyst, so a written name wins a tie.
+ */
+export function namesToLookFor(db: Db): { entityId: string; alias: string }[] {
+  const names = allNames(db);
+  const transliterated = transliteratedEntityIds(db);
+  if (!transliterated.size) return names;
+  const extra = names.filter((n) => transliterated.has(n.entityId)).flatMap((n) => cyrillicSpellingsOfName(n.alias).map((alias) => ({ entityId: n.entityId, alias })));
+  return [...names, ...extra];
 }
 
 /**

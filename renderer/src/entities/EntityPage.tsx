@@ -3,7 +3,7 @@
 // mention with its context grouped by source, the briefs that cite or mention it, and
 // the entities it appears with — each count opening the passages behind it. Merge (with
 // Undo) and delete at the foot.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { useNavigation } from '../app/navigation';
 import { EvidencePanel, ExcerptItem } from '../analysis/EvidencePanel';
@@ -202,7 +202,37 @@ function Aliases({ entity }: { entity: Entity }) {
       {jobs.map((j) => (
         <JobProgress key={j.id} job={j} />
       ))}
+      <Transliteration entity={entity} />
     </section>
+  );
+}
+
+/** The per-entity switch: Latin names also match their Russian Cyrillic transliteration. */
+function Transliteration({ entity }: { entity: Entity }) {
+  const [busy, setBusy] = useState(false);
+  // Shown at once; the entity's own value again once it reloads (or if the change failed).
+  const [checked, setChecked] = useState(entity.matchTransliteration);
+  useEffect(() => setChecked(entity.matchTransliteration), [entity.matchTransliteration]);
+  const toggle = async (on: boolean) => {
+    setBusy(true);
+    setChecked(on);
+    try {
+      await api['entities:transliteration']({ id: entity.id, on });
+    } catch (error) {
+      setChecked(!on);
+      notifyError(error, 'The setting was not changed');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <label className="entity-transliteration">
+      <input type="checkbox" checked={checked} disabled={busy} onChange={(e) => void toggle(e.target.checked)} aria-describedby="transliteration-hint" />
+      <span>Also find Latin names written in Cyrillic</span>
+      <span className="muted small" id="transliteration-hint">
+        “Patrushev” then matches “Патрушев” in Russian sources (BGN/PCGN transliteration).
+      </span>
+    </label>
   );
 }
 

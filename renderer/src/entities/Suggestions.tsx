@@ -15,6 +15,8 @@ import { openSideView } from './sideView';
 
 export function Suggestions() {
   const list = useApiQuery(() => api['suggestions:list']({}), [], ['entities', 'sources']);
+  const coverage = useApiQuery(() => api['suggestions:coverage']({}), [], ['sources']);
+  const unread = coverage.data?.notRead ?? [];
   /** Handled here: gone from the list at once. */
   const [done, setDone] = useState<ReadonlySet<string>>(() => new Set());
   const shown = (list.data ?? []).filter((s) => !done.has(s.name));
@@ -29,6 +31,11 @@ export function Suggestions() {
         }
       >
         <p className="side-intro">Names of people, organizations and places found in your sources that are not entities yet. Accept the ones that matter.</p>
+        {unread.length > 0 && (
+          <p className="side-intro" role="note">
+            Suggestions are English-only: {unread.reduce((n, l) => n + l.count, 0)} source{unread.reduce((n, l) => n + l.count, 0) === 1 ? '' : 's'} in other languages ({unread.map((l) => l.language).join(', ')}) are not read for names. Add their names as entities or aliases: mentions work in every script.
+          </p>
+        )}
       </PaneHeader>
       <div className="side-body">
         {!list.data && <p className="loading">Reading the sources for names…</p>}

@@ -169,6 +169,17 @@ export function LibraryList({ pages, total, queryKey, openId, onOpen, label }: {
 
 const rowId = (index: number) => `library-row-${index}`;
 
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+/** "Spanish (es)"; the code alone when it names no language the browser knows. */
+function languageName(code: string): string {
+  try {
+    const name = languageNames.of(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
+}
+
 function LibraryRow({ index, total, source: s, style, active, open, onClick }: { index: number; total: number; source: SourceSummary; style: CSSProperties; active: boolean; open: boolean; onClick(): void }) {
   const meta = [s.publisher, formatDate(s.publishedAt)].filter(Boolean).join(' · ');
   return (
@@ -183,12 +194,19 @@ function LibraryRow({ index, total, source: s, style, active, open, onClick }: {
       data-source-id={s.id}
       onClick={onClick}
     >
-      <span className="nav-item-title">{s.title}</span>
+      <span className="nav-item-title" lang={s.language ?? undefined}>
+        {s.title}
+      </span>
       <span className="nav-item-meta">
         <span className="nav-item-meta-text">
           {s.reliability && (
             <span className={`grade grade-small${s.reliabilityFrom === 'publisher' ? ' grade-inherited' : ''}`} title={s.reliabilityFrom === 'publisher' ? `Reliability ${s.reliability} (from publisher)` : `Reliability ${s.reliability}`}>
               {s.reliability}
+            </span>
+          )}
+          {s.language && (
+            <span className="language-tag" title={`Language: ${languageName(s.language)}`} aria-label={`Language: ${languageName(s.language)}`}>
+              {s.language.split('-')[0].toUpperCase()}
             </span>
           )}
           {meta || s.originalName || s.format}

@@ -101,7 +101,10 @@ export function SourceDetailsDialog({ source, onClose }: { source: Source; onClo
           </label>
           <label className="field">
             <span className="field-label">Language</span>
-            <input type="text" value={language} placeholder="e.g. en, de, fr" onChange={(e) => setLanguage(e.target.value)} spellCheck={false} />
+            <input type="text" value={language} placeholder="e.g. en, es, fa, zh" onChange={(e) => setLanguage(e.target.value)} spellCheck={false} aria-describedby="source-language-hint" />
+            <span className="field-hint" id="source-language-hint">
+              Detected on import; search filters by it (lang:es).
+            </span>
           </label>
         </div>
         <label className="field">

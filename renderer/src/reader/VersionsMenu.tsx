@@ -89,6 +89,7 @@ export function VersionsMenu({ source }: { source: Source }) {
                       </span>
                       <span className="muted small">
                         {formatEdited(v.createdAt)} · {formatLength(v.length)}
+                        {v.language && <> · {v.language}</>}
                       </span>
                     </span>
                     {v.current && <span className="version-current">current</span>}

@@ -8,17 +8,20 @@ import { parseSearchQuery } from '../../../db/searchQuery';
 
 describe('the search language', () => {
   it('quotes every word, so FTS5 syntax typed by a person is only words', () => {
-    expect(parseSearchQuery('NEAR(a b) AND ^c').fts).toBe('"NEAR" AND "a" AND "b" AND "AND" AND "c"');
-    expect(parseSearchQuery('cranes "East Terminal" dredg*').fts).toBe('"cranes" AND "East Terminal" AND "dredg"*');
-    expect(parseSearchQuery('cranes OR tugs lease').fts).toBe('("cranes" OR "tugs") AND "lease"');
-    expect(parseSearchQuery('cranes -strike -"night shift"').fts).toBe('("cranes") NOT ("strike" OR "night shift")');
-    expect(parseSearchQuery('seiz', { asYouType: true })).toMatchObject({ fts: '"seiz"*', shortestPrefix: 4 });
-    expect(parseSearchQuery('seiz ', { asYouType: true })).toMatchObject({ fts: '"seiz"', shortestPrefix: Infinity });
+    expect(parseSearchQuery('NEAR(a b) OR ^c').fts).toBe('("NEAR" OR "неар" OR "нэар") AND "a" AND ("b" OR "c")');
+    // Words with a letter Russian transliteration never writes (c, h, w…) have no Cyrillic spelling to look for.
+    expect(parseSearchQuery('cranes "East Terminal" crowch*').fts).toBe('"cranes" AND "East Terminal" AND "crowch"*');
+    expect(parseSearchQuery('cranes OR which crew').fts).toBe('("cranes" OR "which") AND "crew"');
+    expect(parseSearchQuery('cranes -"night shift"').fts).toBe('("cranes") NOT ("night shift")');
+    expect(parseSearchQuery('chow', { asYouType: true })).toMatchObject({ fts: '"chow"*', shortestPrefix: 4 });
+    expect(parseSearchQuery('chow ', { asYouType: true })).toMatchObject({ fts: '"chow"', shortestPrefix: Infinity });
+    // A Latin word also looks for the Cyrillic it may transliterate, every spelling with its star.
+    expect(parseSearchQuery('Patru', { asYouType: true }).fts).toBe('("Patru"* OR "патру"*)');
   });
 
   it('reads filters, with quoted values, and leaves an unknown field as words', () => {
     const q = parseSearchQuery('publisher:"Coastal Ledger" tag:military entity:Patrushev title:port before:2025-06 after:2024 kind:excerpts re:cranes');
-    expect(q.filters).toEqual({ title: ['port'], publisher: ['Coastal Ledger'], tag: ['military'], entity: ['Patrushev'], before: '2025-06', after: '2024', kinds: ['excerpt'] });
+    expect(q.filters).toEqual({ title: ['port'], publisher: ['Coastal Ledger'], tag: ['military'], entity: ['Patrushev'], before: '2025-06', after: '2024', kinds: ['excerpt'], language: [] });
     expect(q.fts).toBe('"re" AND "cranes"');
     expect(parseSearchQuery('before:yesterday').filters.before).toBeNull();
   });
@@ -53,5 +56,32 @@ describe('search with the language', () => {
     expect(hit.snippet.slice(hit.highlights[0][0], hit.highlights[0][1])).toBe('strike');
     const [byFilter] = search(db, 'publisher:ledger');
     expect(byFilter).toMatchObject({ id: ledger, highlights: [] });
+  });
+});
+
+describe('stemming, by the source’s language', () => {
+  const db = new Database(':memory:');
+  migrate(db, migrations);
+  const put = (title: string, text: string, language: string | null) =>
+    insertSource(db, { title, author: null, publisher: null, publishedAt: null, url: null, language, format: 'text', originalName: null, text, original: null });
+  const es = put('Caracas', 'La sanción fue anunciada ayer por el ministerio.', 'es-VE');
+  const en = put('Harbour', 'Cranes were seized at the port; the seizing went on.', 'en');
+  const other = put('Mixed', 'sanción seized', null);
+  const ids = (query: string) => search(db, query).map((h) => h.id);
+
+  it('finds the other forms of a word in Spanish sources only; a quoted word stays exact', () => {
+    expect(ids('sanciones')).toEqual([es]);
+    expect(ids('"sanciones"')).toEqual([]);
+    expect(ids('sancionar')).toEqual([es]);
+    // English is matched as typed (STEMMED: the cost on English queries).
+    expect(ids('seize')).toEqual([]);
+    expect(ids('seized').sort()).toEqual([en, other].sort());
+    const [hit] = search(db, 'sanciones');
+    expect(hit.snippet.slice(...hit.highlights[0])).toBe('sanción');
+  });
+
+  it('follows a change of language', () => {
+    updateSourceMeta(db, other, { language: 'es' });
+    expect(ids('sanciones').sort()).toEqual([es, other].sort());
   });
 });

@@ -32,8 +32,19 @@ describe('MentionMatcher: the rules', () => {
     ['overlapping aliases of two entities: longest wins', [['pdvsa', 'PDVSA'], ['pdvsa-usa', 'PDVSA USA']], 'PDVSA USA and PDVSA', [['pdvsa-usa', 'PDVSA USA'], ['pdvsa', 'PDVSA']]],
     ['same alias for two entities: the first registered wins', [['z', 'Cabello'], ['a', 'Cabello']], 'Cabello', [['z', 'Cabello']]],
     ['same folded alias for two entities: the first registered wins', [['z', 'Diosdado Cabello'], ['a', 'DIOSDADO CABELLO']], 'diosdado cabello', [['z', 'diosdado cabello']]],
+    ['Arabic: harakat and tatweel in the text, none in the alias', [['n', 'حسن نصرالله']], 'قال حَسَن نصرالـله اليوم', [['n', 'حَسَن نصرالـله']]],
+    ['Arabic and Persian letter forms match (ي/ی, ك/ک, ة/ه)', [['k', 'علي'], ['m', 'مدرسة كبيرة']], 'آیت‌الله علی و مدرسه کبیره', [['k', 'علی'], ['m', 'مدرسه کبیره']]],
+    ['Cyrillic: case-insensitive, ё as е, whole words', [['p', 'Патрушев'], ['f', 'Фёдоров']], 'ПАТРУШЕВ, Патрушева и Федоров', [['p', 'ПАТРУШЕВ'], ['f', 'Федоров']]],
+    ['Chinese: a name inside running text (no spaces between words)', [['x', '习近平']], '国家主席习近平表示，习近平在会上', [['x', '习近平'], ['x', '习近平']]],
+    ['Korean: a name before its particle', [['k', '김정은']], '김정은이 말했다', [['k', '김정은']]],
   ] as [string, [string, string][], string, [string, string][]][])('%s', (_name, aliases, text, expected) => {
     expect(spans(scan(aliases, text))).toEqual(expected);
+  });
+
+  it('a new alias is found in raw text of any script by the pre-filter: letter forms, tatweel, harakat', () => {
+    const long = `${'پیش‌زمینه '.repeat(200)}آیت‌الله علی خامنه‌ای و نصـرالله${' پایان'.repeat(200)}`;
+    expect(scanForAlias(long, 'علي', 'k').add.map((m) => m.text)).toEqual(['علی']);
+    expect(scanForAlias(long, 'نَصْرالله', 'n').add.map((m) => m.text)).toEqual(['نصـرالله']);
   });
 
   it('maps offsets back to the original text exactly', () => {
