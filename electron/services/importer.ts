@@ -8,6 +8,7 @@ import { ImportSkip } from './import/format';
 import { readImportFile, type ImportInput } from './import/input';
 import { MAX_IMPORT_BYTES, SUPPORTED_EXTENSIONS } from '../../common/sourceFiles';
 import { parseToOutcome, type ParseOutcome } from './import/parseOutcome';
+import { detectLanguage } from './import/language';
 import { ParsePool, sharedParsePool } from './import/parsePool';
 import { scanText } from './mentions/scan';
 import type { ImportReport } from './views';
@@ -30,7 +31,17 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export async function importOne(db: Db, input: ImportInput, options: { reliability?: Reliability } = {}): Promise<ImportOutcome> {
   const read = readInput(input);
   if (!('bytes' in read)) return read;
-  return storeParsed(db, input, read.bytes, await parseToOutcome(input.name, read.bytes), options);
+  return storeParsed(db, input, read.bytes, await withLanguage(await parseToOutcome(input.name, read.bytes)), options);
+}
+
+/**
+ * A parsed file with the language of its text detected. Detected here, on the thread that
+ * stores, not in the parse workers: the detector's tables take ~85 MB in each process
+ * that loads them, and detection reads only the first few hundred characters (~30 µs).
+ */
+async function withLanguage(outcome: ParseOutcome): Promise<ParseOutcome> {
+  if (outcome.kind !== 'parsed' || outcome.doc.language !== undefined) return outcome;
+  return { kind: 'parsed', doc: { ...outcome.doc, language: await detectLanguage(outcome.doc.text) } };
 }
 
 /** The file's bytes, or why it is not imported: refused by its size before it is read, or unreadable. */
@@ -140,7 +151,7 @@ export async function importAll(db: Db, inputs: Iterable<ImportInput>, options: 
       const item = pending.shift();
       if (!item) break;
       pendingBytes -= 'bytes' in item ? item.bytes.length : 0;
-      const parsed = 'parsed' in item ? await item.parsed : null;
+      const parsed = 'parsed' in item ? await withLanguage(await item.parsed) : null;
       batch?.step();
       record(report, item.input, 'parsed' in item ? storeParsed(db, item.input, item.bytes, parsed!) : item.outcome);
     }

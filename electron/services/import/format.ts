@@ -12,7 +12,7 @@ export interface ParsedDocument {
   warnings: string[];
   /** The page map of a paged format (PDF); absent otherwise. */
   pages?: PageSpan[];
-  /** The language detected in the text (ISO 639-1), null when too little to tell; absent until detected (parseOutcome.ts). */
+  /** The language detected in the text (ISO 639-1), null when too little to tell; absent until detected (importer.ts, withLanguage). */
   language?: string | null;
 }
 

@@ -2,7 +2,6 @@
 // on this thread or in a parse worker (where it crosses a thread boundary by structured
 // clone, which keeps plain objects and strings but not an ImportSkip's class).
 import { ImportSkip, parseFile, type ParsedDocument } from './parse';
-import { detectLanguage } from './language';
 
 export type ParseOutcome =
   | { kind: 'parsed'; doc: ParsedDocument }
@@ -14,9 +13,7 @@ export type ParseOutcome =
 /** parseFile, with its throw turned into an outcome (never rejects). */
 export async function parseToOutcome(fileName: string, bytes: Uint8Array): Promise<ParseOutcome> {
   try {
-    const doc = await parseFile(fileName, bytes);
-    // Detected here, where the file is parsed (a worker, usually), not where it is stored.
-    return { kind: 'parsed', doc: { ...doc, language: await detectLanguage(doc.text) } };
+    return { kind: 'parsed', doc: await parseFile(fileName, bytes) };
   } catch (err) {
     if (err instanceof ImportSkip) return { kind: 'skip', reason: err.message };
     return { kind: 'error', message: (err as Error).message };
