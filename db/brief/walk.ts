@@ -48,9 +48,30 @@ export interface InlineVisitor {
   leaf?(node: SerializedNode): void;
 }
 
-/** Inline nodes in document order. */
+/** Inline nodes in document order, set tight around citation markers (tightenCitations). */
 export function walkInline(nodes: readonly SerializedNode[], visitor: InlineVisitor): void {
-  inline(nodes, visitor, null);
+  inline(tightenCitations(nodes), visitor, null);
+}
+
+/** Punctuation that follows the word before it without a space. */
+const CLOSING_PUNCTUATION = /^[ \t\u00A0]+(?=[.,;:!?)\]}»”’…])/;
+
+/**
+ * A citation marker sits on the word it follows and before the punctuation after it, as
+ * notes do in print: "memorandum [1] ." is written "memorandum[1]." — the spaces typed
+ * around a citation in the editor are left out of what is exported (the stored brief
+ * keeps them). Text nodes that change are copied; the others are the same objects.
+ */
+export function tightenCitations(nodes: readonly SerializedNode[]): readonly SerializedNode[] {
+  const inlineCitation = (n: SerializedNode | undefined) => n?.type === 'citation' && (n as SerializedCitation).form !== 'block';
+  if (!nodes.some(inlineCitation)) return nodes;
+  return nodes.map((node, i) => {
+    if (node.type !== 'text') return node;
+    let text = (node as SerializedText).text;
+    if (inlineCitation(nodes[i + 1])) text = text.replace(/[ \t\u00A0]+$/, '');
+    if (inlineCitation(nodes[i - 1])) text = text.replace(CLOSING_PUNCTUATION, '');
+    return text === (node as SerializedText).text ? node : { ...node, text };
+  });
 }
 
 /** `deferred`: inside an opened link, the citations met so far. */

@@ -638,6 +638,11 @@ describe('the brief editor', () => {
     await menu.getByLabel(/^Strict/).check();
     await menu.getByRole('button', { name: 'HTML', exact: true }).click();
     await expect.poll(() => page.locator('.toast').allTextContents()).toContainEqual(expect.stringMatching(/not ok|strict/i));
+    // Said in titles and quotes, never ids or commands.
+    const refusal = (await page.locator('.toast').allTextContents()).find((t) => /not exported/i.test(t))!;
+    expect(refusal).toMatch(/^.*“Harbor drones: editor test” was not exported, because strict export is on/);
+    expect(refusal).toMatch(/“[^”]+”.*: its excerpt (was deleted|has changed since it was cited)/);
+    expect(refusal).not.toMatch(/exc_|src_|brf_|--strict|sourcebook check/);
     // The menu stays open on a refusal, to change the options.
     await menu.getByLabel(/^Strict/).uncheck();
     await menu.getByLabel('Banner (optional)').fill('');

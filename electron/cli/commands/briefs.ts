@@ -69,7 +69,7 @@ export const briefsCommands: Command[] = [
       for (const out of outputs) checkOutput(out, target);
       const written: string[] = [];
       // The exporters and the headless printer load only for `export`.
-      const [{ briefDocx, briefHtml, briefMarkdown, briefPdf, loadBriefForExport }, { chromiumPrinter }] = await Promise.all([
+      const [{ briefDocx, briefHtml, briefMarkdown, briefPdf, loadBriefForExport, StrictRefusal }, { chromiumPrinter }] = await Promise.all([
         import('../../services/export/exportBrief'),
         import('../../services/export/chromiumPrinter'),
       ]);
@@ -77,7 +77,12 @@ export const briefsCommands: Command[] = [
       const printer = chromiumPrinter();
       try {
         // Checked before anything is written: a strict refusal leaves no file behind.
-        loadBriefForExport(db, briefId, options);
+        try {
+          loadBriefForExport(db, briefId, options);
+        } catch (err) {
+          if (err instanceof StrictRefusal) throw new UserError(`${err.message} Not written (--strict). Run "sourcebook check ${briefId}" for each citation's status.`);
+          throw err;
+        }
         if (values.html) {
           writeAtomically(values.html, briefHtml(db, briefId, options).html, target);
           written.push(values.html);

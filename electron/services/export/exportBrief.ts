@@ -3,6 +3,7 @@ import type { Db } from '../../../db/workspace';
 import { getBrief } from '../../../db/briefs';
 import { getExcerpts } from '../../../db/excerpts';
 import type { BriefDocument } from '../../../db/brief/document';
+import type { ExcerptView } from '../../../db/domain';
 import { citationsOf } from '../../../db/brief/walk';
 import { readResource } from '../resources';
 import { UserError } from '../errors';
@@ -20,6 +21,36 @@ export interface ExportOptions {
   now?: Date;
 }
 
+/** How far a quote is shown in a refusal: enough to recognise the passage. */
+const QUOTE_SHOWN = 60;
+
+/**
+ * A strict export refused: said in the words a person reads in the app — the brief's
+ * title, each citation by its quote and source title, and what is wrong with it — never
+ * ids or commands (the command line adds its own hint: `check BRIEF_ID`).
+ */
+export class StrictRefusal extends UserError {
+  constructor(
+    briefTitle: string,
+    readonly problems: readonly CitationCheck[],
+    excerpts: ReadonlyMap<string, ExcerptView>,
+  ) {
+    const shown = (q: string) => (q.length > QUOTE_SHOWN ? `${q.slice(0, QUOTE_SHOWN - 1).trimEnd()}…` : q);
+    const each = problems.map((c) => {
+      const source = excerpts.get(c.excerptId)?.sourceTitle;
+      return `“${shown(c.quoteAtCitation)}”${source ? ` (${source})` : ''}: ${STATUS_WORDS[c.status] ?? c.status}`;
+    });
+    super(`“${briefTitle}” was not exported, because strict export is on and ${problems.length === 1 ? 'one citation is' : `${problems.length} citations are`} not ok — ${each.join('; ')}.`);
+  }
+}
+
+const STATUS_WORDS: Partial<Record<CitationCheck['status'], string>> = {
+  changed: 'its excerpt has changed since it was cited',
+  orphaned: 'its passage is no longer found in the source',
+  deleted: 'its excerpt was deleted',
+  ungraded: 'it has no grade (source reliability and information credibility)',
+};
+
 /** A brief with what every exporter needs: its document, cited excerpts and their check. */
 export function loadBriefForExport(db: Db, briefId: string, options: ExportOptions = {}) {
   const brief = getBrief(db, briefId);
@@ -30,10 +61,7 @@ export function loadBriefForExport(db: Db, briefId: string, options: ExportOptio
   const excerpts = new Map(getExcerpts(db, ids).map((x) => [x.id, x]));
   const checks = checkCitations(document, excerpts);
   const problems = checks.filter((c) => c.status !== 'ok');
-  if (options.strict && problems.length > 0) {
-    const summary = problems.map((c) => `${c.excerptId} ${c.status}`).join(', ');
-    throw new UserError(`Not exported (--strict): ${problems.length} citation${problems.length === 1 ? ' is' : 's are'} not ok: ${summary}. Run "check ${briefId}" for details.`);
-  }
+  if (options.strict && problems.length > 0) throw new StrictRefusal(brief.title, problems, excerpts);
   return { brief, document, excerpts, checks };
 }
 
