@@ -290,7 +290,7 @@ describe('entities and analysis', () => {
 
     // The co-occurrence matrix: a cell opens its passages; a passage opens the reader.
     await page.getByRole('list', { name: 'Entities and analysis views' }).getByRole('button', { name: 'Matrix' }).click();
-    const cell = side().getByRole('button', { name: /^Halvard Maritime Holdings and Sandmere: \d+ excerpts?, \d+ paragraphs?/ });
+    const cell = side().getByRole('button', { name: /^\d+ \d+, Halvard Maritime Holdings and Sandmere: \d+ excerpts?, \d+ paragraphs?/ });
     await expect.poll(() => cell.count()).toBe(1);
     await shot('e10-matrix');
     await cell.click();
@@ -301,7 +301,7 @@ describe('entities and analysis', () => {
     await expect.poll(() => reader().locator('.hl-passage').count()).toBeGreaterThan(0);
     // Tags × tags.
     await side().getByRole('radio', { name: 'Tags × tags' }).click();
-    const tagCell = side().getByRole('button', { name: /^corporate\/ownership and customs\/seizures: \d+ excerpt/ });
+    const tagCell = side().getByRole('button', { name: /^\d+, corporate\/ownership and customs\/seizures: \d+ excerpt/ });
     await expect.poll(() => tagCell.count()).toBe(1);
     await tagCell.click();
     await expect.poll(() => evidence.locator('.evidence-item').count()).toBeGreaterThan(0);

@@ -203,14 +203,20 @@ function Grid({ axis, cells, mode, onOpen, active }: { axis: Axis[]; cells: Map<
                       data-cell={`${r}:${c}`}
                       className={`matrix-button${isActive ? ' is-active' : ''}${w > 0.55 ? ' is-strong' : ''}`}
                       tabIndex={tabCell[0] === r && tabCell[1] === c ? 0 : -1}
-                      aria-label={label}
+                      // The name starts with the numbers shown, so what is seen is what is said (speech input).
+                      aria-label={`${mode === 'entities' ? `${cell.excerpts} ${cell.paragraphs}` : cell.excerpts}, ${label}`}
                       title={label}
                       onFocus={() => setFocus([r, c])}
                       onKeyDown={(e) => move(e, r, c)}
                       onClick={() => onOpen(row, col)}
                     >
                       <strong>{cell.excerpts}</strong>
-                      {mode === 'entities' && <span>{cell.paragraphs}</span>}
+                      {mode === 'entities' && (
+                        <>
+                          {' '}
+                          <span>{cell.paragraphs}</span>
+                        </>
+                      )}
                     </button>
                   </td>
                 );

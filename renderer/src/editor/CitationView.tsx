@@ -92,7 +92,8 @@ export function CitationView({ excerptId, quoteAtCitation, sourceTitleAtCitation
         data-excerpt-id={excerptId}
         data-state={state}
         data-anchor={excerpt?.state}
-        aria-label={citationLabel(state, excerpt, quoteAtCitation, title)}
+        // Named by what it shows (what is seen is what is said); described in words: the quote, the source, the grade.
+        aria-description={citationLabel(state, excerpt, quoteAtCitation, title)}
         aria-describedby={open ? popoverId : undefined}
         onClick={(e) => {
           e.preventDefault();

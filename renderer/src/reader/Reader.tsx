@@ -215,7 +215,7 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
           <button type="button" className="button" onClick={() => setDetailsOpen(true)}>
             Edit details
           </button>
-          <button type="button" className="button" aria-pressed={margin.open && !review} onClick={margin.toggle} aria-controls="excerpt-margin" disabled={!!review}>
+          <button type="button" className="button" aria-pressed={margin.open && !review} onClick={margin.toggle} aria-controls={margin.open && !review ? 'excerpt-margin' : undefined} disabled={!!review}>
             Excerpts <span className="count">{excerpts.length}</span>
           </button>
         </div>
@@ -240,7 +240,8 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
         </p>
       </header>
       <div className="reader-body">
-        <div className="reader-scroll" ref={scrollRef} onMouseDown={selection.onMouseDown}>
+        {/* Focusable, so the text scrolls with the keyboard (arrows, Page Up/Down, Space). */}
+        <div className="reader-scroll" ref={scrollRef} onMouseDown={selection.onMouseDown} tabIndex={0} role="region" aria-label="Source text">
           {fixing && (
             <div className="fix-banner" role="status">
               Select the passage for the excerpt “{fixing.quote.length > 80 ? `${fixing.quote.slice(0, 80)}…` : fixing.quote}”, then choose <strong>Use this passage</strong>.
