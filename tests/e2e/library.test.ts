@@ -154,4 +154,18 @@ describe('a library of 3,000 sources', () => {
     await expect.poll(() => library().getByRole('option').first().textContent()).toContain('late-cable.txt');
     expect(problems).toEqual([]);
   });
+
+  test('an import never takes away the source being read: its summary offers the new one instead', async () => {
+    const reading = (await server.api<SourcePage>('sources:page', { offset: 7, limit: 1, sort: 'added' })).rows[0];
+    await library().getByRole('option', { name: reading.title }).click();
+    await expect.poll(() => reader().getByRole('heading', { level: 2 }).textContent()).toBe(reading.title);
+    const file = join(server.dir, 'night-cable.txt');
+    writeFileSync(file, 'Night cable from the harbour office\n\nThe second berth stays closed.\n');
+    await page.getByLabel('Files to import').setInputFiles([file]);
+    const summary = page.getByRole('dialog', { name: /Imported 1 source/ });
+    await expect.poll(() => summary.isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await reader().getByRole('heading', { level: 2 }).textContent()).toBe(reading.title);
+    await summary.locator('.import-list button', { hasText: 'Night cable from the harbour office' }).click();
+    await expect.poll(() => reader().getByRole('heading', { level: 2 }).textContent()).toBe('Night cable from the harbour office');
+  });
 });

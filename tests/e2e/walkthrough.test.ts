@@ -255,8 +255,12 @@ describe('a analyst’s walk through Sourcebook', () => {
     await shot('13-drop');
     await page.dispatchEvent('.reader', 'drop', { dataTransfer: files });
     await expect.poll(() => page.getByText('Drop to import').count()).toBe(0);
-    await expect.poll(() => page.getByRole('dialog', { name: /Imported 1 source/ }).isVisible(), { timeout: 20_000 }).toBe(true);
+    const summary = page.getByRole('dialog', { name: /Imported 1 source/ });
+    await expect.poll(() => summary.isVisible(), { timeout: 20_000 }).toBe(true);
+    // The source being read stays; the summary offers the new one.
     const reader = page.getByRole('region', { name: 'Reader' });
+    expect(await reader.locator('.reader-text').textContent()).not.toContain('three lights in a row');
+    await summary.locator('.import-list button').first().click();
     await expect.poll(() => reader.locator('.reader-text').textContent()).toContain('three lights in a row');
   });
 

@@ -102,7 +102,9 @@ export function useImport() {
     cancelRequested.current = false;
     if (anyImported) announceImported();
     setProgress((p) => p && { ...p, current: null, finished: true, cancelling: false });
-    if (firstImported) navRef.current.openSource(firstImported);
+    // An import never takes away what is being read: its first source opens only when
+    // the reader is empty; otherwise the summary offers each file to open.
+    if (firstImported && navRef.current.sourceId === null) navRef.current.openSource(firstImported);
   }, []);
 
   /** Imports `files` (after those already queued); `ignored` and `unreadable` come from a folder walk. */
