@@ -42,6 +42,7 @@ export const READS = [
   'entities:mentionSources',
   'mentions:source',
   'suggestions:list',
+  'suggestions:progress',
   'suggestions:coverage',
   'analysis:cooccurrence',
   'analysis:evidence',

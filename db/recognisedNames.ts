@@ -15,6 +15,16 @@ export function putRecognisedNames(db: Db, contentHash: string, recogniser: stri
   prepared(db, `INSERT OR REPLACE INTO recognised_names (content_hash, recogniser, names) VALUES (?, ?, ?)`).run(contentHash, recogniser, names);
 }
 
+/** By each language of the library: how many sources there are, and how many of their current texts `recogniser` has read. */
+export function recognitionByLanguage(db: Db, recogniser: string): { language: string | null; total: number; read: number }[] {
+  return prepared(
+    db,
+    `SELECT s.language AS language, count(*) AS total,
+            sum(EXISTS (SELECT 1 FROM recognised_names r WHERE r.content_hash = v.content_hash AND r.recogniser = ?)) AS read
+     FROM sources s JOIN source_versions v ON v.source_id = s.id AND v.version = s.current_version GROUP BY s.language`,
+  ).all(recogniser) as { language: string | null; total: number; read: number }[];
+}
+
 /** Names the analyst said are not entities (compared folded by the caller). */
 export function rejectedSuggestions(db: Db): string[] {
   return db.prepare(`SELECT name FROM rejected_suggestions`).pluck().all() as string[];

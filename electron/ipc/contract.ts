@@ -217,6 +217,8 @@ export const contract = {
   'suggestions:list': { input: z.object({}).strict(), output: reply<Suggestion[]>() },
   /** The sources suggestions leave unread: name recognition knows English only. */
   'suggestions:coverage': { input: z.object({}).strict(), output: reply<{ notRead: { language: string; count: number }[] }>() },
+  /** Of the sources name suggestions read, how many they have read so far. */
+  'suggestions:progress': { input: z.object({}).strict(), output: reply<{ read: number; total: number }>() },
   'suggestions:accept': {
     input: z.object({ name: z.string().trim().min(1).max(200), type: z.enum(ENTITY_TYPES), aliases: z.array(z.string().trim().min(1).max(200)).max(100).default([]) }).strict(),
     output: reply<Entity>(),

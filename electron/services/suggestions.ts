@@ -5,7 +5,7 @@
 // noise, and in Arabic or Chinese nothing), and suggestionCoverage says so.
 import type { Db } from '../../db/workspace';
 import { allNames } from '../../db/entities';
-import { getRecognisedNames, putRecognisedNames, rejectedSuggestions, rejectSuggestionName } from '../../db/recognisedNames';
+import { getRecognisedNames, putRecognisedNames, recognitionByLanguage, rejectedSuggestions, rejectSuggestionName } from '../../db/recognisedNames';
 import { currentTexts, languageCounts, sourceLanguages } from '../../db/sources';
 import { suggestionsRead } from '../../common/language';
 import { foldAlias } from './mentions/fold';
@@ -64,6 +64,18 @@ export async function suggestEntities(db: Db, options: { limit?: number; budgetM
     }
   }
   return [...byName.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, options.limit ?? 100);
+}
+
+/** How far name suggestions have got: of the sources they read, how many are read already (a determinate progress). */
+export function suggestionProgress(db: Db): { read: number; total: number } {
+  let read = 0;
+  let total = 0;
+  for (const l of recognitionByLanguage(db, RECOGNISER)) {
+    if (!suggestionsRead(l.language)) continue;
+    read += l.read;
+    total += l.total;
+  }
+  return { read, total };
 }
 
 /** The sources name suggestions do not read (their language is not English), by language. */

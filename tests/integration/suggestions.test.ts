@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../db/workspace';
 import { importAll } from '../../electron/services/importer';
-import { suggestEntities } from '../../electron/services/suggestions';
+import { suggestEntities, suggestionProgress } from '../../electron/services/suggestions';
 import { Recogniser } from '../../electron/services/mentions/recogniser';
 import { chunksOf, recogniseText } from '../../electron/services/mentions/recogniseText';
 import { tempDir } from '../helpers/tmp';
@@ -38,6 +38,19 @@ describe('entity suggestions', () => {
     expect((await suggestEntities(db)).map((s) => s.name)).toContain('Planted Name');
     db.prepare(`UPDATE recognised_names SET names = ? WHERE content_hash = ?`).run(JSON.stringify(stored), hash);
     expect(await suggestEntities(db)).toEqual(first);
+    db.close();
+  });
+
+  it('says how far the reading has got, of the sources it reads (English ones)', async () => {
+    const db = openWorkspace(tmp.path('progress.sqlite'));
+    const spanish = 'Puerto cerrado\n\nLa autoridad portuaria cerró el martes la terminal principal de granos tras una semana de protestas, según dijeron los funcionarios del ministerio a la prensa local.';
+    await importAll(
+      db,
+      [...Object.entries(texts), ['c.txt', spanish] as const].map(([name, text]) => ({ path: name, name, size: Buffer.byteLength(text), read: () => Buffer.from(text) })),
+    );
+    expect(suggestionProgress(db)).toEqual({ read: 0, total: 2 });
+    await suggestEntities(db);
+    expect(suggestionProgress(db)).toEqual({ read: 2, total: 2 });
     db.close();
   });
 

@@ -5,7 +5,7 @@
 import { addRelationWithEvidence } from '../../services/relations';
 import { entityPage, mentionSources, sourceMentions } from '../../services/analysis';
 import { addEntity, addEntityAlias, createEntityWith, dismissMention, editEntity, excerptFromMention, listEntities, mergeEntity, removeEntity, removeEntityAlias, setEntityTransliteration, splitAlias, undoEntityMerge, scanNewAliasInBackground } from '../../services/entities';
-import { rejectSuggestion, suggestEntities, suggestionCoverage } from '../../services/suggestions';
+import { rejectSuggestion, suggestEntities, suggestionCoverage, suggestionProgress } from '../../services/suggestions';
 import { jobStatuses, startJob } from '../../services/jobs';
 import { entityReviews, resolveEntityReview, type ReviewDecision } from '../../services/entityReviews';
 import type { FeatureHandlers } from './types';
@@ -37,6 +37,7 @@ export const entitiesHandlers: FeatureHandlers<'entities' | 'mentions' | 'sugges
   // The panel asks again for more: each call recognises new texts for at most 15 s.
   'suggestions:list': (_, { db }) => suggestEntities(db, { budgetMs: 15_000 }),
   'suggestions:coverage': (_, { db }) => suggestionCoverage(db),
+  'suggestions:progress': (_, { db }) => suggestionProgress(db),
   'suggestions:accept': ({ name, type, aliases }, { db }) => addEntity(db, name, type, aliases),
   'suggestions:reject': ({ name }, { db }) => {
     rejectSuggestion(db, name);

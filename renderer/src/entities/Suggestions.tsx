@@ -1,7 +1,7 @@
 // Names found in the sources (offline recognition) that are not entities yet: how often,
 // where (example contexts). Accept — with the type corrected and aliases added if need
 // be — creates the entity; Reject remembers not to suggest it again.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { notify, notifyError } from '../state/toasts';
 import { useApiQuery } from '../state/topics';
@@ -13,8 +13,42 @@ import type { Suggestion } from './model';
 import { PaneHeader } from './PaneHeader';
 import { openSideView } from './sideView';
 
+/** How often the reading's progress is asked for while it goes on. */
+const PROGRESS_EVERY_MS = 1000;
+
+/**
+ * Reading the sources for names takes a while the first time (each text once; then it is
+ * kept): the list shows what is found so far and is asked for again until every source is
+ * read, with a determinate progress meanwhile. The server answers each call within 15 s.
+ */
+function useReadingProgress(reloadList: () => void, listLoading: boolean) {
+  const [progress, setProgress] = useState<{ read: number; total: number } | null>(null);
+  const complete = progress !== null && progress.read >= progress.total;
+  useEffect(() => {
+    if (complete) return;
+    let live = true;
+    const ask = () =>
+      api['suggestions:progress']({}).then(
+        (p) => live && setProgress(p),
+        () => undefined,
+      );
+    void ask();
+    const timer = window.setInterval(() => void ask(), PROGRESS_EVERY_MS);
+    return () => {
+      live = false;
+      window.clearInterval(timer);
+    };
+  }, [complete]);
+  // A list answered before the reading was done: ask again for the rest.
+  useEffect(() => {
+    if (!listLoading && progress && !complete) reloadList();
+  }, [listLoading]);
+  return { progress, complete };
+}
+
 export function Suggestions() {
   const list = useApiQuery(() => api['suggestions:list']({}), [], ['entities', 'sources']);
+  const reading = useReadingProgress(list.reload, list.loading);
   const coverage = useApiQuery(() => api['suggestions:coverage']({}), [], ['sources']);
   const unread = coverage.data?.notRead ?? [];
   /** Handled here: gone from the list at once. */
@@ -38,7 +72,16 @@ export function Suggestions() {
         )}
       </PaneHeader>
       <div className="side-body">
-        {!list.data && <p className="loading">Reading the sources for names…</p>}
+        {reading.progress && !reading.complete && (
+          <div className="suggestions-progress" role="status">
+            <label htmlFor="suggestions-progress-bar">
+              Reading the sources for names: {reading.progress.read.toLocaleString()} of {reading.progress.total.toLocaleString()}
+              {list.data ? ' — the names below are those found so far' : ''}
+            </label>
+            <progress id="suggestions-progress-bar" value={reading.progress.read} max={Math.max(1, reading.progress.total)} />
+          </div>
+        )}
+        {!list.data && !reading.progress && <p className="loading">Reading the sources for names…</p>}
         {list.data && shown.length === 0 && <EmptyState title="No suggestions">Every name found in the sources is an entity already, or was rejected.</EmptyState>}
         <ul className="suggestion-list" aria-label="Suggestions">
           {shown.map((s) => (
