@@ -51,6 +51,7 @@ export const COMMANDS = [
   { id: 'export.html', title: 'Export Brief as HTML…', category: 'Export', target: 'window', menuTitle: 'HTML…' },
   { id: 'export.package', title: 'Export Evidence Package…', category: 'Export', target: 'window', menuTitle: 'Evidence Package (.sourcebook)…' },
   { id: 'edit.find', title: 'Find in Workspace…', category: 'Edit', target: 'window', shortcut: 'CmdOrCtrl+Shift+F' },
+  { id: 'reader.find', title: 'Find in Source…', category: 'Edit', target: 'window', shortcut: 'CmdOrCtrl+F' },
   { id: 'view.commandPalette', title: 'Command Palette…', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+Shift+P', aliases: ['CmdOrCtrl+P', 'F1'] },
   { id: 'view.search', title: 'Search', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+K' },
   { id: 'view.toggleSidebar', title: 'Toggle Sidebar', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+\\' },

@@ -96,6 +96,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions, home?: stri
       { role: 'selectAll' },
       { type: 'separator' },
       item('edit.find', actions),
+      item('reader.find', actions, needsWorkspace),
     ],
   };
   const view: MenuItemConstructorOptions = {

@@ -17,6 +17,7 @@ const UNAVAILABLE: Partial<Record<CommandId, string>> = {
   'export.md': 'Open a brief to export it.',
   'export.html': 'Open a brief to export it.',
   'export.package': 'Open a brief to export its evidence package.',
+  'reader.find': 'Open a source to find in it.',
 };
 
 /** Runs a command's most recently mounted handler; false (with a note) when none is on screen. */

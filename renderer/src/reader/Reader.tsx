@@ -28,6 +28,8 @@ import { useMarginLayout } from './useMarginLayout';
 import { SAVE_SHORTCUT_LABEL, useReaderSelection, useSaveShortcut, type Anchor } from './useReaderSelection';
 import { useRevealRequest } from './useRevealRequest';
 import { VersionsMenu } from './VersionsMenu';
+import { FindBar } from './FindBar';
+import { useCommand } from '../app/commands';
 import { SourceCitedIn } from '../briefs/CitedIn';
 import { useReaderMentions } from '../entities/ReaderMentions';
 
@@ -84,6 +86,8 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
   /** The excerpt being pointed at a new passage (review → Fix), if any. */
   const [fixing, setFixing] = useState<ExcerptView | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  const [finding, setFinding] = useState(false);
+  useCommand('reader.find', () => setFinding(true));
   const selection = useReaderSelection({ text: source.text, textRef, scrollRef });
   const margin = useMarginLayout(sectionRef, !selectedId && !review && !composer);
   // Entity mentions: dotted underlines, and a popover on click (entities/ReaderMentions).
@@ -239,6 +243,18 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
           )}
         </p>
       </header>
+      {finding && (
+        <FindBar
+          key={source.id}
+          sourceId={source.id}
+          text={source.text}
+          textRef={textRef}
+          onClose={() => {
+            setFinding(false);
+            scrollRef.current?.focus();
+          }}
+        />
+      )}
       <div className="reader-body">
         {/* Focusable, so the text scrolls with the keyboard (arrows, Page Up/Down, Space). */}
         <div className="reader-scroll" ref={scrollRef} onMouseDown={selection.onMouseDown} tabIndex={0} role="region" aria-label="Source text">
