@@ -2,13 +2,12 @@
 // first sources, and "Show more sources" brings the rest, a page at a time. axe on it.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openWorkspace, writeTransaction } from '../../db/workspace';
-import { insertSource } from '../../db/sources';
 import { startAppServer, type AppServer } from '../helpers/appServer';
 import { axeViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/chromium';
 import { recordProblems } from '../helpers/pageProblems';
 import { screenshotsLightAndDark } from '../helpers/screenshots';
+import { addSources } from '../helpers/sources';
 
 const SOURCES = 90;
 let server: AppServer;
@@ -21,16 +20,15 @@ beforeAll(async () => {
   server = await startAppServer({
     prefix: 'sourcebook-e2e-entity-paging-',
     sample: false,
-    prepare: (path) => {
-      const db = openWorkspace(path);
-      writeTransaction(db, () => {
-        for (let i = 0; i < SOURCES; i++) {
-          const text = `Tartus, part ${i}\n\n${'The port of Tartus was closed again. '.repeat((i % 3) + 1).trim()}`;
-          insertSource(db, { title: `Tartus notes ${String(i).padStart(2, '0')}`, author: null, publisher: null, publishedAt: null, url: null, language: 'en', format: 'text', originalName: null, text, original: null });
-        }
-      });
-      db.close();
-    },
+    prepare: (path) =>
+      void addSources(
+        path,
+        Array.from({ length: SOURCES }, (_, i) => ({
+          title: `Tartus notes ${String(i).padStart(2, '0')}`,
+          text: `Tartus, part ${i}\n\n${'The port of Tartus was closed again. '.repeat((i % 3) + 1).trim()}`,
+          language: 'en',
+        })),
+      ),
   });
   await server.api('entities:create', { name: 'Tartus', type: 'location' });
   browser = await launchChromium();

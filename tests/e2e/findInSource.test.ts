@@ -4,14 +4,13 @@
 // highlights go. axe on the bar.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openWorkspace } from '../../db/workspace';
-import { insertSource } from '../../db/sources';
 import { findHits } from '../../renderer/src/reader/FindBar';
 import { startAppServer, type AppServer } from '../helpers/appServer';
 import { axeViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/chromium';
 import { recordProblems } from '../helpers/pageProblems';
 import { screenshotsLightAndDark } from '../helpers/screenshots';
+import { addSources } from '../helpers/sources';
 
 const TEXT = 'Harbour report\n\nThe harbour master closed the Harbour on Monday.\n\nPilots said the HARBOUR would reopen; the harbóur board disagreed.\n\nNothing else.';
 let server: AppServer;
@@ -26,11 +25,7 @@ beforeAll(async () => {
   server = await startAppServer({
     prefix: 'sourcebook-e2e-find-',
     sample: false,
-    prepare: (path) => {
-      const db = openWorkspace(path);
-      insertSource(db, { title: 'Harbour report', author: null, publisher: null, publishedAt: null, url: null, language: 'en', format: 'text', originalName: null, text: TEXT, original: null });
-      db.close();
-    },
+    prepare: (path) => void addSources(path, [{ title: 'Harbour report', text: TEXT, language: 'en' }]),
   });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true, colorScheme: 'light' });

@@ -3,13 +3,12 @@
 // it stands in the text, and the excerpt's quote reads right to left where it is shown.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openWorkspace } from '../../db/workspace';
-import { insertSource } from '../../db/sources';
 import { startAppServer, type AppServer } from '../helpers/appServer';
 import { launchChromium } from '../helpers/chromium';
 import { mouseSelect } from '../helpers/mouseSelect';
 import { recordProblems } from '../helpers/pageProblems';
 import { screenshotsLightAndDark } from '../helpers/screenshots';
+import { addSources } from '../helpers/sources';
 
 const TITLE = 'ميناء طرطوس';
 const ENGLISH = 'Officials in Damascus said on Monday that the port of Tartus was closed.';
@@ -25,11 +24,7 @@ beforeAll(async () => {
   server = await startAppServer({
     prefix: 'sourcebook-e2e-rtl-',
     sample: false,
-    prepare: (path) => {
-      const db = openWorkspace(path);
-      insertSource(db, { title: TITLE, author: null, publisher: 'وكالة الأنباء', publishedAt: '2025-03-03', url: null, language: 'ar', format: 'text', originalName: 'tartus.txt', text: `${ENGLISH}\n\n${ARABIC}`, original: null });
-      db.close();
-    },
+    prepare: (path) => void addSources(path, [{ title: TITLE, text: `${ENGLISH}\n\n${ARABIC}`, publisher: 'وكالة الأنباء', publishedAt: '2025-03-03', language: 'ar' }]),
   });
   browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();

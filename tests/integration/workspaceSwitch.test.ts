@@ -21,8 +21,10 @@ const tmp = tempDir('sourcebook-switch-');
 const servers: RunningServer[] = [];
 const children: ChildProcess[] = [];
 afterAll(async () => {
+  // Each `serve` finishes closing (its backup on close, its session marks) before the folder goes.
+  const exited = children.map((c) => (c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise<void>((done) => c.once('exit', () => done()))));
   for (const c of children) c.kill('SIGTERM');
-  await Promise.all(servers.map((s) => s.close()));
+  await Promise.all([...exited.map((e) => Promise.race([e, new Promise((done) => setTimeout(done, 15_000))])), ...servers.map((s) => s.close())]);
   tmp.cleanup();
 });
 
