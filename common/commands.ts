@@ -52,6 +52,12 @@ export const COMMANDS = [
   { id: 'export.package', title: 'Export Evidence Package…', category: 'Export', target: 'window', menuTitle: 'Evidence Package (.sourcebook)…' },
   { id: 'edit.find', title: 'Find in Workspace…', category: 'Edit', target: 'window', shortcut: 'CmdOrCtrl+Shift+F' },
   { id: 'reader.find', title: 'Find in Source…', category: 'Edit', target: 'window', shortcut: 'CmdOrCtrl+F' },
+  // F3 as in most readers and browsers; Enter / Shift+Enter in the find bar do the same.
+  { id: 'reader.findNext', title: 'Find Next in Source', category: 'Edit', target: 'window', shortcut: 'F3' },
+  { id: 'reader.findPrevious', title: 'Find Previous in Source', category: 'Edit', target: 'window', shortcut: 'Shift+F3' },
+  // Alt+↑/↓ move by paragraph in a macOS text field: left to text fields and the editor.
+  { id: 'reader.nextExcerpt', title: 'Next Excerpt in Source', category: 'View', target: 'window', shortcut: 'Alt+Down', notInText: true },
+  { id: 'reader.previousExcerpt', title: 'Previous Excerpt in Source', category: 'View', target: 'window', shortcut: 'Alt+Up', notInText: true },
   { id: 'view.commandPalette', title: 'Command Palette…', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+Shift+P', aliases: ['CmdOrCtrl+P', 'F1'] },
   { id: 'view.search', title: 'Search', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+K' },
   { id: 'view.toggleSidebar', title: 'Toggle Sidebar', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+\\' },

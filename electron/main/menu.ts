@@ -97,6 +97,8 @@ export function menuTemplate(state: MenuState, actions: MenuActions, home?: stri
       { type: 'separator' },
       item('edit.find', actions),
       item('reader.find', actions, needsWorkspace),
+      item('reader.findNext', actions, needsWorkspace),
+      item('reader.findPrevious', actions, needsWorkspace),
     ],
   };
   const view: MenuItemConstructorOptions = {
@@ -107,6 +109,8 @@ export function menuTemplate(state: MenuState, actions: MenuActions, home?: stri
       item('view.quickOpen', actions, needsWorkspace),
       item('nav.back', actions, needsWorkspace),
       item('nav.forward', actions, needsWorkspace),
+      item('reader.nextExcerpt', actions, needsWorkspace),
+      item('reader.previousExcerpt', actions, needsWorkspace),
       item('view.toggleSidebar', actions),
       item('view.library', actions, needsWorkspace),
       item('view.trash', actions, needsWorkspace),

@@ -18,6 +18,10 @@ const UNAVAILABLE: Partial<Record<CommandId, string>> = {
   'export.html': 'Open a brief to export it.',
   'export.package': 'Open a brief to export its evidence package.',
   'reader.find': 'Open a source to find in it.',
+  'reader.findNext': 'Open a source and find in it (Ctrl/Cmd+F) first.',
+  'reader.findPrevious': 'Open a source and find in it (Ctrl/Cmd+F) first.',
+  'reader.nextExcerpt': 'Open a source to go through its excerpts.',
+  'reader.previousExcerpt': 'Open a source to go through its excerpts.',
 };
 
 /** Runs a command's most recently mounted handler; false (with a note) when none is on screen. */

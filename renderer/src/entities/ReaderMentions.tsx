@@ -27,6 +27,8 @@ export interface ReaderMentions {
   mentions: SourceMention[];
   /** Handles a click on a mention; true when it did (the reader then ignores the click). */
   onTextClick(event: ReactMouseEvent): boolean;
+  /** Opens the card of the mention at a text offset (Enter at the caret); true when there is one. */
+  openAt(offset: number): boolean;
   popover: ReactNode;
 }
 
@@ -47,16 +49,29 @@ export function useReaderMentions(source: Source, scrollRef: RefObject<HTMLDivEl
       const start = Number(run.dataset.mention);
       const mention = mentions.find((m) => m.start === start);
       if (!mention) return false;
-      const rect = run.getBoundingClientRect();
-      const box = scroller.getBoundingClientRect();
-      const left = Math.min(rect.left - box.left + scroller.scrollLeft, box.width - 332);
-      setOpen({ mention, top: rect.bottom - box.top + scroller.scrollTop + 6, left: Math.max(8, left) });
+      setOpen(placeBeside(mention, run, scroller));
       return true;
     },
     [mentions, scrollRef],
   );
 
-  const close = useCallback(() => setOpen(null), []);
+  const openAt = useCallback(
+    (offset: number): boolean => {
+      const mention = mentions.find((m) => m.start <= offset && offset < m.end);
+      const scroller = scrollRef.current;
+      const run = mention && scroller?.querySelector<HTMLElement>(`[data-mention="${mention.start}"]`);
+      if (!mention || !run || !scroller) return false;
+      setOpen(placeBeside(mention, run, scroller));
+      return true;
+    },
+    [mentions, scrollRef],
+  );
+
+  // Closed from the keyboard (Escape), the keyboard goes back to the text it came from.
+  const close = useCallback(() => {
+    if (document.activeElement?.closest('.mention-popover')) scrollRef.current?.focus({ preventScroll: true });
+    setOpen(null);
+  }, [scrollRef]);
 
   const toExcerpt = async (m: SourceMention) => {
     try {
@@ -98,7 +113,15 @@ export function useReaderMentions(source: Source, scrollRef: RefObject<HTMLDivEl
     />
   );
 
-  return { mentions, onTextClick, popover };
+  return { mentions, onTextClick, openAt, popover };
+}
+
+/** The card's place: under the mention's run of text, inside the scrolling area. */
+function placeBeside(mention: SourceMention, run: HTMLElement, scroller: HTMLElement): Open {
+  const rect = run.getBoundingClientRect();
+  const box = scroller.getBoundingClientRect();
+  const left = Math.min(rect.left - box.left + scroller.scrollLeft, box.width - 332);
+  return { mention, top: rect.bottom - box.top + scroller.scrollTop + 6, left: Math.max(8, left) };
 }
 
 function MentionPopover({ open, onClose, onOpenEntity, onExcerpt, onDismiss }: { open: Open; onClose(): void; onOpenEntity(): void; onExcerpt(): void; onDismiss(): void }) {

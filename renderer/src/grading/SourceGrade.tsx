@@ -43,8 +43,8 @@ export function SourceGrade({ source }: { source: SourceSummary }) {
         type="button"
         className={`source-grade-button${source.reliability ? '' : ' is-ungraded'}`}
         aria-expanded={open}
-        aria-controls={popoverId}
-        aria-label={`${title}. Change`}
+        aria-controls={open ? popoverId : undefined}
+        aria-label={source.reliability ? `${title}. Change` : 'Grade source. Source reliability: not graded'}
         title={title}
         onClick={() => setOpen((o) => !o)}
       >

@@ -8,6 +8,7 @@
 // knows its offset: data-start), painted without touching the DOM that selections and
 // excerpts are measured on, and painted again as the windowed reader draws other blocks.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useCommand } from '../app/commands';
 import { useNavigation } from '../app/navigation';
 
 /** More occurrences than this are counted but not all highlighted ("1 of 5,000+"). */
@@ -110,8 +111,11 @@ export function FindBar({ sourceId, text, textRef, onClose }: { sourceId: string
     // nav changes with every place visited; only a new set of hits moves the view.
   }, [hits, sourceId]);
 
+  useCommand('reader.findNext', () => go(current + 1));
+  useCommand('reader.findPrevious', () => go(current - 1));
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter' || event.key === 'F3') {
+    if (event.key === 'Enter') {
       event.preventDefault();
       go(current + (event.shiftKey ? -1 : 1));
     } else if (event.key === 'Escape') {

@@ -4,7 +4,7 @@
 // editing) — or, while reviewing, the review walk. Long texts render only near the
 // viewport (SourceText). The selection, requests to reveal a place, the margin's layout
 // and the highlights each live in a hook of their own (use*.ts beside this file).
-import { useCallback, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { api } from '../api';
 import { useNavigation } from '../app/navigation';
 import { SourceGrade } from '../grading/SourceGrade';
@@ -27,6 +27,8 @@ import { useHighlights } from './useHighlights';
 import { useMarginLayout } from './useMarginLayout';
 import { SAVE_SHORTCUT_LABEL, useReaderSelection, useSaveShortcut, type Anchor } from './useReaderSelection';
 import { useRevealRequest } from './useRevealRequest';
+import { useReaderCaret } from './useReaderCaret';
+import { nextExcerpt } from './excerptOrder';
 import { VersionsMenu } from './VersionsMenu';
 import { FindBar } from './FindBar';
 import { useCommand } from '../app/commands';
@@ -86,9 +88,16 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
   /** The excerpt being pointed at a new passage (review → Fix), if any. */
   const [fixing, setFixing] = useState<ExcerptView | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  const hintId = useId();
   const [finding, setFinding] = useState(false);
   useCommand('reader.find', () => setFinding(true));
+  // F3 with no find bar open opens it (the bar, once open, takes F3 itself).
+  useCommand('reader.findNext', () => setFinding(true));
+  useCommand('reader.findPrevious', () => setFinding(true));
   const selection = useReaderSelection({ text: source.text, textRef, scrollRef });
+  const caret = useReaderCaret({ text: source.text, textRef, scrollRef });
+  /** Said to a screen reader when the keyboard moves between excerpts. */
+  const [announcement, setAnnouncement] = useState('');
   const margin = useMarginLayout(sectionRef, !selectedId && !review && !composer);
   // Entity mentions: dotted underlines, and a popover on click (entities/ReaderMentions).
   const entityMentions = useReaderMentions(source, scrollRef);
@@ -119,9 +128,10 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
     return e && placed(e) ? e.start : null;
   }, [focusedId, excerpts, placed]);
   const { anchor: selectionAnchor, pressAt, readSelection, clear: clearSelection } = selection;
+  const caretAt = caret.caret?.offset;
   const pins = useMemo(
-    () => [composer?.start, composer?.end, selectionAnchor?.start, selectionAnchor?.end, pressAt, focusedStart].filter((x): x is number => typeof x === 'number'),
-    [composer, selectionAnchor, pressAt, focusedStart],
+    () => [composer?.start, composer?.end, selectionAnchor?.start, selectionAnchor?.end, pressAt, focusedStart, caretAt].filter((x): x is number => typeof x === 'number'),
+    [composer, selectionAnchor, pressAt, focusedStart, caretAt],
   );
 
   const { closeDrawer } = margin;
@@ -170,6 +180,7 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
       setComposer(null);
       setSelectedId(null);
       focusExcerpt(view, true);
+      backToText(view.end);
       notify('Excerpt saved.');
     } catch (error) {
       notifyError(error, 'The excerpt was not saved');
@@ -197,6 +208,54 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
     if (excerpt) {
       focusExcerpt(excerpt, scroll);
       if (!margin.open) margin.toggle();
+    }
+  };
+
+  const { placeCaretAt } = caret;
+  /** The keyboard back in the text, its caret at `offset`. */
+  const backToText = useCallback(
+    (offset: number) => {
+      scrollRef.current?.focus({ preventScroll: true });
+      placeCaretAt(offset);
+    },
+    [placeCaretAt],
+  );
+
+  /** Alt+↓ / Alt+↑: the next or previous excerpt after the caret (or the excerpt in focus), round at the ends. */
+  const goToExcerpt = (direction: 1 | -1) => {
+    const list = excerpts.filter(placed);
+    const from = caretAt ?? (focusedStart !== null ? focusedStart : null);
+    const found = nextExcerpt(list, from, direction);
+    if (!found) {
+      notify(excerpts.length ? 'None of this source’s excerpts has a place in the text shown.' : 'This source has no excerpts yet.');
+      return;
+    }
+    focusExcerpt(found.excerpt, true);
+    backToText(found.excerpt.start);
+    const quote = found.excerpt.quote.length > 80 ? `${found.excerpt.quote.slice(0, 80)}…` : found.excerpt.quote;
+    setAnnouncement(`Excerpt ${found.index + 1} of ${list.length}${found.wrapped ? (direction === 1 ? ', back at the first' : ', back at the last') : ''}: ${quote}`);
+  };
+  useCommand('reader.nextExcerpt', () => goToExcerpt(1));
+  useCommand('reader.previousExcerpt', () => goToExcerpt(-1));
+
+  /** Enter in the text: the excerpt under the caret opens in the margin, else the mention's card. */
+  const openUnderCaret = () => {
+    if (caretAt === undefined) return;
+    const under = excerpts.filter((e) => placed(e) && e.start <= caretAt && caretAt <= e.end);
+    if (under.length && !review) {
+      const shortest = under.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a));
+      selectExcerpt(shortest.id, false);
+      return;
+    }
+    if (!fixing && entityMentions.openAt(caretAt)) return;
+    notify('No excerpt or mention at the caret. Alt+↓ goes to the next excerpt.');
+  };
+
+  const onTextKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
+    if (caret.onKeyDown(event)) return;
+    if (event.key === 'Enter' && event.target === event.currentTarget && !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      openUnderCaret();
     }
   };
 
@@ -256,8 +315,22 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
         />
       )}
       <div className="reader-body">
-        {/* Focusable, so the text scrolls with the keyboard (arrows, Page Up/Down, Space). */}
-        <div className="reader-scroll" ref={scrollRef} onMouseDown={selection.onMouseDown} tabIndex={0} role="region" aria-label="Source text">
+        {/* Focusable: a caret moves in the text with the keyboard (useReaderCaret), and the text scrolls. */}
+        <div
+          className="reader-scroll"
+          ref={scrollRef}
+          onMouseDown={selection.onMouseDown}
+          onKeyDown={onTextKeyDown}
+          onFocus={caret.onFocus}
+          tabIndex={0}
+          role="region"
+          aria-label="Source text"
+          aria-describedby={hintId}
+        >
+          <p id={hintId} className="visually-hidden">
+            Arrows move a caret in the text; Shift with an arrow selects. {SAVE_SHORTCUT_LABEL} saves the selection as an excerpt, Enter opens the excerpt at the caret, Alt+Down and Alt+Up go to the next and previous excerpt.
+          </p>
+          {caret.caret && <div key={caret.caret.offset} className="reader-caret" aria-hidden="true" style={{ top: caret.caret.top, left: caret.caret.left, height: caret.caret.height }} />}
           {fixing && (
             <div className="fix-banner" role="status">
               Select the passage for the excerpt “{fixing.quote.length > 80 ? `${fixing.quote.slice(0, 80)}…` : fixing.quote}”, then choose <strong>Use this passage</strong>.
@@ -313,6 +386,9 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
           )
         )}
       </div>
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
       {detailsOpen && <SourceDetailsDialog source={source} onClose={() => setDetailsOpen(false)} />}
     </section>
   );

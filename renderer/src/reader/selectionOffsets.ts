@@ -5,12 +5,15 @@
 // run after it, or the end of the last run shown.
 
 const RUN_SELECTOR = '[data-start]';
+/** Characters between two paragraphs' runs (their blank lines) looked at, at most. */
+const BETWEEN_BLOCKS = 200;
 
 function runStart(el: Element): number {
   return Number((el as HTMLElement).dataset.start);
 }
 
-function boundaryOffset(root: HTMLElement, node: Node, offset: number, textLength: number): number {
+/** A DOM point (a selection's end, say) as an offset in the text. */
+export function boundaryOffset(root: HTMLElement, node: Node, offset: number, textLength: number): number {
   const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
   const run = element?.closest(RUN_SELECTOR);
   if (run && root.contains(run)) {
@@ -47,4 +50,22 @@ export function rangeToOffsets(root: HTMLElement, range: Range, text: string): {
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
   return end > start ? { start, end } : null;
+}
+
+/**
+ * The DOM point of text offset `offset` among the runs shown in `root`: inside the run that
+ * holds it, at a run's end, or at the start of the next run when it falls in the spaces
+ * between paragraphs (which are not drawn); null when its block is not rendered.
+ */
+export function offsetToPoint(root: HTMLElement, offset: number, text: string): { node: Text; offset: number } | null {
+  for (const run of root.querySelectorAll<HTMLElement>(RUN_SELECTOR)) {
+    const node = run.firstChild;
+    if (!(node instanceof Text)) continue;
+    const start = runStart(run);
+    if (offset > start + node.length) continue;
+    if (offset >= start) return { node, offset: offset - start };
+    // Between two runs: only the spaces between paragraphs, not a block left out.
+    return start - offset <= BETWEEN_BLOCKS && !/\S/.test(text.slice(offset, start)) ? { node, offset: 0 } : null;
+  }
+  return null;
 }
