@@ -57,6 +57,7 @@ export const READS = [
   'briefs:history',
   'briefs:snapshotGet',
   'search:query',
+  'search:hits',
   'export:html',
   'export:pdf',
   'export:md',

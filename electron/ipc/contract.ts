@@ -277,6 +277,8 @@ export const contract = {
 
   /** `asYouType`: the query is still being typed, so its last word matches as a prefix (db/search.ts). */
   'search:query': { input: z.object({ query: shortText, asYouType: z.boolean().optional() }).strict(), output: reply<SearchResult[]>() },
+  /** Where the query's words are in a source's current text ([start, end) offsets, in order; `more`: past the first 5,000). */
+  'search:hits': { input: z.object({ sourceId: id, query: shortText, asYouType: z.boolean().optional() }).strict(), output: reply<{ hits: [number, number][]; more: boolean }>() },
 
   'export:html': { input: z.object({ briefId: id, ...exportOptions }).strict(), output: reply<{ html: string; fileName: string }>() },
   'export:pdf': { input: z.object({ briefId: id, ...exportOptions }).strict(), output: reply<{ pdfBase64: string; fileName: string }>() },

@@ -1,7 +1,7 @@
-// Excerpts (made, edited, re-anchored, reviewed), tags and search.
+// Excerpts (made, edited, re-anchored, reviewed) and tags.
 // Part of the handler map (electron/ipc/handlers.ts): channel → service call, the input
 // already validated by the router.
-import { search, searchExcerpts } from '../../services/search';
+import { searchExcerpts } from '../../services/search';
 import {
   confirmExcerpt,
   createExcerptAt,
@@ -18,7 +18,7 @@ import {
 } from '../../services/excerpts';
 import type { FeatureHandlers } from './types';
 
-export const excerptsHandlers: FeatureHandlers<'excerpts' | 'tags' | 'search'> = {
+export const excerptsHandlers: FeatureHandlers<'excerpts' | 'tags'> = {
   'excerpts:list': ({ sourceId }, { db }) => excerptsOf(db, sourceId),
   'excerpts:get': ({ ids }, { db }) => getExcerpts(db, ids),
   'excerpts:search': ({ query, limit }, { db }) => searchExcerpts(db, query, limit),
@@ -32,5 +32,4 @@ export const excerptsHandlers: FeatureHandlers<'excerpts' | 'tags' | 'search'> =
   'excerpts:dateSuggestions': ({ id }, { db }) => excerptDateSuggestions(db, id),
   'tags:list': (_, { db }) => listTags(db),
   'excerpts:citedIn': ({ id }, { db }) => whereExcerptIsCited(db, id),
-  'search:query': ({ query, asYouType }, { db }) => search(db, query, { asYouType }),
 };

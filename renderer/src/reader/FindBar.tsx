@@ -7,13 +7,16 @@
 // The highlights are the CSS Custom Highlight API's: ranges over the text's runs (each run
 // knows its offset: data-start), painted without touching the DOM that selections and
 // excerpts are measured on, and painted again as the windowed reader draws other blocks.
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { api } from '../api';
+import { useApiQuery } from '../state/topics';
 import { useCommand } from '../app/commands';
 import { useNavigation } from '../app/navigation';
 
 /** More occurrences than this are counted but not all highlighted ("1 of 5,000+"). */
 const MAX_HITS = 5000;
 const HIGHLIGHT = 'sourcebook-find';
+const NO_HITS: readonly Hit[] = [];
 
 type Hit = readonly [start: number, end: number];
 
@@ -67,15 +70,42 @@ function rangesInPage(root: HTMLElement, hits: readonly Hit[]): Range[] {
   return ranges;
 }
 
-export function FindBar({ sourceId, text, textRef, onClose }: { sourceId: string; text: string; textRef: RefObject<HTMLElement | null>; onClose(): void }) {
+/** Opened on a search result: the query's words, as search reads them (search:hits), until the field is edited. */
+export interface FindSeed {
+  query: string;
+  asYouType: boolean;
+}
+
+export function FindBar({
+  sourceId,
+  text,
+  textRef,
+  seed,
+  onClose,
+}: {
+  sourceId: string;
+  text: string;
+  textRef: RefObject<HTMLElement | null>;
+  seed?: FindSeed | null;
+  /** `at`: where the current match starts (the caret goes there), if there is one. */
+  onClose(at: number | null): void;
+}) {
   const nav = useNavigation();
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(seed?.query ?? '');
+  /** The words of a search (hits from the workspace), or what is typed here (found in the text as it stands). */
+  const [mode, setMode] = useState<'search' | 'text'>(seed ? 'search' : 'text');
   const [current, setCurrent] = useState(0);
   const field = useRef<HTMLInputElement>(null);
-  const hits = useMemo(() => findHits(text, query), [text, query]);
+  const modeId = useId();
+  const searched = useApiQuery(mode === 'search' && seed ? () => api['search:hits']({ sourceId, query: seed.query, asYouType: seed.asYouType }) : null, [mode, sourceId, seed?.query, seed?.asYouType], ['sources', 'versions']);
+  const typed = useMemo(() => (mode === 'text' ? findHits(text, query) : []), [mode, text, query]);
+  const hits = mode === 'search' ? (searched.data?.hits ?? NO_HITS) : typed;
+  const capped = mode === 'search' ? !!searched.data?.more : hits.length >= MAX_HITS;
 
-  useEffect(() => field.current?.focus(), []);
-
+  useEffect(() => {
+    field.current?.focus();
+    if (seed) field.current?.select();
+  }, [seed]);
   // Every hit in the page, painted again whenever the reader draws other blocks.
   useEffect(() => {
     const root = textRef.current;
@@ -114,20 +144,40 @@ export function FindBar({ sourceId, text, textRef, onClose }: { sourceId: string
   useCommand('reader.findNext', () => go(current + 1));
   useCommand('reader.findPrevious', () => go(current - 1));
 
+  const close = () => onClose(hits[current]?.[0] ?? null);
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {
       event.preventDefault();
       go(current + (event.shiftKey ? -1 : 1));
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      onClose();
+      close();
     }
   };
 
-  const status = !query.trim() ? '' : hits.length === 0 ? 'No match' : `${current + 1} of ${hits.length.toLocaleString()}${hits.length >= MAX_HITS ? '+' : ''}`;
+  const waiting = mode === 'search' && !searched.data;
+  const status = !query.trim() || waiting ? '' : hits.length === 0 ? 'No match' : `${current + 1} of ${hits.length.toLocaleString()}${capped ? '+' : ''}`;
   return (
     <div className="source-find" role="search" aria-label="Find in this source">
-      <input ref={field} type="search" aria-label="Find in this source" placeholder="Find in this source" value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={onKeyDown} />
+      {mode === 'search' && (
+        <span className="source-find-mode" id={modeId} title="Every word of the search is highlighted, as search matched it; edit the field to find something else">
+          Search words
+        </span>
+      )}
+      <input
+        ref={field}
+        type="search"
+        aria-label="Find in this source"
+        aria-describedby={mode === 'search' ? modeId : undefined}
+        placeholder="Find in this source"
+        value={query}
+        onChange={(e) => {
+          setMode('text');
+          setQuery(e.target.value);
+        }}
+        onKeyDown={onKeyDown}
+      />
       <span className="source-find-count" role="status" aria-live="polite">
         {status}
       </span>
@@ -137,7 +187,7 @@ export function FindBar({ sourceId, text, textRef, onClose }: { sourceId: string
       <button type="button" className="icon-button" aria-label="Next match" title="Next match (Enter)" disabled={hits.length === 0} onClick={() => go(current + 1)}>
         ↓
       </button>
-      <button type="button" className="icon-button" aria-label="Close find" title="Close (Escape)" onClick={onClose}>
+      <button type="button" className="icon-button" aria-label="Close find" title="Close (Escape)" onClick={close}>
         ×
       </button>
     </div>

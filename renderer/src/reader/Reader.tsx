@@ -4,7 +4,7 @@
 // editing) — or, while reviewing, the review walk. Long texts render only near the
 // viewport (SourceText). The selection, requests to reveal a place, the margin's layout
 // and the highlights each live in a hook of their own (use*.ts beside this file).
-import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { api } from '../api';
 import { useNavigation } from '../app/navigation';
 import { SourceGrade } from '../grading/SourceGrade';
@@ -31,6 +31,7 @@ import { useReaderCaret } from './useReaderCaret';
 import { nextExcerpt } from './excerptOrder';
 import { VersionsMenu } from './VersionsMenu';
 import { FindBar } from './FindBar';
+import { useSearchRequest } from './searchRequest';
 import { useCommand } from '../app/commands';
 import { SourceCitedIn } from '../briefs/CitedIn';
 import { useReaderMentions } from '../entities/ReaderMentions';
@@ -90,7 +91,20 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
   const [detailsOpen, setDetailsOpen] = useState(false);
   const hintId = useId();
   const [finding, setFinding] = useState(false);
-  useCommand('reader.find', () => setFinding(true));
+  /** A search result opened here: the find bar shows its words' hits. */
+  const [findSeed, setFindSeed] = useState<{ query: string; asYouType: boolean; nonce: number } | null>(null);
+  const searchRequest = useSearchRequest();
+  const seenRequest = useRef<number | null>(null);
+  useEffect(() => {
+    if (!searchRequest || searchRequest.sourceId !== source.id || seenRequest.current === searchRequest.nonce) return;
+    seenRequest.current = searchRequest.nonce;
+    setFindSeed({ query: searchRequest.query, asYouType: searchRequest.asYouType, nonce: searchRequest.nonce });
+    setFinding(true);
+  }, [searchRequest, source.id]);
+  useCommand('reader.find', () => {
+    setFindSeed(null);
+    setFinding(true);
+  });
   // F3 with no find bar open opens it (the bar, once open, takes F3 itself).
   useCommand('reader.findNext', () => setFinding(true));
   useCommand('reader.findPrevious', () => setFinding(true));
@@ -304,13 +318,16 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
       </header>
       {finding && (
         <FindBar
-          key={source.id}
+          key={`${source.id}-${findSeed?.nonce ?? 0}`}
           sourceId={source.id}
           text={source.text}
           textRef={textRef}
-          onClose={() => {
+          seed={findSeed}
+          onClose={(at) => {
             setFinding(false);
-            scrollRef.current?.focus();
+            setFindSeed(null);
+            if (at === null) scrollRef.current?.focus();
+            else backToText(at);
           }}
         />
       )}

@@ -6,6 +6,7 @@ import { useNavigation } from '../app/navigation';
 import { loadExcerpt } from '../state/excerptStore';
 import { notify, notifyError } from '../state/toasts';
 import type { SearchResult } from '../types';
+import { requestSearchHits } from '../reader/searchRequest';
 
 const KIND_LABELS: Record<SearchResult['kind'], string> = { source: 'Sources', excerpt: 'Excerpts', brief: 'Briefs' };
 const KIND_ORDER: SearchResult['kind'][] = ['source', 'excerpt', 'brief'];
@@ -78,7 +79,11 @@ export const SearchBox = forwardRef<SearchBoxHandle>(function SearchBox(_props, 
   const choose = async (result: SearchResult) => {
     setOpen(false);
     inputRef.current?.blur();
-    if (result.kind === 'source') nav.openSource(result.id);
+    if (result.kind === 'source') {
+      // At the first hit, every word of the query highlighted (the find bar takes over).
+      requestSearchHits(result.id, query.trimStart(), true);
+      nav.openSource(result.id);
+    }
     else if (result.kind === 'brief') nav.openBrief(result.id);
     else {
       const entry = await loadExcerpt(result.id);
