@@ -4,7 +4,7 @@
 // highlights go. axe on the bar.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { findHits } from '../../renderer/src/reader/FindBar';
+import { findHits } from '../../renderer/src/reader/findHits';
 import { startAppServer, type AppServer } from '../helpers/appServer';
 import { axeViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/chromium';

@@ -1,8 +1,8 @@
-// Find in the open source (Ctrl/Cmd+F): every occurrence of what is typed is highlighted
-// in the text, the current one is revealed and marked, "3 of 12" says where it stands;
+// Find in the open source (Ctrl/Cmd+F), or a search result opened here (its query's words
+// as search matched them, search:hits): every occurrence is highlighted in the text, the current one is revealed and marked, "3 of 12" says where it stands;
 // Enter and Shift+Enter (or the arrows beside the field) go to the next and previous,
-// Escape closes the bar and gives the focus back to the text. Case and diacritics are
-// ignored where that keeps the text's offsets (the usual case).
+// F3 / Shift+F3 anywhere do the same; Escape closes the bar and gives the keyboard back to
+// the text, its caret at the current match. What is typed is found by findHits.ts.
 //
 // The highlights are the CSS Custom Highlight API's: ranges over the text's runs (each run
 // knows its offset: data-start), painted without touching the DOM that selections and
@@ -12,36 +12,10 @@ import { api } from '../api';
 import { useApiQuery } from '../state/topics';
 import { useCommand } from '../app/commands';
 import { useNavigation } from '../app/navigation';
+import { findHits, MAX_HITS, type Hit } from './findHits';
 
-/** More occurrences than this are counted but not all highlighted ("1 of 5,000+"). */
-const MAX_HITS = 5000;
 const HIGHLIGHT = 'sourcebook-find';
 const NO_HITS: readonly Hit[] = [];
-
-type Hit = readonly [start: number, end: number];
-
-/** Lower case without marks, one character for one (or null when folding would move offsets). */
-function foldForFind(text: string): string | null {
-  const folded = text.normalize('NFD').replace(/\p{M}/gu, '');
-  if (folded.length === text.length) return folded.toLowerCase();
-  // Decomposed marks took room: fold each character alone, keeping one for one.
-  let out = '';
-  for (const ch of text) {
-    const f = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    out += f.length === ch.length ? f : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
-  }
-  return out.length === text.length ? out : null;
-}
-
-export function findHits(text: string, query: string): Hit[] {
-  const q = query.trim();
-  if (!q) return [];
-  const hay = foldForFind(text) ?? text;
-  const needle = (foldForFind(q) ?? q).trim();
-  const hits: Hit[] = [];
-  for (let at = hay.indexOf(needle); at >= 0 && hits.length < MAX_HITS; at = hay.indexOf(needle, at + needle.length)) hits.push([at, at + needle.length]);
-  return hits;
-}
 
 /** Ranges for the hits over the runs of text now in the page. */
 function rangesInPage(root: HTMLElement, hits: readonly Hit[]): Range[] {
