@@ -11,8 +11,9 @@ import { trashHandlers } from './handlers/trash';
 import { backupsHandlers } from './handlers/backups';
 import { workspacesHandlers } from './handlers/workspaces';
 import { quickOpenHandlers } from './handlers/quickOpen';
+import { settingsHandlers } from './handlers/settings';
 import type { Handlers } from './handlers/types';
 
 export type { Handlers, ServiceContext } from './handlers/types';
 
-export const handlers: Handlers = { ...sourcesHandlers, ...excerptsHandlers, ...entitiesHandlers, ...analysisHandlers, ...briefsHandlers, ...trashHandlers, ...backupsHandlers, ...workspacesHandlers, ...quickOpenHandlers };
+export const handlers: Handlers = { ...sourcesHandlers, ...excerptsHandlers, ...entitiesHandlers, ...analysisHandlers, ...briefsHandlers, ...trashHandlers, ...backupsHandlers, ...workspacesHandlers, ...quickOpenHandlers, ...settingsHandlers };
