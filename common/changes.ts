@@ -4,8 +4,8 @@
 // each view showing that kind of data reloads itself and the live citations refresh;
 // no caller restates it.
 
-/** A kind of workspace data that views show and reload when it changes. */
-export type Topic = 'sources' | 'excerpts' | 'briefs' | 'entities' | 'publishers' | 'versions' | 'trash' | 'backups';
+/** A kind of data that views show and reload when it changes (the workspace's, and the person's preferences). */
+export type Topic = 'sources' | 'excerpts' | 'briefs' | 'entities' | 'publishers' | 'versions' | 'trash' | 'backups' | 'settings';
 
 export interface Change {
   /** The views showing these kinds of data reload. */
@@ -67,6 +67,7 @@ export const READS = [
   'backups:list',
   'workspaces:list',
   'quickOpen:find',
+  'settings:get',
 ] as const;
 
 export type Read = (typeof READS)[number];
@@ -132,6 +133,8 @@ export const CHANGES = {
   // workspace/WorkspacesView.tsx), so nothing reloads in place: those requests would be
   // made for the workspace the page was showing, which the server refuses (http.ts).
   'workspaces:open': { topics: [] },
+  // The window restyles itself from the reply; the backups list may now be another folder's.
+  'settings:set': { topics: ['settings', 'backups'] },
 } as const satisfies Record<string, Change>;
 
 export type Write = keyof typeof CHANGES;

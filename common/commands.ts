@@ -30,6 +30,11 @@ export interface Command {
   menuTitle?: string;
   /** Its shortcut is left to a text field or the editor that has the focus (Alt+Left moves by word there on macOS). */
   notInText?: boolean;
+  /**
+   * 'editor': the command works on the brief's text, and its keys are taken only while the
+   * caret is there, ahead of a window command on the same key (common/keymap.ts settles it).
+   */
+  scope?: 'editor';
 }
 
 export const COMMANDS = [
@@ -50,6 +55,8 @@ export const COMMANDS = [
   { id: 'export.md', title: 'Export Brief as Markdown…', category: 'Export', target: 'window', menuTitle: 'Markdown…' },
   { id: 'export.html', title: 'Export Brief as HTML…', category: 'Export', target: 'window', menuTitle: 'HTML…' },
   { id: 'export.package', title: 'Export Evidence Package…', category: 'Export', target: 'window', menuTitle: 'Evidence Package (.sourcebook)…' },
+  // Ctrl+K in the brief's text; everywhere else it is Search (commandForKey in keymap.ts).
+  { id: 'edit.link', title: 'Insert Link…', category: 'Edit', target: 'window', shortcut: 'CmdOrCtrl+K', scope: 'editor' },
   { id: 'edit.find', title: 'Find in Workspace…', category: 'Edit', target: 'window', shortcut: 'CmdOrCtrl+Shift+F' },
   { id: 'reader.find', title: 'Find in Source…', category: 'Edit', target: 'window', shortcut: 'CmdOrCtrl+F' },
   // F3 as in most readers and browsers; Enter / Shift+Enter in the find bar do the same.
@@ -62,15 +69,24 @@ export const COMMANDS = [
   { id: 'view.search', title: 'Search', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+K' },
   { id: 'view.toggleSidebar', title: 'Toggle Sidebar', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+\\' },
   { id: 'view.library', title: 'Library Table', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+Shift+L' },
+  { id: 'view.entities', title: 'Entities', category: 'View', target: 'window' },
+  { id: 'view.suggestions', title: 'Suggested Entities', category: 'View', target: 'window' },
+  { id: 'view.matrix', title: 'Matrix', category: 'View', target: 'window' },
+  { id: 'view.graph', title: 'Link Chart', category: 'View', target: 'window' },
+  { id: 'view.timeline', title: 'Timeline', category: 'View', target: 'window' },
+  { id: 'view.publishers', title: 'Publisher Grades…', category: 'View', target: 'window' },
+  { id: 'review.start', title: 'Review Excerpts to Check', category: 'Edit', target: 'window' },
   { id: 'view.trash', title: 'Trash', category: 'View', target: 'window' },
   { id: 'view.backups', title: 'Backups…', category: 'View', target: 'window' },
   { id: 'view.workspaces', title: 'Switch Workspace…', category: 'Workspace', target: 'window' },
   { id: 'view.quickOpen', title: 'Quick Open…', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+O' },
   { id: 'nav.back', title: 'Go Back', category: 'View', target: 'window', shortcut: 'Alt+Left', notInText: true },
   { id: 'nav.forward', title: 'Go Forward', category: 'View', target: 'window', shortcut: 'Alt+Right', notInText: true },
-  { id: 'view.theme.system', title: 'Theme: Follow System', category: 'View', target: 'main', menuTitle: 'Follow System' },
-  { id: 'view.theme.light', title: 'Theme: Light', category: 'View', target: 'main', menuTitle: 'Light' },
-  { id: 'view.theme.dark', title: 'Theme: Dark', category: 'View', target: 'main', menuTitle: 'Dark' },
+  // Carried out by the page (a change of Settings), so the browser has them too; the desktop app's theme follows.
+  { id: 'view.theme.system', title: 'Theme: Follow System', category: 'View', target: 'window', menuTitle: 'Follow System' },
+  { id: 'view.theme.light', title: 'Theme: Light', category: 'View', target: 'window', menuTitle: 'Light' },
+  { id: 'view.theme.dark', title: 'Theme: Dark', category: 'View', target: 'window', menuTitle: 'Dark' },
+  { id: 'app.settings', title: 'Settings…', category: 'Edit', target: 'window', shortcut: 'CmdOrCtrl+,' },
   { id: 'window.close', title: 'Close Window', category: 'Window', target: 'main', shortcut: 'CmdOrCtrl+W' },
   { id: 'help.shortcuts', title: 'Keyboard Shortcuts', category: 'Help', target: 'window', shortcut: 'CmdOrCtrl+/', aliases: ['?'] },
   { id: 'help.dataFolder', title: 'Show Data Folder', category: 'Help', target: 'main' },
@@ -105,21 +121,24 @@ export interface KeyPress {
  * and Ctrl elsewhere, and every modifier not named must be up.
  */
 export function matchesShortcut(shortcut: string, press: KeyPress, isMac: boolean): boolean {
-  const parts = shortcut.split('+');
+  const parts = shortcut === '+' ? ['+'] : shortcut.split('+');
   const key = parts.pop()!.toLowerCase();
   const mods = new Set(parts.map((p) => p.toLowerCase()));
-  const wantCmd = mods.has('cmd') || mods.has('command') || (isMac && mods.has('cmdorctrl'));
-  const wantCtrl = mods.has('ctrl') || mods.has('control') || (!isMac && mods.has('cmdorctrl'));
+  const wantCmd = mods.has('cmd') || mods.has('command') || (isMac && (mods.has('cmdorctrl') || mods.has('commandorcontrol')));
+  const wantCtrl = mods.has('ctrl') || mods.has('control') || (!isMac && (mods.has('cmdorctrl') || mods.has('commandorcontrol')));
   if (press.metaKey !== wantCmd || press.ctrlKey !== wantCtrl) return false;
   // A punctuation key names its character ("?"), which Shift may be needed to type.
-  const shiftMatters = !(key.length === 1 && !/[a-z0-9]/.test(key));
+  const shiftMatters = !(key.length === 1 && !/[a-z0-9]/.test(key)) && key !== 'plus';
   if ((shiftMatters && press.shiftKey !== mods.has('shift')) || press.altKey !== (mods.has('alt') || mods.has('option'))) return false;
-  return press.key.toLowerCase() === (ARROWS[key] ?? key) || (/^[a-z]$/.test(key) && press.code === `Key${key.toUpperCase()}`);
+  const typed = press.key.toLowerCase();
+  if (typed === (DOM_KEYS[key] ?? key)) return true;
+  // Letters and digits by their physical key too: a Cyrillic layout, or Shift+1 typing "!".
+  return (/^[a-z]$/.test(key) && press.code === `Key${key.toUpperCase()}`) || (/^[0-9]$/.test(key) && press.code === `Digit${key}`);
 }
 
-/** Electron's accelerator names of the arrow keys, as the DOM names them (lower case). */
-const ARROWS: Record<string, string> = { left: 'arrowleft', right: 'arrowright', up: 'arrowup', down: 'arrowdown' };
-const ARROW_LABELS: Record<string, string> = { left: '←', right: '→', up: '↑', down: '↓' };
+/** Electron's accelerator names of keys the DOM names otherwise (lower case). */
+const DOM_KEYS: Record<string, string> = { left: 'arrowleft', right: 'arrowright', up: 'arrowup', down: 'arrowdown', plus: '+', space: ' ', return: 'enter' };
+const ARROW_LABELS: Record<string, string> = { left: '←', right: '→', up: '↑', down: '↓', plus: '+' };
 
 /** A shortcut as people read it: "Ctrl+Shift+P" elsewhere, "⇧⌘P" on macOS. */
 export function shortcutLabel(shortcut: string, isMac: boolean): string {

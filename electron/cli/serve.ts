@@ -27,6 +27,7 @@ export async function serve(workspacePath: string, port: number, named: readonly
     port,
     otherWorkspaces: () => [...others, ...settings.recent().map((r) => r.path)],
     onSwitched: (path) => remember(settings, path),
+    settings,
   });
   remember(settings, workspacePath);
   process.stdout.write(`Sourcebook is serving workspace ${workspacePath}\nOpen ${server.url}\n(Ctrl+C to stop)\n`);

@@ -9,6 +9,9 @@ import { MAX_IMPORT_BYTES } from '../../common/sourceFiles';
 import { CHANGES, READS, type Change, type Read } from '../../common/changes';
 import type { BackupView, MergeReport, VerifyReport, EntityPage, MentionGroup, Graph, ImportReport, JobStatus, ParagraphEvidence, ReplaceReport, SourceMention, Suggestion, WorkspaceChoices } from '../services/views';
 import { ENTITY_TYPES, RELIABILITY } from '../../common/glossary';
+import { preferencesPatchSchema } from '../services/appSettings';
+import { MAX_BANNER_LENGTH, PAPER_SIZES } from '../../common/preferences';
+import type { SettingsView } from '../services/preferences';
 import { MAX_BULK_SOURCES, MAX_SOURCE_FILTER, MAX_SOURCE_PAGE, SORT_DIRECTIONS, SOURCE_SORTS } from '../../common/library';
 
 /** A phantom value carrying a reply type; never read at run time. */
@@ -25,8 +28,11 @@ const base64 = z
   .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, 'file too large to import (the limit is 32 MB)')
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'file data is not base64');
 
-/** Options every export takes: a handling banner, and strict refusal of citations that are not ok. */
-const exportOptions = { banner: z.string().trim().max(200).optional(), strict: z.boolean().optional() };
+/**
+ * Options every export takes: a handling banner, strict refusal of citations that are not
+ * ok, the paper size. One left out is the person's default from Settings.
+ */
+const exportOptions = { banner: z.string().trim().max(MAX_BANNER_LENGTH).optional(), strict: z.boolean().optional(), paper: z.enum(PAPER_SIZES).optional() };
 
 const eventDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD');
 
@@ -286,6 +292,10 @@ export const contract = {
   'export:docx': { input: z.object({ briefId: id, ...exportOptions }).strict(), output: reply<{ docxBase64: string; fileName: string }>() },
   /** An evidence package: the brief, the excerpts it cites, their sources (every version) and entities, as a .sourcebook file. */
   'export:package': { input: z.object({ briefId: id }).strict(), output: reply<{ packageBase64: string; fileName: string }>() },
+  /** The person's preferences (theme, fonts, export defaults, backups, dates, shortcuts) and where this workspace's backups go. */
+  'settings:get': { input: z.object({}).strict(), output: reply<SettingsView>() },
+  /** Changes the preferences given (each part whole); a backups folder must exist and take files. */
+  'settings:set': { input: preferencesPatchSchema, output: reply<SettingsView>() },
   /** Merges another workspace file (a colleague's, an evidence package) into this one, backed up first. */
   'workspace:merge': { input: z.object({ file: z.object({ name: z.string().max(1_000), data: base64 }).strict() }).strict(), output: reply<MergeReport & { backup: string }>() },
 } as const;

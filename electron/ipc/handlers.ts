@@ -12,8 +12,9 @@ import { backupsHandlers } from './handlers/backups';
 import { workspacesHandlers } from './handlers/workspaces';
 import { quickOpenHandlers } from './handlers/quickOpen';
 import { searchHandlers } from './handlers/search';
+import { settingsHandlers } from './handlers/settings';
 import type { Handlers } from './handlers/types';
 
 export type { Handlers, ServiceContext } from './handlers/types';
 
-export const handlers: Handlers = { ...sourcesHandlers, ...excerptsHandlers, ...entitiesHandlers, ...analysisHandlers, ...briefsHandlers, ...trashHandlers, ...backupsHandlers, ...workspacesHandlers, ...quickOpenHandlers, ...searchHandlers };
+export const handlers: Handlers = { ...sourcesHandlers, ...excerptsHandlers, ...entitiesHandlers, ...analysisHandlers, ...briefsHandlers, ...trashHandlers, ...backupsHandlers, ...workspacesHandlers, ...quickOpenHandlers, ...searchHandlers, ...settingsHandlers };

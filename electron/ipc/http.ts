@@ -15,6 +15,8 @@ import { jobStatuses } from '../services/jobs';
 import { UserError } from '../services/errors';
 import type { PdfPrinter } from '../services/export/pdf';
 import { chromiumPrinter } from '../services/export/chromiumPrinter';
+import type { SettingsStore } from '../services/appSettings';
+import { preferencesHost } from '../services/preferences';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
@@ -33,6 +35,8 @@ export interface HttpServerOptions {
   otherWorkspaces?: () => readonly string[];
   /** Told after the page switched to another workspace (the recent list keeps it). */
   onSwitched?: (path: string) => void;
+  /** Where the person's preferences are kept (the app's settings.json); none: in memory while the server runs. */
+  settings?: SettingsStore;
 }
 
 export interface RunningServer {
@@ -97,8 +101,11 @@ async function drained(open: Open, stopping: () => boolean): Promise<void> {
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
   const printer = () => options.printer ?? chromiumPrinter();
+  // One for the server: the preferences outlive a switch of workspace.
+  const preferences = preferencesHost(options.settings ?? null);
   const opened = (session: Session): Open => {
     session.workspaces = switcher;
+    session.preferences = preferences;
     return { session, route: createRouter(session), id: workspaceChoiceId(session.workspacePath), inflight: 0 };
   };
   let stopping = false;

@@ -1,15 +1,14 @@
 // The commands of the registry that the main process carries out (workspaces, backups,
-// theme, windows, help), and the hand-off of the others to the window. Native dialogs
+// windows, help), and the hand-off of the others to the window. Native dialogs
 // ask for files; nothing here touches the store but through services.
-import { app, dialog, nativeTheme, shell, type BrowserWindow } from 'electron';
+import { app, dialog, shell, type BrowserWindow } from 'electron';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandById, type CommandId } from '../../common/commands';
-import type { SettingsStore, ThemeSource } from '../services/appSettings';
+import type { SettingsStore } from '../services/appSettings';
 import { backupNow } from '../services/backup';
 import type { Session } from '../services/session';
 import { withWorkspaceExtension, workspaceName, WORKSPACE_EXTENSION } from '../services/workspaceFile';
-import { themeBackground } from './window';
 
 /** What the commands need of the running app. */
 export interface Desktop {
@@ -24,13 +23,6 @@ export interface Desktop {
 }
 
 const workspaceFilters = [{ name: 'Sourcebook workspace', extensions: [WORKSPACE_EXTENSION.slice(1), 'sqlite'] }];
-
-function applyTheme(desktop: Desktop, theme: ThemeSource): void {
-  desktop.settings.setTheme(theme);
-  nativeTheme.themeSource = theme;
-  desktop.window()?.setBackgroundColor(themeBackground());
-  desktop.refreshChrome();
-}
 
 /** A recent workspace, or, when it is gone from disk, the offer to remove it from the list. */
 export async function openRecent(desktop: Desktop, path: string): Promise<void> {
@@ -120,11 +112,6 @@ export async function runCommand(desktop: Desktop, id: CommandId): Promise<void>
     }
     case 'workspace.reveal':
       if (session) shell.showItemInFolder(session.workspacePath);
-      return;
-    case 'view.theme.system':
-    case 'view.theme.light':
-    case 'view.theme.dark':
-      applyTheme(desktop, id.slice('view.theme.'.length) as ThemeSource);
       return;
     case 'window.close':
       win?.close();

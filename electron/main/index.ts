@@ -11,6 +11,7 @@ import { newestVerifiedBackup, restoreBackup } from '../services/backup';
 import { UserError, WorkspaceError } from '../services/errors';
 import { syncFolderOf, syncWarning } from '../services/syncFolder';
 import { SettingsStore } from '../services/appSettings';
+import { preferencesHost } from '../services/preferences';
 import { workspaceArgument, workspaceName } from '../services/workspaceFile';
 import { chosenWorkspace, offeredWorkspaces, type WorkspaceSwitcher } from '../services/workspaceSwitcher';
 import { createRouter, type Router } from '../ipc/router';
@@ -20,7 +21,7 @@ import { isAppUrl, lockDownContents, lockDownSession } from './security';
 import { electronPrinter } from './pdfPrinter';
 import { menuTemplate } from './menu';
 import { trackBusy } from './busy';
-import { createMainWindow } from './window';
+import { createMainWindow, themeBackground } from './window';
 import { openRecent, runCommand, type Desktop } from './commands';
 
 app.setName('Sourcebook');
@@ -32,6 +33,13 @@ const devRendererUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : und
 const rendererUrl = devRendererUrl ?? APP_URL;
 const userData = app.getPath('userData');
 const settings = new SettingsStore(join(userData, 'settings.json'));
+// The preferences the page changes in Settings (settings:set): the window's theme and the
+// menu's accelerators follow at once; where backups go and how often, the services follow.
+const preferences = preferencesHost(settings, (changed) => {
+  nativeTheme.themeSource = changed.theme;
+  win?.setBackgroundColor(themeBackground());
+  refreshChrome();
+});
 const defaultWorkspace = join(userData, 'workspace.sqlite');
 
 let session: Session | null = null;
@@ -73,7 +81,7 @@ function refreshChrome(): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate(
-        { isMac: process.platform === 'darwin', dev: !app.isPackaged, recent: settings.recent(), theme: settings.get().theme, hasWorkspace: session !== null },
+        { isMac: process.platform === 'darwin', dev: !app.isPackaged, recent: settings.recent(), theme: settings.get().theme, shortcuts: settings.get().shortcuts, hasWorkspace: session !== null },
         { run: (id) => void runCommand(desktop, id), openRecent: (path) => void openRecent(desktop, path), clearRecent: () => (settings.clearRecent(), refreshChrome()) },
         app.getPath('home'),
       ),
@@ -101,6 +109,7 @@ async function switchWorkspace(path: string, options: { newWorkspace?: boolean; 
     return false;
   }
   next.workspaces = desktopSwitcher;
+  next.preferences = preferences;
   const previous = session;
   session = next;
   route = createRouter(next);

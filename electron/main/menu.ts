@@ -4,6 +4,7 @@
 // Only types come from 'electron' here, so the template is checked in plain Node.
 import type { MenuItemConstructorOptions } from 'electron';
 import { commandById, type CommandId } from '../../common/commands';
+import { keysOf, type ShortcutOverrides } from '../../common/keymap';
 import type { RecentWorkspace, ThemeSource } from '../services/appSettings';
 
 export interface MenuState {
@@ -12,6 +13,8 @@ export interface MenuState {
   dev: boolean;
   recent: readonly RecentWorkspace[];
   theme: ThemeSource;
+  /** The person's own shortcuts (Settings): the accelerators shown are the keys that work. */
+  shortcuts: ShortcutOverrides;
   /** Whether a workspace is open (its commands are greyed out otherwise). */
   hasWorkspace: boolean;
 }
@@ -28,12 +31,13 @@ export interface MenuActions {
  * key away from the page (`registerAccelerator: false`): Ctrl+K stays the editor's link
  * key inside a brief, say. Commands of the main process register theirs.
  */
-function item(id: CommandId, actions: MenuActions, extra: Partial<MenuItemConstructorOptions> = {}): MenuItemConstructorOptions {
+function item(id: CommandId, actions: MenuActions, shortcuts: ShortcutOverrides, extra: Partial<MenuItemConstructorOptions> = {}): MenuItemConstructorOptions {
   const command = commandById(id)!;
+  const accelerator = keysOf(command, shortcuts)[0];
   return {
     id,
     label: command.menuTitle ?? command.title,
-    ...(command.shortcut ? { accelerator: command.shortcut, registerAccelerator: command.target === 'main' } : {}),
+    ...(accelerator ? { accelerator, registerAccelerator: command.target === 'main' } : {}),
     click: () => actions.run(id),
     ...extra,
   };
@@ -57,28 +61,28 @@ export function menuTemplate(state: MenuState, actions: MenuActions, home?: stri
         { label: 'Clear Recent', click: () => actions.clearRecent() },
       ]
     : [{ label: 'No Recent Workspaces', enabled: false }];
-  const theme = (id: CommandId, value: ThemeSource) => item(id, actions, { type: 'radio', checked: state.theme === value });
+  const theme = (id: CommandId, value: ThemeSource) => item(id, actions, state.shortcuts, { type: 'radio', checked: state.theme === value });
 
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      item('workspace.new', actions),
-      item('workspace.open', actions),
+      item('workspace.new', actions, state.shortcuts),
+      item('workspace.open', actions, state.shortcuts),
       { label: 'Open Recent', submenu: recent },
       { type: 'separator' },
-      item('import.files', actions, needsWorkspace),
-      item('import.folder', actions, needsWorkspace),
-      item('brief.new', actions, needsWorkspace),
-      item('workspace.merge', actions, needsWorkspace),
+      item('import.files', actions, state.shortcuts, needsWorkspace),
+      item('import.folder', actions, state.shortcuts, needsWorkspace),
+      item('brief.new', actions, state.shortcuts, needsWorkspace),
+      item('workspace.merge', actions, state.shortcuts, needsWorkspace),
       { type: 'separator' },
-      { label: 'Export Brief', submenu: [item('export.pdf', actions), item('export.docx', actions), item('export.md', actions), item('export.html', actions), item('export.package', actions)], ...needsWorkspace },
+      { label: 'Export Brief', submenu: [item('export.pdf', actions, state.shortcuts), item('export.docx', actions, state.shortcuts), item('export.md', actions, state.shortcuts), item('export.html', actions, state.shortcuts), item('export.package', actions, state.shortcuts)], ...needsWorkspace },
       { type: 'separator' },
-      item('workspace.backup', actions, needsWorkspace),
-      item('workspace.saveCopy', actions, needsWorkspace),
-      item('workspace.moveOut', actions, needsWorkspace),
-      item('workspace.reveal', actions, needsWorkspace),
+      item('workspace.backup', actions, state.shortcuts, needsWorkspace),
+      item('workspace.saveCopy', actions, state.shortcuts, needsWorkspace),
+      item('workspace.moveOut', actions, state.shortcuts, needsWorkspace),
+      item('workspace.reveal', actions, state.shortcuts, needsWorkspace),
       { type: 'separator' },
-      item('window.close', actions),
+      item('window.close', actions, state.shortcuts),
       ...(state.isMac ? [] : [{ role: 'quit' as const }]),
     ],
   };
@@ -95,27 +99,39 @@ export function menuTemplate(state: MenuState, actions: MenuActions, home?: stri
       { role: 'delete' },
       { role: 'selectAll' },
       { type: 'separator' },
-      item('edit.find', actions),
-      item('reader.find', actions, needsWorkspace),
-      item('reader.findNext', actions, needsWorkspace),
-      item('reader.findPrevious', actions, needsWorkspace),
+      item('edit.link', actions, state.shortcuts, needsWorkspace),
+      item('edit.find', actions, state.shortcuts),
+      item('reader.find', actions, state.shortcuts, needsWorkspace),
+      item('reader.findNext', actions, state.shortcuts, needsWorkspace),
+      item('reader.findPrevious', actions, state.shortcuts, needsWorkspace),
+      item('review.start', actions, state.shortcuts, needsWorkspace),
+      // macOS keeps Settings… in the app menu.
+      ...(state.isMac ? [] : [{ type: 'separator' as const }, item('app.settings', actions, state.shortcuts)]),
     ],
   };
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
-      item('view.commandPalette', actions),
-      item('view.search', actions),
-      item('view.quickOpen', actions, needsWorkspace),
-      item('nav.back', actions, needsWorkspace),
-      item('nav.forward', actions, needsWorkspace),
-      item('reader.nextExcerpt', actions, needsWorkspace),
-      item('reader.previousExcerpt', actions, needsWorkspace),
-      item('view.toggleSidebar', actions),
-      item('view.library', actions, needsWorkspace),
-      item('view.trash', actions, needsWorkspace),
-      item('view.backups', actions, needsWorkspace),
-      item('view.workspaces', actions, needsWorkspace),
+      item('view.commandPalette', actions, state.shortcuts),
+      item('view.search', actions, state.shortcuts),
+      item('view.quickOpen', actions, state.shortcuts, needsWorkspace),
+      item('nav.back', actions, state.shortcuts, needsWorkspace),
+      item('nav.forward', actions, state.shortcuts, needsWorkspace),
+      item('reader.nextExcerpt', actions, state.shortcuts, needsWorkspace),
+      item('reader.previousExcerpt', actions, state.shortcuts, needsWorkspace),
+      item('view.toggleSidebar', actions, state.shortcuts),
+      item('view.library', actions, state.shortcuts, needsWorkspace),
+      { type: 'separator' },
+      item('view.entities', actions, state.shortcuts, needsWorkspace),
+      item('view.suggestions', actions, state.shortcuts, needsWorkspace),
+      item('view.matrix', actions, state.shortcuts, needsWorkspace),
+      item('view.graph', actions, state.shortcuts, needsWorkspace),
+      item('view.timeline', actions, state.shortcuts, needsWorkspace),
+      item('view.publishers', actions, state.shortcuts, needsWorkspace),
+      { type: 'separator' },
+      item('view.trash', actions, state.shortcuts, needsWorkspace),
+      item('view.backups', actions, state.shortcuts, needsWorkspace),
+      item('view.workspaces', actions, state.shortcuts, needsWorkspace),
       { label: 'Theme', submenu: [theme('view.theme.system', 'system'), theme('view.theme.light', 'light'), theme('view.theme.dark', 'dark')] },
       { type: 'separator' },
       { role: 'resetZoom' },
@@ -129,7 +145,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions, home?: stri
   const help: MenuItemConstructorOptions = {
     role: 'help',
     label: '&Help',
-    submenu: [item('help.shortcuts', actions), item('help.dataFolder', actions), ...(state.isMac ? [] : [{ type: 'separator' as const }, item('help.about', actions)])],
+    submenu: [item('help.shortcuts', actions, state.shortcuts), item('help.dataFolder', actions, state.shortcuts), ...(state.isMac ? [] : [{ type: 'separator' as const }, item('help.about', actions, state.shortcuts)])],
   };
   return [
     ...(state.isMac
@@ -137,7 +153,9 @@ export function menuTemplate(state: MenuState, actions: MenuActions, home?: stri
           {
             label: 'Sourcebook',
             submenu: [
-              item('help.about', actions),
+              item('help.about', actions, state.shortcuts),
+              { type: 'separator' as const },
+              item('app.settings', actions, state.shortcuts),
               { type: 'separator' as const },
               { role: 'services' as const },
               { type: 'separator' as const },

@@ -21,7 +21,7 @@ export function electronPrinter(): PdfPrinter {
       try {
         await win.loadFile(file);
         const pdf = await win.webContents.printToPDF({
-          pageSize: 'A4',
+          pageSize: options.paper ?? 'A4',
           printBackground: true,
           displayHeaderFooter: true,
           headerTemplate: pdfHeaderTemplate(options),

@@ -23,14 +23,32 @@ export interface BackupRecord extends BackupResult {
 }
 
 /**
- * The folder a workspace's backups go to: "<name> backups" beside it, or, when
- * SOURCEBOOK_BACKUPS names a folder (another disk, a folder no sync client manages),
- * "<name> backups" inside that folder.
+ * Where and how often backups are made, as the person set it in Settings (the app's
+ * settings.json): the host (the desktop app, `serve`, the CLI) passes it in when it starts
+ * and whenever it changes. Until then: beside the workspace, every 15 minutes.
+ */
+let configured: { folder: string | null; everyMinutes: number } = { folder: null, everyMinutes: 15 };
+
+export function configureBackups(preferences: { folder: string | null; everyMinutes: number }): void {
+  configured = { folder: preferences.folder, everyMinutes: preferences.everyMinutes };
+}
+
+/** The folder that holds every workspace's "<name> backups" folder, and who chose it. */
+export function backupsHome(workspacePath: string): { folder: string; chosenBy: 'environment' | 'settings' | 'default' } {
+  const elsewhere = process.env.SOURCEBOOK_BACKUPS?.trim();
+  if (elsewhere) return { folder: resolve(elsewhere), chosenBy: 'environment' };
+  if (configured.folder) return { folder: resolve(configured.folder), chosenBy: 'settings' };
+  return { folder: dirname(resolve(workspacePath)), chosenBy: 'default' };
+}
+
+/**
+ * The folder a workspace's backups go to: "<name> backups" beside it, or inside the folder
+ * that SOURCEBOOK_BACKUPS names for this run, or else the one chosen in Settings (another
+ * disk, a folder no sync client manages).
  */
 export function backupFolder(workspacePath: string): string {
   const name = basename(workspacePath, extname(workspacePath));
-  const elsewhere = process.env.SOURCEBOOK_BACKUPS?.trim();
-  return join(elsewhere ? resolve(elsewhere) : dirname(resolve(workspacePath)), `${name} backups`);
+  return join(backupsHome(workspacePath).folder, `${name} backups`);
 }
 
 const stamp = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ').replace(/:/g, '-');
@@ -237,7 +255,8 @@ export function pruneBackups(workspacePath: string, now = new Date()): string[] 
 
 /**
  * Automatic backups while a workspace is open (the app, `serve`): one after changes, at
- * most every `everyMs` (15 minutes) — `tick()` is called on a timer — and one when the
+ * most every `everyMs` (by default the Settings' cadence, 15 minutes unless changed; never
+ * while open when it is 0) — `tick()` is called on a timer — and one when the
  * workspace closes if anything changed since the last. "Changed" is SQLite's count of
  * rows this connection has written, which every write of the app goes through.
  */
@@ -249,7 +268,7 @@ export class BackupSchedule {
   constructor(
     private readonly db: Db,
     private readonly workspacePath: string,
-    private readonly everyMs = 15 * 60_000,
+    private readonly everyMs: number | null = null,
     private readonly clock: () => number = Date.now,
   ) {
     this.backedUpAt = clock();
@@ -262,7 +281,8 @@ export class BackupSchedule {
 
   /** Backs up if something changed and the last backup is `everyMs` old; resolves to the backup made, if any. */
   async tick(): Promise<BackupResult | null> {
-    if (this.running || !this.changed() || this.clock() - this.backedUpAt < this.everyMs) return null;
+    const every = this.everyMs ?? configured.everyMinutes * 60_000;
+    if (every <= 0 || this.running || !this.changed() || this.clock() - this.backedUpAt < every) return null;
     return this.run();
   }
 

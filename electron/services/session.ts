@@ -10,6 +10,7 @@ import { purgeOldTrash } from './trash';
 import { resumeScans } from './entities';
 import { detectMissingLanguages } from './languages';
 import type { WorkspaceSwitcher } from './workspaceSwitcher';
+import { preferencesHost, type PreferencesHost } from './preferences';
 
 /** An open workspace with what the services need: the store and a PDF printer. */
 export interface Session {
@@ -26,6 +27,8 @@ export interface Session {
   restore(backupPath: string): Promise<{ restored: string; previous: string | null }>;
   /** Switching to another workspace, where the host offers it (set by the host: http.ts, the Electron main process). */
   workspaces?: WorkspaceSwitcher;
+  /** The person's preferences: the host's settings file (set by the host), else memory for this session. */
+  preferences: PreferencesHost;
   close(): Promise<void>;
 }
 
@@ -60,6 +63,7 @@ export async function openSession(workspacePath: string, options: { printer: Pdf
     workspacePath,
     printer,
     backups,
+    preferences: preferencesHost(null),
     async restore(backupPath) {
       const wanted = resolve(backupPath);
       if (!listBackups(workspacePath).some((b) => resolve(b.path) === wanted)) throw new UserError('Only one of this workspace’s own backups can be restored here.');

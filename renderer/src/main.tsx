@@ -9,6 +9,10 @@ import './styles/editor.css';
 import './entities/entities.css';
 import './analysis/analysis.css';
 import './workspace/workspace.css';
+import { followAppearance } from './app/appearance';
+
+// Before the first render: the saved theme and fonts, so the window never starts in others.
+followAppearance();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -8,6 +8,7 @@ import { launchChromium } from '../helpers/chromium';
 import { recordProblems } from '../helpers/pageProblems';
 import { screenshotsLightAndDark } from '../helpers/screenshots';
 import { axeViolations } from '../helpers/axe';
+import { COMMANDS } from '../../common/commands';
 
 let server: AppServer;
 let browser: Browser;
@@ -39,9 +40,12 @@ describe('commands in the window', () => {
     await expect.poll(() => sheet.isVisible()).toBe(true);
     const rows = await sheet.locator('.shortcuts-row').allTextContents();
     expect(rows).toEqual(expect.arrayContaining(['SearchCtrl+K', 'Toggle SidebarCtrl+\\', 'Import SourcesCtrl+Shift+I', 'Open WorkspaceCtrl+Shift+O']));
-    expect(await sheet.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Workspace', 'Import', 'Brief', 'Edit', 'View', 'Window', 'Help']);
-    // A command's other keys are listed with it.
-    expect(rows).toEqual(expect.arrayContaining(['Command PaletteCtrl+Shift+P or Ctrl+P or F1', 'Keyboard ShortcutsCtrl+/ or ?', 'New BriefCtrl+N']));
+    // The registry's categories, then the keys of parts of the window, then what typing does in a brief.
+    expect(await sheet.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Workspace', 'Import', 'Brief', 'Edit', 'View', 'Window', 'Help', 'Reader', 'Brief editor', 'Anywhere but a text field', 'Lists and dialogs', 'Typing in a brief']);
+    // A command's other keys are listed with it; Ctrl+K is Search, and a link in a brief's text.
+    expect(rows).toEqual(expect.arrayContaining(['Command PaletteCtrl+Shift+P or Ctrl+P or F1', 'Keyboard ShortcutsCtrl+/ or ?', 'New BriefCtrl+N', 'SettingsCtrl+,', 'Insert Link (in a brief’s text)Ctrl+K']));
+    // Every shortcut: the reader's, the editor's and Undo of a delete too.
+    expect(rows).toEqual(expect.arrayContaining(['Save the selection as an excerptCtrl+Shift+E', 'BoldCtrl+B', 'Heading 1, 2, 3Ctrl+Alt+1 or Ctrl+Alt+2 or Ctrl+Alt+3', 'Undo the last deleteCtrl+Z']));
     expect(await axeViolations(page, { selector: '.shortcuts-sheet' })).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await axeViolations(page, { selector: '.shortcuts-sheet' })).toEqual([]);
@@ -224,6 +228,73 @@ describe('commands in the window', () => {
     await page.keyboard.press('Alt+ArrowLeft');
     await page.waitForTimeout(150);
     expect(await reader()).toBe(shown);
+    await page.keyboard.press('Escape');
+  });
+
+  test('the palette holds every command of the window: Matrix, Publisher Grades and Settings run from it with the keyboard', async () => {
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await page.keyboard.press('Control+Shift+P');
+    await expect.poll(() => palette.isVisible()).toBe(true);
+    const windowCommands = COMMANDS.filter((c) => c.target === 'window' && c.id !== 'view.commandPalette');
+    expect(await palette.getByRole('option').count()).toBe(windowCommands.length);
+    await page.keyboard.type('matrix');
+    expect((await palette.getByRole('option').allTextContents())[0]).toBe('ViewMatrix');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('table', { name: /appearing together/ }).isVisible()).toBe(true);
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('publisher grades');
+    await page.keyboard.press('Enter');
+    const grades = page.getByRole('dialog', { name: /Publisher/ });
+    await expect.poll(() => grades.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => grades.isVisible()).toBe(false);
+    // The sheet's Settings link, like Ctrl+, (settings.test.ts tests the view itself).
+    await page.keyboard.press('F1');
+    await page.keyboard.type('settings');
+    expect((await palette.getByRole('option').allTextContents())[0]).toBe('EditSettings…Ctrl+,');
+    await page.keyboard.press('Escape');
+  });
+
+  test('Ctrl+K in a brief’s text opens the link field for the selection, never the search; javascript: is refused; outside the text Ctrl+K searches', async () => {
+    const briefs = await server.api<{ id: string; title: string }[]>('briefs:list', {});
+    await page.keyboard.press('Control+o');
+    await page.keyboard.type(briefs[0].title.slice(0, 14), { delay: 10 });
+    const dialog = page.getByRole('dialog', { name: 'Quick Open' });
+    await expect.poll(() => dialog.getByRole('option').first().textContent()).toContain(briefs[0].title);
+    await page.keyboard.press('Enter');
+    const editor = page.getByRole('textbox', { name: 'Brief text' });
+    await expect.poll(() => editor.isVisible()).toBe(true);
+    // The caret after the brief's last paragraph (a click on its text: the chips are buttons).
+    await editor.locator('p, li').last().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('See the port authority notice.', { delay: 5 });
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Control+k');
+    const field = page.getByLabel('Link address');
+    await expect.poll(() => field.isVisible()).toBe(true);
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    const search = page.getByRole('combobox', { name: /Search/ }).first();
+    expect(await search.evaluate((el) => el === document.activeElement)).toBe(false);
+    await page.keyboard.type('javascript:alert(1)');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Use a web address' }).isVisible()).toBe(true);
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(page, { selector: '.link-form' })).toEqual([]);
+    await screenshotsLightAndDark(page, 'cmd-link-refused-1440');
+    // The field kept the text it opened on: the link goes on it.
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('https://example.org/notice');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.editor-content a[href="https://example.org/notice"]').textContent()).toBe('See the port authority notice.');
+    const stored = async () => JSON.stringify((await server.api<{ document: unknown }>('briefs:get', { id: briefs[0].id })).document);
+    await expect.poll(stored, { timeout: 10_000 }).toContain('"url":"https://example.org/notice"');
+    expect(await stored()).not.toContain('javascript:');
+    // Outside the text, the same key is Search.
+    await page.getByRole('region', { name: 'Reader' }).click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Escape');
   });
 

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startHttpServer, type RunningServer } from '../../electron/ipc/http';
 import { tempDir } from './tmp';
+import { SettingsStore } from '../../electron/services/appSettings';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -47,7 +48,8 @@ export async function startAppServer({
   let server: RunningServer;
   try {
     prepare?.(tmp.path('workspace.sourcebook'));
-    server = await startHttpServer({ workspacePath: tmp.path('workspace.sourcebook'), rendererDir, sample });
+    // The person's preferences in the test's own settings file, never the machine's.
+    server = await startHttpServer({ workspacePath: tmp.path('workspace.sourcebook'), rendererDir, sample, settings: new SettingsStore(tmp.path('settings.json')) });
   } catch (error) {
     tmp.cleanup();
     throw error;

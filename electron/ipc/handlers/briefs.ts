@@ -3,10 +3,16 @@
 // already validated by the router.
 import type { BriefDocument } from '../../../db/brief/document';
 import { briefSummary, createBriefFromMarkdown, listBriefs, removeBrief, requireBrief } from '../../services/briefs';
-import { briefDocx, briefHtml, briefMarkdown, briefPdf, checkBrief } from '../../services/export/exportBrief';
+import { briefDocx, briefHtml, briefMarkdown, briefPdf, checkBrief, type ExportOptions } from '../../services/export/exportBrief';
 import { listSnapshots, restoreSnapshot, saveBriefWithHistory, snapshotDocument, snapshotNow } from '../../services/briefHistory';
 import { packageBriefBytes } from '../../services/merge';
-import type { FeatureHandlers } from './types';
+import type { FeatureHandlers, ServiceContext } from './types';
+
+/** An export's options, each one the request leaves out taken from the person's defaults (Settings ▸ Export). */
+function withDefaults(options: ExportOptions, ctx: ServiceContext): ExportOptions {
+  const defaults = ctx.preferences.get().export;
+  return { banner: options.banner ?? defaults.banner, strict: options.strict ?? defaults.strict, paper: options.paper ?? defaults.paper };
+}
 
 export const briefsHandlers: FeatureHandlers<'briefs' | 'export'> = {
   'briefs:list': (_, { db }) => listBriefs(db),
@@ -29,18 +35,18 @@ export const briefsHandlers: FeatureHandlers<'briefs' | 'export'> = {
     restoreSnapshot(db, id, snapshotId);
     return requireBrief(db, id);
   },
-  'export:html': ({ briefId, ...options }, { db }) => briefHtml(db, briefId, options),
-  'export:md': ({ briefId, ...options }, { db }) => briefMarkdown(db, briefId, options),
-  'export:docx': ({ briefId, ...options }, { db }) => {
-    const { docx, fileName } = briefDocx(db, briefId, options);
+  'export:html': ({ briefId, ...options }, ctx) => briefHtml(ctx.db, briefId, withDefaults(options, ctx)),
+  'export:md': ({ briefId, ...options }, ctx) => briefMarkdown(ctx.db, briefId, withDefaults(options, ctx)),
+  'export:docx': ({ briefId, ...options }, ctx) => {
+    const { docx, fileName } = briefDocx(ctx.db, briefId, withDefaults(options, ctx));
     return { docxBase64: Buffer.from(docx).toString('base64'), fileName };
   },
   'export:package': ({ briefId }, { db }) => {
     const { data, fileName } = packageBriefBytes(db, briefId);
     return { packageBase64: data.toString('base64'), fileName };
   },
-  'export:pdf': async ({ briefId, ...options }, { db, printer }) => {
-    const { pdf, fileName } = await briefPdf(db, briefId, printer, options);
+  'export:pdf': async ({ briefId, ...options }, ctx) => {
+    const { pdf, fileName } = await briefPdf(ctx.db, briefId, ctx.printer, withDefaults(options, ctx));
     return { pdfBase64: pdf.toString('base64'), fileName };
   },
 };

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/workspace';
 import type { PdfPrinter } from '../../services/export/pdf';
 import type { WorkspaceSwitcher } from '../../services/workspaceSwitcher';
+import type { PreferencesHost } from '../../services/preferences';
 import type { Channel, Output, ParsedInput } from '../contract';
 
 /** What a handler is given besides its input: the open workspace's store and printer, and restoring it in place. */
@@ -11,6 +12,8 @@ export interface ServiceContext {
   restore(backupPath: string): Promise<{ restored: string; previous: string | null }>;
   /** Switching to another workspace, where the host offers it (the served app, the desktop app). */
   workspaces?: WorkspaceSwitcher;
+  /** The person's preferences: the app's settings.json, or memory where the host keeps no file. */
+  preferences: PreferencesHost;
 }
 
 type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: ServiceContext) => Output<C> | Promise<Output<C>>;

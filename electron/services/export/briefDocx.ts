@@ -116,7 +116,7 @@ export function renderBriefDocx(input: BriefDocxInput): Uint8Array {
     ),
     'docProps/core.xml': strToU8(corePropertiesXml(oneLine(input.title), input.generatedAt)),
     'docProps/app.xml': strToU8(APP_PROPERTIES_XML),
-    'word/document.xml': strToU8(documentXml(body.join(''), sectionPropertiesXml({ header: banner ? 'rIdHeader' : undefined, footer: 'rIdFooter' }))),
+    'word/document.xml': strToU8(documentXml(body.join(''), sectionPropertiesXml({ header: banner ? 'rIdHeader' : undefined, footer: 'rIdFooter' }, input.paper))),
     'word/_rels/document.xml.rels': strToU8(relationshipsXml([...fixedRels, ...documentRels.relationships()])),
     'word/styles.xml': strToU8(STYLES_XML),
     'word/settings.xml': strToU8(SETTINGS_XML),

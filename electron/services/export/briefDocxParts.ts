@@ -118,13 +118,16 @@ export function field(instruction: string, result: string, rPr = ''): string {
   );
 }
 
-/** A4 with the PDF's margins (20 mm, 22 mm at the foot), header and footer 10 mm from the edge. */
-export function sectionPropertiesXml(rels: { header?: string; footer: string }): string {
+/** Page sizes in twentieths of a point (portrait). */
+const PAGE_SIZES = { A4: { w: 11906, h: 16838 }, Letter: { w: 12240, h: 15840 } } as const;
+
+/** A4 (or Letter) with the PDF's margins (20 mm, 22 mm at the foot), header and footer 10 mm from the edge. */
+export function sectionPropertiesXml(rels: { header?: string; footer: string }, paper: keyof typeof PAGE_SIZES = 'A4'): string {
   return (
     '<w:sectPr>' +
     (rels.header ? `<w:headerReference w:type="default" r:id="${rels.header}"/>` : '') +
     `<w:footerReference w:type="default" r:id="${rels.footer}"/>` +
-    '<w:pgSz w:w="11906" w:h="16838"/>' +
+    `<w:pgSz w:w="${PAGE_SIZES[paper].w}" w:h="${PAGE_SIZES[paper].h}"/>` +
     '<w:pgMar w:top="1134" w:right="1134" w:bottom="1247" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/>' +
     '<w:cols w:space="720"/>' +
     '</w:sectPr>'

@@ -19,6 +19,8 @@ export interface BriefHtmlInput {
   stylesheet: string;
   /** A classification or handling banner, shown above the title (and by the PDF printer on every page). */
   banner?: string;
+  /** The paper a Word document is laid out for (the HTML's comes with its stylesheet); A4 unless said. */
+  paper?: 'A4' | 'Letter';
   /** Citations that are not ok: listed in a "Citation warnings" appendix. */
   warnings?: readonly CitationCheck[];
 }

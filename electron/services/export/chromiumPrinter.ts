@@ -79,7 +79,7 @@ export function chromiumPrinter(options: { executablePath?: string } = {}): PdfP
         const page = await context.newPage();
         await page.setContent(html, { waitUntil: 'load' });
         return await page.pdf({
-          format: 'A4',
+          format: options.paper ?? 'A4',
           printBackground: true,
           margin: PDF_MARGINS,
           displayHeaderFooter: true,

@@ -11,6 +11,7 @@ import { renderBriefHtml } from './briefHtml';
 import { renderBriefMarkdown } from './briefMarkdown';
 import { renderBriefDocx } from './briefDocx';
 import type { PdfPrinter } from './pdf';
+import type { PaperSize } from '../../../common/preferences';
 import { checkCitations, type CitationCheck } from '../../../db/brief/integrity';
 
 export interface ExportOptions {
@@ -18,8 +19,13 @@ export interface ExportOptions {
   strict?: boolean;
   /** A classification or handling banner, e.g. "UNCLASSIFIED // FOR OFFICIAL USE ONLY". */
   banner?: string;
+  /** The paper the PDF, the printed HTML and the Word document are laid out for (A4 unless said). */
+  paper?: PaperSize;
   now?: Date;
 }
+
+/** print.css lays out A4; another paper is one more @page rule after it. */
+const PAPER_CSS: Record<PaperSize, string> = { A4: '', Letter: '\n@page { size: letter; }\n' };
 
 /** How far a quote is shown in a refusal: enough to recognise the passage. */
 const QUOTE_SHOWN = 60;
@@ -80,6 +86,7 @@ function exportInput(db: Db, briefId: string, options: ExportOptions) {
     excerpts,
     generatedAt: options.now ?? new Date(),
     banner: options.banner?.trim() || undefined,
+    paper: options.paper ?? 'A4',
     warnings: checks.filter((c) => c.status !== 'ok'),
   };
   return { input, slug: fileSlug(brief.title) };
@@ -87,7 +94,7 @@ function exportInput(db: Db, briefId: string, options: ExportOptions) {
 
 export function briefHtml(db: Db, briefId: string, options: ExportOptions | Date = {}): { html: string; fileName: string } {
   const { input, slug } = exportInput(db, briefId, options instanceof Date ? { now: options } : options);
-  return { html: renderBriefHtml({ ...input, stylesheet: readResource('print.css') }), fileName: `${slug}.html` };
+  return { html: renderBriefHtml({ ...input, stylesheet: readResource('print.css') + PAPER_CSS[input.paper] }), fileName: `${slug}.html` };
 }
 
 /** Markdown with footnotes (`[^1]`), numbered as everywhere else. */
@@ -105,7 +112,7 @@ export function briefDocx(db: Db, briefId: string, options: ExportOptions = {}):
 export async function briefPdf(db: Db, briefId: string, printer: PdfPrinter, options: ExportOptions | Date = {}): Promise<{ pdf: Buffer; fileName: string }> {
   const opts = options instanceof Date ? { now: options } : options;
   const { html, fileName } = briefHtml(db, briefId, opts);
-  return { pdf: await printer.print(html, { banner: opts.banner?.trim() || undefined }), fileName: fileName.replace(/\.html$/, '.pdf') };
+  return { pdf: await printer.print(html, { banner: opts.banner?.trim() || undefined, paper: opts.paper ?? 'A4' }), fileName: fileName.replace(/\.html$/, '.pdf') };
 }
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;

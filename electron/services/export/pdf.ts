@@ -3,10 +3,14 @@
 // (electron/main/pdfPrinter.ts); where Electron is absent (the CLI, browser mode, tests) a
 // headless Chromium does (chromiumPrinter.ts), which the packaged app never loads.
 
+import type { PaperSize } from '../../../common/preferences';
+
 /** Prints a complete HTML document to PDF bytes. The one thing export needs of a printer. */
 export interface PrintOptions {
   /** A classification or handling banner repeated in every page's header and footer. */
   banner?: string;
+  /** The page size (A4 unless said). */
+  paper?: PaperSize;
 }
 
 export interface PdfPrinter {

@@ -10,7 +10,7 @@ import { PublishersDialog } from '../grading/PublishersDialog';
 import { closePublishers, usePublishersPanel } from '../state/panels';
 import { Reader } from '../reader/Reader';
 import { SearchBox, type SearchBoxHandle } from '../search/SearchBox';
-import { closeSideView, openSideView, useSideView } from '../entities/sideView';
+import { closeSideView, useSideView } from '../entities/sideView';
 import { requestNewBrief } from '../briefs/NewBriefForm';
 import { listenForUndoDelete } from '../state/trash';
 import { SidePane } from '../entities/SidePane';
@@ -26,6 +26,9 @@ import { SidebarIcon } from '../ui/icons';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { CommandPalette } from './CommandPalette';
 import { QuickOpen } from './QuickOpen';
+import { useViewCommands } from './viewCommands';
+import { SettingsHost } from '../settings/SettingsHost';
+import { followPreferences, usePreferences } from '../state/preferences';
 import { goBack, goForward, usePlaceHistory } from './placeHistory';
 import { MergeWorkspace } from '../workspace/MergeWorkspace';
 import { SyncWarning } from '../workspace/SyncWarning';
@@ -56,6 +59,8 @@ function loadView(): View {
 let revealCounter = 0;
 
 export function App() {
+  // Everything drawn again when a preference changes (dates in another language, a key rebound).
+  usePreferences();
   const [view, setView] = useState<View>(loadView);
   useEffect(() => {
     localStorage.setItem(VIEW_KEY, JSON.stringify({ sourceId: view.sourceId, briefId: view.briefId }));
@@ -120,6 +125,7 @@ function Shell() {
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [quickOpen, setQuickOpen] = useState(false);
   useEffect(() => listenForCommands(), []);
+  useEffect(() => followPreferences((error) => notifyError(error, 'Your settings could not be read')), []);
   useEffect(() => listenForUndoDelete(isMac), []);
   useWorkspaceTitle();
 
@@ -147,10 +153,7 @@ function Shell() {
   useCommand('view.quickOpen', () => setQuickOpen(true));
   useCommand('nav.back', goBack);
   useCommand('nav.forward', goForward);
-  useCommand('view.trash', () => openSideView({ kind: 'trash' }));
-  useCommand('view.library', () => openSideView({ kind: 'library' }));
-  useCommand('view.backups', () => openSideView({ kind: 'backups' }));
-  useCommand('view.workspaces', () => openSideView({ kind: 'workspaces' }));
+  useViewCommands();
   // A folder picker: not a React prop (non-standard), so set on the element.
   useEffect(() => {
     folderInput.current?.setAttribute('webkitdirectory', '');
@@ -293,6 +296,7 @@ function Shell() {
       {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
       {paletteOpen && <CommandPalette onClose={() => setPaletteOpen(false)} />}
       {quickOpen && <QuickOpen onClose={() => setQuickOpen(false)} />}
+      <SettingsHost />
       <DropOverlay onFiles={importer.run} />
       <MergeWorkspace />
       <Toasts />

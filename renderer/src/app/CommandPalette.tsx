@@ -1,8 +1,10 @@
-// The command palette (Ctrl+Shift+P, View ▸ Command Palette): every command the window
-// carries out, from the one registry, fuzzy-matched as you type, the recently used first,
-// each with its shortcut. Enter runs the highlighted one; Escape closes.
+// The command palette (Ctrl+Shift+P, Ctrl+P, F1; View ▸ Command Palette): every command the
+// window carries out, from the one registry, fuzzy-matched as you type, the recently used
+// first, each with its shortcut (the person's own, if they chose one in Settings). Enter runs the highlighted one; Escape closes.
 import { useMemo, useRef, useState } from 'react';
 import { COMMANDS, shortcutLabel, type Command, type CommandId } from '../../../common/commands';
+import { keysOf } from '../../../common/keymap';
+import { usePreferences } from '../state/preferences';
 import { fuzzyScore } from '../../../common/fuzzy';
 import { PickerDialog } from '../ui/PickerDialog';
 import { isMac, runCommand } from './commands';
@@ -43,6 +45,7 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
   const [query, setQuery] = useState('');
   const recent = useRef(recentIds()).current;
   const shown = useMemo(() => paletteOrder(query, recent), [query, recent]);
+  const { shortcuts } = usePreferences();
 
   const run = (command: Command) => {
     remember(command.id as CommandId);
@@ -65,7 +68,7 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
         <>
           <span className="palette-category">{c.category}</span>
           <span className="palette-title">{c.title}</span>
-          {c.shortcut && <kbd>{shortcutLabel(c.shortcut, isMac)}</kbd>}
+          {keysOf(c, shortcuts)[0] && <kbd>{shortcutLabel(keysOf(c, shortcuts)[0], isMac)}</kbd>}
         </>
       )}
       empty={<div className="palette-empty">No command matches “{query.trim()}”.</div>}

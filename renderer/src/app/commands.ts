@@ -1,9 +1,12 @@
 // The window's side of the command registry (common/commands.ts): components say what a
 // command does while they are on screen (useCommand), and a command arrives either from
 // the application menu (the main process sends a `sourcebook:command` page event) or
-// from its shortcut pressed in the window. One list of names and shortcuts for both.
+// from its keys pressed in the window (common/keymap.ts: the registry's, or the person's
+// own from Settings). One list of names and shortcuts for both.
 import { useEffect, useRef } from 'react';
-import { COMMANDS, isCommandId, matchesShortcut, type Command, type CommandId } from '../../../common/commands';
+import { commandById, isCommandId, shortcutLabel, type CommandId } from '../../../common/commands';
+import { commandForKey, keysOf } from '../../../common/keymap';
+import { getPreferences, usePreferences } from '../state/preferences';
 import { notify } from '../state/toasts';
 
 type Handler = () => void;
@@ -22,6 +25,7 @@ const UNAVAILABLE: Partial<Record<CommandId, string>> = {
   'reader.findPrevious': 'Open a source and find in it (Ctrl/Cmd+F) first.',
   'reader.nextExcerpt': 'Open a source to go through its excerpts.',
   'reader.previousExcerpt': 'Open a source to go through its excerpts.',
+  'edit.link': 'Put the caret in a brief to add a link.',
 };
 
 /** Runs a command's most recently mounted handler; false (with a note) when none is on screen. */
@@ -51,16 +55,15 @@ export function useCommand(id: CommandId, handler: Handler): void {
 
 export const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
-/** The window's commands and each key that runs one (its shortcut, then its aliases): these keys are the window's to handle. */
-const KEYED = (COMMANDS as readonly Command[]).filter((c) => c.target === 'window').flatMap((c) => [c.shortcut, ...(c.aliases ?? [])].filter((k): k is string => !!k).map((keys) => ({ command: c, keys })));
-
-/** A key that types a character by itself ("?"): in a text field it is text, never a command. */
-const typesText = (keys: string) => !keys.includes('+') && keys.length === 1;
-
 /** A text field or the editor: where keys edit text. */
 function isTextTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range'].includes(target.type));
+}
+
+/** The brief's text, where its editor commands apply (Ctrl+K makes a link there). */
+function isEditorTarget(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('.editor-content') !== null;
 }
 
 /** Listens for menu commands and shortcuts; returns the cleanup. Installed once by the app. */
@@ -70,13 +73,12 @@ export function listenForCommands(): () => void {
     if (isCommandId(id)) runCommand(id);
   };
   const onKey = (event: KeyboardEvent) => {
-    // A key a focused control already took (the editor's own Ctrl+K link, say) is not a command.
+    // A key a focused control already took (the editor's find, a list's arrows) is not a command.
     if (event.defaultPrevented || event.isComposing) return;
-    const keyed = KEYED.find((k) => matchesShortcut(k.keys, event, isMac));
-    if (!keyed) return;
-    if ((keyed.command.notInText || typesText(keyed.keys)) && isTextTarget(event.target)) return;
+    const command = commandForKey(event, { isMac, inEditor: isEditorTarget(event.target), inText: isTextTarget(event.target) }, getPreferences().shortcuts);
+    if (!command || !isCommandId(command.id)) return;
     event.preventDefault();
-    runCommand(keyed.command.id as CommandId);
+    runCommand(command.id);
   };
   window.addEventListener('sourcebook:command', onCommand);
   document.addEventListener('keydown', onKey);
@@ -84,4 +86,10 @@ export function listenForCommands(): () => void {
     window.removeEventListener('sourcebook:command', onCommand);
     document.removeEventListener('keydown', onKey);
   };
+}
+
+/** A command's keys as this platform writes them, the person's own if they chose any; empty when it has none. */
+export function useShortcutLabels(id: CommandId): string[] {
+  const { shortcuts } = usePreferences();
+  return keysOf(commandById(id)!, shortcuts).map((k) => shortcutLabel(k, isMac));
 }

@@ -1,6 +1,7 @@
 // The brief's export menu: PDF, HTML, Word (DOCX) or Markdown, with an optional banner
-// (a handling line printed above the title, and on every PDF page) and a strict mode that
-// refuses to export while any citation is not ok. A format the running server does not
+// (a handling line printed above the title, and on every PDF page), a strict mode that
+// refuses to export while any citation is not ok, and the paper size. Each starts from the
+// person's defaults (Settings ▸ Export) and may be changed for the exports of this brief. A format the running server does not
 // offer yet (an "Unknown request" reply) is shown as unavailable instead of failing again.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { call } from '../api';
@@ -8,6 +9,8 @@ import type { Channel } from '../../../electron/ipc/contract';
 import { notify, notifyError } from '../state/toasts';
 import { base64ToBytes, download } from '../ui/download';
 import { useCommand } from '../app/commands';
+import { usePreferences } from '../state/preferences';
+import { PAPER_SIZES, type PaperSize } from '../../../common/preferences';
 
 export type ExportFormat = 'pdf' | 'html' | 'docx' | 'md' | 'package';
 
@@ -20,8 +23,6 @@ const FORMATS: { format: ExportFormat; label: string; channel: string; mime: str
   { format: 'package', label: 'Evidence package (.sourcebook)', channel: 'export:package', mime: 'application/vnd.sourcebook+sqlite' },
 ];
 
-const BANNER_KEY = 'sourcebook.exportBanner';
-const STRICT_KEY = 'sourcebook.exportStrict';
 /** Formats this server answered "Unknown request" for, this session. */
 const unavailable = new Set<ExportFormat>();
 
@@ -35,8 +36,16 @@ export function fileOfReply(reply: Record<string, unknown>): BlobPart | null {
 export function ExportMenu({ briefId, beforeExport }: { briefId: string; beforeExport(): Promise<void> }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<ExportFormat | null>(null);
-  const [banner, setBanner] = useState(() => localStorage.getItem(BANNER_KEY) ?? '');
-  const [strict, setStrict] = useState(() => localStorage.getItem(STRICT_KEY) === 'on');
+  const defaults = usePreferences().export;
+  const [banner, setBanner] = useState(defaults.banner);
+  const [strict, setStrict] = useState(defaults.strict);
+  const [paper, setPaper] = useState<PaperSize>(defaults.paper);
+  // New defaults from Settings apply here at once.
+  useEffect(() => {
+    setBanner(defaults.banner);
+    setStrict(defaults.strict);
+    setPaper(defaults.paper);
+  }, [defaults]);
   const [, setMissing] = useState(0);
   const ref = useRef<HTMLDivElement>(null);
   const menuId = useId();
@@ -63,7 +72,7 @@ export function ExportMenu({ briefId, beforeExport }: { briefId: string; beforeE
     try {
       await beforeExport();
       // A package carries the records themselves: no banner, no strict check.
-      const options = spec.format === 'package' ? {} : { ...(banner.trim() ? { banner: banner.trim() } : {}), ...(strict ? { strict: true } : {}) };
+      const options = spec.format === 'package' ? {} : { banner: banner.trim(), strict, paper };
       const reply = (await call(spec.channel as Channel, { briefId, ...options } as never)) as Record<string, unknown>;
       const file = fileOfReply(reply);
       if (!file) throw new Error('The export came back empty.');
@@ -131,24 +140,28 @@ export function ExportMenu({ briefId, beforeExport }: { briefId: string; beforeE
               maxLength={200}
               placeholder="e.g. INTERNAL — DO NOT FORWARD"
               value={banner}
-              onChange={(e) => {
-                setBanner(e.target.value);
-                localStorage.setItem(BANNER_KEY, e.target.value);
-              }}
+              onChange={(e) => setBanner(e.target.value)}
             />
           </label>
           <label className="export-check">
             <input
               type="checkbox"
               checked={strict}
-              onChange={(e) => {
-                setStrict(e.target.checked);
-                localStorage.setItem(STRICT_KEY, e.target.checked ? 'on' : 'off');
-              }}
+              onChange={(e) => setStrict(e.target.checked)}
             />
             <span>
               Strict: refuse to export while a citation is changed, orphaned, deleted or ungraded
             </span>
+          </label>
+          <label className="export-field">
+            <span>Paper (PDF and Word)</span>
+            <select value={paper} onChange={(e) => setPaper(e.target.value as PaperSize)}>
+              {PAPER_SIZES.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
           </label>
         </form>
       )}

@@ -21,7 +21,7 @@ import {
   OUTDENT_CONTENT_COMMAND,
 } from 'lexical';
 import { useEffect } from 'react';
-import { OPEN_LINK_EDITOR_COMMAND, SET_BLOCK_TYPE_COMMAND, shortcutOf } from './commands';
+import { SET_BLOCK_TYPE_COMMAND, shortcutOf } from './commands';
 
 export * from './commands';
 
@@ -65,8 +65,6 @@ export function FormattingPlugin() {
             const action = shortcutOf(event, isMac);
             if (!action) return false;
             event.preventDefault();
-            // Ctrl+K is the window's search everywhere else; in the text it makes a link.
-            event.stopPropagation();
             switch (action) {
               case 'bullet':
               case 'number': {
@@ -85,9 +83,6 @@ export function FormattingPlugin() {
               case 'h3':
               case 'paragraph':
                 editor.dispatchCommand(SET_BLOCK_TYPE_COMMAND, action);
-                break;
-              case 'link':
-                editor.dispatchCommand(OPEN_LINK_EDITOR_COMMAND, undefined);
                 break;
               case 'strikethrough':
               case 'code':

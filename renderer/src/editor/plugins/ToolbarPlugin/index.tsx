@@ -11,6 +11,7 @@ import { $findMatchingParent, mergeRegister } from '@lexical/utils';
 import {
   $getSelection,
   $isRangeSelection,
+  $setSelection,
   CAN_REDO_COMMAND,
   CAN_UNDO_COMMAND,
   COMMAND_PRIORITY_EDITOR,
@@ -25,7 +26,9 @@ import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNod
 import { BulletListIcon, LinkIcon, NumberedListIcon, QuoteIcon, RedoIcon, UndoIcon } from '../../../ui/icons';
 import { OPEN_CITATION_PICKER_COMMAND } from '../CitationTypeaheadPlugin';
 import { OPEN_FIND_COMMAND } from '../FindReplacePlugin';
+import { useCommand } from '../../../app/commands';
 import { OPEN_LINK_EDITOR_COMMAND, SET_BLOCK_TYPE_COMMAND, type BlockType as SettableBlock } from '../FormattingPlugin/commands';
+import { SAFE_URL } from '../PastePlugin/sanitizeHtml';
 
 type BlockType = SettableBlock | 'bullet' | 'number' | 'table';
 
@@ -135,6 +138,8 @@ export function ToolbarPlugin({
       ),
     [editor, refresh],
   );
+  // Ctrl/Cmd+K in the text, or Edit ▸ Insert Link…: the registry settles the key against Search.
+  useCommand('edit.link', () => editor.dispatchCommand(OPEN_LINK_EDITOR_COMMAND, undefined));
 
   const toggleList = (type: 'bullet' | 'number') => {
     if (block === type) editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined);
@@ -276,12 +281,25 @@ function ToolButton({
 function LinkForm({ current, onDone }: { current: string | null; onDone(): void }) {
   const [editor] = useLexicalComposerContext();
   const [url, setUrl] = useState(current ?? 'https://');
+  const [invalid, setInvalid] = useState(false);
+  // The text the link is for, as selected when the field opened: typing in the field (or a
+  // refused address) must not lose it.
+  const [target] = useState(() => editor.getEditorState().read(() => $getSelection()?.clone() ?? null));
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.select(), []);
   const apply = (event: FormEvent) => {
     event.preventDefault();
     const value = url.trim();
-    editor.dispatchCommand(TOGGLE_LINK_COMMAND, value && value !== 'https://' ? value : null);
+    // Only web and mail addresses: a javascript: or file: link is refused, and said so.
+    if (value && value !== 'https://' && !SAFE_URL.test(value)) {
+      setInvalid(true);
+      input.current?.focus();
+      return;
+    }
+    editor.update(() => {
+      if (target) $setSelection(target.clone());
+      editor.dispatchCommand(TOGGLE_LINK_COMMAND, value && value !== 'https://' ? value : null);
+    });
     onDone();
     editor.focus();
   };
@@ -291,8 +309,13 @@ function LinkForm({ current, onDone }: { current: string | null; onDone(): void 
         ref={input}
         type="url"
         aria-label="Link address"
+        aria-invalid={invalid}
+        aria-describedby={invalid ? 'link-form-error' : undefined}
         value={url}
-        onChange={(e) => setUrl(e.target.value)}
+        onChange={(e) => {
+          setUrl(e.target.value);
+          setInvalid(false);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();
@@ -304,6 +327,11 @@ function LinkForm({ current, onDone }: { current: string | null; onDone(): void 
       <button type="submit" className="button button-primary">
         Apply
       </button>
+      {invalid && (
+        <p id="link-form-error" className="link-form-error" role="alert">
+          Use a web address (https://…) or mailto:
+        </p>
+      )}
       {current && (
         <button
           type="button"
