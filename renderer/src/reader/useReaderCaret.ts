@@ -326,7 +326,13 @@ export function useReaderCaret({ text, textRef, scrollRef }: { text: string; tex
     if (!selectionInText()) placeInView();
   }, [scrollRef, selectionInText, placeInView]);
 
-  return { caret, onKeyDown, onFocus, placeCaretAt };
+  /**
+   * The caret's offset this moment: a command run right after the caret was moved (Alt+↓
+   * twice in a row) must not see the offset of the last redraw.
+   */
+  const offsetNow = useCallback((): number | undefined => (wanted.current && wanted.current.until > performance.now() ? wanted.current.offset : undefined) ?? measure()?.offset ?? caret?.offset, [measure, caret]);
+
+  return { caret, onKeyDown, onFocus, placeCaretAt, offsetNow };
 }
 
 function firstNonSpace(text: string): number {

@@ -4,6 +4,7 @@ import { RECENT_LIMIT, SettingsStore, placeOnScreen } from '../../../electron/se
 import { workspaceArgument, withWorkspaceExtension, workspaceName } from '../../../electron/services/workspaceFile';
 import { trackBusy } from '../../../electron/main/busy';
 import { tempDir } from '../../helpers/tmp';
+import { DEFAULT_PREFERENCES } from '../../../common/preferences';
 
 let tmp: ReturnType<typeof tempDir>;
 afterEach(() => tmp?.cleanup());
@@ -38,10 +39,10 @@ describe('what the desktop app remembers', () => {
   it('starts from defaults on a damaged or hostile settings file, keeping what is valid', () => {
     tmp = tempDir();
     writeFileSync(tmp.path('broken.json'), '{"recent": [1, 2');
-    expect(new SettingsStore(tmp.path('broken.json')).get()).toEqual({ lastWorkspace: null, recent: [], window: null, theme: 'system' });
+    expect(new SettingsStore(tmp.path('broken.json')).get()).toEqual({ lastWorkspace: null, recent: [], window: null, ...DEFAULT_PREFERENCES });
     writeFileSync(tmp.path('odd.json'), JSON.stringify({ theme: 'neon', window: { bounds: { x: 'a' } }, recent: ['/a.sourcebook'], __proto__: { polluted: true } }));
     const odd = new SettingsStore(tmp.path('odd.json')).get();
-    expect(odd).toEqual({ lastWorkspace: null, recent: ['/a.sourcebook'], window: null, theme: 'system' });
+    expect(odd).toEqual({ lastWorkspace: null, recent: ['/a.sourcebook'], window: null, ...DEFAULT_PREFERENCES });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
