@@ -2,6 +2,8 @@
 // the link chart's date filter. A year or a month is a span, not a point: "2025-03" is
 // the whole of March 2025. All in UTC, so a date never shifts with the time zone.
 
+import { formatPartialDate } from '../ui/format';
+
 export type Precision = 'year' | 'month' | 'day';
 
 export interface DateSpan {
@@ -35,15 +37,12 @@ export function spanOf(value: string | null | undefined): DateSpan | null {
   return { start: Date.UTC(y, 0, 1), end: Date.UTC(y + 1, 0, 1), precision: 'year' };
 }
 
+/** The axis' month ticks (a tick's year is written whole). */
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "2025", "Mar 2025", "4 Mar 2025". */
+/** "2025", "Mar 2025", "4 Mar 2025", in the style of every date of the window (Settings ▸ Dates). */
 export function formatEventDate(value: string): string {
-  const m = PATTERN.exec(value);
-  if (!m) return value;
-  if (m[3]) return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
-  if (m[2]) return `${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
-  return m[1];
+  return formatPartialDate(value);
 }
 
 /** Does the event date fall (even partly) between `from` and `to` (either may be empty)? */

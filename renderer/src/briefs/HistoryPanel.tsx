@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../../electron/ipc/contract';
 import { api } from '../api';
 import { notify, notifyError } from '../state/toasts';
+import { formatDateTime } from '../ui/format';
 
 type Snapshot = Output<'briefs:history'>[number];
 type Brief = Output<'briefs:restore'>;
@@ -96,7 +97,7 @@ export function HistoryPanel({
           {snapshots.map((s) => (
             <li key={s.id} className={preview?.id === s.id ? 'history-item is-open' : 'history-item'}>
               <div className="history-line">
-                <time dateTime={s.createdAt}>{new Date(s.createdAt).toLocaleString()}</time>
+                <time dateTime={s.createdAt}>{formatDateTime(s.createdAt)}</time>
                 <span className="muted">
                   {' '}
                   · {s.words} words{s.change ? ` (${s.change > 0 ? '+' : ''}${s.change})` : ''} · {REASONS[s.reason]}

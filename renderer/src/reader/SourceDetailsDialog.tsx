@@ -10,6 +10,7 @@ import type { Reliability, Source } from '../types';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { Dialog } from '../ui/Dialog';
 import { GradeLegend, ReliabilityPicker } from '../ui/Grade';
+import { formatDateTime } from '../ui/format';
 
 const orNull = (value: string) => (value.trim() ? value.trim() : null);
 
@@ -21,11 +22,7 @@ const FORMAT_LABELS: Record<Source['format'], string> = {
   docx: 'Word document (.docx)',
 };
 
-function formatCaptured(value: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
+const formatCaptured = formatDateTime;
 
 export function SourceDetailsDialog({ source, onClose }: { source: Source; onClose(): void }) {
   const nav = useNavigation();

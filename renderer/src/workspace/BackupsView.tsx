@@ -76,7 +76,7 @@ export function BackupsView() {
                 <li key={b.path} className={`backup-row${b.verified ? '' : ' is-unverified'}`} data-backup-path={b.path} {...roving.row(i)}>
                   <span className="backup-main">
                     <span className="backup-when">
-                      <time dateTime={b.createdAt} title={new Date(b.createdAt).toLocaleString()}>
+                      <time dateTime={b.createdAt} title={formatDateTime(b.createdAt)}>
                         {formatDateTime(b.createdAt)}
                       </time>
                       <span className="muted"> · {formatAgo(b.createdAt, now)}</span>

@@ -5,6 +5,7 @@ import type { GraphData, SourceMention } from '../../../renderer/src/entities/mo
 import { normalizeMentions, splitAtMentions } from '../../../renderer/src/entities/mentions';
 import { segmentsOf } from '../../../renderer/src/reader/layout';
 import type { ExcerptView } from '../../../renderer/src/types';
+import { setDateStyle } from '../../../renderer/src/ui/format';
 
 const mention = (start: number, end: number, entityId = 'ent_a'): SourceMention => ({ entityId, entityName: entityId, entityType: 'person', start, end });
 
@@ -50,8 +51,10 @@ describe('event dates', () => {
     expect(spanOf('2025')).toEqual({ start: Date.UTC(2025, 0, 1), end: Date.UTC(2026, 0, 1), precision: 'year' });
     expect(spanOf('2025-03')).toEqual({ start: Date.UTC(2025, 2, 1), end: Date.UTC(2025, 3, 1), precision: 'month' });
     expect(spanOf('2025-03-04')?.precision).toBe('day');
+    setDateStyle('en-GB');
     expect(formatEventDate('2025-03-04')).toBe('4 Mar 2025');
     expect(formatEventDate('2025-03')).toBe('Mar 2025');
+    setDateStyle('system');
   });
 
   test('a range overlaps partly covered spans; open ends', () => {
