@@ -5,7 +5,7 @@
 // no caller restates it.
 
 /** A kind of data that views show and reload when it changes (the workspace's, and the person's preferences). */
-export type Topic = 'sources' | 'excerpts' | 'briefs' | 'entities' | 'publishers' | 'versions' | 'trash' | 'backups' | 'settings';
+export type Topic = 'sources' | 'excerpts' | 'briefs' | 'entities' | 'publishers' | 'versions' | 'trash' | 'backups' | 'settings' | 'searches';
 
 export interface Change {
   /** The views showing these kinds of data reload. */
@@ -58,6 +58,9 @@ export const READS = [
   'briefs:snapshotGet',
   'search:query',
   'search:hits',
+  'search:facets',
+  'search:correct',
+  'savedSearches:list',
   'export:html',
   'export:pdf',
   'export:md',
@@ -135,6 +138,8 @@ export const CHANGES = {
   'workspaces:open': { topics: [] },
   // The window restyles itself from the reply; the backups list may now be another folder's.
   'settings:set': { topics: ['settings', 'backups'] },
+  'savedSearches:save': { topics: ['searches'] },
+  'savedSearches:delete': { topics: ['searches'] },
 } as const satisfies Record<string, Change>;
 
 export type Write = keyof typeof CHANGES;

@@ -206,3 +206,33 @@ export interface QuickOpenItem {
   /** An excerpt's source, to open it at the excerpt. */
   sourceId: string | null;
 }
+
+// Search that narrows (db/searchFacets.ts) and saved searches (db/savedSearches.ts).
+export interface FacetValue {
+  /** As shown: "es", "B", "Coastal Ledger", "military/drones". */
+  value: string;
+  count: number;
+  /** The filter to add to the query: lang:es, grade:B, publisher:"Coastal Ledger". */
+  filter: string;
+}
+
+export interface SearchFacets {
+  /** Every match, of every kind (not only those a result list shows). */
+  total: number;
+  kinds: FacetValue[];
+  languages: FacetValue[];
+  grades: FacetValue[];
+  publishers: FacetValue[];
+  tags: FacetValue[];
+  entities: FacetValue[];
+}
+
+export interface SavedSearch {
+  id: string;
+  name: string;
+  query: string;
+  createdAt: string;
+  /** How many sources, excerpts and briefs it matches now. */
+  count: number;
+}
+

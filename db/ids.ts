@@ -4,7 +4,7 @@ import { randomFillSync } from 'node:crypto';
 // when their content is merged or shared (the PostgreSQL plan in DESIGN.md).
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
-export type IdKind = 'src' | 'exc' | 'ent' | 'brf' | 'rel';
+export type IdKind = 'src' | 'exc' | 'ent' | 'brf' | 'rel' | 'sch';
 
 const ID_LENGTH = 10;
 // Random bytes drawn from the system a few kilobytes at a time: a call to the system's

@@ -86,6 +86,8 @@ const FILTERED = {
     entity: (p: string) => `(EXISTS (SELECT 1 FROM mentions m WHERE m.source_id = s.id AND m.entity_id IN ${entityIds(p)}) OR EXISTS (SELECT 1 FROM excerpts x JOIN excerpt_entities xe ON xe.excerpt_id = x.id WHERE x.source_id = s.id AND xe.entity_id IN ${entityIds(p)}))`,
     date: 's.published_at',
     language: 's.language',
+    grade: `(SELECT coalesce(s.reliability, p.reliability) FROM publishers p WHERE p.name = s.publisher UNION ALL SELECT s.reliability LIMIT 1)`,
+    credibility: null,
     cjk: (p: string) => `s.seq IN (SELECT rowid FROM sources_cjk WHERE sources_cjk MATCH @${p})`,
   },
   excerpt: {
@@ -102,6 +104,8 @@ const FILTERED = {
     entity: (p: string) => `EXISTS (SELECT 1 FROM excerpt_entities xe WHERE xe.excerpt_id = e.id AND xe.entity_id IN ${entityIds(p)})`,
     date: 'coalesce(e.event_date, s.published_at)',
     language: 's.language',
+    grade: `(SELECT coalesce(s.reliability, p.reliability) FROM publishers p WHERE p.name = s.publisher UNION ALL SELECT s.reliability LIMIT 1)`,
+    credibility: 'e.credibility',
     cjk: (p: string) => `(instr(e.quote, @${p}) > 0 OR instr(coalesce(e.note, ''), @${p}) > 0)`,
   },
   brief: {
@@ -118,6 +122,8 @@ const FILTERED = {
     entity: (p: string) => `EXISTS (SELECT 1 FROM brief_entity_mentions bm WHERE bm.brief_id = b.id AND bm.entity_id IN ${entityIds(p)})`,
     date: 'b.updated_at',
     language: null,
+    grade: null,
+    credibility: null,
     cjk: (p: string) => `(instr(b.title, @${p}) > 0 OR instr(b.plain_text, @${p}) > 0)`,
   },
 } as const;
@@ -128,12 +134,12 @@ const tagMatch = (p: string) => `(t.name = @${p} OR lower(substr(t.name, 1, leng
 const entityIds = (p: string) => `(SELECT id FROM entities WHERE name = @${p} COLLATE NOCASE UNION SELECT entity_id FROM entity_aliases WHERE alias = @${p} COLLATE NOCASE)`;
 const likeAny = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The SQL and parameters of one kind's search under filters (with words, ranked; without, newest first). */
-function filteredKind(kind: SearchKind, q: SearchQuery): { sql: string; params: Record<string, string> } | null {
+/** One kind's conditions for a query: what its rows must satisfy besides the words (the words too when `withWords`). */
+function conditions(kind: SearchKind, q: SearchQuery): { where: string[]; params: Record<string, string> } | null {
   const k = FILTERED[kind];
   const f = q.filters;
   if (f.kinds && !f.kinds.includes(kind)) return null;
-  if ((f.publisher.length && !k.publisher) || (f.tag.length && !k.tag) || (f.language.length && !k.language)) return null;
+  if ((f.publisher.length && !k.publisher) || (f.tag.length && !k.tag) || (f.language.length && !k.language) || (f.grade.length && !k.grade)) return null;
   const where: string[] = [];
   const params: Record<string, string> = {};
   f.title.forEach((v, i) => {
@@ -160,10 +166,18 @@ function filteredKind(kind: SearchKind, q: SearchQuery): { sql: string; params: 
       params[`langRegion${i}`] = `${v.trim().replace(/[\\%_]/g, '')}-%`;
     });
   }
+  if (f.grade.length) {
+    // grade:B (the source's reliability, its own else its publisher's), grade:B2 (an excerpt's credibility too).
+    where.push(`(${f.grade.map((g, i) => (g.length === 2 && k.credibility ? `(${k.grade} = @grade${i} AND ${k.credibility} = @cred${i})` : `${k.grade} = @grade${i}`)).join(' OR ')})`);
+    f.grade.forEach((g, i) => {
+      params[`grade${i}`] = g[0];
+      if (g.length === 2) params[`cred${i}`] = g[1];
+    });
+  }
   // CJK words: the source's pair index; an excerpt's or a brief's own text (short, few).
   if (q.cjk) {
     if (kind === 'source') {
-      if (q.fts) where.push(k.cjk('cjk')); // else the pair index itself is searched, below
+      if (q.fts) where.push(k.cjk('cjk')); // else the pair index itself is searched (cjkSourceSql)
       params.cjk = q.cjk;
     } else
       q.cjkWords.forEach((w, i) => {
@@ -179,6 +193,15 @@ function filteredKind(kind: SearchKind, q: SearchQuery): { sql: string; params: 
     where.push(`${k.date} >= @after`);
     params.after = f.after;
   }
+  return { where, params };
+}
+
+/** The SQL and parameters of one kind's search under filters (with words, ranked; without, newest first). */
+function filteredKind(kind: SearchKind, q: SearchQuery): { sql: string; params: Record<string, string> } | null {
+  const k = FILTERED[kind];
+  const c = conditions(kind, q);
+  if (!c) return null;
+  const { where, params } = c;
   if (q.fts) {
     where.unshift(`${k.fts} MATCH @${kind === 'source' ? 'qs' : 'q'}`);
     return {
@@ -200,6 +223,27 @@ function filteredKind(kind: SearchKind, q: SearchQuery): { sql: string; params: 
     sql: `SELECT '${kind}' AS kind, ${k.select}, ${k.plain} AS snippet, 0 AS rank FROM ${k.table} ${k.joins} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${k.key} DESC LIMIT @limit`,
     params,
   };
+}
+
+/**
+ * Every row of one kind the query matches, unranked and uncut: `SELECT <id> AS id, <seq> AS seq`
+ * (for counting them by facet, db/searchFacets.ts). Null when the kind cannot match.
+ */
+export function matchingRows(kind: SearchKind, q: SearchQuery): { sql: string; params: Record<string, string> } | null {
+  const k = FILTERED[kind];
+  if (!q.fts && !q.cjk && !q.exclude && !hasFilters(q.filters)) return null;
+  if (!q.fts && !q.cjk && q.exclude && !hasFilters(q.filters)) return null;
+  const c = conditions(kind, q);
+  if (!c) return null;
+  const { where, params } = c;
+  const id = k.select.split(',')[0];
+  if (q.fts) {
+    where.unshift(`${k.fts} MATCH @${kind === 'source' ? 'qs' : 'q'}`);
+    return { sql: `SELECT ${id} AS id, ${k.key} AS seq FROM ${k.fts} JOIN ${k.table} ON ${k.key} = ${k.fts}.rowid ${k.joins} WHERE ${where.join(' AND ')}`, params };
+  }
+  if (q.exclude) where.push(`${k.key} NOT IN (SELECT rowid FROM ${k.fts} WHERE ${k.fts} MATCH @x)`);
+  if (kind === 'source' && q.cjk) where.unshift(`${k.key} IN (SELECT rowid FROM sources_cjk WHERE sources_cjk MATCH @cjk)`);
+  return { sql: `SELECT ${id} AS id, ${k.key} AS seq FROM ${k.table} ${k.joins} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, params };
 }
 
 /** Rows of several kinds, each kind newest first, taken in turn (first of each, then second of each…). */
@@ -315,7 +359,7 @@ interface WorkspaceLanguages {
 const languageAnswers = new WeakMap<Db, { changes: number; dataVersion: number; answer: WorkspaceLanguages }>();
 
 /** What the workspace's languages ask of a query: a few seeks of the language index, once per change. */
-function workspaceLanguages(db: Db): WorkspaceLanguages {
+export function workspaceLanguages(db: Db): WorkspaceLanguages {
   const changes = prepared(db, `SELECT total_changes()`).pluck().get() as number;
   const dataVersion = prepared(db, `PRAGMA data_version`).pluck().get() as number;
   const known = languageAnswers.get(db);

@@ -16,6 +16,8 @@ import { wordForms, type StemLanguage } from './stemming';
 //                 last change; an item without a date is left out
 // A filter value with spaces goes in quotes: publisher:"Coastal Ledger".
 //   lang:es       sources in that language (language: too; `es` also matches `es-MX`), excerpts of them
+//   grade:B       sources graded B (their own grade, else their publisher's), excerpts of them;
+//                 grade:B2 excerpts of such sources whose credibility is 2
 // Across scripts (issue #14): every word is folded as the index is (common/scriptFold.ts);
 // a bare word in Russian Cyrillic also looks for its Latin transliteration and a bare
 // Latin word for the Cyrillic it may transliterate (common/transliteration.ts); a word of
@@ -37,6 +39,8 @@ export interface SearchFilters {
   kinds: SearchKind[] | null;
   /** Languages asked for (lang:), as typed. */
   language: string[];
+  /** Admiralty grades asked for (grade:B, grade:B2), upper case: a reliability letter, and an excerpt's credibility digit. */
+  grade: string[];
 }
 
 export interface SearchQuery {
@@ -57,7 +61,8 @@ export interface SearchQuery {
 
 // Marks (\p{M}) belong to the word: an Arabic word's harakat, a decomposed accent.
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-const FIELDS = new Set(['title', 'publisher', 'tag', 'entity', 'before', 'after', 'kind', 'lang', 'language']);
+const FIELDS = new Set(['title', 'publisher', 'tag', 'entity', 'before', 'after', 'kind', 'lang', 'language', 'grade']);
+const GRADE = /^[A-F][1-6]?$/;
 const KINDS = new Set<SearchKind>(['source', 'excerpt', 'brief']);
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
@@ -157,7 +162,7 @@ function termsOf(text: string, quoted: boolean, negated: boolean, atEnd: boolean
  * languages the workspace has sources in (none: words are matched as typed).
  */
 export function parseSearchQuery(input: string, options: { asYouType?: boolean; cyrillic?: boolean; stemming?: readonly StemLanguage[] } = {}): SearchQuery {
-  const filters: SearchFilters = { title: [], publisher: [], tag: [], entity: [], before: null, after: null, kinds: null, language: [] };
+  const filters: SearchFilters = { title: [], publisher: [], tag: [], entity: [], before: null, after: null, kinds: null, language: [], grade: [] };
   // Groups of alternatives, all required: `a OR b c` is [[a, b], [c]].
   const groups: Term[][] = [];
   const excluded: Term[] = [];
@@ -177,6 +182,9 @@ export function parseSearchQuery(input: string, options: { asYouType?: boolean; 
         const kind = value.toLowerCase().replace(/s$/, '') as SearchKind;
         if (KINDS.has(kind)) filters.kinds = [...(filters.kinds ?? []), kind];
       } else if (t.field === 'lang' || t.field === 'language') filters.language.push(value);
+      else if (t.field === 'grade') {
+        if (GRADE.test(value.toUpperCase())) filters.grade.push(value.toUpperCase());
+      }
       else filters[t.field as 'title' | 'publisher' | 'tag' | 'entity'].push(value);
       or = false;
       continue;
@@ -219,5 +227,5 @@ export function parseSearchQuery(input: string, options: { asYouType?: boolean; 
 
 /** True when the query narrows by anything but words. */
 export function hasFilters(f: SearchFilters): boolean {
-  return f.title.length > 0 || f.publisher.length > 0 || f.tag.length > 0 || f.entity.length > 0 || f.before !== null || f.after !== null || f.kinds !== null || f.language.length > 0;
+  return f.title.length > 0 || f.publisher.length > 0 || f.tag.length > 0 || f.entity.length > 0 || f.before !== null || f.after !== null || f.kinds !== null || f.language.length > 0 || f.grade.length > 0;
 }

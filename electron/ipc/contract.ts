@@ -4,7 +4,7 @@
 // transports (Electron IPC, loopback HTTP) and the renderer's client all derive from
 // this map; a signature is never written twice.
 import { z } from 'zod';
-import type { BriefSnapshot, BriefSummary, Brief, CitationCheck, CooccurrenceRow, Entity, ExcerptView, Reliability, SearchResult, Source, SourcePage, SourceSummary, SourceVersion, TrashItem, EntityReviewView, QuickOpenItem } from '../../db/domain';
+import type { BriefSnapshot, BriefSummary, Brief, CitationCheck, CooccurrenceRow, Entity, ExcerptView, Reliability, SearchResult, Source, SourcePage, SourceSummary, SourceVersion, TrashItem, EntityReviewView, QuickOpenItem, SearchFacets, SavedSearch } from '../../db/domain';
 import { MAX_IMPORT_BYTES } from '../../common/sourceFiles';
 import { CHANGES, READS, type Change, type Read } from '../../common/changes';
 import type { BackupView, MergeReport, VerifyReport, EntityPage, MentionGroup, Graph, ImportReport, JobStatus, ParagraphEvidence, ReplaceReport, SourceMention, Suggestion, WorkspaceChoices } from '../services/views';
@@ -285,6 +285,16 @@ export const contract = {
   'search:query': { input: z.object({ query: shortText, asYouType: z.boolean().optional() }).strict(), output: reply<SearchResult[]>() },
   /** Where the query's words are in a source's current text ([start, end) offsets, in order; `more`: past the first 5,000). */
   'search:hits': { input: z.object({ sourceId: id, query: shortText, asYouType: z.boolean().optional() }).strict(), output: reply<{ hits: [number, number][]; more: boolean }>() },
+
+  /** What the query matches, counted by kind, language, grade, publisher, tag and entity, each with the filter that narrows to it. */
+  'search:facets': { input: z.object({ query: shortText }).strict(), output: reply<SearchFacets>() },
+  /** "Did you mean": the query with each word the sources never use replaced by the closest common one (null: nothing to correct). */
+  'search:correct': { input: z.object({ query: shortText }).strict(), output: reply<{ query: string | null }>() },
+  /** Saved searches, each with how many items it matches now. */
+  'savedSearches:list': { input: z.object({}).strict(), output: reply<SavedSearch[]>() },
+  /** Saves a query under a name (a search of that name takes the new query). */
+  'savedSearches:save': { input: z.object({ name: z.string().trim().min(1).max(200), query: z.string().trim().min(1).max(1_000) }).strict(), output: reply<SavedSearch>() },
+  'savedSearches:delete': { input: z.object({ id }).strict(), output: reply<null>() },
 
   'export:html': { input: z.object({ briefId: id, ...exportOptions }).strict(), output: reply<{ html: string; fileName: string }>() },
   'export:pdf': { input: z.object({ briefId: id, ...exportOptions }).strict(), output: reply<{ pdfBase64: string; fileName: string }>() },

@@ -13,8 +13,9 @@ import { workspacesHandlers } from './handlers/workspaces';
 import { quickOpenHandlers } from './handlers/quickOpen';
 import { searchHandlers } from './handlers/search';
 import { settingsHandlers } from './handlers/settings';
+import { savedSearchesHandlers } from './handlers/savedSearches';
 import type { Handlers } from './handlers/types';
 
 export type { Handlers, ServiceContext } from './handlers/types';
 
-export const handlers: Handlers = { ...sourcesHandlers, ...excerptsHandlers, ...entitiesHandlers, ...analysisHandlers, ...briefsHandlers, ...trashHandlers, ...backupsHandlers, ...workspacesHandlers, ...quickOpenHandlers, ...searchHandlers, ...settingsHandlers };
+export const handlers: Handlers = { ...sourcesHandlers, ...excerptsHandlers, ...entitiesHandlers, ...analysisHandlers, ...briefsHandlers, ...trashHandlers, ...backupsHandlers, ...workspacesHandlers, ...quickOpenHandlers, ...searchHandlers, ...settingsHandlers, ...savedSearchesHandlers };

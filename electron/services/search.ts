@@ -6,7 +6,13 @@ import { search, searchExcerptIds } from '../../db/search';
 import { getExcerpts } from '../../db/excerpts';
 import { quickOpen } from '../../db/quickOpen';
 
-export { search };
+import { searchFacets } from '../../db/searchFacets';
+import { correctedQuery } from '../../db/spelling';
+
+export { search, searchFacets };
+
+/** "Did you mean": the query corrected word by word against the sources' vocabulary (db/spelling.ts), or null. */
+export const correctQuery = correctedQuery;
 
 /** Quick Open: sources, briefs, entities and excerpts by name (db/quickOpen.ts). */
 export const findByName = quickOpen;

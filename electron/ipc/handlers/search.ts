@@ -1,9 +1,12 @@
-// Search: the query across the workspace, and its words in one source.
-import { search } from '../../services/search';
+// Search: the query across the workspace, what it matched counted by facet, a correction
+// when it matched nothing, and its words in one source.
+import { correctQuery, search, searchFacets } from '../../services/search';
 import { searchHits } from '../../services/searchHits';
 import type { FeatureHandlers } from './types';
 
 export const searchHandlers: FeatureHandlers<'search'> = {
   'search:query': ({ query, asYouType }, { db }) => search(db, query, { asYouType }),
+  'search:facets': ({ query }, { db }) => searchFacets(db, query),
+  'search:correct': ({ query }, { db }) => ({ query: correctQuery(db, query) }),
   'search:hits': ({ sourceId, query, asYouType }, { db }) => searchHits(db, sourceId, query, asYouType),
 };

@@ -1,0 +1,73 @@
+import type { Db } from './workspace';
+import { prepared } from './statements';
+import { matchingRows, workspaceLanguages } from './search';
+import { parseSearchQuery, type SearchKind } from './searchQuery';
+import { indexQueuedCjk } from './scriptIndex';
+import type { FacetValue, SearchFacets } from './domain';
+
+// What a search matched, counted by the ways it can be narrowed (issue #13, "search that
+// narrows"): how many sources, excerpts and briefs, and the commonest languages, grades,
+// publishers, tags and entities among them. Each value carries the filter that narrows
+// to it, in the search language a person types (db/searchQuery.ts), so the window and
+// the command line narrow the same way: the facet is added to the query, never a hidden
+// state beside it.
+
+export type { FacetValue, SearchFacets };
+
+/** Values per facet: the commonest few (a facet is a shortcut, not a list of everything). */
+export const FACET_VALUES = 8;
+
+/** A filter's value written so the query language reads it back whole (quoted when it has spaces); null when it cannot be (a double quote). */
+export function filterOf(field: string, value: string): string | null {
+  if (value.includes('"') || !value.trim()) return null;
+  return /[\s:()]/.test(value) ? `${field}:"${value}"` : `${field}:${value}`;
+}
+
+type Matching = { sql: string; params: Record<string, string | null> };
+
+const EMPTY: SearchFacets = { total: 0, kinds: [], languages: [], grades: [], publishers: [], tags: [], entities: [] };
+
+/** The effective grade of source `s`: its own, else its publisher's. */
+const GRADE_OF = `coalesce(s.reliability, (SELECT p.reliability FROM publishers p WHERE p.name = s.publisher))`;
+
+export function searchFacets(db: Db, input: string): SearchFacets {
+  const q = parseSearchQuery(input, workspaceLanguages(db));
+  if (q.cjk) indexQueuedCjk(db);
+  const words = { ...(q.fts ? { q: q.fts, qs: q.ftsSources } : {}), ...(q.exclude ? { x: q.exclude } : {}), ...(q.cjk ? { cjk: q.cjk } : {}) };
+  const rows = (kind: SearchKind) => {
+    const m = matchingRows(kind, q);
+    return m && { sql: m.sql, params: { ...m.params, ...words } };
+  };
+  const sources = rows('source');
+  const excerpts = rows('excerpt');
+  const briefs = rows('brief');
+  if (!sources && !excerpts && !briefs) return EMPTY;
+
+  const count = (m: Matching | null) => (m ? (prepared(db, `SELECT count(*) FROM (${m.sql})`).pluck().get(m.params) as number) : 0);
+  const kinds = (['source', 'excerpt', 'brief'] as const).map((kind, i) => ({ kind, n: count([sources, excerpts, briefs][i]) }));
+  const top = (m: Matching | null, select: string, field: string, label?: (v: string) => string) => {
+    if (!m) return [];
+    const found = prepared(db, `SELECT value, count(*) AS count FROM (${select.replace('$M', `(${m.sql})`)}) WHERE value IS NOT NULL AND value <> '' GROUP BY value ORDER BY count DESC, value LIMIT ${FACET_VALUES}`).all(m.params) as { value: string; count: number }[];
+    return found.flatMap((r) => {
+      const filter = filterOf(field, r.value);
+      return filter ? [{ value: label ? label(r.value) : r.value, count: r.count, filter }] : [];
+    });
+  };
+  const KIND_NAMES: Record<SearchKind, string> = { source: 'sources', excerpt: 'excerpts', brief: 'briefs' };
+  return {
+    total: kinds.reduce((a, k) => a + k.n, 0),
+    kinds: kinds.filter((k) => k.n > 0).map((k) => ({ value: KIND_NAMES[k.kind], count: k.n, filter: `kind:${k.kind}` })),
+    languages: top(sources, `SELECT s.language AS value FROM $M x JOIN sources s ON s.seq = x.seq`, 'lang'),
+    grades: top(sources, `SELECT ${GRADE_OF} AS value FROM $M x JOIN sources s ON s.seq = x.seq`, 'grade'),
+    publishers: top(sources, `SELECT s.publisher AS value FROM $M x JOIN sources s ON s.seq = x.seq`, 'publisher'),
+    tags: top(excerpts, `SELECT t.name AS value FROM $M x JOIN excerpt_tags et ON et.excerpt_id = x.id JOIN tags t ON t.id = et.tag_id`, 'tag'),
+    // An entity counts the matched excerpts tagged with it and the matched sources that mention it.
+    entities: top(
+      sources ?? excerpts,
+      sources
+        ? `SELECT n.name AS value FROM (SELECT DISTINCT m.source_id, m.entity_id FROM $M x JOIN mentions m ON m.source_id = x.id) y JOIN entities n ON n.id = y.entity_id`
+        : `SELECT n.name AS value FROM $M x JOIN excerpt_entities xe ON xe.excerpt_id = x.id JOIN entities n ON n.id = xe.entity_id`,
+      'entity',
+    ),
+  };
+}
