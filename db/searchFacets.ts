@@ -30,8 +30,13 @@ const EMPTY: SearchFacets = { total: 0, kinds: [], languages: [], grades: [], pu
 /** The effective grade of source `s`: its own, else its publisher's. */
 const GRADE_OF = `coalesce(s.reliability, (SELECT p.reliability FROM publishers p WHERE p.name = s.publisher))`;
 
-export function searchFacets(db: Db, input: string): SearchFacets {
-  const q = parseSearchQuery(input, workspaceLanguages(db));
+/** A prefix this short matches nearly everything: counting it would read the whole corpus at each keystroke. */
+const COUNT_FROM_PREFIX = 3;
+
+/** `asYouType`: as search:query reads a query still being typed (its last word a prefix). */
+export function searchFacets(db: Db, input: string, asYouType = false): SearchFacets {
+  const q = parseSearchQuery(input, { asYouType, ...workspaceLanguages(db) });
+  if (q.shortestPrefix < COUNT_FROM_PREFIX) return EMPTY;
   if (q.cjk) indexQueuedCjk(db);
   const words = { ...(q.fts ? { q: q.fts, qs: q.ftsSources } : {}), ...(q.exclude ? { x: q.exclude } : {}), ...(q.cjk ? { cjk: q.cjk } : {}) };
   const rows = (kind: SearchKind) => {

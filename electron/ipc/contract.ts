@@ -287,7 +287,7 @@ export const contract = {
   'search:hits': { input: z.object({ sourceId: id, query: shortText, asYouType: z.boolean().optional() }).strict(), output: reply<{ hits: [number, number][]; more: boolean }>() },
 
   /** What the query matches, counted by kind, language, grade, publisher, tag and entity, each with the filter that narrows to it. */
-  'search:facets': { input: z.object({ query: shortText }).strict(), output: reply<SearchFacets>() },
+  'search:facets': { input: z.object({ query: shortText, asYouType: z.boolean().optional() }).strict(), output: reply<SearchFacets>() },
   /** "Did you mean": the query with each word the sources never use replaced by the closest common one (null: nothing to correct). */
   'search:correct': { input: z.object({ query: shortText }).strict(), output: reply<{ query: string | null }>() },
   /** Saved searches, each with how many items it matches now. */

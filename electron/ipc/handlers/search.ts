@@ -6,7 +6,7 @@ import type { FeatureHandlers } from './types';
 
 export const searchHandlers: FeatureHandlers<'search'> = {
   'search:query': ({ query, asYouType }, { db }) => search(db, query, { asYouType }),
-  'search:facets': ({ query }, { db }) => searchFacets(db, query),
+  'search:facets': ({ query, asYouType }, { db }) => searchFacets(db, query, asYouType),
   'search:correct': ({ query }, { db }) => ({ query: correctQuery(db, query) }),
   'search:hits': ({ sourceId, query, asYouType }, { db }) => searchHits(db, sourceId, query, asYouType),
 };

@@ -5,6 +5,7 @@ import { NewBriefForm } from '../briefs/NewBriefForm';
 import { SidebarAnalysis } from '../entities/SidebarAnalysis';
 import { SidebarWorkspace } from '../workspace/SidebarWorkspace';
 import { SidebarLibrary } from '../library/SidebarLibrary';
+import { SidebarSavedSearches } from '../search/SidebarSavedSearches';
 import { openPublishers, startReview, useReview } from '../state/panels';
 import { useApiQuery } from '../state/topics';
 import { formatEdited } from '../ui/format';
@@ -38,6 +39,7 @@ export function Sidebar({ onImport, onImportFolder }: { onImport(): void; onImpo
         </button>
       )}
       <SidebarLibrary onImport={onImport} onImportFolder={onImportFolder} />
+      <SidebarSavedSearches />
       <section className="sidebar-section sidebar-briefs" aria-labelledby="briefs-heading">
         <div className="sidebar-header">
           <h2 id="briefs-heading">Briefs</h2>

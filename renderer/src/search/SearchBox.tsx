@@ -1,16 +1,39 @@
 // The global search: sources, excerpts and briefs as you type (Ctrl/Cmd+K), results
-// grouped by kind with the matched words marked; arrows move, Enter opens.
+// grouped by kind with the matched words marked; arrows move, Enter opens. Above the
+// results, what the query matched counted by facet (kind, language, grade, publisher,
+// tag, entity): a facet adds its filter to the query, so narrowing is always visible and
+// typed the same way (Tab reaches them, Escape comes back). A query that matches nothing
+// is corrected word by word ("did you mean") and the correction's results are shown.
+// Save search… keeps the query under a name in the sidebar (search/SidebarSavedSearches.tsx).
 import { forwardRef, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { api } from '../api';
 import { useNavigation } from '../app/navigation';
 import { loadExcerpt } from '../state/excerptStore';
 import { notify, notifyError } from '../state/toasts';
 import type { SearchResult } from '../types';
+import type { SearchFacets, FacetValue } from '../../../db/domain';
 import { requestSearchHits } from '../reader/searchRequest';
+import { onSearchRequest } from './searchRequests';
 
 const KIND_LABELS: Record<SearchResult['kind'], string> = { source: 'Sources', excerpt: 'Excerpts', brief: 'Briefs' };
 const KIND_ORDER: SearchResult['kind'][] = ['source', 'excerpt', 'brief'];
 const DELAY = 160;
+/** Facets are counted a little after the results: they matter once typing pauses. */
+const FACETS_DELAY = 350;
+const FACET_GROUPS: { key: keyof Omit<SearchFacets, 'total'>; label: string }[] = [
+  { key: 'kinds', label: 'Kind' },
+  { key: 'languages', label: 'Language' },
+  { key: 'grades', label: 'Grade' },
+  { key: 'publishers', label: 'Publisher' },
+  { key: 'tags', label: 'Tag' },
+  { key: 'entities', label: 'Entity' },
+];
+
+/** The query with a facet's filter added (a filter already there is not added twice). */
+export function withFilter(query: string, filter: string): string {
+  const q = query.trimEnd();
+  return q.split(/\s+/).includes(filter) ? `${q} ` : `${q}${q ? ' ' : ''}${filter} `;
+}
 
 export interface SearchBoxHandle {
   focus(): void;
@@ -39,6 +62,11 @@ export const SearchBox = forwardRef<SearchBoxHandle>(function SearchBox(_props, 
   const [searched, setSearched] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  const [facets, setFacets] = useState<SearchFacets | null>(null);
+  /** A query that matched nothing, and the correction whose results are shown instead. */
+  const [correction, setCorrection] = useState<{ from: string; to: string } | null>(null);
+  const [saving, setSaving] = useState<string | null>(null);
+  const containerRef = useRef<HTMLDivElement>(null);
 
   useImperativeHandle(ref, () => ({
     focus() {
@@ -46,6 +74,17 @@ export const SearchBox = forwardRef<SearchBoxHandle>(function SearchBox(_props, 
       inputRef.current?.select();
     },
   }));
+
+  // A saved search from the sidebar: typed in, run, its results open.
+  useEffect(
+    () =>
+      onSearchRequest((q) => {
+        setQuery(q);
+        setOpen(true);
+        inputRef.current?.focus();
+      }),
+    [],
+  );
 
   useEffect(() => {
     const q = query.trim();
@@ -58,20 +97,59 @@ export const SearchBox = forwardRef<SearchBoxHandle>(function SearchBox(_props, 
     const timer = window.setTimeout(() => {
       // Untrimmed at the end: a trailing space says the last word is finished (not a prefix).
       api['search:query']({ query: query.trimStart(), asYouType: true }).then(
-        (found) => {
+        async (found) => {
           if (!live) return;
-          setResults(found);
+          let shown = found;
+          let corrected: { from: string; to: string } | null = null;
+          if (found.length === 0) {
+            // Nothing at all: "did you mean", with the correction's results.
+            const { query: to } = await api['search:correct']({ query: q });
+            if (!live) return;
+            if (to) {
+              shown = await api['search:query']({ query: to });
+              if (!live) return;
+              if (shown.length) corrected = { from: q, to };
+            }
+          }
+          setResults(shown);
+          setCorrection(corrected);
           setSearched(q);
           setActive(0);
         },
         (error: unknown) => live && notifyError(error, 'Search failed'),
       );
     }, DELAY);
+    const facetsTimer = window.setTimeout(() => {
+      api['search:facets']({ query: query.trimStart(), asYouType: true }).then(
+        (counted) => live && setFacets(counted),
+        () => live && setFacets(null), // the results say what went wrong
+      );
+    }, FACETS_DELAY);
     return () => {
       live = false;
       window.clearTimeout(timer);
+      window.clearTimeout(facetsTimer);
     };
   }, [query]);
+
+  const narrow = (facet: FacetValue) => {
+    setQuery((q) => withFilter(correction ? correction.to : q, facet.filter));
+    setOpen(true);
+    inputRef.current?.focus();
+  };
+
+  const saveSearch = async (name: string) => {
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    try {
+      await api['savedSearches:save']({ name: trimmed, query: query.trim() });
+      setSaving(null);
+      notify(`Saved search “${trimmed}”: it is in the sidebar.`);
+      inputRef.current?.focus();
+    } catch (error) {
+      notifyError(error, 'The search was not saved');
+    }
+  };
 
   // Grouped by kind, in a fixed order; `ordered` is the arrow-key order.
   const ordered = useMemo(() => KIND_ORDER.flatMap((kind) => results.filter((r) => r.kind === kind)), [results]);
@@ -107,7 +185,8 @@ export const SearchBox = forwardRef<SearchBoxHandle>(function SearchBox(_props, 
         void choose(result);
       }
     } else if (event.key === 'Escape') {
-      if (open && query) setOpen(false);
+      if (saving !== null) setSaving(null);
+      else if (open && query) setOpen(false);
       else {
         setQuery('');
         inputRef.current?.blur();
@@ -121,10 +200,28 @@ export const SearchBox = forwardRef<SearchBoxHandle>(function SearchBox(_props, 
 
   const showList = open && query.trim() !== '';
   const pending = query.trim() !== searched;
+  const facetGroups = facets && facets.total > 0 ? FACET_GROUPS.filter((g) => facets[g.key].length > 0) : [];
   let index = -1;
 
   return (
-    <div className="search" role="search">
+    <div
+      className="search"
+      role="search"
+      ref={containerRef}
+      onKeyDown={(e) => {
+        // Escape in the facets or the save form: back to the query.
+        if (e.key === 'Escape' && e.target !== inputRef.current) {
+          e.preventDefault();
+          setSaving(null);
+          inputRef.current?.focus();
+        }
+      }}
+      onBlur={(e) => {
+        // Focus moving to the facets or the save form keeps the results open.
+        // Closed a moment later (a click on a result lands first), unless the focus came back meanwhile.
+        if (!containerRef.current?.contains(e.relatedTarget as Node | null)) window.setTimeout(() => !containerRef.current?.contains(document.activeElement) && setOpen(false), 150);
+      }}
+    >
       <input
         ref={inputRef}
         type="search"
@@ -142,53 +239,110 @@ export const SearchBox = forwardRef<SearchBoxHandle>(function SearchBox(_props, 
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
-        onBlur={() => window.setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKeyDown}
       />
       <kbd className="search-shortcut" aria-hidden="true">
         {/Mac|iPhone|iPad/.test(navigator.platform) ? '⌘K' : 'Ctrl K'}
       </kbd>
       {showList && (
-        <div className="popover search-results" id={listId} role="listbox" aria-label="Search results">
-          {ordered.length === 0 ? (
-            <div className="search-empty">{pending ? 'Searching…' : `Nothing matches “${query.trim()}”.`}</div>
-          ) : (
-            KIND_ORDER.map((kind) => {
-              const group = ordered.filter((r) => r.kind === kind);
-              if (group.length === 0) return null;
-              return (
-                <div className="search-group" role="group" aria-label={KIND_LABELS[kind]} key={kind}>
-                  <div className="search-group-label" aria-hidden="true">
-                    {KIND_LABELS[kind]}
-                  </div>
-                  {group.map((result) => {
-                    index++;
-                    const i = index;
-                    return (
-                      <div
-                        key={`${result.kind}-${result.id}`}
-                        id={`${listId}-${i}`}
-                        role="option"
-                        aria-selected={i === active}
-                        className={`search-result${i === active ? ' is-active' : ''}`}
-                        onMouseDown={(e) => e.preventDefault()}
-                        onMouseEnter={() => setActive(i)}
-                        onClick={() => void choose(result)}
-                      >
-                        <span className={`kind-badge kind-${result.kind}`}>{result.kind}</span>
-                        <span className="search-result-text">
-                          <span className="search-result-title">{result.title}</span>
-                          <span className="search-result-snippet" dir="auto">
-                            <Highlighted text={result.snippet} ranges={result.highlights} />
-                          </span>
-                        </span>
-                      </div>
-                    );
-                  })}
+        <div className="popover search-popover">
+          {facetGroups.length > 0 && (
+            <div className="search-facets" role="group" aria-label={`Narrow the ${facets!.total.toLocaleString()} matches`}>
+              {facetGroups.map((g) => (
+                <div className="search-facet-group" key={g.key}>
+                  <span className="search-facet-label">{g.label}</span>
+                  {facets![g.key].map((f) => (
+                    <button
+                      type="button"
+                      key={f.filter}
+                      className="search-facet"
+                      title={`Add ${f.filter} to the search`}
+                      aria-label={`${g.label}: ${f.value}, ${f.count.toLocaleString()} ${f.count === 1 ? 'match' : 'matches'}; adds ${f.filter}`}
+                      onMouseDown={(e) => e.preventDefault()}
+                      onClick={() => narrow(f)}
+                    >
+                      <span className="search-facet-value">{f.value}</span> <span className="count">{f.count.toLocaleString()}</span>
+                    </button>
+                  ))}
                 </div>
-              );
-            })
+              ))}
+            </div>
           )}
+          {correction && !pending && (
+            <p className="search-correction" role="status">
+              No match for “{correction.from}”. Showing results for{' '}
+              <button type="button" className="link-button" onMouseDown={(e) => e.preventDefault()} onClick={() => setQuery(`${correction.to} `)}>
+                {correction.to}
+              </button>
+              .
+            </p>
+          )}
+          <div className="search-results" id={listId} role="listbox" aria-label="Search results">
+            {ordered.length === 0 ? (
+              <div className="search-empty" role="presentation">
+                {pending ? 'Searching…' : `Nothing matches “${query.trim()}”.`}
+              </div>
+            ) : (
+              KIND_ORDER.map((kind) => {
+                const group = ordered.filter((r) => r.kind === kind);
+                if (group.length === 0) return null;
+                return (
+                  <div className="search-group" role="group" aria-label={KIND_LABELS[kind]} key={kind}>
+                    <div className="search-group-label" aria-hidden="true">
+                      {KIND_LABELS[kind]}
+                    </div>
+                    {group.map((result) => {
+                      index++;
+                      const i = index;
+                      return (
+                        <div
+                          key={`${result.kind}-${result.id}`}
+                          id={`${listId}-${i}`}
+                          role="option"
+                          aria-selected={i === active}
+                          className={`search-result${i === active ? ' is-active' : ''}`}
+                          onMouseDown={(e) => e.preventDefault()}
+                          onMouseEnter={() => setActive(i)}
+                          onClick={() => void choose(result)}
+                        >
+                          <span className={`kind-badge kind-${result.kind}`}>{result.kind}</span>
+                          <span className="search-result-text">
+                            <span className="search-result-title">{result.title}</span>
+                            <span className="search-result-snippet" dir="auto">
+                              <Highlighted text={result.snippet} ranges={result.highlights} />
+                            </span>
+                          </span>
+                        </div>
+                      );
+                    })}
+                  </div>
+                );
+              })
+            )}
+          </div>
+          <div className="search-footer">
+            {saving === null ? (
+              <button type="button" className="button button-quiet" onMouseDown={(e) => e.preventDefault()} onClick={() => setSaving(query.trim())}>
+                Save Search…
+              </button>
+            ) : (
+              <form
+                className="search-save"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void saveSearch(saving);
+                }}
+              >
+                <label className="field">
+                  <span className="field-label">Name of the saved search</span>
+                  <input type="text" autoFocus maxLength={200} value={saving} onChange={(e) => setSaving(e.target.value)} />
+                </label>
+                <button type="submit" className="button" disabled={!saving.trim()}>
+                  Save
+                </button>
+              </form>
+            )}
+          </div>
         </div>
       )}
     </div>

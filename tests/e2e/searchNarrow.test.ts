@@ -1,0 +1,105 @@
+// Search that narrows, in real Chromium against the real server and the sample workspace,
+// from the keyboard: facets with counts that add their filter to the query, "did you mean"
+// for a misspelt word, and a saved search that stays live in the sidebar.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startAppServer, type AppServer } from '../helpers/appServer';
+import { launchChromium } from '../helpers/chromium';
+import { recordProblems } from '../helpers/pageProblems';
+import { screenshotsLightAndDark } from '../helpers/screenshots';
+import { axeViolations } from '../helpers/axe';
+
+let server: AppServer;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+const box = () => page.getByRole('combobox', { name: 'Search' });
+const results = () => page.getByRole('listbox', { name: 'Search results' });
+const facets = () => page.getByRole('group', { name: /^Narrow the/ });
+const resultTitles = () => results().locator('.search-result-title').allTextContents();
+
+beforeAll(async () => {
+  server = await startAppServer({ prefix: 'sourcebook-search-narrow-' });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+  await recordProblems(page, problems);
+  await page.goto(server.url);
+  await page.getByRole('listbox', { name: 'Sources' }).getByRole('option').first().waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('search that narrows', () => {
+  test('facets count what the query matched; Tab reaches them and Enter adds the filter, which narrows the results', async () => {
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('terminal ');
+    await facets().waitFor();
+    const kinds = facets().getByRole('button', { name: /^Kind: / });
+    expect(await kinds.count()).toBeGreaterThan(1);
+    const all = await resultTitles();
+    expect(all.length).toBeGreaterThan(1);
+    await screenshotsLightAndDark(page, 'search-facets-1440');
+    expect(await axeViolations(page, { selector: '.search' })).toEqual([]);
+
+    // Tab from the query to the first facet (Kind: sources), Enter: the query says so.
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    expect(first).toMatch(/^Kind: sources, \d+ match(es)?; adds kind:source$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => box().inputValue()).toBe('terminal kind:source ');
+    await expect.poll(async () => [...new Set(await results().locator('.kind-badge').allTextContents())]).toEqual(['source']);
+    // The focus is back in the query, ready for more.
+    expect(await box().evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+  });
+
+  test('a misspelt word is corrected: its results are shown with "did you mean"', async () => {
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('Kestrvaa ');
+    const note = page.locator('.search-correction');
+    await expect.poll(() => note.textContent()).toBe('No match for “Kestrvaa”. Showing results for kestrava.');
+    expect((await resultTitles()).length).toBeGreaterThan(0);
+    await page.waitForTimeout(300);
+    expect(await axeViolations(page, { selector: '.search' })).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+  });
+
+  test('Save Search… keeps the query under a name in the sidebar, with its count; a click runs it again', async () => {
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('terminal kind:source ');
+    await expect.poll(async () => (await resultTitles()).length).toBeGreaterThan(0);
+    const count = (await resultTitles()).length;
+    await page.getByRole('button', { name: 'Save Search…' }).click();
+    const name = page.getByLabel('Name of the saved search');
+    await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('Terminal sources');
+    await page.keyboard.press('Enter');
+    const saved = page.getByRole('list', { name: 'Saved searches' }).getByRole('button', { name: /^Terminal sources/ });
+    await saved.waitFor();
+    expect((await saved.textContent())?.replace(/\s+/g, ' ').trim()).toBe(`Terminal sources ${count} ${count === 1 ? 'match' : 'matches'}: terminal kind:source`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await box().fill('');
+
+    await saved.click();
+    await expect.poll(() => box().inputValue()).toBe('terminal kind:source');
+    await expect.poll(async () => (await resultTitles()).length).toBe(count);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await screenshotsLightAndDark(page, 'search-saved-sidebar-1440');
+    expect(await axeViolations(page, { selector: '.sidebar' })).toEqual([]);
+
+    // Deleted from the sidebar, with Undo.
+    await page.getByRole('button', { name: 'Delete the saved search Terminal sources' }).click();
+    await expect.poll(() => saved.count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => saved.count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+});
