@@ -162,6 +162,11 @@ describe('sourcebook search', () => {
     }
     expect(cli(ws, 'search', '"terminal lease', '--json').json<unknown[]>().length).toBeGreaterThan(0);
   });
+
+  it('says "did you mean" for a misspelt word, and --json stays a list', () => {
+    expect(cli(ws, 'search', 'crnaes').stdout.trim()).toBe('No results. Did you mean: cranes?');
+    expect(cli(ws, 'search', 'crnaes', '--json').json<unknown[]>()).toEqual([]);
+  });
 });
 
 describe('sourcebook brief create and export', () => {

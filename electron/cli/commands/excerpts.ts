@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { MAX_IMPORT_BYTES } from '../../../common/sourceFiles';
 import { ENTITY_TYPES, type EntityType } from '../../../common/glossary';
-import { search } from '../../services/search';
+import { correctQuery, search } from '../../services/search';
 import { requireSource } from '../../services/sources';
 import { createExcerptFromQuote, excerptsOf, removeExcerpt } from '../../services/excerpts';
 import { UserError } from '../../services/errors';
@@ -93,9 +93,14 @@ export const excerptsCommands: Command[] = [
     async run(args, ctx) {
       const { positionals } = parse(args, {});
       const query = positionals.join(' ');
-      const hits = await withWorkspace(ctx.workspace, (db) => search(db, query));
+      // Nothing found: "did you mean" for a person (the --json shape stays a list of results).
+      const { hits, corrected } = await withWorkspace(ctx.workspace, (db) => {
+        const found = search(db, query);
+        return { hits: found, corrected: found.length ? null : correctQuery(db, query) };
+      });
       const value = hits.map(({ kind, id, title, snippet, highlights }) => ({ kind, id, title, snippet, highlights }));
-      ctx.out.print(value, () => value.map((h) => `${h.kind.padEnd(8)} ${h.id}  ${h.title}\n         ${h.snippet}`).join('\n') || 'No results.');
+      const none = corrected ? `No results. Did you mean: ${corrected}?` : 'No results.';
+      ctx.out.print(value, () => value.map((h) => `${h.kind.padEnd(8)} ${h.id}  ${h.title}\n         ${h.snippet}`).join('\n') || none);
       return 0;
     },
   },
