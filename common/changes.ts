@@ -107,6 +107,7 @@ export const CHANGES = {
   'entities:undoMerge': { topics: ['entities', 'excerpts', 'briefs'], excerpts: 'every' },
   'entities:review': { topics: ['entities', 'excerpts'], excerpts: 'every' },
   'entities:delete': { topics: ['entities', 'excerpts', 'briefs', 'trash'], excerpts: 'every' },
+  'entities:deleteMany': { topics: ['entities', 'excerpts', 'briefs', 'trash'], excerpts: 'every' },
   'mentions:dismiss': { topics: ['entities'] },
   // The mention's sentence becomes an excerpt tagged with its entity.
   'mentions:toExcerpt': { topics: ['excerpts', 'sources', 'entities'], excerpts: 'reply' },

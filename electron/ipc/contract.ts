@@ -216,6 +216,8 @@ export const contract = {
     output: reply<{ id: string; entity: Entity | null }>(),
   },
   'entities:delete': { input: z.object({ id }).strict(), output: reply<{ deleted: boolean }>() },
+  /** Moves several entities to the Trash, all or none (a multi-selection of the entity list). */
+  'entities:deleteMany': { input: z.object({ ids: z.array(id).min(1).max(MAX_BULK_SOURCES) }).strict(), output: reply<{ deleted: string[] }>() },
   'mentions:source': { input: z.object({ sourceId: id }).strict(), output: reply<SourceMention[]>() },
   'mentions:dismiss': { input: z.object({ sourceId: id, start: z.number().int().min(0) }).strict(), output: reply<{ dismissed: boolean }>() },
   /** Turns a mention's sentence into an excerpt tagged with the entity. */

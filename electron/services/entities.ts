@@ -143,6 +143,19 @@ export function removeEntity(db: Db, entityId: string): boolean {
   return deleted;
 }
 
+/** Moves several entities to the Trash, all or (on an error) none; returns those that were there to move. */
+export function removeEntities(db: Db, ids: readonly string[]): string[] {
+  return db
+    .transaction(() => {
+      const unique = [...new Set(ids)];
+      const affected = new Set(unique.flatMap((id) => sourcesMentioning(db, id)));
+      const deleted = unique.filter((id) => trashItem(db, 'entity', id));
+      for (const s of affected) scanSource(db, s);
+      return deleted;
+    })
+    .immediate();
+}
+
 /** After an entity comes back from the Trash: its names are looked for again across the corpus, which may have changed meanwhile. */
 export function rescanRestoredEntity(db: Db, entityId: string): void {
   if (getEntity(db, entityId)) rescanEntity(db, entityId);

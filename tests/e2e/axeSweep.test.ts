@@ -34,7 +34,7 @@ const SCREENS: [string, () => Promise<void>][] = [
   ['entities list', async () => {
     await page.keyboard.press('Escape');
     await analysis(/^Entities/).click();
-    await side().getByRole('list', { name: 'Entities' }).waitFor();
+    await side().getByRole('listbox', { name: 'Entities' }).waitFor();
   }],
   ['entity page', async () => {
     await side().locator('.entity-row').first().click();

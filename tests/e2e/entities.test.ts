@@ -57,7 +57,7 @@ const reader = () => page.getByRole('region', { name: 'Reader' });
 
 async function openEntities() {
   await page.getByRole('list', { name: 'Entities and analysis views' }).getByRole('button', { name: /^Entities/ }).click();
-  await expect.poll(() => side().getByRole('list', { name: 'Entities' }).isVisible()).toBe(true);
+  await expect.poll(() => side().getByRole('listbox', { name: 'Entities' }).isVisible()).toBe(true);
 }
 
 async function openEntity(name: string) {
@@ -129,7 +129,7 @@ describe('entities and analysis', () => {
 
     // The list: every entity with its counts; filter by type and by text.
     await openEntities();
-    const list = side().getByRole('list', { name: 'Entities' });
+    const list = side().getByRole('listbox', { name: 'Entities' });
     await expect.poll(() => list.locator('.entity-row').count()).toBe(initial.length);
     await expect.poll(() => list.locator('.entity-row', { hasText: 'Halvard Maritime Holdings' }).textContent()).toMatch(/\d+ mentions?.*\d+ excerpts?/);
     await shot('e01-entities');
@@ -286,7 +286,7 @@ describe('entities and analysis', () => {
     await side().getByRole('button', { name: 'Delete entity' }).click();
     await side().getByRole('button', { name: 'Delete Ilona Brecht' }).click();
     await expect.poll(async () => (await entityNamed('Ilona Brecht')) === undefined).toBe(true);
-    await expect.poll(() => side().getByRole('list', { name: 'Entities' }).isVisible()).toBe(true);
+    await expect.poll(() => side().getByRole('listbox', { name: 'Entities' }).isVisible()).toBe(true);
 
     // The co-occurrence matrix: a cell opens its passages; a passage opens the reader.
     await page.getByRole('list', { name: 'Entities and analysis views' }).getByRole('button', { name: 'Matrix' }).click();

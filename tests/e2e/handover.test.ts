@@ -97,7 +97,7 @@ describe('entities a merge would not place by guess', () => {
     await card.getByRole('button', { name: 'Keep as new…' }).click();
     await card.getByRole('textbox', { name: /New entity’s name/ }).fill(`${ours.name} (their ${other})`);
     await card.getByRole('button', { name: 'Keep', exact: true }).click();
-    await expect.poll(() => page.getByRole('list', { name: 'Entities', exact: true }).textContent()).toContain(`${ours.name} (their ${other})`);
+    await expect.poll(() => page.getByRole('listbox', { name: 'Entities', exact: true }).textContent()).toContain(`${ours.name} (their ${other})`);
     await expect.poll(() => card.count()).toBe(0);
   });
 });

@@ -253,7 +253,7 @@ describe('backups', () => {
     expect(await list.locator('li').first().locator('.backup-reason').textContent()).toBe('Before restoring a backup');
     // The views follow: the entities list no longer shows it, the brief is still open.
     await page.getByRole('list', { name: 'Entities and analysis views' }).getByRole('button', { name: /^Entities/ }).click();
-    await expect.poll(() => side().getByRole('list', { name: 'Entities' }).textContent()).not.toContain('Added After Backup Ltd');
+    await expect.poll(() => side().getByRole('listbox', { name: 'Entities' }).textContent()).not.toContain('Added After Backup Ltd');
     await openView('Backups');
     await shots('07-restored');
   });

@@ -4,7 +4,7 @@
 // already validated by the router.
 import { addRelationWithEvidence } from '../../services/relations';
 import { entityPage, mentionSources, sourceMentions } from '../../services/analysis';
-import { addEntity, addEntityAlias, createEntityWith, dismissMention, editEntity, excerptFromMention, listEntities, mergeEntity, removeEntity, removeEntityAlias, setEntityTransliteration, splitAlias, undoEntityMerge, scanNewAliasInBackground } from '../../services/entities';
+import { addEntity, addEntityAlias, createEntityWith, dismissMention, editEntity, excerptFromMention, listEntities, mergeEntity, removeEntity, removeEntities, removeEntityAlias, setEntityTransliteration, splitAlias, undoEntityMerge, scanNewAliasInBackground } from '../../services/entities';
 import { rejectSuggestion, suggestEntities, suggestionCoverage, suggestionProgress } from '../../services/suggestions';
 import { jobStatuses, startJob } from '../../services/jobs';
 import { entityReviews, resolveEntityReview, type ReviewDecision } from '../../services/entityReviews';
@@ -31,6 +31,7 @@ export const entitiesHandlers: FeatureHandlers<'entities' | 'mentions' | 'sugges
   'entities:reviews': (_, { db }) => entityReviews(db),
   'entities:review': ({ id, ...decision }, { db }) => resolveEntityReview(db, id, decision as ReviewDecision),
   'entities:delete': ({ id }, { db }) => ({ deleted: removeEntity(db, id) }),
+  'entities:deleteMany': ({ ids }, { db }) => ({ deleted: removeEntities(db, ids) }),
   'mentions:source': ({ sourceId }, { db }) => sourceMentions(db, sourceId),
   'mentions:dismiss': ({ sourceId, start }, { db }) => ({ dismissed: dismissMention(db, sourceId, start) }),
   'mentions:toExcerpt': ({ sourceId, start }, { db }) => excerptFromMention(db, sourceId, start),

@@ -1,7 +1,10 @@
 // Every entity of the workspace: type icon and colour, name, aliases, how often it is
 // mentioned and excerpted; filtered by type and by text (name or alias). New entities
-// are made here; suggestions (names found in the corpus) are one click away.
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+// are made here; suggestions (names found in the corpus) are one click away. The list is
+// one Tab stop (a listbox): arrows, Page Up/Down, Home/End, letters jump to a name, Enter
+// opens; Shift/Ctrl/Cmd with a click or the arrows select several (ui/listSelection.ts),
+// which go to the Trash together, with one Undo.
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { notifyError } from '../state/toasts';
 import { useApiQuery } from '../state/topics';
@@ -12,6 +15,8 @@ import { JobProgress, useJobs } from './jobs';
 import { PaneHeader } from './PaneHeader';
 import { EntityReviews } from './EntityReviews';
 import { openSideView } from './sideView';
+import { useListSelection } from '../ui/listSelection';
+import { moveManyToTrash } from '../state/trash';
 
 type Sort = 'activity' | 'name';
 
@@ -47,6 +52,27 @@ export function EntitiesList() {
   }, [entities.data, query, type, sort]);
 
   const total = entities.data?.length ?? 0;
+  const listId = useId();
+  const keys = useMemo(() => shown.map((e) => e.id), [shown]);
+  const labels = useMemo(() => shown.map((e) => e.name), [shown]);
+  const list = useListSelection({ keys, labels, onOpen: (i) => shown[i] && openSideView({ kind: 'entity', id: shown[i].id }) });
+  const listRef = useRef<HTMLUListElement>(null);
+  const selected = shown.filter((e) => list.selection.includes(e.id));
+
+  // The current row stays in view as the keyboard moves it.
+  useEffect(() => {
+    if (list.active !== null) listRef.current?.querySelector(`#${CSS.escape(`${listId}-${list.active}`)}`)?.scrollIntoView({ block: 'nearest' });
+  }, [list.active, listId]);
+
+  const trashSelected = async () => {
+    try {
+      await moveManyToTrash('entity', selected.map((e) => ({ id: e.id, title: e.name })));
+      list.clear();
+    } catch (error) {
+      notifyError(error, 'The entities were not moved to the Trash');
+    }
+  };
+
   return (
     <>
       <PaneHeader
@@ -109,23 +135,55 @@ export function EntitiesList() {
             Tag excerpts with people, organizations and places, add one here, or accept a suggestion found in your sources.
           </EmptyState>
         ) : (
-          <ul className="entity-list" aria-label="Entities">
-            {shown.map((e) => (
-              <li key={e.id}>
-                <EntityRow entity={e} />
-              </li>
-            ))}
-            {entities.data && shown.length === 0 && total > 0 && <li className="muted entity-list-empty">No entity matches the filter.</li>}
-          </ul>
+          <>
+            {selected.length > 1 && (
+              <div className="library-bulk entity-bulk" role="toolbar" aria-label="Selected entities">
+                <span className="library-bulk-count" role="status">
+                  {selected.length} selected
+                </span>
+                <button type="button" className="button button-danger" onClick={() => void trashSelected()}>
+                  Move to Trash
+                </button>
+                <button type="button" className="button" onClick={list.clear}>
+                  Clear selection
+                </button>
+              </div>
+            )}
+            <ul
+              ref={listRef}
+              className="entity-list"
+              role="listbox"
+              aria-label="Entities"
+              aria-multiselectable="true"
+              tabIndex={shown.length ? 0 : -1}
+              aria-activedescendant={list.active !== null && shown.length ? `${listId}-${list.active}` : undefined}
+              onKeyDown={(e) => list.onKeyDown(e)}
+            >
+              {shown.map((e, i) => (
+                <li
+                  key={e.id}
+                  id={`${listId}-${i}`}
+                  role="option"
+                  aria-selected={list.isSelected(i)}
+                  className={`${i === list.active ? 'is-active' : ''}${list.isSelected(i) ? ' is-selected' : ''}`}
+                  onClick={(event) => list.onRowClick(event, i)}
+                >
+                  <EntityRow entity={e} />
+                </li>
+              ))}
+            </ul>
+            {entities.data && shown.length === 0 && total > 0 && <p className="muted entity-list-empty">No entity matches the filter.</p>}
+          </>
         )}
       </div>
     </>
   );
 }
 
+/** A row's content (the option itself is the list's <li>: a click opens, with Ctrl/Cmd or Shift selects). */
 function EntityRow({ entity }: { entity: Entity }) {
   return (
-    <button type="button" className={`entity-row entity-type-${entity.type}`} onClick={() => openSideView({ kind: 'entity', id: entity.id })} data-entity-id={entity.id}>
+    <div className={`entity-row entity-type-${entity.type}`} data-entity-id={entity.id}>
       <span className="entity-row-icon" title={ENTITY_TYPE_LABELS[entity.type]}>
         <EntityTypeIcon type={entity.type} size={16} />
       </span>
@@ -141,7 +199,7 @@ function EntityRow({ entity }: { entity: Entity }) {
           <strong>{entity.excerptCount}</strong> excerpt{entity.excerptCount === 1 ? '' : 's'}
         </span>
       </span>
-    </button>
+    </div>
   );
 }
 

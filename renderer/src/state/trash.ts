@@ -19,7 +19,7 @@ const DELETE = {
 export const TRASH_KIND_LABELS: Record<TrashKind, string> = { source: 'Source', excerpt: 'Excerpt', brief: 'Brief', entity: 'Entity' };
 
 /** The most recent delete of this session that has not been undone. */
-let last: { ids: readonly string[]; toast: number } | null = null;
+let last: { ids: readonly string[]; toast: number; what?: string } | null = null;
 
 /** Moves an item to the Trash and offers Undo; throws (nothing shown) if the delete failed. */
 export async function moveToTrash(kind: TrashKind, id: string, title: string): Promise<void> {
@@ -29,24 +29,27 @@ export async function moveToTrash(kind: TrashKind, id: string, title: string): P
   last = { ids: [id], toast };
 }
 
-/** Moves several sources to the Trash at once (all or none) and offers Undo for all of them; throws if nothing moved. */
-export async function moveManyToTrash(kind: 'source', items: readonly { id: string; title: string }[]): Promise<void> {
+const PLURALS = { source: 'sources', entity: 'entities' } as const;
+
+/** Moves several sources or entities to the Trash at once (all or none) and offers Undo for all of them; throws if nothing moved. */
+export async function moveManyToTrash(kind: 'source' | 'entity', items: readonly { id: string; title: string }[]): Promise<void> {
   if (items.length === 1) return moveToTrash(kind, items[0].id, items[0].title);
-  const { deleted } = await api['sources:deleteMany']({ ids: items.map((i) => i.id) });
-  const toast = notify(`Moved ${deleted.length} sources to the Trash.`, 'info', { label: 'Undo', run: () => void restoreManyFromTrash(deleted) });
-  last = { ids: deleted, toast };
+  const ids = items.map((i) => i.id);
+  const { deleted } = kind === 'source' ? await api['sources:deleteMany']({ ids }) : await api['entities:deleteMany']({ ids });
+  const toast = notify(`Moved ${deleted.length} ${PLURALS[kind]} to the Trash.`, 'info', { label: 'Undo', run: () => void restoreManyFromTrash(deleted, PLURALS[kind]) });
+  last = { ids: deleted, toast, what: PLURALS[kind] };
 }
 
 /** Brings several items back from the Trash; says how many, or why not. */
-async function restoreManyFromTrash(ids: readonly string[]): Promise<void> {
+async function restoreManyFromTrash(ids: readonly string[], what: string): Promise<void> {
   if (last && last.ids.every((id) => ids.includes(id))) {
     dismissToast(last.toast);
     last = null;
   }
   const results = await Promise.allSettled(ids.map((id) => api['trash:restore']({ id })));
   const failed = results.filter((r) => r.status === 'rejected');
-  if (failed.length === 0) notify(`Restored ${ids.length} sources.`);
-  else notifyError((failed[0] as PromiseRejectedResult).reason, `${failed.length} of ${ids.length} sources were not restored`);
+  if (failed.length === 0) notify(`Restored ${ids.length} ${what}.`);
+  else notifyError((failed[0] as PromiseRejectedResult).reason, `${failed.length} of ${ids.length} ${what} were not restored`);
 }
 
 /** Brings an item back from the Trash; says so, or why not. */
@@ -69,7 +72,7 @@ export async function restoreFromTrash(id: string): Promise<TrashItem | null> {
 export function undoLastDelete(): boolean {
   if (!last) return false;
   if (last.ids.length === 1) void restoreFromTrash(last.ids[0]);
-  else void restoreManyFromTrash(last.ids);
+  else void restoreManyFromTrash(last.ids, last.what ?? 'items');
   return true;
 }
 
