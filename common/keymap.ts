@@ -27,7 +27,7 @@ export interface FixedKey {
   where: FixedKeyPlace;
 }
 
-export type FixedKeyPlace = 'Reader' | 'Brief editor' | 'Lists and dialogs' | 'Anywhere but a text field';
+export type FixedKeyPlace = 'Reader' | 'Brief editor' | 'Lists and dialogs' | 'Anywhere but a text field' | 'Window';
 
 export const FIXED_KEYS: readonly FixedKey[] = [
   { keys: ['CmdOrCtrl+Shift+E'], title: 'Save the selection as an excerpt', where: 'Reader' },
@@ -49,6 +49,11 @@ export const FIXED_KEYS: readonly FixedKey[] = [
   { keys: ['Home', 'End'], title: 'First, last', where: 'Lists and dialogs' },
   { keys: ['Enter'], title: 'Open the item', where: 'Lists and dialogs' },
   { keys: ['Escape'], title: 'Close the dialog or the popover', where: 'Lists and dialogs' },
+  { keys: ['Shift+Up', 'Shift+Down'], title: 'Select several rows (library table, entities)', where: 'Lists and dialogs' },
+  { keys: ['Space'], title: 'Select or unselect the row', where: 'Lists and dialogs' },
+  { keys: ['CmdOrCtrl+A'], title: 'Select every row', where: 'Lists and dialogs' },
+  // The desktop app's View menu (Electron's zoom roles; Ctrl/Cmd+= as well as Ctrl/Cmd++, which needs Shift on most keyboards); a browser's own zoom in browser mode.
+  { keys: ['CmdOrCtrl+=', 'CmdOrCtrl+-', 'CmdOrCtrl+0'], title: 'Zoom in, zoom out, actual size', where: 'Window' },
 ];
 
 /** A command's keys now: the person's, else its shortcut and aliases. The first is the menu's accelerator. */
@@ -143,7 +148,7 @@ export function bindingProblem(id: string, keys: string, overrides: ShortcutOver
   if (!holder) return null;
   const label = shortcutLabel(keys, isMac);
   if (holder.kind === 'command') return `${label} is already the shortcut of “${stripEllipsis(holder.command.title)}”. Give that command another key first.`;
-  const owner = { Reader: 'the reader’s', 'Brief editor': 'the brief editor’s', 'Lists and dialogs': 'the lists’', 'Anywhere but a text field': 'the window’s' }[holder.fixed.where];
+  const owner = { Reader: 'the reader’s', 'Brief editor': 'the brief editor’s', 'Lists and dialogs': 'the lists’', 'Anywhere but a text field': 'the window’s', Window: 'the window’s' }[holder.fixed.where];
   return `${label} is ${owner} key for “${holder.fixed.title}”, which cannot be changed.`;
 }
 

@@ -136,6 +136,8 @@ export function menuTemplate(state: MenuState, actions: MenuActions, home?: stri
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
+      // Ctrl/Cmd+= too: Electron's Plus needs Shift on most keyboards, and = is the key people press.
+      { role: 'zoomIn', accelerator: 'CommandOrControl+=', visible: false },
       { role: 'zoomOut' },
       { type: 'separator' },
       { role: 'togglefullscreen' },

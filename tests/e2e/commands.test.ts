@@ -41,7 +41,7 @@ describe('commands in the window', () => {
     const rows = await sheet.locator('.shortcuts-row').allTextContents();
     expect(rows).toEqual(expect.arrayContaining(['SearchCtrl+K', 'Toggle SidebarCtrl+\\', 'Import SourcesCtrl+Shift+I', 'Open WorkspaceCtrl+Shift+O']));
     // The registry's categories, then the keys of parts of the window, then what typing does in a brief.
-    expect(await sheet.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Workspace', 'Import', 'Brief', 'Edit', 'View', 'Window', 'Help', 'Reader', 'Brief editor', 'Anywhere but a text field', 'Lists and dialogs', 'Typing in a brief']);
+    expect(await sheet.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Workspace', 'Import', 'Brief', 'Edit', 'View', 'Window', 'Help', 'Reader', 'Brief editor', 'Anywhere but a text field', 'Lists and dialogs', 'Window', 'Typing in a brief']);
     // A command's other keys are listed with it; Ctrl+K is Search, and a link in a brief's text.
     expect(rows).toEqual(expect.arrayContaining(['Command PaletteCtrl+Shift+P or Ctrl+P or F1', 'Keyboard ShortcutsCtrl+/ or ?', 'New BriefCtrl+N', 'SettingsCtrl+,', 'Insert Link (in a brief’s text)Ctrl+K']));
     // Every shortcut: the reader's, the editor's and Undo of a delete too.

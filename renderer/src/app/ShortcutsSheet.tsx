@@ -9,7 +9,7 @@ import { Dialog } from '../ui/Dialog';
 import { usePreferences } from '../state/preferences';
 import { isMac, runCommand } from './commands';
 
-const PLACES: FixedKeyPlace[] = ['Reader', 'Brief editor', 'Anywhere but a text field', 'Lists and dialogs'];
+const PLACES: FixedKeyPlace[] = ['Reader', 'Brief editor', 'Anywhere but a text field', 'Lists and dialogs', 'Window'];
 
 /** What typing does in a brief: the editor's input rules, not keys. */
 const TYPED: { typed: string; does: string }[] = [
