@@ -6,6 +6,7 @@ import { indexQueuedCjk } from './scriptIndex';
 import { hasCjk } from '../common/cjk';
 import { foldScripts } from '../common/scriptFold';
 import { STEMMED, type StemLanguage } from './stemming';
+import { isIndexed } from './vocabulary';
 export type { SearchResult };
 
 // Full-text search over sources, excerpts and briefs. What a person types is read by
@@ -353,7 +354,14 @@ interface WorkspaceLanguages {
   cyrillic: boolean;
   /** The stemmed languages it has sources in. */
   stemming: StemLanguage[];
+  /** The stemmed language of every source whose language is known (an all-English workspace), or null. */
+  soleLanguage: StemLanguage | null;
+  /** Does the source index hold this word (a stemmed form it does not is not looked for)? */
+  indexed(term: string): boolean;
 }
+
+/** Is there a source of a known language other than @l (and its regions)? Two seeks of the language index. */
+const HAS_OTHER_LANGUAGE = `SELECT 1 FROM sources WHERE language COLLATE NOCASE < @l UNION ALL SELECT 1 FROM sources WHERE language COLLATE NOCASE > @l || '-~' LIMIT 1`;
 
 /** The answer, per connection, until anything is written (by it: total_changes; by another: data_version). */
 const languageAnswers = new WeakMap<Db, { changes: number; dataVersion: number; answer: WorkspaceLanguages }>();
@@ -364,9 +372,12 @@ export function workspaceLanguages(db: Db): WorkspaceLanguages {
   const dataVersion = prepared(db, `PRAGMA data_version`).pluck().get() as number;
   const known = languageAnswers.get(db);
   if (known && known.changes === changes && known.dataVersion === dataVersion) return known.answer;
+  const stemming = STEMMED.filter((l) => prepared(db, HAS_LANGUAGE).get({ l }) !== undefined);
   const answer = {
     cyrillic: prepared(db, MAY_HAVE_CYRILLIC).get() !== undefined,
-    stemming: STEMMED.filter((l) => prepared(db, HAS_LANGUAGE).get({ l }) !== undefined),
+    indexed: (term: string) => isIndexed(db, term),
+    stemming,
+    soleLanguage: stemming.length === 1 && prepared(db, HAS_OTHER_LANGUAGE).get({ l: stemming[0] }) === undefined ? stemming[0] : null,
   };
   languageAnswers.set(db, { changes, dataVersion, answer });
   return answer;

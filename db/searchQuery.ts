@@ -82,21 +82,29 @@ interface Term {
 }
 
 /** The term as an FTS5 expression: every word quoted, the star outside the quotes. */
-function render(t: Term, stems = false): string {
+function render(t: Term, stems = false, sole: StemLanguage | null = null): string {
   const star = t.prefix !== null ? '*' : '';
   if (t.cjk) return cjkQuery(t.alternatives[0], t.prefix !== null);
   const each = t.alternatives.map((a) => `"${a}"${star}`);
   if (stems && t.prefix === null)
-    for (const [language, forms] of Object.entries(t.forms)) if (forms.length) each.push(`(lang : "${language}" AND (${forms.map((f) => `"${f}"`).join(' OR ')}))`);
+    for (const [language, forms] of Object.entries(t.forms)) {
+      if (!forms.length) continue;
+      // In a workspace whose sources are all of this language (or of none known), no source
+      // needs telling apart: the forms are looked for everywhere, without reading the whole
+      // `lang` column's list for each word (which cost more than the forms themselves).
+      if (language === sole) each.push(...forms.map((f) => `"${f}"`));
+      else each.push(`(lang : "${language}" AND (${forms.map((f) => `"${f}"`).join(' OR ')}))`);
+    }
   return each.length === 1 ? each[0] : `(${each.join(' OR ')})`;
 }
 
 /** A word's other forms in each stemmed language of the workspace (not itself, nor a form already looked for). */
-function formsOf(word: string, alternatives: string[], languages: readonly StemLanguage[]): Partial<Record<StemLanguage, string[]>> {
+function formsOf(word: string, alternatives: string[], languages: readonly StemLanguage[], indexed?: (term: string) => boolean): Partial<Record<StemLanguage, string[]>> {
   const out: Partial<Record<StemLanguage, string[]>> = {};
   const have = new Set(alternatives.map((a) => a.toLowerCase()));
   for (const language of languages) {
-    const forms = wordForms(word, language).filter((f) => !have.has(f));
+    // Only the forms the index holds: each other one would be one more lookup in every segment, for nothing.
+    const forms = wordForms(word, language).filter((f) => !have.has(f) && (!indexed || indexed(f)));
     if (forms.length) out[language] = forms;
   }
   return out;
@@ -129,7 +137,7 @@ function tokens(input: string): { text: string; quoted: boolean; field: string |
   return out;
 }
 
-function termsOf(text: string, quoted: boolean, negated: boolean, atEnd: boolean, cyrillic: boolean, stemming: readonly StemLanguage[]): Term[] {
+function termsOf(text: string, quoted: boolean, negated: boolean, atEnd: boolean, cyrillic: boolean, stemming: readonly StemLanguage[], indexed?: (term: string) => boolean): Term[] {
   const words = (text.match(WORD) ?? []).map(foldWord).filter((w) => w.length > 0);
   if (!words.length) return [];
   if (quoted) {
@@ -149,7 +157,7 @@ function termsOf(text: string, quoted: boolean, negated: boolean, atEnd: boolean
       prefix: prefix ? w.length : null,
       last: isLast && atEnd && !star && /[\p{L}\p{N}\p{M}]$/u.test(text),
       cjk,
-      forms: cjk || negated || prefix ? {} : formsOf(w, alternatives, stemming),
+      forms: cjk || negated || prefix ? {} : formsOf(w, alternatives, stemming, indexed),
     };
   });
 }
@@ -159,9 +167,11 @@ function termsOf(text: string, quoted: boolean, negated: boolean, atEnd: boolean
  * the last bare word a prefix too, unless a space or a closing quote says it is finished.
  * `cyrillic: false` (a workspace with no source that may be in Cyrillic) spares a Latin
  * word its Cyrillic spellings, which could find nothing there; `stemming` names the stemmed
- * languages the workspace has sources in (none: words are matched as typed).
+ * languages the workspace has sources in (none: words are matched as typed);
+ * `soleLanguage` the one of them every source with a known language is in, if any;
+ * `indexed` says whether the source index holds a word (a stemmed form it does not is left out).
  */
-export function parseSearchQuery(input: string, options: { asYouType?: boolean; cyrillic?: boolean; stemming?: readonly StemLanguage[] } = {}): SearchQuery {
+export function parseSearchQuery(input: string, options: { asYouType?: boolean; cyrillic?: boolean; stemming?: readonly StemLanguage[]; soleLanguage?: StemLanguage | null; indexed?: (term: string) => boolean } = {}): SearchQuery {
   const filters: SearchFilters = { title: [], publisher: [], tag: [], entity: [], before: null, after: null, kinds: null, language: [], grade: [] };
   // Groups of alternatives, all required: `a OR b c` is [[a, b], [c]].
   const groups: Term[][] = [];
@@ -189,7 +199,7 @@ export function parseSearchQuery(input: string, options: { asYouType?: boolean; 
       or = false;
       continue;
     }
-    const terms = termsOf(t.text, t.quoted, t.negated, atEnd, options.cyrillic ?? true, options.stemming ?? []);
+    const terms = termsOf(t.text, t.quoted, t.negated, atEnd, options.cyrillic ?? true, options.stemming ?? [], options.indexed);
     if (t.negated) {
       excluded.push(...terms);
       continue;
@@ -208,7 +218,8 @@ export function parseSearchQuery(input: string, options: { asYouType?: boolean; 
   // word there matches only a whole run of such characters).
   const cjkGroups = groups.filter((g) => g.every((t) => t.cjk));
   const wordGroups = groups.filter((g) => !g.every((t) => t.cjk));
-  const expression = (gs: Term[][], stems = false) => gs.map((g) => (g.length === 1 ? render(g[0], stems) : `(${g.map((t) => render(t, stems)).join(' OR ')})`)).join(' AND ');
+  const sole = options.soleLanguage ?? null;
+  const expression = (gs: Term[][], stems = false) => gs.map((g) => (g.length === 1 ? render(g[0], stems, sole) : `(${g.map((t) => render(t, stems, sole)).join(' OR ')})`)).join(' AND ');
   const positive = expression(wordGroups);
   const positiveSources = expression(wordGroups, true);
   const exclude = excluded.filter((t) => !t.cjk).length ? excluded.filter((t) => !t.cjk).map((t) => render(t)).join(' OR ') : null;

@@ -1,6 +1,7 @@
 import type { Db } from './workspace';
 import { prepared } from './statements';
 import { foldWord } from '../common/scriptFold';
+import { isIndexed } from './vocabulary';
 
 // "Did you mean": when a search matches nothing, each word the index has never seen is
 // compared with the words it has (FTS5's own vocabulary, read through an fts5vocab table
@@ -35,17 +36,9 @@ export function editDistance(a: string, b: string, limit: number): number {
   return prev[b.length];
 }
 
-const ensured = new WeakSet<Db>();
-function vocabulary(db: Db): void {
-  if (ensured.has(db)) return;
-  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.sources_vocab USING fts5vocab(main, 'sources_fts', 'row')`);
-  ensured.add(db);
-}
-
 /** The closest common word of the sources to `word` (already folded), or null. */
 export function closestWord(db: Db, word: string): string | null {
-  vocabulary(db);
-  if (prepared(db, `SELECT 1 FROM temp.sources_vocab WHERE term = ?`).get(word)) return null;
+  if (isIndexed(db, word)) return null;
   const limit = maxEdits(word.length);
   const first = word[0];
   const next = String.fromCodePoint(first.codePointAt(0)! + 1);

@@ -54,8 +54,11 @@ describe('search:hits', () => {
   });
 
   it('finds each whole word whatever its case, a possessive too, and not inside other words', async () => {
-    const { hits, more } = await call<{ hits: [number, number][]; more: boolean }>('search:hits', { sourceId: ids.harbour, query: 'harbour' });
+    const { hits, more } = await call<{ hits: [number, number][]; more: boolean }>('search:hits', { sourceId: ids.harbour, query: '"harbour"' });
     expect(words(HARBOUR, hits)).toEqual(['Harbour', 'harbour', 'HARBOUR']);
+    // A bare word in an English source: its other forms too, as search found them.
+    const stemmed = await call<{ hits: [number, number][] }>('search:hits', { sourceId: ids.harbour, query: 'harbour' });
+    expect(words(HARBOUR, stemmed.hits)).toEqual(['Harbour', 'Harbours', 'harbour', 'HARBOUR']);
     expect(more).toBe(false);
   });
 

@@ -21,7 +21,7 @@ describe('the search language', () => {
 
   it('reads filters, with quoted values, and leaves an unknown field as words', () => {
     const q = parseSearchQuery('publisher:"Coastal Ledger" tag:military entity:Patrushev title:port before:2025-06 after:2024 kind:excerpts re:cranes');
-    expect(q.filters).toEqual({ title: ['port'], publisher: ['Coastal Ledger'], tag: ['military'], entity: ['Patrushev'], before: '2025-06', after: '2024', kinds: ['excerpt'], language: [] });
+    expect(q.filters).toEqual({ title: ['port'], publisher: ['Coastal Ledger'], tag: ['military'], entity: ['Patrushev'], before: '2025-06', after: '2024', kinds: ['excerpt'], language: [], grade: [] });
     expect(q.fts).toBe('"re" AND "cranes"');
     expect(parseSearchQuery('before:yesterday').filters.before).toBeNull();
   });
@@ -73,9 +73,10 @@ describe('stemming, by the source’s language', () => {
     expect(ids('sanciones')).toEqual([es]);
     expect(ids('"sanciones"')).toEqual([]);
     expect(ids('sancionar')).toEqual([es]);
-    // English is matched as typed (STEMMED: the cost on English queries).
-    expect(ids('seize')).toEqual([]);
+    // English sources too ("seize" finds "seized"); a source of no known language matches the word as typed only.
+    expect(ids('seize')).toEqual([en]);
     expect(ids('seized').sort()).toEqual([en, other].sort());
+    expect(ids('"seize"')).toEqual([]);
     const [hit] = search(db, 'sanciones');
     expect(hit.snippet.slice(...hit.highlights[0])).toBe('sanción');
   });
@@ -83,5 +84,15 @@ describe('stemming, by the source’s language', () => {
   it('follows a change of language', () => {
     updateSourceMeta(db, other, { language: 'es' });
     expect(ids('sanciones').sort()).toEqual([es, other].sort());
+  });
+
+  it('in a workspace all in one stemmed language, looks for the forms without telling sources apart, and finds the same', () => {
+    const one = new Database(':memory:');
+    migrate(one, migrations);
+    const a = insertSource(one, { title: 'Port', author: null, publisher: null, publishedAt: null, url: null, language: 'en-GB', format: 'text', originalName: null, text: 'New sanctions were announced.', original: null });
+    const b = insertSource(one, { title: 'Dock', author: null, publisher: null, publishedAt: null, url: null, language: null, format: 'text', originalName: null, text: 'A sanctioned vessel left.', original: null });
+    expect(search(one, 'sanction').map((h) => h.id).sort()).toEqual([a, b].sort());
+    expect(parseSearchQuery('sanction', { stemming: ['en'], soleLanguage: 'en' }).ftsSources).not.toContain('lang');
+    expect(parseSearchQuery('sanction', { stemming: ['en', 'es'] }).ftsSources).toContain('lang : "en"');
   });
 });
