@@ -69,6 +69,10 @@ export const COMMANDS = [
   { id: 'view.search', title: 'Search', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+K' },
   { id: 'view.toggleSidebar', title: 'Toggle Sidebar', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+\\' },
   { id: 'view.library', title: 'Library Table', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+Shift+L' },
+  // The reader's or the editor's tabs, whichever pane has the focus.
+  { id: 'view.nextTab', title: 'Next Tab', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+PageDown' },
+  { id: 'view.previousTab', title: 'Previous Tab', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+PageUp' },
+  { id: 'view.closeTab', title: 'Close Tab', category: 'View', target: 'window' },
   { id: 'view.entities', title: 'Entities', category: 'View', target: 'window' },
   { id: 'view.suggestions', title: 'Suggested Entities', category: 'View', target: 'window' },
   { id: 'view.matrix', title: 'Matrix', category: 'View', target: 'window' },

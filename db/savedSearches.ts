@@ -7,7 +7,7 @@ import { parseSearchQuery, hasFilters } from './searchQuery';
 
 // Saved searches: a name and a query, run again whenever they are listed (the sidebar
 // lists them when anything they could match changes), so each shows how many items it
-// matches now. Migration 020 says why nothing else is stored.
+// matches now. Migration 019 says why nothing else is stored.
 
 export type { SavedSearch };
 

@@ -321,7 +321,11 @@ describe('Electron shell: menu, workspaces, window', () => {
   it('opens dark without a white flash when the theme is dark, and View ▸ Theme switches it', async () => {
     const fake = await launch({ dark: true });
     expect(win(fake).options.backgroundColor).toBe('#141619');
+    // The menu hands the command to the page (Settings is the page's), which saves the choice.
     menuItem(fake, 'view.theme.light').click!();
+    await settle();
+    expect(win(fake).contents.scripts.at(-1)!.code).toBe(`window.dispatchEvent(new CustomEvent('sourcebook:command', { detail: "view.theme.light" }))`);
+    expect(await invoke(fake, 'settings:set', { theme: 'light' })).toMatchObject({ ok: true });
     await settle();
     expect(fake.nativeTheme.themeSource).toBe('light');
     expect(win(fake).backgroundColor).toBe('#f3f1ec');

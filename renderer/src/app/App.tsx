@@ -28,6 +28,7 @@ import { CommandPalette } from './CommandPalette';
 import { QuickOpen } from './QuickOpen';
 import { useViewCommands } from './viewCommands';
 import { SettingsHost } from '../settings/SettingsHost';
+import { TabCommands } from './PaneTabs';
 import { followPreferences, usePreferences } from '../state/preferences';
 import { goBack, goForward, usePlaceHistory } from './placeHistory';
 import { MergeWorkspace } from '../workspace/MergeWorkspace';
@@ -297,6 +298,7 @@ function Shell() {
       {paletteOpen && <CommandPalette onClose={() => setPaletteOpen(false)} />}
       {quickOpen && <QuickOpen onClose={() => setQuickOpen(false)} />}
       <SettingsHost />
+      <TabCommands />
       <DropOverlay onFiles={importer.run} />
       <MergeWorkspace />
       <Toasts />

@@ -1,9 +1,11 @@
 // The brief being written: title, save state, export, and the editor with its side panels
 // (excerpts to drag in, the citation check) and its history.
-import { Component, useCallback, useState, type ReactNode } from 'react';
+import { Component, useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { EditorState } from 'lexical';
 import { api } from '../api';
 import { useNavigation } from '../app/navigation';
+import { PaneTabs } from '../app/PaneTabs';
+import { closeTab, forgetTab, tabOpened } from '../app/openTabs';
 import { BriefEditor } from '../editor/BriefEditor';
 import type { BriefPanel } from '../editor/plugins/ToolbarPlugin';
 import { notifyError } from '../state/toasts';
@@ -30,9 +32,16 @@ export function BriefPane() {
   // A restore from the history replaces the document: the editor starts again on it.
   const [restored, setRestored] = useState<{ brief: Brief; generation: number; workspace: number } | null>(null);
 
+  // A brief that could not be opened (deleted, or of another workspace) leaves the tabs.
+  const gone = !!brief.error && !brief.data;
+  useEffect(() => {
+    if (gone && briefId) forgetTab('brief', briefId);
+  }, [gone, briefId]);
+
   if (!briefId) {
     return (
       <section className="pane brief-pane" aria-label="Brief">
+        <BriefTabs />
         <EmptyState title="No brief open" action={<NewBriefForm />}>
           Write a brief beside the source. Type <kbd>[[</kbd> to cite an excerpt; citations stay linked to their passage.
         </EmptyState>
@@ -42,6 +51,7 @@ export function BriefPane() {
   if (brief.error && !brief.data) {
     return (
       <section className="pane brief-pane" aria-label="Brief">
+        <BriefTabs />
         <EmptyState title="This brief could not be opened">{brief.error.message}</EmptyState>
       </section>
     );
@@ -49,6 +59,7 @@ export function BriefPane() {
   if (!brief.data || brief.data.id !== briefId) {
     return (
       <section className="pane brief-pane" aria-label="Brief" aria-busy="true">
+        <BriefTabs />
         <div className="loading">Opening brief…</div>
       </section>
     );
@@ -77,11 +88,13 @@ function OpenBrief({ brief, onRestored }: { brief: Brief; onRestored(brief: Brie
   const [historyOpen, setHistoryOpen] = useState(false);
   const { schedule } = saver;
   const onChange = useCallback((state: EditorState) => schedule({ state }), [schedule]);
+  const tabTitle = title.trim() || brief.title;
+  useEffect(() => tabOpened('brief', brief.id, tabTitle), [brief.id, tabTitle]);
 
   const remove = async () => {
     try {
       await moveToTrash('brief', brief.id, title);
-      nav.openBrief(null);
+      nav.openBrief(closeTab('brief', brief.id)?.id ?? null);
     } catch (error) {
       notifyError(error, 'The brief was not deleted');
     }
@@ -89,6 +102,7 @@ function OpenBrief({ brief, onRestored }: { brief: Brief; onRestored(brief: Brie
 
   return (
     <section className="pane brief-pane" aria-label={`Brief: ${title}`}>
+      <BriefTabs />
       <header className="brief-header">
         <input
           className="brief-title"
@@ -121,6 +135,12 @@ function OpenBrief({ brief, onRestored }: { brief: Brief; onRestored(brief: Brie
       <BriefEditor document={brief.document} onChange={onChange} renderPanel={renderPanel} />
     </section>
   );
+}
+
+/** The briefs open as tabs above the editor (app/PaneTabs.tsx). */
+function BriefTabs() {
+  const nav = useNavigation();
+  return <PaneTabs kind="brief" activeId={nav.briefId} onOpen={(id) => nav.openBrief(id)} onCloseLast={() => nav.openBrief(null)} />;
 }
 
 class EditorErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {

@@ -127,7 +127,7 @@ export function ExcerptForm({ initial, submitLabel, busy, onSubmit, onCancel, au
           ))}
         </datalist>
         {entities.map((entity, index) => (
-          <div className="entity-row" key={index}>
+          <div className="excerpt-entity-row" key={index}>
             <input
               type="text"
               aria-label={`Entity ${index + 1} name`}

@@ -35,6 +35,8 @@ import { useSearchRequest } from './searchRequest';
 import { useCommand } from '../app/commands';
 import { SourceCitedIn } from '../briefs/CitedIn';
 import { useReaderMentions } from '../entities/ReaderMentions';
+import { PaneTabs } from '../app/PaneTabs';
+import { forgetTab, tabOpened } from '../app/openTabs';
 
 export function Reader() {
   const nav = useNavigation();
@@ -52,9 +54,16 @@ export function Reader() {
     ['excerpts'],
   );
 
+  // A source that could not be opened (deleted, or of another workspace) leaves the tabs.
+  const gone = !!source.error && !source.data;
+  useEffect(() => {
+    if (gone && sourceId) forgetTab('source', sourceId);
+  }, [gone, sourceId]);
+
   if (!sourceId) {
     return (
       <section className="pane reader" aria-label="Reader">
+        <SourceTabs />
         <EmptyState title="Nothing open in the reader">{`Pick a source in the library, or import ${SUPPORTED_LABEL} files.`}</EmptyState>
       </section>
     );
@@ -62,6 +71,7 @@ export function Reader() {
   if (source.error && !source.data) {
     return (
       <section className="pane reader" aria-label="Reader">
+        <SourceTabs />
         <EmptyState title="This source could not be opened">{source.error.message}</EmptyState>
       </section>
     );
@@ -69,6 +79,7 @@ export function Reader() {
   if (!source.data || source.data.id !== sourceId) {
     return (
       <section className="pane reader" aria-label="Reader" aria-busy="true">
+        <SourceTabs />
         <div className="loading">Opening source…</div>
       </section>
     );
@@ -76,8 +87,15 @@ export function Reader() {
   return <SourceReader key={sourceId} source={source.data} excerpts={excerpts.data ?? []} />;
 }
 
+/** The sources open as tabs above the reader (app/PaneTabs.tsx). */
+function SourceTabs() {
+  const nav = useNavigation();
+  return <PaneTabs kind="source" activeId={nav.sourceId} onOpen={(id) => nav.openSource(id)} onCloseLast={nav.closeSource} />;
+}
+
 function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptView[] }) {
   const review = useReview();
+  useEffect(() => tabOpened('source', source.id, source.title), [source.id, source.title]);
   const sectionRef = useRef<HTMLElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLElement>(null);
@@ -285,8 +303,11 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
       className={`pane reader${margin.open || review ? ' margin-open' : ''}${margin.narrow ? ' is-narrow' : ''}${fixing ? ' is-fixing' : ''}`}
       aria-label="Reader"
     >
+      <SourceTabs />
       <header className="reader-header">
-        <h2 className="reader-title">{source.title}</h2>
+        <h2 className="reader-title" title={source.title}>
+          {source.title}
+        </h2>
         <SourceCitedIn sourceId={source.id} />
         <div className="reader-actions">
           <VersionsMenu source={source} />

@@ -32,7 +32,7 @@ describe('migration 018, "languages and scripts"', () => {
   it('indexes what was there folded, finds an Arabic word without its harakat and a two-character Chinese word, and shows the original text', () => {
     const db = workspaceBefore();
     migrate(db, migrations);
-    expect(db.pragma('user_version', { simple: true })).toBe(languagesAndScripts.version);
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(languagesAndScripts.version);
     expect(words(db, 'العقوبات').sort()).toEqual(['excerpt:exc_1:العقوباتِ', 'source:src_ar:العقوباتِ']);
     expect(words(db, 'ملاحظه')).toEqual(['excerpt:exc_1:مُلاحَظة']);
     expect(words(db, '制裁')).toEqual(['source:src_zh:制裁']);

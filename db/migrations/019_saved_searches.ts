@@ -4,8 +4,8 @@ import type { Migration } from './migration';
 // language of db/searchQuery.ts. Nothing of the results is kept: the sidebar runs each
 // one again when the workspace changes, so a saved search stays live. The query is text
 // (never SQL), read by the same parser as what a person types.
-export const migration020: Migration = {
-  version: 20,
+export const migration019: Migration = {
+  version: 19,
   name: 'saved searches',
   up: `
 CREATE TABLE saved_searches (
