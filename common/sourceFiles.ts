@@ -4,7 +4,7 @@
 // of their own (the window's lacked `.text`).
 
 /** The glossary's original formats of a source. */
-export const SOURCE_FORMATS = ['text', 'markdown', 'html', 'pdf', 'docx'] as const;
+export const SOURCE_FORMATS = ['text', 'markdown', 'html', 'pdf', 'docx', 'image'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 /** File extension (lower case, with the dot) → the format it is read as. */
@@ -17,6 +17,12 @@ export const IMPORT_FORMATS: Readonly<Record<string, SourceFormat>> = {
   '.htm': 'html',
   '.pdf': 'pdf',
   '.docx': 'docx',
+  // Scans and photographs of documents: their text is what OCR reads in them.
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
+  '.tif': 'image',
+  '.tiff': 'image',
 };
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(IMPORT_FORMATS);

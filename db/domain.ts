@@ -8,6 +8,8 @@ import type { CitationStatus } from '../common/citations';
 // The glossary's lists and the page and grade rules are common/'s, shared with the window.
 export { ANCHOR_STATES, ENTITY_TYPES, RELIABILITY, gradeLabel, type AnchorState, type EntityType, type Reliability } from '../common/glossary';
 export { pageAt, type PageSpan } from '../common/pages';
+import type { OcrPageInfo } from '../common/ocr';
+export type { OcrPageInfo } from '../common/ocr';
 
 import type { SourceFormat } from '../common/sourceFiles';
 
@@ -40,8 +42,10 @@ export interface SourceSummary extends SourceMeta {
 export interface Source extends SourceSummary {
   text: string;
   contentHash: string;
-  /** The page map of a paged source (PDF), else null. */
+  /** The page map of a paged source (PDF, an image's frames), else null. */
   pages: PageSpan[] | null;
+  /** The pages whose text OCR read (confidence, engine, uncertain words), else null. */
+  ocr: OcrPageInfo[] | null;
 }
 
 /** One window of the library (sources:page): `rows` from `offset` on, of `total` sources the filter lets through. */

@@ -1,6 +1,6 @@
 import { readOriginal, sha256, storeOriginal } from './originals';
 import type { Db } from './workspace';
-import type { PageSpan, Reliability, Source, SourceFormat, SourceMeta, SourcePage, SourceSummary, SourceVersion } from './domain';
+import type { OcrPageInfo, PageSpan, Reliability, Source, SourceFormat, SourceMeta, SourcePage, SourceSummary, SourceVersion } from './domain';
 import { newId, nowIso } from './ids';
 import { prepared } from './statements';
 import { indexQueuedCjk } from './scriptIndex';
@@ -98,16 +98,37 @@ export interface NewSource extends SourceMeta {
   contentHash?: string;
   /** The language detected in the text (an ISO 639-1 code, 'und' when too little to tell), kept with the version. */
   textLanguage?: string | null;
+  /** The pages OCR read, with their confidence and versions (migration 020). */
+  ocr?: readonly OcrPageInfo[] | null;
 }
 
-/** Page maps are stored compactly as [[start, end], ...] for pages 1..n. */
+/**
+ * Page maps are stored compactly as [[start, end], ...] for pages 1..n; a page whose
+ * number is not its place in the list (the pages before it had no text: blank, or a scan
+ * OCR found nothing on) carries its number as a third element.
+ */
 function encodePages(pages: readonly PageSpan[] | null | undefined): string | null {
-  return pages && pages.length ? JSON.stringify(pages.map((p) => [p.start, p.end])) : null;
+  return pages && pages.length ? JSON.stringify(pages.map((p, i) => (p.page === i + 1 ? [p.start, p.end] : [p.start, p.end, p.page]))) : null;
 }
 
 function decodePages(json: string | null): PageSpan[] | null {
   if (!json) return null;
-  return (JSON.parse(json) as [number, number][]).map(([start, end], i) => ({ page: i + 1, start, end }));
+  return (JSON.parse(json) as [number, number, number?][]).map(([start, end, page], i) => ({ page: page ?? i + 1, start, end }));
+}
+
+/** The OCR record of a version (source_versions.ocr, migration 020): null when no page was read by OCR. */
+function encodeOcr(ocr: readonly OcrPageInfo[] | null | undefined): string | null {
+  return ocr && ocr.length ? JSON.stringify(ocr) : null;
+}
+
+function decodeOcr(json: string | null | undefined): OcrPageInfo[] | null {
+  if (!json) return null;
+  try {
+    const pages = JSON.parse(json) as OcrPageInfo[];
+    return Array.isArray(pages) ? pages : null;
+  } catch {
+    return null;
+  }
 }
 
 // A source's shown grade is its own, else its publisher's default (set once per publisher).
@@ -128,8 +149,8 @@ export function insertSource(db: Db, s: NewSource): string {
   const original = storeOriginal(s.original, s.text, textHash);
   prepared(
     db,
-    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_encoding, original_hash, original_name, pages, language, created_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, s.text, textHash, original.original, original.encoding, original.hash, s.originalName, encodePages(s.pages), s.textLanguage ?? null, now);
+    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_encoding, original_hash, original_name, pages, language, ocr, created_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, s.text, textHash, original.original, original.encoding, original.hash, s.originalName, encodePages(s.pages), s.textLanguage ?? null, encodeOcr(s.ocr), now);
   indexQueuedCjk(db);
   return id;
 }
@@ -269,14 +290,14 @@ export function getSource(db: Db, id: string): Source | null {
   const row = db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as SourceRow | undefined;
   if (!row) return null;
   const v = getVersionText(db, id, row.current_version)!;
-  return { ...toSummary(row), text: v.text, contentHash: v.contentHash, pages: v.pages };
+  return { ...toSummary(row), text: v.text, contentHash: v.contentHash, pages: v.pages, ocr: v.ocr };
 }
 
-export function getVersionText(db: Db, sourceId: string, version: number): { text: string; contentHash: string; pages: PageSpan[] | null } | null {
-  const v = db.prepare(`SELECT text, content_hash, pages FROM source_versions WHERE source_id = ? AND version = ?`).get(sourceId, version) as
-    | { text: string; content_hash: string; pages: string | null }
+export function getVersionText(db: Db, sourceId: string, version: number): { text: string; contentHash: string; pages: PageSpan[] | null; ocr: OcrPageInfo[] | null } | null {
+  const v = db.prepare(`SELECT text, content_hash, pages, ocr FROM source_versions WHERE source_id = ? AND version = ?`).get(sourceId, version) as
+    | { text: string; content_hash: string; pages: string | null; ocr: string | null }
     | undefined;
-  return v ? { text: v.text, contentHash: v.content_hash, pages: decodePages(v.pages) } : null;
+  return v ? { text: v.text, contentHash: v.content_hash, pages: decodePages(v.pages), ocr: decodeOcr(v.ocr) } : null;
 }
 
 export function listVersions(db: Db, sourceId: string): SourceVersion[] {
@@ -299,14 +320,14 @@ export function listVersions(db: Db, sourceId: string): SourceVersion[] {
 }
 
 /** Adds a new version of a source's text and makes it current; returns its number. */
-export function addVersion(db: Db, sourceId: string, v: { text: string; original: Buffer | null; originalName: string | null; pages?: readonly PageSpan[] | null; language?: string | null }): number {
+export function addVersion(db: Db, sourceId: string, v: { text: string; original: Buffer | null; originalName: string | null; pages?: readonly PageSpan[] | null; language?: string | null; ocr?: readonly OcrPageInfo[] | null }): number {
   const { next } = db.prepare(`SELECT coalesce(max(version), 0) + 1 AS next FROM source_versions WHERE source_id = ?`).get(sourceId) as { next: number };
   const now = nowIso();
   const textHash = contentHash(v.text);
   const original = storeOriginal(v.original, v.text, textHash);
   db.prepare(
-    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_encoding, original_hash, original_name, pages, language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(sourceId, next, v.text, textHash, original.original, original.encoding, original.hash, v.originalName, encodePages(v.pages), v.language ?? null, now);
+    `INSERT INTO source_versions (source_id, version, text, content_hash, original, original_encoding, original_hash, original_name, pages, language, ocr, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(sourceId, next, v.text, textHash, original.original, original.encoding, original.hash, v.originalName, encodePages(v.pages), v.language ?? null, encodeOcr(v.ocr), now);
   db.prepare(`UPDATE sources SET current_version = ?, updated_at = ? WHERE id = ?`).run(next, now, sourceId);
   indexQueuedCjk(db);
   return next;

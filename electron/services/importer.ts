@@ -7,7 +7,10 @@ import type { Reliability } from '../../db/domain';
 import { ImportSkip } from './import/format';
 import { readImportFile, type ImportInput } from './import/input';
 import { MAX_IMPORT_BYTES, SUPPORTED_EXTENSIONS } from '../../common/sourceFiles';
-import { parseToOutcome, type ParseOutcome } from './import/parseOutcome';
+import { CANCELLED, parseToOutcome, type ParseOutcome } from './import/parseOutcome';
+import type { ParseOptions } from './import/parse';
+import type { ParseProgress } from './import/format';
+import type { OcrRequest } from '../../common/ocr';
 import { detectLanguage } from './import/language';
 import { ParsePool, sharedParsePool } from './import/parsePool';
 import { scanText } from './mentions/scan';
@@ -28,10 +31,10 @@ export type ImportOutcome =
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Imports one file in its own transaction: it is stored whole, or not at all. Parses on this thread. */
-export async function importOne(db: Db, input: ImportInput, options: { reliability?: Reliability } = {}): Promise<ImportOutcome> {
+export async function importOne(db: Db, input: ImportInput, options: { reliability?: Reliability; ocr?: OcrRequest } = {}): Promise<ImportOutcome> {
   const read = readInput(input);
   if (!('bytes' in read)) return read;
-  return storeParsed(db, input, read.bytes, await withLanguage(await parseToOutcome(input.name, read.bytes)), options);
+  return storeParsed(db, input, read.bytes, await withLanguage(await parseToOutcome(input.name, read.bytes, { ocr: options.ocr })), options);
 }
 
 /**
@@ -72,7 +75,7 @@ function storeParsed(db: Db, input: ImportInput, bytes: Buffer, parsed: ParseOut
       const earlier = findSourceLike(db, { url: doc.meta.url, originalName: input.name, title: doc.meta.title });
       // The language the document declares (an HTML lang, a PDF's or DOCX's metadata), else the one detected in its text.
       const language = doc.meta.language ?? doc.language ?? null;
-      const id = insertSource(db, { ...doc.meta, language, format: doc.format, originalName: input.name, text: doc.text, original: bytes, pages: doc.pages ?? null, contentHash: hash, textLanguage: doc.language ?? 'und' });
+      const id = insertSource(db, { ...doc.meta, language, format: doc.format, originalName: input.name, text: doc.text, original: bytes, pages: doc.pages ?? null, ocr: doc.ocr ?? null, contentHash: hash, textLanguage: doc.language ?? 'und' });
       if (options.reliability) updateSourceMeta(db, id, { reliability: options.reliability });
       // Mentions of known entities are found as the source arrives (a new source has none to clear first).
       scanText(db, id, doc.text, hash, undefined, { fresh: true });
@@ -106,6 +109,17 @@ export interface ImportAllOptions {
    * are the same whichever is used.
    */
   workers?: boolean | ParsePool;
+  /** OCR of images and of PDF pages without a good text layer (default: none; see ocrSettings.ts for the workspace's default). */
+  ocr?: OcrRequest;
+  /** Told before each page of a long file (PDF, TIFF) is read, with the file it belongs to. */
+  progress?: (progress: ImportProgress) => void;
+  /** Stops the import: the file being read is dropped (its worker ended), no other starts; none of them is stored. */
+  signal?: AbortSignal;
+}
+
+/** Where a running import is: the file being read and its page (what the app shows beside Cancel). */
+export interface ImportProgress extends ParseProgress {
+  path: string;
 }
 
 /**
@@ -129,7 +143,13 @@ export async function importAll(db: Db, inputs: Iterable<ImportInput>, options: 
   // A batch indexes its texts for search together, before it commits (db/search.ts).
   const batch = options.exclusive ? new WriteBatch(db, undefined, { afterBegin: deferSourceIndexing, beforeCommit: indexDeferredSources }) : null;
   const pool = options.workers === false ? null : options.workers instanceof ParsePool ? options.workers : sharedParsePool();
-  const parse = pool ? (name: string, bytes: Uint8Array) => pool.parse(name, bytes) : parseToOutcome;
+  const parse = (name: string, bytes: Uint8Array, parseOptions: ParseOptions) => (pool ? pool.parse(name, bytes, parseOptions) : parseToOutcome(name, bytes, parseOptions));
+  const { signal } = options;
+  const parseOptionsFor = (input: ImportInput): ParseOptions => ({
+    ocr: options.ocr,
+    signal,
+    ...(options.progress ? { progress: (p: ParseProgress) => options.progress!({ ...p, path: input.path }) } : {}),
+  });
   // Enough files in flight to keep every worker busy while this thread stores, within
   // AHEAD_BYTES; none ahead when parsing here (it would only delay the file being stored).
   const ahead = pool ? pool.capacity : 0;
@@ -139,11 +159,11 @@ export async function importAll(db: Db, inputs: Iterable<ImportInput>, options: 
   let exhausted = false;
   try {
     for (;;) {
-      while (!exhausted && pending.length <= ahead && (pending.length === 0 || pendingBytes < AHEAD_BYTES)) {
+      while (!exhausted && !signal?.aborted && pending.length <= ahead && (pending.length === 0 || pendingBytes < AHEAD_BYTES)) {
         const next = source.next();
         if (next.done) exhausted = true;
         else {
-          const item = prepare(next.value, parse);
+          const item = prepare(next.value, (name, bytes) => parse(name, bytes, parseOptionsFor(next.value)));
           pending.push(item);
           pendingBytes += 'bytes' in item ? item.bytes.length : 0;
         }
@@ -152,6 +172,11 @@ export async function importAll(db: Db, inputs: Iterable<ImportInput>, options: 
       if (!item) break;
       pendingBytes -= 'bytes' in item ? item.bytes.length : 0;
       const parsed = 'parsed' in item ? await withLanguage(await item.parsed) : null;
+      // Cancelled: nothing read after the cancel is stored, the files read before it are.
+      if (signal?.aborted && parsed) {
+        record(report, item.input, { kind: 'skipped', reason: CANCELLED });
+        continue;
+      }
       batch?.step();
       record(report, item.input, 'parsed' in item ? storeParsed(db, item.input, item.bytes, parsed!) : item.outcome);
     }
@@ -280,7 +305,7 @@ function* walkFolder(dir: string, shown: string): Generator<PathItem> {
 }
 
 /** Imports paths given on a command line, one transaction per file. */
-export async function importPaths(db: Db, paths: readonly string[]): Promise<ImportReport> {
+export async function importPaths(db: Db, paths: readonly string[], options: Pick<ImportAllOptions, 'ocr' | 'progress'> = {}): Promise<ImportReport> {
   const report: ImportReport = { imported: [], skipped: [], failed: [] };
   const inputs: ImportInput[] = [];
   for (const item of inputsFromPaths(paths)) {
@@ -288,12 +313,12 @@ export async function importPaths(db: Db, paths: readonly string[]): Promise<Imp
     else if ('skip' in item) report.skipped.push({ path: item.path, reason: item.skip });
     else inputs.push(item);
   }
-  const rest = await importAll(db, inputs, { exclusive: true });
+  const rest = await importAll(db, inputs, { exclusive: true, ...options });
   return { imported: rest.imported, skipped: [...report.skipped, ...rest.skipped], failed: [...report.failed, ...rest.failed] };
 }
 
 /** Uploaded files (from the app's file dialog or a drop), already in memory. */
-export function importUploads(db: Db, files: readonly { name: string; data: string }[]): Promise<ImportReport> {
+export function importUploads(db: Db, files: readonly { name: string; data: string }[], options: Pick<ImportAllOptions, 'ocr' | 'progress' | 'signal'> = {}): Promise<ImportReport> {
   return importAll(
     db,
     files.map((f) => {
@@ -301,5 +326,6 @@ export function importUploads(db: Db, files: readonly { name: string; data: stri
       const bytes = Buffer.from(f.data, 'base64');
       return { path: name, name, size: bytes.length, read: () => bytes };
     }),
+    options,
   );
 }

@@ -2,6 +2,7 @@
 // draft a parser returns, and the "deliberately not imported" signal. Its own file so the
 // parsers and parse.ts, which picks among them, do not import each other.
 import type { PageSpan, SourceFormat, SourceMeta } from '../../../db/domain';
+import type { OcrPageInfo } from '../../../common/ocr';
 
 export interface ParsedDocument {
   format: SourceFormat;
@@ -10,8 +11,10 @@ export interface ParsedDocument {
   text: string;
   /** Things the user should know about the import, e.g. "not valid UTF-8; read as Windows-1252". */
   warnings: string[];
-  /** The page map of a paged format (PDF); absent otherwise. */
+  /** The page map of a paged format (PDF, an image's frames); absent otherwise. */
   pages?: PageSpan[];
+  /** The pages whose text OCR read, with its confidence and versions; absent when none. */
+  ocr?: OcrPageInfo[];
   /** The language detected in the text (ISO 639-1), null when too little to tell; absent until detected (importer.ts, withLanguage). */
   language?: string | null;
 }
@@ -27,4 +30,12 @@ export interface FormatResult {
   text: string;
   meta: MetaDraft;
   warnings: string[];
+}
+
+/** Where the parsing of a long file is: sent before each page (PDF, image frames) is read. */
+export interface ParseProgress {
+  page: number;
+  pages: number;
+  /** Whether OCR reads this page (seconds, not milliseconds). */
+  ocr: boolean;
 }

@@ -7,6 +7,12 @@ import { decodeBytes, sniffHtmlCharset } from './decode';
 import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
 import { parsePdf, type ParsedPdf } from './pdf';
+import { parseImage } from './image';
+import type { OcrRequest } from '../../../common/ocr';
+import type { ParseProgress } from './format';
+
+/** The reason given for a file whose import was cancelled while it was being read. */
+export const CANCELLED = 'import cancelled';
 import { parseDocx } from './docx';
 import { normalizeInline, normalizeText } from './normalize';
 import { parsePlainText } from './text';
@@ -17,25 +23,51 @@ export { SUPPORTED_EXTENSIONS } from '../../../common/sourceFiles';
 
 const MAX_TITLE_LENGTH = 500;
 
+export interface ParseOptions {
+  /**
+   * OCR of images and of PDF pages without a good text layer. Without it, a PDF's pages
+   * are read from their text layer only and an image is not imported.
+   */
+  ocr?: OcrRequest;
+  /** Told before each page of a paged file is read. */
+  progress?: (progress: ParseProgress) => void;
+  /** Stops a long file between two pages (an ImportSkip with the reason CANCELLED). */
+  signal?: AbortSignal;
+}
+
 /**
  * Parse a file by its extension (never by guessing from its content: an HTML page saved
  * as .txt is imported as the text it is). Throws ImportSkip for a file that is not
  * imported, with the reason.
  */
-export async function parseFile(fileName: string, bytes: Uint8Array): Promise<ParsedDocument> {
+export async function parseFile(fileName: string, bytes: Uint8Array, options: ParseOptions = {}): Promise<ParsedDocument> {
   const { format, fallbackTitle } = classify(fileName, bytes);
-  if (format !== 'pdf' && format !== 'docx') return parseDocument(fileName, bytes);
+  if (format !== 'pdf' && format !== 'docx' && format !== 'image') return parseDocument(fileName, bytes);
   // Binary formats: their parsers read the bytes and return normalized text.
   // pdf.js refuses a Node Buffer; a plain view of the same memory is what it wants.
   const plain = Buffer.isBuffer(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes;
-  const parsed = format === 'pdf' ? await parsePdf(plain) : parseDocx(plain);
+  if (format === 'image') {
+    const image = await parseImage(plain, options.ocr ?? { mode: 'never', languages: [], dataDir: null }, pageByPage(options));
+    return { format, meta: cleanMeta({}, fallbackTitle), text: image.text, warnings: image.warnings, pages: image.pages, ocr: image.ocr };
+  }
+  const parsed = format === 'pdf' ? await parsePdf(plain, { ocr: options.ocr, progress: pageByPage(options) }) : parseDocx(plain);
   if (!parsed.text) throw new ImportSkip('no text to import');
+  const pdf = format === 'pdf' ? (parsed as ParsedPdf) : null;
   return {
     format,
     meta: cleanMeta(parsed.meta, fallbackTitle),
     text: parsed.text,
     warnings: parsed.warnings,
-    ...(format === 'pdf' ? { pages: (parsed as ParsedPdf).pages } : {}),
+    ...(pdf ? { pages: pdf.pages } : {}),
+    ...(pdf?.ocr ? { ocr: pdf.ocr } : {}),
+  };
+}
+
+/** The parsers' page callback: progress reported, and a cancel honoured, before each page. */
+function pageByPage(options: ParseOptions): (progress: ParseProgress) => void {
+  return (progress) => {
+    if (options.signal?.aborted) throw new ImportSkip(CANCELLED);
+    options.progress?.(progress);
   };
 }
 
@@ -47,7 +79,7 @@ function classify(fileName: string, bytes: Uint8Array): { format: SourceFormat; 
   const format = Object.hasOwn(IMPORT_FORMATS, extension) ? IMPORT_FORMATS[extension] : undefined;
   if (!format) {
     const what = extension ? `unsupported file type ${extension}` : 'a file without an extension';
-    throw new ImportSkip(`${what} (Sourcebook imports .txt, .md, .html, .pdf, .docx)`);
+    throw new ImportSkip(`${what} (Sourcebook imports .txt, .md, .html, .pdf, .docx, and .png, .jpg, .tif images through OCR)`);
   }
   if (bytes.length === 0) throw new ImportSkip('empty file');
   return { format, fallbackTitle: normalizeInline(dot > 0 ? base.slice(0, dot) : base, MAX_TITLE_LENGTH) ?? 'Untitled' };
@@ -59,7 +91,7 @@ function classify(fileName: string, bytes: Uint8Array): { format: SourceFormat; 
  */
 export function parseDocument(fileName: string, bytes: Uint8Array): ParsedDocument {
   const { format, fallbackTitle } = classify(fileName, bytes);
-  if (format === 'pdf' || format === 'docx') throw new Error(`parseDocument reads text formats only; use parseFile for ${fileName}`);
+  if (format === 'pdf' || format === 'docx' || format === 'image') throw new Error(`parseDocument reads text formats only; use parseFile for ${fileName}`);
 
   const decoded = decodeBytes(bytes, format === 'html' ? sniffHtmlCharset(bytes) : null);
   if (!decoded.ok) throw new ImportSkip(decoded.reason);

@@ -10,8 +10,11 @@
 // are parsed on this thread instead, silently: the command line's stdout carries JSON.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { parseToOutcome, type ParseOutcome } from './parseOutcome';
+import { CANCELLED, parseToOutcome, type ParseOutcome } from './parseOutcome';
 import type { ParseRequest, WorkerMessage } from './parseWorker';
+import type { ParseOptions } from './parse';
+import type { OcrRequest } from '../../../common/ocr';
+import type { ParseProgress } from './format';
 
 export interface ParsePoolOptions {
   /**
@@ -59,8 +62,13 @@ interface Job {
   id: number;
   name: string;
   bytes: Uint8Array;
+  ocr?: OcrRequest;
+  progress?: (progress: ParseProgress) => void;
   resolve(outcome: ParseOutcome): void;
 }
+
+/** What one file's parsing may be given besides its bytes: OCR settings, a progress callback, a signal to cancel it. */
+export type PoolParseOptions = ParseOptions;
 
 interface Slot {
   worker: Worker;
@@ -110,13 +118,50 @@ export class ParsePool {
     return this.fallbackReason === null ? { workers: this.size } : { inThread: this.fallbackReason };
   }
 
-  /** Parses one file off this thread. Never rejects: a crash or timeout is an 'error' outcome. */
-  parse(name: string, bytes: Uint8Array): Promise<ParseOutcome> {
-    if (this.fallbackReason !== null || cheaperHere(name, bytes)) return parseToOutcome(name, bytes);
+  /**
+   * Parses one file off this thread. Never rejects: a crash or timeout is an 'error'
+   * outcome, a cancel (options.signal) a 'skip' with the reason CANCELLED: a file waiting
+   * is dropped, one being parsed has its worker ended (the files behind it go to another).
+   */
+  parse(name: string, bytes: Uint8Array, options: PoolParseOptions = {}): Promise<ParseOutcome> {
+    const { signal } = options;
+    if (signal?.aborted) return Promise.resolve({ kind: 'skip', reason: CANCELLED });
+    if (this.fallbackReason !== null || cheaperHere(name, bytes)) return parseToOutcome(name, bytes, options);
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, name, bytes, resolve });
+      const onAbort = () => this.cancel(job);
+      const job: Job = {
+        id: this.nextId++,
+        name,
+        bytes,
+        ocr: options.ocr,
+        progress: options.progress,
+        resolve: (outcome) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(outcome);
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.queue.push(job);
       this.pump();
     });
+  }
+
+  private cancel(job: Job): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      job.resolve({ kind: 'skip', reason: CANCELLED });
+      return;
+    }
+    const slot = this.slots.find((s) => s.inflight.includes(job));
+    if (!slot) return; // answered already
+    if (slot.inflight[0] === job) {
+      slot.stalledOn = job;
+      slot.endedBecause = CANCELLED;
+      void slot.worker.terminate();
+    } else {
+      slot.worker.postMessage({ cancel: job.id } satisfies ParseRequest);
+    }
   }
 
   /** Ends every worker now. Files waiting or being parsed are parsed on this thread instead. */
@@ -157,7 +202,7 @@ export class ParsePool {
     // A compact copy, handed over rather than cloned again: the caller keeps its bytes
     // (they are stored as the original), and a retry after a crash sends them again.
     const copy = new Uint8Array(job.bytes);
-    slot.worker.postMessage({ id: job.id, name: job.name, bytes: copy } satisfies ParseRequest, [copy.buffer]);
+    slot.worker.postMessage({ id: job.id, name: job.name, bytes: copy, ...(job.ocr ? { ocr: job.ocr } : {}) } satisfies ParseRequest, [copy.buffer]);
   }
 
   /** Starts a worker; false if none can be (then everything is parsed on this thread). */
@@ -190,6 +235,14 @@ export class ParsePool {
     if (message.type === 'ready') {
       slot.ready = true;
       this.disarmTimer(slot);
+    } else if (message.type === 'progress') {
+      // A page read: the time limit starts again for the next (OCR takes seconds a page).
+      const job = slot.inflight[0];
+      if (job?.id !== message.id) return;
+      this.disarmTimer(slot);
+      this.armTimer(slot);
+      job.progress?.(message.progress);
+      return;
     } else {
       // Answers come in the order the files were sent (the worker parses one at a time).
       const job = slot.inflight.shift();
@@ -218,7 +271,9 @@ export class ParsePool {
     const left = slot.inflight.splice(0);
     const culprit = slot.stalledOn ? (left[0] === slot.stalledOn ? left.shift() : undefined) : left.shift();
     this.queue.unshift(...left);
-    culprit?.resolve({ kind: 'error', message: slot.endedBecause ?? crashMessage(slot.error, code, this.maxHeapMb) });
+    culprit?.resolve(
+      slot.endedBecause === CANCELLED ? { kind: 'skip', reason: CANCELLED } : { kind: 'error', message: slot.endedBecause ?? crashMessage(slot.error, code, this.maxHeapMb) },
+    );
     this.pump();
   }
 
@@ -289,7 +344,7 @@ export class ParsePool {
 
   private parseHereInstead(reason: string | null): void {
     if (reason !== null) this.fallbackReason = reason;
-    for (const job of this.queue.splice(0)) void parseToOutcome(job.name, job.bytes).then(job.resolve);
+    for (const job of this.queue.splice(0)) void parseToOutcome(job.name, job.bytes, { ocr: job.ocr, progress: job.progress }).then(job.resolve);
     // Workers still parsing finish their files; those with none left are of no more use.
     if (this.fallbackReason !== null) {
       for (const slot of this.slots.filter((s) => s.inflight.length === 0)) {

@@ -23,7 +23,14 @@ import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PageSpan, SourceMeta } from '../../../db/domain';
 import { XML_NS, walkXml } from './docxXml';
 import { normalizeDate, normalizeInline, normalizeText } from './normalize';
-import { ImportSkip } from './format';
+import { ImportSkip, type ParseProgress } from './format';
+import type { OcrPageInfo, OcrRequest } from '../../../common/ocr';
+import { assessPageText } from '../ocr/textQuality';
+import { pageScan, type PdfPageLike } from '../ocr/pdfPageScan';
+import { ocrEngine, type OcrResult } from '../ocr/engine';
+import { resolveOcrLanguages } from '../ocr/languageData';
+import { toPgm } from '../ocr/raster';
+import { describeOcr, ocrPageInfo } from '../ocr/ocrPages';
 
 /** Offsets into the normalized text (end exclusive), 1-based page numbers, in order. */
 export type { PageSpan };
@@ -33,12 +40,21 @@ export interface ParsedPdf {
   text: string;
   /** One span per page that has text; pages without text have none. */
   pages: PageSpan[];
+  /** The pages read by OCR (offsets into `text`), absent when none was. */
+  ocr?: OcrPageInfo[];
   warnings: string[];
 }
 
 export interface PdfParseOptions {
   /** Pages read at most; later pages are left out with a warning (default 2,000). */
   maxPages?: number;
+  /**
+   * OCR of pages without a text layer or with a garbage one (default: none). A page whose
+   * text layer is good is never read again: its text would be there twice.
+   */
+  ocr?: OcrRequest;
+  /** Called before each page is read, with whether OCR reads it. */
+  progress?: (progress: ParseProgress) => void;
 }
 
 export const DEFAULT_MAX_PAGES = 2000;
@@ -48,6 +64,8 @@ const PAGE_SEPARATOR = '\n\n';
 
 export const PDF_ENCRYPTED = 'the PDF is encrypted (password-protected); remove the protection and import it again';
 export const PDF_NO_TEXT = 'the PDF has no text layer (scanned pages?): there is no text to excerpt';
+export const PDF_NO_TEXT_OCR = 'the PDF has no text layer, and OCR found no text in its pages';
+export const PDF_NO_TEXT_NO_OCR = 'the PDF has no text layer (scanned pages?) and OCR is off (--ocr never): there is no text to excerpt';
 
 interface TextItemLike {
   str: string;
@@ -133,6 +151,10 @@ export async function parsePdf(bytes: Uint8Array, options: PdfParseOptions = {})
     disableStream: true,
     disableRange: true,
     enableXfa: false,
+    // Images decoded by pdf.js itself, into pixels (OCR reads them): never handed to a
+    // browser API, which a worker thread of Electron's main process may seem to have.
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
     stopAtErrors: false,
     verbosity: 0,
     ...(dir
@@ -160,9 +182,12 @@ export async function parsePdf(bytes: Uint8Array, options: PdfParseOptions = {})
       warnings.push(`the PDF has ${count(pageCount)} pages: only the first ${count(readCount)} were imported`);
     }
 
-    const pageTexts: { page: number; text: string }[] = [];
+    const ocr = options.ocr && options.ocr.mode !== 'never' ? options.ocr : null;
+    const languages = ocr ? resolveOcrLanguages(ocr.languages, ocr.dataDir) : [];
+    const pageTexts: { page: number; text: string; ocr?: OcrResult }[] = [];
     const emptyPages: number[] = [];
     const unreadable: number[] = [];
+    const garbageKept: number[] = [];
     let totalChars = 0;
     let lastRead = 0;
     for (let n = 1; n <= readCount; n++) {
@@ -172,17 +197,32 @@ export async function parsePdf(bytes: Uint8Array, options: PdfParseOptions = {})
       }
       lastRead = n;
       let text: string;
+      let read: OcrResult | undefined;
       try {
         const page = await doc.getPage(n);
         const content = await page.getTextContent();
-        page.cleanup();
         text = pageText(content.items as TextItemLike[]);
-      } catch {
+        const verdict = ocr ? assessPageText(text).verdict : 'good';
+        const wanted = ocr !== null && (ocr.mode === 'always' || verdict !== 'good');
+        options.progress?.({ page: n, pages: readCount, ocr: wanted });
+        if (wanted) {
+          const scan = await pageScan(page as unknown as PdfPageLike, pdfjs.OPS as unknown as Record<string, number>);
+          if (scan) {
+            const engine = await ocrEngine();
+            read = engine.recognize(toPgm(scan.raster), languages, scan.dpi);
+            // The OCR text replaces the page's text layer, never joins it.
+            text = read.text;
+            if (!text) read = undefined;
+          } else if (verdict === 'garbage') garbageKept.push(n);
+        }
+        page.cleanup();
+      } catch (err) {
+        if (isOcrFailure(err) || err instanceof ImportSkip) throw err;
         unreadable.push(n);
         continue;
       }
       if (text) {
-        pageTexts.push({ page: n, text });
+        pageTexts.push({ page: n, text, ...(read ? { ocr: read } : {}) });
         totalChars += text.length + PAGE_SEPARATOR.length;
       } else {
         emptyPages.push(n);
@@ -199,25 +239,37 @@ export async function parsePdf(bytes: Uint8Array, options: PdfParseOptions = {})
     } else if (truncated) {
       warnings.push('the PDF seems incomplete (it has no end-of-file marker); check that no text is missing');
     }
-    if (!pageTexts.length) throw new ImportSkip(PDF_NO_TEXT);
-    if (emptyPages.length) warnings.push(`${capitalize(pageList(emptyPages))} ${emptyPages.length === 1 ? 'has' : 'have'} no text (blank or scanned)`);
+    if (!pageTexts.length) {
+      throw new ImportSkip(!options.ocr ? PDF_NO_TEXT : ocr ? `${PDF_NO_TEXT_OCR} (languages: ${languages.map((l) => l.code).join('+')})` : PDF_NO_TEXT_NO_OCR);
+    }
+    if (emptyPages.length) warnings.push(`${capitalize(pageList(emptyPages))} ${emptyPages.length === 1 ? 'has' : 'have'} no text (blank${ocr ? ', or OCR found none' : ' or scanned'})`);
 
     const pages: PageSpan[] = [];
+    const ocrPages: OcrPageInfo[] = [];
     let text = '';
-    for (const { page, text: pageText } of pageTexts) {
+    for (const { page, text: pageText, ocr: read } of pageTexts) {
       if (text) text += PAGE_SEPARATOR;
       pages.push({ page, start: text.length, end: text.length + pageText.length });
+      if (read) ocrPages.push(ocrPageInfo(page, text.length, read));
       text += pageText;
     }
-    if (looksUnmapped(text)) {
+    if (ocrPages.length) warnings.push(...describeOcr(ocrPages, pageTexts.length));
+    if (garbageKept.length) {
+      warnings.push(`${capitalize(pageList(garbageKept))}: the text layer looks garbled and there is no scanned image to read instead; check it against the original`);
+    } else if (looksUnmapped(text)) {
       warnings.push("much of the PDF's text may be unreadable: its fonts do not say which letters their glyphs are");
     }
 
     const meta = await readMetadata(doc);
-    return { meta, text, pages, warnings };
+    return { meta, text, pages, warnings, ...(ocrPages.length ? { ocr: ocrPages } : {}) };
   } finally {
     await task.destroy().catch(() => undefined);
   }
+}
+
+/** A failure of OCR itself (a language's data missing or damaged): the whole file fails with it, not one page. */
+function isOcrFailure(err: unknown): boolean {
+  return (err as Error | null)?.name === 'OcrLanguageError' || /^the OCR engine could not load/.test((err as Error | null)?.message ?? '');
 }
 
 function openError(error: unknown, bytes: Uint8Array): ImportSkip {

@@ -7,7 +7,7 @@ import { extensionOf, isSupportedFile, MAX_IMPORT_BYTES, SUPPORTED_EXTENSIONS } 
 export const MAX_BYTES = MAX_IMPORT_BYTES;
 /** What the importer reads; folders contribute only these. */
 export const ACCEPTED_EXTENSIONS = SUPPORTED_EXTENSIONS.join(',');
-export const SUPPORTED_LABEL = '.txt, .md, .html, .pdf or .docx';
+export const SUPPORTED_LABEL = '.txt, .md, .html, .pdf, .docx or image (.png, .jpg, .tif: read by OCR)';
 
 export { extensionOf };
 export const isSupported = isSupportedFile;

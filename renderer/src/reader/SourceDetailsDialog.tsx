@@ -20,6 +20,7 @@ const FORMAT_LABELS: Record<Source['format'], string> = {
   html: 'Web page (HTML)',
   pdf: 'PDF',
   docx: 'Word document (.docx)',
+  image: 'Image (PNG, JPEG or TIFF), read by OCR',
 };
 
 const formatCaptured = formatDateTime;

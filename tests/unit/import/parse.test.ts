@@ -22,7 +22,7 @@ describe('parseDocument: which files are imported', () => {
   });
 
   it('refuses unsupported file types with the reason', () => {
-    expect(skipReason('sheet.xlsx', utf8('x'))).toBe('unsupported file type .xlsx (Sourcebook imports .txt, .md, .html, .pdf, .docx)');
+    expect(skipReason('sheet.xlsx', utf8('x'))).toBe('unsupported file type .xlsx (Sourcebook imports .txt, .md, .html, .pdf, .docx, and .png, .jpg, .tif images through OCR)');
     expect(skipReason('README', utf8('x'))).toMatch(/without an extension/);
   });
 
