@@ -12,7 +12,8 @@ import { loadFeatureOf } from './commandIndex';
 const USAGE = `Usage: sourcebook [--workspace PATH] <command> [options]
 
 Commands:
-  import PATH... [--json]                 import .txt, .md and .html files (folders: recursively)
+  import PATH... [--json]                 import .txt .md .html .pdf .docx files and images (folders: recursively)
+    [--ocr auto|always|never] [--ocr-lang eng+spa] [--ocr-data DIR]   OCR of scans and images (default auto, eng)
   sources [--json]                        list the sources
   source replace SOURCE_ID FILE [--json]  replace a source's text with a new version; re-anchor its excerpts
   source grade SOURCE_ID --reliability A-F   grade a source (the first grade of a publisher's source

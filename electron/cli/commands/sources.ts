@@ -1,5 +1,7 @@
 // `sourcebook` commands — Sources: import, list, replace a source's text, grade.
 import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { OCR_MODES, parseOcrLanguages, type OcrMode, type OcrRequest } from '../../../common/ocr';
 import { RELIABILITY, type Reliability } from '../../../common/glossary';
 import { listSources, updateSource } from '../../services/sources';
 import { languageTag } from '../../../common/language';
@@ -7,15 +9,50 @@ import { gradeSource } from '../../services/grading';
 import { UserError } from '../../services/errors';
 import { UsageError, parse, one, withWorkspace, type Command } from '../command';
 
+/** `--ocr auto|always|never`, `--ocr-lang eng+spa` (default eng), `--ocr-data DIR`: what the import is told about OCR. */
+function ocrRequestOf(values: { ocr?: string; 'ocr-lang'?: string; 'ocr-data'?: string }): OcrRequest {
+  const mode = values.ocr ?? 'auto';
+  if (!(OCR_MODES as readonly string[]).includes(mode)) throw new UsageError(`--ocr must be one of ${OCR_MODES.join(', ')} (not “${mode.slice(0, 40)}”).`);
+  let languages: string[];
+  try {
+    languages = parseOcrLanguages(values['ocr-lang'] ?? 'eng');
+  } catch (err) {
+    throw new UsageError(`--ocr-lang: ${(err as Error).message}.`);
+  }
+  let dataDir: string | null = null;
+  if (values['ocr-data'] !== undefined) {
+    dataDir = resolve(values['ocr-data']);
+    let isDir = false;
+    try {
+      isDir = statSync(dataDir).isDirectory();
+    } catch {
+      // said below
+    }
+    if (!isDir) throw new UsageError(`--ocr-data: ${dataDir} is not a folder (a folder of Tesseract .traineddata files).`);
+  }
+  return { mode: mode as OcrMode, languages, dataDir };
+}
+
 export const sourcesCommands: Command[] = [
   {
     name: 'import',
     async run(args, ctx) {
-      const { positionals } = parse(args, {});
+      const { positionals, values } = parse(args, { ocr: { type: 'string' }, 'ocr-lang': { type: 'string' }, 'ocr-data': { type: 'string' } });
       if (positionals.length === 0) throw new UsageError('import needs at least one file or folder.');
+      const ocr = ocrRequestOf(values);
       // The importer (parsers, PDF engine, parse workers) loads only for the commands that import.
       const { importPaths } = await import('../../services/importer');
-      const report = await withWorkspace(ctx.workspace, (db) => importPaths(db, positionals));
+      const { resolveOcrLanguages, OcrLanguageError } = await import('../../services/ocr/languageData');
+      // The languages are checked before any file is read: a wrong name is a usage error, not a failed file each.
+      if (ocr.mode !== 'never') {
+        try {
+          resolveOcrLanguages(ocr.languages, ocr.dataDir);
+        } catch (err) {
+          if (err instanceof OcrLanguageError) throw new UsageError(`--ocr-lang: ${err.message}`);
+          throw err;
+        }
+      }
+      const report = await withWorkspace(ctx.workspace, (db) => importPaths(db, positionals, { ocr }));
       ctx.out.print(report, () =>
         [
           ...report.imported.map((i) => `imported  ${i.id}  ${i.title}  (${i.path})${i.warnings ? `  [${i.warnings.join('; ')}]` : ''}`),
