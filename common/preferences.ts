@@ -88,6 +88,14 @@ export const DATE_STYLES: readonly { value: DateStyle; label: string }[] = [
 /** A language tag as BCP 47 writes one (letters and digits in parts of 1–8, hyphenated). */
 export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/;
 
+/** OCR of imported scans and images in the window (the command line has its own flags). */
+export interface OcrPreferences {
+  /** Tesseract languages tried together (at most 3), or null: those of the workspace's sources, else English. */
+  languages: string[] | null;
+  /** A folder of extra .traineddata files (Debian's tesseract-ocr-* packages), or null: the bundled eng and spa only. */
+  dataDir: string | null;
+}
+
 export interface Preferences {
   theme: Theme;
   reader: TextStyle;
@@ -96,6 +104,7 @@ export interface Preferences {
   backups: BackupPreferences;
   dates: DateStyle;
   shortcuts: ShortcutOverrides;
+  ocr: OcrPreferences;
 }
 
 export const DEFAULT_PREFERENCES: Preferences = {
@@ -106,6 +115,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   backups: { folder: null, everyMinutes: 15 },
   dates: 'system',
   shortcuts: {},
+  ocr: { languages: null, dataDir: null },
 };
 
 /** A change to some of the preferences: each part given is replaced whole. */

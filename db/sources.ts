@@ -407,3 +407,8 @@ export function languageCounts(db: Db): { language: string | null; count: number
 export function sourceLanguages(db: Db): Map<string, string> {
   return new Map(db.prepare(`SELECT id, language FROM sources WHERE language IS NOT NULL`).raw().all() as [string, string][]);
 }
+
+/** The languages (ISO 639-1, lower case) the sources are in, the commonest first (at most 12). */
+export function commonLanguages(db: Db): string[] {
+  return prepared(db, `SELECT lower(substr(language, 1, 2)) AS code FROM sources WHERE language IS NOT NULL GROUP BY code ORDER BY count(*) DESC LIMIT 12`).pluck().all() as string[];
+}

@@ -32,6 +32,13 @@ const backupPreferences = z
   })
   .strict();
 
+const ocrPreferences = z
+  .object({
+    languages: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{1,30}$/, 'not an OCR language name (Tesseract’s: eng, spa, rus…)')).min(1).max(3).nullable(),
+    dataDir: z.string().trim().min(1).max(4096).refine((p) => isAbsolute(p), 'the OCR data folder must be a full path (from the root of a disk)').nullable(),
+  })
+  .strict();
+
 /** A date style: 'system', 'iso', or a language tag this machine can write dates in. */
 export function isDateStyle(value: string): boolean {
   if (value === 'system' || value === 'iso') return true;
@@ -77,6 +84,7 @@ export const preferencesPatchSchema = z
     backups: backupPreferences.optional(),
     dates: dateStyle.optional(),
     shortcuts: shortcutOverrides.optional(),
+    ocr: ocrPreferences.optional(),
   })
   .strict() satisfies z.ZodType<PreferencesPatch>;
 
@@ -92,6 +100,7 @@ const settingsSchema = z.object({
   backups: backupPreferences.catch(D.backups),
   dates: dateStyle.catch(D.dates),
   shortcuts: shortcutOverrides.catch(() => ({})),
+  ocr: ocrPreferences.catch(D.ocr),
 });
 export type AppSettings = Omit<z.infer<typeof settingsSchema>, keyof Preferences> & Preferences;
 
@@ -99,8 +108,8 @@ const DEFAULTS: AppSettings = { lastWorkspace: null, recent: [], window: null, .
 
 /** The preferences part of the settings. */
 export function preferencesOf(settings: AppSettings): Preferences {
-  const { theme, reader, editor, export: exportDefaults, backups, dates, shortcuts } = settings;
-  return { theme, reader, editor, export: exportDefaults, backups, dates, shortcuts };
+  const { theme, reader, editor, export: exportDefaults, backups, dates, shortcuts, ocr } = settings;
+  return { theme, reader, editor, export: exportDefaults, backups, dates, shortcuts, ocr };
 }
 
 export interface RecentWorkspace {

@@ -9,6 +9,7 @@ import { DEFAULT_PREFERENCES, withPatch, type Preferences, type PreferencesPatch
 import type { SettingsStore } from './appSettings';
 import { backupsHome, configureBackups } from './backup';
 import { UserError } from './errors';
+import { availableOcrLanguages, resolveOcrLanguages } from './ocr/languageData';
 
 /** Reads and changes the preferences: what the settings channels need of a host. */
 export interface PreferencesHost {
@@ -19,6 +20,8 @@ export interface PreferencesHost {
 /** What the Settings view shows: the preferences, and where this workspace's backups go now. */
 export interface SettingsView {
   preferences: Preferences;
+  /** The OCR languages whose data is at hand (the bundled ones, and those of the OCR data folder). */
+  ocrLanguages: string[];
   backups: {
     /** The folder holding "<name> backups" for the open workspace. */
     home: string;
@@ -60,6 +63,17 @@ export function preferencesHost(store: SettingsStore | null, onChange?: (prefere
         patch = { ...patch, backups: { ...patch.backups, folder: resolve(patch.backups.folder) } };
         checkBackupsFolder(patch.backups!.folder!);
       }
+      if (patch.ocr) {
+        const ocr = patch.ocr.dataDir ? { ...patch.ocr, dataDir: resolve(patch.ocr.dataDir) } : patch.ocr;
+        patch = { ...patch, ocr };
+        // The folder must be readable and the languages chosen must have their data (there, or bundled).
+        try {
+          if (ocr.languages) resolveOcrLanguages(ocr.languages, ocr.dataDir);
+          else availableOcrLanguages(ocr.dataDir);
+        } catch (err) {
+          throw new UserError((err as Error).message.replace(/^./, (c) => c.toUpperCase()));
+        }
+      }
       const next = store ? store.setPreferences(patch) : (memory = withPatch(memory, patch));
       if (store) configureBackups(next.backups);
       onChange?.(next);
@@ -70,5 +84,12 @@ export function preferencesHost(store: SettingsStore | null, onChange?: (prefere
 
 export function settingsView(preferences: Preferences, workspacePath: string): SettingsView {
   const home = backupsHome(workspacePath);
-  return { preferences, backups: { home: home.folder, chosenBy: home.chosenBy } };
+  let ocrLanguages: string[];
+  try {
+    ocrLanguages = availableOcrLanguages(preferences.ocr.dataDir).map((f) => f.code);
+  } catch {
+    // The folder has gone since it was chosen: the bundled languages are still there.
+    ocrLanguages = availableOcrLanguages(null).map((f) => f.code);
+  }
+  return { preferences, ocrLanguages, backups: { home: home.folder, chosenBy: home.chosenBy } };
 }

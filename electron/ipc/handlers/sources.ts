@@ -9,6 +9,7 @@ import { gradeSource, gradeSources } from '../../services/grading';
 import { replaceSourceTextSafely } from '../../services/versions';
 import { importUploads } from '../../services/importer';
 import type { FeatureHandlers } from './types';
+import { workspaceOcrRequest } from '../../services/ocr/ocrDefaults';
 
 export const sourcesHandlers: FeatureHandlers<'workspace' | 'sources' | 'publishers'> = {
   'workspace:info': (_, { db, workspacePath }) => workspaceInfo(db, workspacePath),
@@ -17,7 +18,8 @@ export const sourcesHandlers: FeatureHandlers<'workspace' | 'sources' | 'publish
   'sources:list': (_, { db }) => listSources(db),
   'sources:page': (request, { db }) => pageSources(db, request),
   'sources:get': ({ id }, { db }) => requireSource(db, id),
-  'sources:import': ({ files }, { db }) => importUploads(db, files),
+  // OCR as Settings says, or in the languages of the workspace's sources (ocrDefaults.ts).
+  'sources:import': ({ files }, { db, preferences }) => importUploads(db, files, { ocr: workspaceOcrRequest(db, preferences.get().ocr) }),
   'sources:update': ({ id, ...patch }, { db }) => updateSource(db, id, patch),
   'sources:delete': ({ id }, { db }) => ({ deleted: removeSource(db, id) }),
   'sources:grade': ({ id, reliability }, { db }) => gradeSource(db, id, reliability),

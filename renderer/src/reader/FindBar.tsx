@@ -13,36 +13,10 @@ import { useApiQuery } from '../state/topics';
 import { useCommand } from '../app/commands';
 import { useNavigation } from '../app/navigation';
 import { findHits, MAX_HITS, type Hit } from './findHits';
+import { usePaintedRanges } from './paintedRanges';
 
 const HIGHLIGHT = 'sourcebook-find';
 const NO_HITS: readonly Hit[] = [];
-
-/** Ranges for the hits over the runs of text now in the page. */
-function rangesInPage(root: HTMLElement, hits: readonly Hit[]): Range[] {
-  const ranges: Range[] = [];
-  if (hits.length === 0) return ranges;
-  for (const run of root.querySelectorAll<HTMLElement>('[data-start]')) {
-    const node = run.firstChild;
-    if (!(node instanceof Text)) continue;
-    const start = Number(run.dataset.start);
-    const end = start + node.length;
-    // The first hit ending after this run starts (hits are in order).
-    let lo = 0;
-    let hi = hits.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (hits[mid][1] <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < hits.length && hits[i][0] < end; i++) {
-      const range = document.createRange();
-      range.setStart(node, Math.max(0, hits[i][0] - start));
-      range.setEnd(node, Math.min(node.length, hits[i][1] - start));
-      ranges.push(range);
-    }
-  }
-  return ranges;
-}
 
 /** Opened on a search result: the query's words, as search reads them (search:hits), until the field is edited. */
 export interface FindSeed {
@@ -81,25 +55,7 @@ export function FindBar({
     if (seed) field.current?.select();
   }, [seed]);
   // Every hit in the page, painted again whenever the reader draws other blocks.
-  useEffect(() => {
-    const root = textRef.current;
-    const registry = (CSS as unknown as { highlights?: Map<string, unknown> }).highlights;
-    const HighlightClass = (window as unknown as { Highlight?: new (...ranges: Range[]) => unknown }).Highlight;
-    if (!root || !registry || !HighlightClass) return;
-    let frame = 0;
-    const paint = () => registry.set(HIGHLIGHT, new HighlightClass(...rangesInPage(root, hits)));
-    paint();
-    const observer = new MutationObserver(() => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(paint);
-    });
-    observer.observe(root, { childList: true, subtree: true });
-    return () => {
-      observer.disconnect();
-      cancelAnimationFrame(frame);
-      registry.delete(HIGHLIGHT);
-    };
-  }, [hits, textRef]);
+  usePaintedRanges(HIGHLIGHT, hits, textRef);
 
   const go = (index: number) => {
     if (hits.length === 0) return;

@@ -36,6 +36,7 @@ import { useCommand } from '../app/commands';
 import { SourceCitedIn } from '../briefs/CitedIn';
 import { useReaderMentions } from '../entities/ReaderMentions';
 import { PaneTabs } from '../app/PaneTabs';
+import { usePaintedRanges } from './paintedRanges';
 import { forgetTab, tabOpened } from '../app/openTabs';
 
 export function Reader() {
@@ -87,6 +88,27 @@ export function Reader() {
   return <SourceReader key={sourceId} source={source.data} excerpts={excerpts.data ?? []} />;
 }
 
+/** Words OCR read with low confidence, underlined with dots wherever they are drawn. */
+const NO_SPANS: readonly (readonly [number, number])[] = [];
+
+/** "OCR · 93%": the text (or some pages of it) was read by OCR, with the engine's mean confidence. */
+function OcrBadge({ source }: { source: Source }) {
+  const pages = source.ocr ?? [];
+  if (!pages.length) return null;
+  const mean = Math.round(pages.reduce((a, p) => a + p.confidence, 0) / pages.length);
+  const uncertain = pages.reduce((a, p) => a + p.lowConfidence.length, 0);
+  const which = pages.length === 1 ? `Page ${pages[0].page} was` : `${pages.length} pages were`;
+  const detail = `${which} read by OCR (${pages[0].engine}; ${pages[0].languages}), mean confidence ${mean}%.${uncertain ? ` ${uncertain} word${uncertain === 1 ? '' : 's'} read with low confidence ${uncertain === 1 ? 'is' : 'are'} underlined with dots: check ${uncertain === 1 ? 'it' : 'them'} against the original.` : ''}`;
+  return (
+    <>
+      <span className="ocr-badge" title={detail}>
+        OCR · {mean}%
+      </span>
+      <span className="visually-hidden">{detail}</span>
+    </>
+  );
+}
+
 /** The sources open as tabs above the reader (app/PaneTabs.tsx). */
 function SourceTabs() {
   const nav = useNavigation();
@@ -99,6 +121,8 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
   const sectionRef = useRef<HTMLElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLElement>(null);
+  const uncertainWords = useMemo(() => (source.ocr ?? []).flatMap((p) => p.lowConfidence).sort((a, b) => a[0] - b[0]), [source.ocr]);
+  usePaintedRanges('sourcebook-ocr-low', uncertainWords.length ? uncertainWords : NO_SPANS, textRef);
   /** The passage being saved as an excerpt (the popover's place). */
   const [composer, setComposer] = useState<Anchor | null>(null);
   const [saving, setSaving] = useState(false);
@@ -321,6 +345,7 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
         <p className="reader-meta">
           {meta && <span>{meta}</span>}
           <SourceGrade source={source} />
+          <OcrBadge source={source} />
           {lastPage !== null && (
             <span className="reader-pages">
               {lastPage} page{lastPage === 1 ? '' : 's'}

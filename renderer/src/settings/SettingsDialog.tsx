@@ -22,7 +22,7 @@ import {
 } from '../../../common/preferences';
 import { Dialog } from '../ui/Dialog';
 import { formatDate, formatDateTime } from '../ui/format';
-import { savePreferences, useBackupsHome, usePreferences } from '../state/preferences';
+import { savePreferences, useBackupsHome, useOcrLanguages, usePreferences } from '../state/preferences';
 import { ShortcutsSettings } from './ShortcutsSettings';
 import './settings.css';
 
@@ -98,6 +98,81 @@ function TextStyleFields({ label, value, onChange }: { label: string; value: Tex
         />
       </label>
     </fieldset>
+  );
+}
+
+/** OCR of scans and images imported from the window: the languages tried, and a folder of more languages. */
+function OcrSection() {
+  const { ocr } = usePreferences();
+  const available = useOcrLanguages();
+  const [languages, setLanguages] = useState((ocr.languages ?? []).join('+'));
+  const [folder, setFolder] = useState(ocr.dataDir ?? '');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const save = async (next: typeof ocr, what: string) => {
+    try {
+      await savePreferences({ ocr: next });
+      setProblem(null);
+      setSaved(`${what} saved.`);
+    } catch (error) {
+      setSaved(null);
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const saveLanguages = () => {
+    const codes = languages.split(/[+,\s]+/).filter(Boolean);
+    const next = codes.length ? codes : null;
+    if (JSON.stringify(next) !== JSON.stringify(ocr.languages)) void save({ ...ocr, languages: next }, 'The OCR languages');
+  };
+  return (
+    <Section id="ocr" title="OCR (scans and images)">
+      <p className="settings-hint">
+        Scanned PDF pages without a text layer (or with a garbled one) and imported images are read by OCR, offline. Languages at hand: <strong>{available.join(', ') || '…'}</strong>.
+      </p>
+      <label className="field">
+        <span className="field-label">Languages tried together (at most 3, as eng+spa; empty: those of the workspace’s sources)</span>
+        <input
+          type="text"
+          value={languages}
+          placeholder="From the workspace’s sources"
+          aria-invalid={problem !== null}
+          aria-describedby={problem ? 'settings-ocr-error' : undefined}
+          onChange={(e) => setLanguages(e.target.value)}
+          onBlur={saveLanguages}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              saveLanguages();
+            }
+          }}
+        />
+      </label>
+      <form
+        className="settings-folder"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save({ ...ocr, dataDir: folder.trim() || null }, 'The OCR data folder');
+        }}
+      >
+        <label className="field">
+          <span className="field-label">Folder of more OCR languages (.traineddata files; Debian: /usr/share/tesseract-ocr/5/tessdata)</span>
+          <input type="text" value={folder} placeholder="None: English and Spanish only" onChange={(e) => setFolder(e.target.value)} />
+        </label>
+        <div className="settings-folder-actions">
+          <button type="submit" className="button" disabled={(folder.trim() || null) === ocr.dataDir}>
+            Use This Folder
+          </button>
+        </div>
+      </form>
+      {problem && (
+        <p id="settings-ocr-error" className="settings-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <p className="visually-hidden" role="status">
+        {saved ?? ''}
+      </p>
+    </Section>
   );
 }
 
@@ -255,6 +330,8 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
             )}
           </form>
         </Section>
+
+        <OcrSection />
 
         <Section id="shortcuts" title="Keyboard shortcuts">
           <ShortcutsSettings />

@@ -21,6 +21,7 @@ function cached(): Preferences {
 
 const store = createStore<Preferences>(cached());
 const backups = createStore<SettingsView['backups'] | null>(null);
+const ocrLanguages = createStore<string[]>([]);
 
 function take(view: SettingsView): Preferences {
   try {
@@ -30,6 +31,7 @@ function take(view: SettingsView): Preferences {
   }
   store.set(view.preferences);
   backups.set(view.backups);
+  ocrLanguages.set(view.ocrLanguages);
   return view.preferences;
 }
 
@@ -48,6 +50,8 @@ export const subscribePreferences = store.subscribe;
 export const usePreferences = (): Preferences => useStore(store);
 /** Where the open workspace's backups go now (null until the first reply). */
 export const useBackupsHome = () => useStore(backups);
+/** The OCR languages whose data is at hand (bundled, and in the chosen folder). */
+export const useOcrLanguages = () => useStore(ocrLanguages);
 
 /** Puts the store as the host has it: called once as the app starts (later changes come back with their replies). */
 export function followPreferences(onError: (error: unknown) => void): void {
