@@ -13,6 +13,7 @@ const tmp = tempDir('sourcebook-ocr-');
 const ws = tmp.path('ocr.sourcebook');
 const PORT = [['The harbour authority confirmed on Tuesday that three', 'vessels were detained at the East Terminal.']];
 const CUSTOMS = [['Customs officers said the cargo manifests did not match', 'the containers found on board.']];
+const SILO = [['Port inspectors sealed the grain silo on Friday after', 'finding drone parts hidden under the wheat shipment.']];
 const NOTE = [['Two inspectors boarded the vessel at dawn and sealed', 'the hold until the owners produced the manifest.']];
 const SPANISH = [['La autoridad portuaria confirmó el martes que tres', 'buques fueron retenidos en la terminal.']];
 
@@ -38,6 +39,8 @@ beforeAll(() => {
   // A page scanned and already OCR'd by other software: its invisible text layer is good, and is kept as it is.
   writeFileSync(tmp.path('layered.pdf'), makePdf([{ scan: renderScan(CUSTOMS, { dpi: 200 }), text: { lines: ['Customs officers said the cargo manifests did not match', 'the containers found on board.'], invisible: true } }]));
   writeFileSync(tmp.path('note.png'), renderScan(NOTE, { dpi: 300 }).png);
+  // A text layer of glyph soup (a broken font encoding) over a scan: the page is read by OCR instead.
+  writeFileSync(tmp.path('garbled.pdf'), makePdf([{ scan: renderScan(SILO, { dpi: 300 }), text: { lines: ['Ã¾¤ ÿÐ§ ¬¦ ÞØ ±µ ¶·Ñ ×Ô', '¤¥ ¦§ ¨© ª« ¬­ ®¯ °± ²³'], invisible: true } }]));
   writeFileSync(tmp.path('two pages.tif'), scansToTiff([renderScan(PORT, { dpi: 300 }), renderScan(CUSTOMS, { dpi: 300 })]));
   writeFileSync(tmp.path('nota.png'), renderScan(SPANISH, { dpi: 300 }).png);
 });
@@ -65,6 +68,13 @@ describe('OCR on import', () => {
     const { text, ocr } = stored(report.imported[0].id);
     expect(flat(text)).toBe(flat(CUSTOMS[0].join(' ')));
     expect(ocr).toBeNull();
+  });
+
+  it('reads a page whose text layer is glyph soup by OCR, in place of the soup', () => {
+    const report = cli(ws, 'import', tmp.path('garbled.pdf'), '--json').json<Imported>();
+    const { text, ocr } = stored(report.imported[0].id);
+    expect(flat(text)).toBe(flat(SILO[0].join(' ')));
+    expect(ocr).toHaveLength(1);
   });
 
   it('imports a PNG and a two-page TIFF through the same path, a page per frame', () => {
