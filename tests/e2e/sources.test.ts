@@ -243,7 +243,8 @@ describe('import: one file per request, progress, cancel, folders', () => {
     writeFileSync(join(folder, 'annex', 'empty.txt'), '');
     writeFileSync(join(folder, 'copy.txt'), 'Dossier item one\n\nThe convoy passed the bridge at night.');
     writeFileSync(join(folder, 'broken.pdf'), 'this is not a PDF at all');
-    writeFileSync(join(folder, 'photo.jpg'), 'not imported');
+    writeFileSync(join(folder, 'photo.jpg'), 'not a JPEG at all');
+    writeFileSync(join(folder, 'clip.mp4'), 'not imported');
     writeFileSync(join(folder, '.hidden.txt'), 'never imported');
     await page.getByLabel('Folder to import').setInputFiles(folder);
     const summary = page.getByRole('dialog', { name: /^Imported 3 sources/ });
@@ -253,15 +254,17 @@ describe('import: one file per request, progress, cancel, folders', () => {
     expect(skipped).toMatch(/dossier\/copy\.txt — duplicate of .?Dossier item one/);
     const failedOrSkipped = `${skipped} ${(await summary.getByRole('list', { name: 'Failed files' }).count()) ? await summary.getByRole('list', { name: 'Failed files' }).textContent() : ''}`;
     expect(failedOrSkipped).toMatch(/dossier\/broken\.pdf — /);
-    expect(await summary.textContent()).toContain('1 other file in the folder is not a supported format (.jpg)');
+    // An image is read through OCR: one whose content is not an image says so.
+    expect(failedOrSkipped).toMatch(/dossier\/photo\.jpg — not a PNG, JPEG or TIFF image/);
+    expect(await summary.textContent()).toContain('1 other file in the folder is not a supported format (.mp4)');
     expect(await summary.textContent()).not.toContain('hidden');
     await shot('07-import-folder-summary');
     await summary.getByRole('button', { name: 'Close import summary' }).click();
     expect((await sources()).map((s) => s.title)).toEqual(expect.arrayContaining(['Dossier item one', 'Dossier notes', 'Annex page']));
   });
 
-  test('the file picker accepts what the importer reads: PDF and Word files too', async () => {
-    expect(await page.getByLabel('Files to import').getAttribute('accept')).toBe('.txt,.text,.md,.markdown,.html,.htm,.pdf,.docx');
+  test('the file picker accepts what the importer reads: PDF and Word files, and images for OCR', async () => {
+    expect(await page.getByLabel('Files to import').getAttribute('accept')).toBe('.txt,.text,.md,.markdown,.html,.htm,.pdf,.docx,.png,.jpg,.jpeg,.tif,.tiff');
   });
 });
 

@@ -210,6 +210,30 @@ describe('the Trash', () => {
     await shots('04-trash-empty');
     expect(await axeViolations(page, { selector: '.side-pane' })).toEqual([]);
   });
+
+  test('several items selected from the keyboard are restored together', async () => {
+    const entity = await server.api<{ id: string; name: string }>('entities:create', { name: 'Selected Example Org', type: 'organization', aliases: [] });
+    await server.api('entities:delete', { id: entity.id });
+    const brief = await server.api<{ id: string }>('briefs:create', { title: 'Selected brief' });
+    await server.api('briefs:delete', { id: brief.id });
+    // Another view and back: the Trash is read again.
+    await openView('Backups');
+    await openView('Trash');
+    const list = side().getByRole('list', { name: 'Deleted items' });
+    await expect.poll(() => list.locator('li').count()).toBe(2);
+    await list.locator('li').first().focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Shift+ArrowDown');
+    const bar = side().getByRole('toolbar', { name: 'Selected items' });
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('2 selected');
+    expect(await list.getByRole('checkbox', { checked: true }).count()).toBe(2);
+    await shots('05-trash-selected');
+    expect(await axeViolations(page, { selector: '.side-pane' })).toEqual([]);
+    await bar.getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => side().locator('.empty-state').count()).toBe(1);
+    expect(await server.api<TrashRow[]>('trash:list', {})).toEqual([]);
+    expect((await server.api<{ name: string }[]>('entities:list', {})).map((e) => e.name)).toContain('Selected Example Org');
+  });
 });
 
 describe('backups', () => {

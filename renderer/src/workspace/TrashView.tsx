@@ -1,7 +1,9 @@
 // The Trash: what was deleted (sources, excerpts, briefs, entities), most recent first,
 // each with Restore and Delete forever; Empty Trash (the workspace is backed up first).
-// Items go for good after 30 days. The list is one Tab stop (↑ ↓ between items).
-import { useState } from 'react';
+// Items go for good after 30 days. The list is one Tab stop (↑ ↓ Home End between items,
+// letters jump to a title); Space, Shift+↑↓, Ctrl/Cmd+click or a row's checkbox select
+// several, which are restored or deleted for good together.
+import { useMemo, useState } from 'react';
 import { api } from '../api';
 import { PaneHeader } from '../entities/PaneHeader';
 import { notify, notifyError } from '../state/toasts';
@@ -20,7 +22,23 @@ export function TrashView() {
   const items = trash.data ?? [];
   const [emptying, setEmptying] = useState(false);
   const now = useNow();
-  const roving = useRovingList(items.length);
+  const keys = useMemo(() => items.map((i) => i.id), [items]);
+  const labels = useMemo(() => items.map((i) => i.title), [items]);
+  const roving = useRovingList(items.length, { keys, labels });
+  const selected = items.filter((i) => roving.selection.includes(i.id));
+  const [bulkBusy, setBulkBusy] = useState(false);
+
+  /** Runs `action` on every selected item; says how many went and why the others did not. */
+  const bulk = async (action: (item: TrashItem) => Promise<unknown>, done: (n: number) => string, failed: string) => {
+    setBulkBusy(true);
+    const results = await Promise.allSettled(selected.map(action));
+    const ok = results.filter((r) => r.status === 'fulfilled').length;
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (ok) notify(done(ok));
+    if (rejected) notifyError(rejected.reason, `${results.length - ok} of ${results.length} ${failed}`);
+    roving.clear();
+    setBulkBusy(false);
+  };
 
   return (
     <>
@@ -42,9 +60,36 @@ export function TrashView() {
         {items.length > 0 && (
           <>
             <p className="muted small trash-note">Deleted items stay here for 30 days. Restoring one brings back everything that hung on it.</p>
+            {selected.length > 0 && (
+              <div className="library-bulk trash-bulk" role="toolbar" aria-label="Selected items">
+                <span className="library-bulk-count" role="status">
+                  {selected.length} selected
+                </span>
+                <button type="button" className="button" disabled={bulkBusy} onClick={() => void bulk((i) => api['trash:restore']({ id: i.id }), (n) => `Restored ${n} item${n === 1 ? '' : 's'}.`, 'were not restored')}>
+                  Restore
+                </button>
+                <ConfirmButton
+                  label="Delete forever"
+                  confirmLabel={`Delete ${selected.length} forever`}
+                  busy={bulkBusy}
+                  onConfirm={() => void bulk((i) => api['trash:delete']({ id: i.id }), (n) => `Deleted ${n} item${n === 1 ? '' : 's'} for good.`, 'were not deleted')}
+                />
+                <button type="button" className="button" onClick={roving.clear}>
+                  Clear selection
+                </button>
+              </div>
+            )}
             <ul className="trash-list" aria-label="Deleted items" ref={roving.listRef} onKeyDown={roving.onKeyDown}>
               {items.map((item, i) => (
-                <li key={item.id} className={`trash-row trash-kind-${item.kind}`} data-trash-id={item.id} {...roving.row(i)}>
+                <li key={item.id} className={`trash-row trash-kind-${item.kind}${roving.isSelected(i) ? ' is-selected' : ''}`} data-trash-id={item.id} {...roving.row(i)}>
+                  <input
+                    type="checkbox"
+                    className="trash-select"
+                    aria-label={`Select ${TRASH_KIND_LABELS[item.kind].toLowerCase()} “${truncate(item.title, 60)}”`}
+                    checked={roving.isSelected(i)}
+                    tabIndex={roving.tabIndex(i)}
+                    onChange={() => roving.toggle(i)}
+                  />
                   <TrashRow item={item} now={now} tabIndex={roving.tabIndex(i)} />
                 </li>
               ))}
