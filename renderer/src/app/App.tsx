@@ -20,7 +20,7 @@ import { notifyError } from '../state/toasts';
 import type { ReplaceReport } from '../types';
 import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
-import { isMac, listenForCommands, runCommand, useCommand } from './commands';
+import { isMac, listenForCommands, runCommand, useCommand, useShortcutLabels } from './commands';
 import { commandById, shortcutLabel } from '../../../common/commands';
 import { SidebarIcon } from '../ui/icons';
 import { clampWidth, loadWidth, ResizeEdge } from '../ui/ResizeEdge';
@@ -140,6 +140,7 @@ function Shell() {
     if (sidebarHidden) showSidebar(true);
   };
   const focusMode = useFocusMode();
+  const focusKeys = useShortcutLabels('view.focusMode');
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [quickOpen, setQuickOpen] = useState(false);
@@ -242,7 +243,7 @@ function Shell() {
             type="button"
             className="icon-button sidebar-toggle"
             aria-label="Sidebar"
-            aria-pressed={!sidebarHidden}
+            aria-pressed={!sidebarHidden && !focusMode}
             title={`${sidebarHidden ? 'Show' : 'Hide'} the sidebar (${shortcutLabel(commandById('view.toggleSidebar')!.shortcut!, isMac)})`}
             onClick={() => runCommand('view.toggleSidebar')}
           >
@@ -251,6 +252,12 @@ function Shell() {
         </div>
         <SearchBox ref={search} />
         <div className="topbar-actions">
+          {focusMode && (
+            // Focus mode says it is on, and how to leave it, where the eye finds the window's own buttons.
+            <button type="button" className="button" aria-pressed="true" title={`Leave focus mode (${['Escape', ...focusKeys].join(', ')})`} onClick={() => setFocusMode(false)}>
+              Focus mode
+            </button>
+          )}
           <button type="button" className="button" onClick={chooseFolder} title="Import every supported file in a folder and its subfolders">
             Import folder
           </button>
