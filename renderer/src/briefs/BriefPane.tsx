@@ -119,6 +119,8 @@ function OpenBrief({ brief, onRestored }: { brief: Brief; onRestored(brief: Brie
         <input
           className="brief-title"
           aria-label="Brief title"
+          // A title cut short by a narrow pane is read whole on hover.
+          title={title}
           value={title}
           onChange={(e) => {
             setTitle(e.target.value);
