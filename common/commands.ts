@@ -68,6 +68,8 @@ export const COMMANDS = [
   { id: 'view.commandPalette', title: 'Command Palette…', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+Shift+P', aliases: ['CmdOrCtrl+P', 'F1'] },
   { id: 'view.search', title: 'Search', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+K' },
   { id: 'view.toggleSidebar', title: 'Toggle Sidebar', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+\\' },
+  // The brief alone in the window; Escape or the same keys leave it.
+  { id: 'view.focusMode', title: 'Focus Mode', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+Shift+Enter' },
   { id: 'view.library', title: 'Library Table', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+Shift+L' },
   // The reader's or the editor's tabs, whichever pane has the focus.
   { id: 'view.nextTab', title: 'Next Tab', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+PageDown' },

@@ -120,6 +120,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions, home?: stri
       item('reader.nextExcerpt', actions, state.shortcuts, needsWorkspace),
       item('reader.previousExcerpt', actions, state.shortcuts, needsWorkspace),
       item('view.toggleSidebar', actions, state.shortcuts),
+      item('view.focusMode', actions, state.shortcuts),
       item('view.library', actions, state.shortcuts, needsWorkspace),
       item('view.nextTab', actions, state.shortcuts, needsWorkspace),
       item('view.previousTab', actions, state.shortcuts, needsWorkspace),

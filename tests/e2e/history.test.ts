@@ -51,8 +51,9 @@ describe('brief history', () => {
 
     const restoredEditor = page.getByRole('textbox', { name: 'Brief text' });
     await expect.poll(() => restoredEditor.textContent()).toBe('First draft of the memo.');
-    // The text it replaced is kept, as the snapshot taken before the restore.
-    await page.getByRole('button', { name: 'History' }).click();
+    // The text it replaced is kept, as the snapshot taken before the restore. The History
+    // panel is still open (the brief's right-hand panel is remembered), its list read again.
+    await expect.poll(() => page.getByRole('button', { name: 'History', exact: true }).getAttribute('aria-pressed')).toBe('true');
     const again = page.getByRole('region', { name: 'History' });
     const beforeRestore = again.locator('.history-item', { hasText: 'before a restore' }).first();
     await beforeRestore.getByRole('button', { name: 'View' }).click();

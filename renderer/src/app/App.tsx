@@ -7,7 +7,7 @@ import { ACCEPTED_EXTENSIONS, filesOfPickedFolder } from '../import/files';
 import { ImportSummary } from '../import/ImportSummary';
 import { useImport } from '../import/useImport';
 import { PublishersDialog } from '../grading/PublishersDialog';
-import { closePublishers, usePublishersPanel } from '../state/panels';
+import { closePublishers, getFocusMode, setFocusMode, useFocusMode, usePublishersPanel } from '../state/panels';
 import { Reader } from '../reader/Reader';
 import { SearchBox, type SearchBoxHandle } from '../search/SearchBox';
 import { closeSideView, useSideView } from '../entities/sideView';
@@ -20,9 +20,10 @@ import { notifyError } from '../state/toasts';
 import type { ReplaceReport } from '../types';
 import { Sidebar } from './Sidebar';
 import { Toasts } from './Toasts';
-import { isMac, listenForCommands, runCommand, useCommand } from './commands';
+import { isMac, listenForCommands, runCommand, useCommand, useShortcutLabels } from './commands';
 import { commandById, shortcutLabel } from '../../../common/commands';
 import { SidebarIcon } from '../ui/icons';
+import { clampWidth, loadWidth, ResizeEdge } from '../ui/ResizeEdge';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { CommandPalette } from './CommandPalette';
 import { QuickOpen } from './QuickOpen';
@@ -47,6 +48,11 @@ const SPLIT_KEY = 'sourcebook.split';
 const SIDE_SPLIT_KEY = 'sourcebook.split.side';
 const LIBRARY_SPLIT_KEY = 'sourcebook.split.library';
 const SIDEBAR_KEY = 'sourcebook.sidebar';
+const SIDEBAR_WIDTH_KEY = 'sourcebook.sidebar.width';
+// The sidebar's widths: narrower, its section headers and their buttons no longer fit.
+const SIDEBAR_MIN = 180;
+const SIDEBAR_MAX = 480;
+const SIDEBAR_DEFAULT = 248;
 
 function loadView(): View {
   try {
@@ -122,6 +128,19 @@ function Shell() {
   const mainRef = useRef<HTMLDivElement>(null);
 
   const [sidebarHidden, setSidebarHidden] = useState(() => localStorage.getItem(SIDEBAR_KEY) === 'hidden');
+  const [sidebarWidth, setSidebarWidth] = useState(() => loadWidth(SIDEBAR_WIDTH_KEY, SIDEBAR_DEFAULT, SIDEBAR_MIN, SIDEBAR_MAX));
+  const showSidebar = (show: boolean) => {
+    localStorage.setItem(SIDEBAR_KEY, show ? 'shown' : 'hidden');
+    setSidebarHidden(!show);
+  };
+  const resizeSidebar = (width: number) => {
+    const next = clampWidth(width, SIDEBAR_MIN, SIDEBAR_MAX);
+    setSidebarWidth(next);
+    localStorage.setItem(SIDEBAR_WIDTH_KEY, String(next));
+    if (sidebarHidden) showSidebar(true);
+  };
+  const focusMode = useFocusMode();
+  const focusKeys = useShortcutLabels('view.focusMode');
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [quickOpen, setQuickOpen] = useState(false);
@@ -136,20 +155,32 @@ function Shell() {
   useCommand('import.folder', chooseFolder);
   useCommand('view.search', () => search.current?.focus());
   useCommand('edit.find', () => search.current?.focus());
-  useCommand('view.toggleSidebar', () =>
-    setSidebarHidden((hidden) => {
-      localStorage.setItem(SIDEBAR_KEY, hidden ? 'shown' : 'hidden');
-      return !hidden;
-    }),
-  );
+  useCommand('view.toggleSidebar', () => {
+    // In focus mode the sidebar is away: asking for it leaves focus mode rather than do nothing visible.
+    if (getFocusMode()) {
+      setFocusMode(false);
+      showSidebar(true);
+    } else showSidebar(sidebarHidden);
+  });
   useCommand('help.shortcuts', () => setShortcutsOpen(true));
   useCommand('brief.new', () => {
-    if (sidebarHidden) {
-      localStorage.setItem(SIDEBAR_KEY, 'shown');
-      setSidebarHidden(false);
-    }
+    setFocusMode(false);
+    if (sidebarHidden) showSidebar(true);
     requestNewBrief();
   });
+  useCommand('view.focusMode', () => {
+    if (!getFocusMode()) closeSideView();
+    setFocusMode(!getFocusMode());
+  });
+  // Escape leaves focus mode once nothing else has taken it (a menu, a dialog, the find bar).
+  useEffect(() => {
+    if (!focusMode) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented && !document.querySelector('[role="dialog"], dialog[open]')) setFocusMode(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [focusMode]);
   useCommand('view.commandPalette', () => setPaletteOpen(true));
   useCommand('view.quickOpen', () => setQuickOpen(true));
   useCommand('nav.back', goBack);
@@ -193,8 +224,13 @@ function Shell() {
     event.preventDefault();
   };
 
+  // Focus mode: the brief alone (the reader stays mounted, hidden, so it keeps its place).
+  const mainColumns = focusMode
+    ? 'minmax(0, 1fr)'
+    : `${sidebarHidden ? '' : `${sidebarWidth}px `}6px minmax(0, ${split}fr) 6px minmax(0, ${100 - split}fr)`;
+
   return (
-    <div className="app">
+    <div className={`app${focusMode ? ' is-focus-mode' : ''}`} style={{ ['--sidebar-width' as string]: `${sidebarWidth + 6}px` }}>
       <header className="topbar">
         <div className="brand">
           <h1 className="brand-title">
@@ -207,7 +243,7 @@ function Shell() {
             type="button"
             className="icon-button sidebar-toggle"
             aria-label="Sidebar"
-            aria-pressed={!sidebarHidden}
+            aria-pressed={!sidebarHidden && !focusMode}
             title={`${sidebarHidden ? 'Show' : 'Hide'} the sidebar (${shortcutLabel(commandById('view.toggleSidebar')!.shortcut!, isMac)})`}
             onClick={() => runCommand('view.toggleSidebar')}
           >
@@ -216,6 +252,12 @@ function Shell() {
         </div>
         <SearchBox ref={search} />
         <div className="topbar-actions">
+          {focusMode && (
+            // Focus mode says it is on, and how to leave it, where the eye finds the window's own buttons.
+            <button type="button" className="button" aria-pressed="true" title={`Leave focus mode (${['Escape', ...focusKeys].join(', ')})`} onClick={() => setFocusMode(false)}>
+              Focus mode
+            </button>
+          )}
           <button type="button" className="button" onClick={chooseFolder} title="Import every supported file in a folder and its subfolders">
             Import folder
           </button>
@@ -256,10 +298,27 @@ function Shell() {
       <StaleWorkspace>
         <SyncWarning />
       </StaleWorkspace>
-      <div className="main" ref={mainRef} style={{ gridTemplateColumns: `${sidebarHidden ? '' : 'var(--sidebar-width) '}minmax(0, ${split}fr) 6px minmax(0, ${100 - split}fr)` }}>
-        {!sidebarHidden && <Sidebar onImport={chooseFiles} onImportFolder={chooseFolder} />}
-        <Reader />
+      <div className="main" ref={mainRef} style={{ gridTemplateColumns: mainColumns }}>
+        {!sidebarHidden && !focusMode && <Sidebar onImport={chooseFiles} onImportFolder={chooseFolder} />}
+        {!focusMode && (
+          <ResizeEdge
+            label="Resize the sidebar"
+            className="sidebar-edge"
+            controls={sidebarHidden ? undefined : 'sidebar'}
+            width={sidebarWidth}
+            collapsed={sidebarHidden}
+            min={SIDEBAR_MIN}
+            max={SIDEBAR_MAX}
+            side="left"
+            onResize={resizeSidebar}
+            onToggle={() => showSidebar(sidebarHidden)}
+          />
+        )}
+        <div className="pane-slot" hidden={focusMode}>
+          <Reader />
+        </div>
         <div
+          hidden={focusMode}
           className="splitter"
           role="separator"
           aria-orientation="vertical"

@@ -28,7 +28,7 @@ export function Sidebar({ onImport, onImportFolder }: { onImport(): void; onImpo
   const tags = useApiQuery(() => api['tags:list']({}), [], ['excerpts']);
 
   return (
-    <nav className="sidebar" aria-label="Library and briefs">
+    <nav className="sidebar" id="sidebar" aria-label="Library and briefs">
       {(reviewCount > 0 || (review && review.scope === null)) && (
         <button type="button" className={`sidebar-review${review && review.scope === null ? ' is-active' : ''}`} onClick={openReview} aria-label={`Review: ${reviewCount} excerpts to confirm or fix`}>
           <span className="sidebar-review-label">

@@ -1,13 +1,13 @@
 // The brief being written: title, save state, export, and the editor with its side panels
 // (excerpts to drag in, the citation check) and its history.
-import { Component, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Component, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { EditorState } from 'lexical';
 import { api } from '../api';
 import { useNavigation } from '../app/navigation';
 import { PaneTabs } from '../app/PaneTabs';
 import { closeTab, forgetTab, tabOpened } from '../app/openTabs';
 import { BriefEditor } from '../editor/BriefEditor';
-import type { BriefPanel } from '../editor/plugins/ToolbarPlugin';
+import { toggleBriefPanel, useBriefPanel, type BriefPanel } from '../editor/panelState';
 import { notifyError } from '../state/toasts';
 import { moveToTrash } from '../state/trash';
 import { useWorkspaceGeneration } from '../state/workspace';
@@ -79,17 +79,29 @@ const STATUS_TEXT: Record<SaveStatus, string> = {
   error: 'Not saved',
 };
 
-const renderPanel = (panel: BriefPanel, close: () => void) => (panel === 'excerpts' ? <ExcerptsPanel onClose={close} /> : <CheckBriefPanel onClose={close} />);
-
 function OpenBrief({ brief, onRestored }: { brief: Brief; onRestored(brief: Brief): void }) {
   const nav = useNavigation();
   const saver = useBriefSaver(brief.id, brief.document);
   const [title, setTitle] = useState(brief.title);
-  const [historyOpen, setHistoryOpen] = useState(false);
-  const { schedule } = saver;
+  const historyOpen = useBriefPanel().panel === 'history';
+  const { schedule, flush } = saver;
   const onChange = useCallback((state: EditorState) => schedule({ state }), [schedule]);
   const tabTitle = title.trim() || brief.title;
   useEffect(() => tabOpened('brief', brief.id, tabTitle), [brief.id, tabTitle]);
+  // The right-hand panel's content; kept the same between renders, as the editor is memoised.
+  const restoredRef = useRef(onRestored);
+  restoredRef.current = onRestored;
+  const renderPanel = useCallback(
+    (panel: Exclude<BriefPanel, 'outline'>, close: () => void) =>
+      panel === 'excerpts' ? (
+        <ExcerptsPanel onClose={close} />
+      ) : panel === 'check' ? (
+        <CheckBriefPanel onClose={close} />
+      ) : (
+        <HistoryPanel briefId={brief.id} beforeRestore={flush} onRestored={(b) => restoredRef.current(b)} onClose={close} />
+      ),
+    [brief.id, flush],
+  );
 
   const remove = async () => {
     try {
@@ -107,6 +119,8 @@ function OpenBrief({ brief, onRestored }: { brief: Brief; onRestored(brief: Brie
         <input
           className="brief-title"
           aria-label="Brief title"
+          // A title cut short by a narrow pane is read whole on hover.
+          title={title}
           value={title}
           onChange={(e) => {
             setTitle(e.target.value);
@@ -119,7 +133,7 @@ function OpenBrief({ brief, onRestored }: { brief: Brief; onRestored(brief: Brie
             {STATUS_TEXT[saver.status]}
           </span>
           <div className="brief-actions">
-            <button type="button" className="button" aria-pressed={historyOpen} onClick={() => setHistoryOpen((open) => !open)}>
+            <button type="button" className="button" aria-pressed={historyOpen} aria-controls={historyOpen ? 'brief-side-panel' : undefined} onClick={() => toggleBriefPanel('history')}>
               History
             </button>
             <ExportMenu briefId={brief.id} beforeExport={saver.flush} />
@@ -127,11 +141,6 @@ function OpenBrief({ brief, onRestored }: { brief: Brief; onRestored(brief: Brie
           </div>
         </div>
       </header>
-      {historyOpen && (
-        <aside className="brief-history">
-          <HistoryPanel briefId={brief.id} beforeRestore={saver.flush} onRestored={onRestored} onClose={() => setHistoryOpen(false)} />
-        </aside>
-      )}
       <BriefEditor document={brief.document} onChange={onChange} renderPanel={renderPanel} />
     </section>
   );

@@ -1,8 +1,8 @@
 // The brief's rich-text editor: Lexical with headings, lists (nested), quotes, links,
 // tables, dividers, citations and entity mentions; toolbar, find and replace, slash menu,
 // `[[` citation picker, `@` mentions, paste cleaning, excerpt drops and autosave as plugins;
-// the outline and a side panel (excerpts or the citation check) beside the text, the word
-// count under it.
+// one right-hand panel beside the text (outline, excerpts, the citation check, history:
+// editor/panelState.ts), never over it; the word count under it.
 import { AutoLinkNode, LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
@@ -18,7 +18,9 @@ import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { EditorState } from 'lexical';
-import { memo, useMemo, useState, type ReactNode } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
+import { ResizeEdge } from '../ui/ResizeEdge';
+import { PANEL_MAX, PANEL_MIN, setBriefPanel, setBriefPanelWidth, toggleBriefPanel, useBriefPanel, type BriefPanel } from './panelState';
 import { notifyError } from '../state/toasts';
 import { CitationIndex, CitationIndexContext } from './citationIndex';
 import { CitationNode } from './nodes/CitationNode';
@@ -33,7 +35,8 @@ import { MentionsPlugin } from './plugins/MentionsPlugin';
 import { OutlinePlugin } from './plugins/OutlinePlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { SlashMenuPlugin } from './plugins/SlashMenuPlugin';
-import { ToolbarPlugin, type BriefPanel } from './plugins/ToolbarPlugin';
+import { ToolbarPlugin } from './plugins/ToolbarPlugin';
+import { WindowKeysPlugin } from './plugins/WindowKeysPlugin';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
 import { MarkdownShortcutsPlugin } from './plugins/MarkdownShortcutsPlugin';
 import { SAFE_URL } from './plugins/PastePlugin/sanitizeHtml';
@@ -59,17 +62,9 @@ const NODES = [
 // and registering a transform marks every link dirty — an update, a save, a re-render, again.
 const validateUrl = (url: string) => SAFE_URL.test(url);
 
-const PANEL_KEY = 'sourcebook.briefPanel';
-const OUTLINE_KEY = 'sourcebook.briefOutline';
-
 function hasContent(document: unknown): boolean {
   const root = (document as { root?: { children?: unknown[] } } | null)?.root;
   return Array.isArray(root?.children) && root.children.length > 0;
-}
-
-function loadPanel(): BriefPanel | null {
-  const saved = localStorage.getItem(PANEL_KEY);
-  return saved === 'excerpts' || saved === 'check' ? saved : null;
 }
 
 export const BriefEditor = memo(function BriefEditor({
@@ -80,8 +75,8 @@ export const BriefEditor = memo(function BriefEditor({
 }: {
   document: unknown;
   onChange(state: EditorState): void;
-  /** The side panel's content (the brief pane owns what the panels show). */
-  renderPanel(panel: BriefPanel, close: () => void): ReactNode;
+  /** The side panel's content (the brief pane owns what the panels show), but for the outline, which reads the editor. */
+  renderPanel(panel: Exclude<BriefPanel, 'outline'>, close: () => void): ReactNode;
   /** More of the status bar, after the word count. */
   status?: ReactNode;
 }) {
@@ -98,28 +93,15 @@ export const BriefEditor = memo(function BriefEditor({
     [],
   );
   const index = useMemo(() => new CitationIndex(), []);
-  const [panel, setPanelState] = useState<BriefPanel | null>(loadPanel);
-  const [outline, setOutlineState] = useState(() => localStorage.getItem(OUTLINE_KEY) === 'on');
-  const setPanel = (next: BriefPanel | null) => {
-    setPanelState(next);
-    localStorage.setItem(PANEL_KEY, next ?? '');
-  };
-  const setOutline = (show: boolean) => {
-    setOutlineState(show);
-    localStorage.setItem(OUTLINE_KEY, show ? 'on' : 'off');
-  };
+  const { panel, width } = useBriefPanel();
+  const close = () => setBriefPanel(null);
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <CitationIndexContext.Provider value={index}>
-        <ToolbarPlugin panel={panel} onPanel={setPanel} outline={outline} onOutline={setOutline} />
+        <ToolbarPlugin panel={panel} onPanel={toggleBriefPanel} />
         <FindReplacePlugin />
-        <div className={`editor-body${outline ? ' has-outline' : ''}${panel ? ' has-panel' : ''}`}>
-          {outline && (
-            <aside className="editor-outline">
-              <OutlinePlugin />
-            </aside>
-          )}
+        <div className={`editor-body${panel ? ' has-panel' : ''}`} style={{ ['--panel-width' as string]: `${width}px` }}>
           <div className="editor-scroll">
             <div className="editor-frame">
               <RichTextPlugin
@@ -135,7 +117,25 @@ export const BriefEditor = memo(function BriefEditor({
               />
             </div>
           </div>
-          {panel && <aside className={`editor-side editor-side-${panel}`}>{renderPanel(panel, () => setPanel(null))}</aside>}
+          {panel && (
+            <>
+              <ResizeEdge
+                label="Resize the brief's side panel"
+                className="editor-side-edge"
+                controls="brief-side-panel"
+                width={width}
+                collapsed={false}
+                min={PANEL_MIN}
+                max={PANEL_MAX}
+                side="right"
+                onResize={setBriefPanelWidth}
+                onToggle={close}
+              />
+              <aside id="brief-side-panel" className={`editor-side editor-side-${panel}`}>
+                {panel === 'outline' ? <OutlinePanel onClose={close} /> : renderPanel(panel, close)}
+              </aside>
+            </>
+          )}
         </div>
         <div className="editor-status">
           <WordCountPlugin />
@@ -154,8 +154,24 @@ export const BriefEditor = memo(function BriefEditor({
         <SlashMenuPlugin />
         <MentionsPlugin />
         <ExcerptDropPlugin />
+        <WindowKeysPlugin />
         <AutosavePlugin onChange={onChange} />
       </CitationIndexContext.Provider>
     </LexicalComposer>
   );
 });
+
+/** The brief's headings, to jump to one (inside the composer: it reads the editor). */
+function OutlinePanel({ onClose }: { onClose(): void }) {
+  return (
+    <div className="side-panel outline-panel">
+      <header className="side-panel-header">
+        <h2 className="side-panel-title">Outline</h2>
+        <button type="button" className="icon-button" aria-label="Close outline panel" title="Close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <OutlinePlugin />
+    </div>
+  );
+}

@@ -63,6 +63,8 @@ export function CitationView({ excerptId, quoteAtCitation, sourceTitleAtCitation
     const chip = chipRef.current;
     if (!chip) return;
     const onKey = (event: KeyboardEvent) => {
+      // A modified Enter is a window command (Ctrl/Cmd+Shift+Enter: Focus Mode), not a click.
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === 'Enter' || event.key === ' ') {
         event.preventDefault();
         event.stopPropagation();

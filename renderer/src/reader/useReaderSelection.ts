@@ -34,7 +34,7 @@ export function useReaderSelection({ text, textRef, scrollRef }: { text: string;
     const rects = range.getClientRects();
     const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
     const box = scroller.getBoundingClientRect();
-    const left = Math.min(Math.max(last.right - box.left + scroller.scrollLeft - 40, 8), box.width - 340);
+    const left = Math.min(Math.max(last.right - box.left + scroller.scrollLeft - 40, 8), box.width - 370); // the save popover is 360 px wide (reader.css)
     return { ...offsets, top: last.bottom - box.top + scroller.scrollTop + 8, left: Math.max(8, left) };
   }, [text, textRef, scrollRef]);
 

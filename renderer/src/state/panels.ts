@@ -26,3 +26,12 @@ export const setReviewCurrent = (currentId: string | null) => {
 export const stopReview = () => review.set(null);
 export const useReview = () => useStore(review);
 export const getReview = review.get;
+
+/**
+ * Focus mode for writing: the sidebar and the reader step aside and the brief takes the
+ * window (View ▸ Focus Mode, Escape leaves). Not remembered: a new window starts with all panes.
+ */
+const focusMode = createStore(false);
+export const setFocusMode = (on: boolean) => focusMode.set(on);
+export const getFocusMode = focusMode.get;
+export const useFocusMode = () => useStore(focusMode);

@@ -18,7 +18,6 @@ function goTo(editor: LexicalEditor, key: string) {
 function Outline({ entries, editor }: { entries: TableOfContentsEntry[]; editor: LexicalEditor }) {
   return (
     <nav className="outline" aria-label="Outline">
-      <p className="outline-title">Outline</p>
       {entries.length === 0 ? (
         <p className="outline-empty muted">Headings appear here. Type / for Heading 1–3.</p>
       ) : (

@@ -40,24 +40,15 @@ const BLOCK_LABELS: Record<SettableBlock, string> = {
   quote: 'Block quote',
 };
 
-export type BriefPanel = 'excerpts' | 'check';
+import type { BriefPanel } from '../../panelState';
+export type { BriefPanel };
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
 
 const FORMATS: readonly TextFormatType[] = ['bold', 'italic', 'underline', 'strikethrough', 'code'];
 
-export function ToolbarPlugin({
-  panel,
-  onPanel,
-  outline,
-  onOutline,
-}: {
-  panel: BriefPanel | null;
-  onPanel(panel: BriefPanel | null): void;
-  outline: boolean;
-  onOutline(show: boolean): void;
-}) {
+export function ToolbarPlugin({ panel, onPanel }: { panel: BriefPanel | null; onPanel(panel: BriefPanel): void }) {
   const [editor] = useLexicalComposerContext();
   const [block, setBlockState] = useState<BlockType>('paragraph');
   const [formats, setFormats] = useState<ReadonlySet<TextFormatType>>(new Set());
@@ -219,9 +210,9 @@ export function ToolbarPlugin({
       </ToolButton>
       <span className="toolbar-end">
         <span className="toolbar-panels" role="group" aria-label="Panels">
-          <PanelButton label="Outline" active={outline} onClick={() => onOutline(!outline)} />
-          <PanelButton label="Excerpts" active={panel === 'excerpts'} onClick={() => onPanel(panel === 'excerpts' ? null : 'excerpts')} />
-          <PanelButton label="Check brief" active={panel === 'check'} onClick={() => onPanel(panel === 'check' ? null : 'check')} />
+          <PanelButton label="Outline" active={panel === 'outline'} onClick={() => onPanel('outline')} />
+          <PanelButton label="Excerpts" active={panel === 'excerpts'} onClick={() => onPanel('excerpts')} />
+          <PanelButton label="Check brief" active={panel === 'check'} onClick={() => onPanel('check')} />
         </span>
         <button
           type="button"
