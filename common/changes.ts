@@ -26,6 +26,7 @@ export const READS = [
   'sources:list',
   'sources:page',
   'sources:get',
+  'sources:importProgress',
   'sources:versions',
   'sources:citedIn',
   'publishers:list',
@@ -79,6 +80,8 @@ export type Read = (typeof READS)[number];
 export const CHANGES = {
   // The library, counts and pickers (the import hook announces once per batch).
   'sources:import': { topics: ['sources', 'excerpts', 'entities'] },
+  // Stops the file being read: nothing of it was stored, so nothing shown changes.
+  'sources:importCancel': { topics: [] },
   // Title and reliability show in every citation of the source's excerpts.
   'sources:update': { topics: ['sources', 'excerpts', 'publishers'], excerpts: 'every' },
   'sources:delete': { topics: ['sources', 'excerpts', 'entities', 'briefs', 'trash'], excerpts: 'every' },

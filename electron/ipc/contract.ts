@@ -108,6 +108,10 @@ export const contract = {
     input: z.object({ files: z.array(z.object({ name: z.string().min(1).max(1_000), data: base64 }).strict()).min(1).max(500) }).strict(),
     output: reply<ImportReport>(),
   },
+  /** The page the running import is reading (a scan read by OCR takes seconds a page), or null. */
+  'sources:importProgress': { input: z.object({}).strict(), output: reply<{ path: string; page: number; pages: number; ocr: boolean } | null>() },
+  /** Stops the running import: the file being read is dropped, nothing of it stored. */
+  'sources:importCancel': { input: z.object({}).strict(), output: reply<{ cancelled: number }>() },
   'sources:update': {
     input: z
       .object({

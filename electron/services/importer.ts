@@ -329,3 +329,36 @@ export function importUploads(db: Db, files: readonly { name: string; data: stri
     options,
   );
 }
+
+/**
+ * Imports the app runs (sources:import), by workspace: what page of which file each is
+ * reading (sources:importProgress, asked for while a scan is read by OCR, seconds a page)
+ * and a way to stop them (sources:importCancel: the file being read is dropped, its parse
+ * worker ended; nothing of it is stored).
+ */
+const appImports = new Map<string, Set<{ controller: AbortController; progress: ImportProgress | null }>>();
+
+export async function importUploadsTracked(db: Db, workspacePath: string, files: readonly { name: string; data: string }[], ocr: OcrRequest): Promise<ImportReport> {
+  const run = { controller: new AbortController(), progress: null as ImportProgress | null };
+  const runs = appImports.get(workspacePath) ?? new Set();
+  appImports.set(workspacePath, runs.add(run));
+  try {
+    return await importUploads(db, files, { ocr, signal: run.controller.signal, progress: (p) => (run.progress = p) });
+  } finally {
+    runs.delete(run);
+    if (!runs.size) appImports.delete(workspacePath);
+  }
+}
+
+/** The page being read by the workspace's running import, or null (none running, or a file without pages). */
+export function appImportProgress(workspacePath: string): ImportProgress | null {
+  for (const run of appImports.get(workspacePath) ?? []) if (run.progress) return run.progress;
+  return null;
+}
+
+/** Stops the workspace's running imports; how many there were. */
+export function cancelAppImports(workspacePath: string): { cancelled: number } {
+  const runs = [...(appImports.get(workspacePath) ?? [])];
+  for (const run of runs) run.controller.abort();
+  return { cancelled: runs.length };
+}

@@ -4,7 +4,9 @@ import { addVersion, contentHash, getSource, getVersionText, updateSourceMeta } 
 import { getExcerpt, listExcerptsOfSource, setExcerptAnchor } from '../../db/excerpts';
 import { reanchor, reanchorAll, type Reanchored } from './anchoring/reanchor';
 import { quoteContext } from './anchoring/quote';
-import { parseFile } from './import/parse';
+import { parseToOutcome } from './import/parseOutcome';
+import { sharedParsePool } from './import/parsePool';
+import { workspaceOcrRequest } from './ocr/ocrDefaults';
 import { detectLanguage } from './import/language';
 import { readImportFile, type ImportInput } from './import/input';
 import { MAX_IMPORT_BYTES as MAX_FILE_BYTES } from '../../common/sourceFiles';
@@ -40,7 +42,12 @@ export async function replaceSourceText(db: Db, sourceId: string, input: ImportI
   const { bytes } = read;
   let doc;
   try {
-    doc = await parseFile(input.name, bytes);
+    // In a parse worker when there are any (a scan's pages are read by OCR, seconds each).
+    const pool = sharedParsePool();
+    const ocr = workspaceOcrRequest(db);
+    const outcome = pool ? await pool.parse(input.name, bytes, { ocr }) : await parseToOutcome(input.name, bytes, { ocr });
+    if (outcome.kind !== 'parsed') throw new Error(outcome.kind === 'skip' ? outcome.reason : outcome.message);
+    doc = outcome.doc;
     doc.language = await detectLanguage(doc.text);
   } catch (err) {
     throw new UserError(`${input.path} cannot replace the text: ${(err as Error).message}`);
@@ -54,7 +61,7 @@ export async function replaceSourceText(db: Db, sourceId: string, input: ImportI
     const unchanged = contentHash(doc.text) === current.contentHash;
     // A source of no known language takes the new text's.
     if (!current.language && doc.language) updateSourceMeta(db, sourceId, { language: doc.language });
-    const version = unchanged ? current.version : addVersion(db, sourceId, { text: doc.text, original: bytes, originalName: input.name, pages: doc.pages ?? null, language: doc.language ?? 'und' });
+    const version = unchanged ? current.version : addVersion(db, sourceId, { text: doc.text, original: bytes, originalName: input.name, pages: doc.pages ?? null, language: doc.language ?? 'und', ocr: doc.ocr ?? null });
     // Each excerpt is re-anchored knowing the whole text it was made on (its version):
     // whether its quote was unique there decides what finding it once now proves.
     const oldTexts = new Map<number, string | undefined>();

@@ -4,6 +4,7 @@
 // Node's own 'worker_threads' diagnostics channel.
 import { describe, expect, it } from 'vitest';
 import { makePdf, textLines } from '../fixtures/import/make-fixtures';
+import { renderScan } from '../helpers/scan';
 import { upload, useBuiltMain } from './builtMain';
 
 const built = useBuiltMain();
@@ -19,4 +20,12 @@ describe('import in the built main process', () => {
     expect(built.workers).toHaveLength(1);
     expect(built.workers[0].threadId).toBeGreaterThan(0);
   });
+
+  it('reads a scan by OCR in the bundled worker: the engine and language data are found from the build', async () => {
+    const png = renderScan([['The minister denied any knowledge of the shipment.']], { dpi: 300 }).png;
+    const reply = (await upload(built.app(), 'minister.png', png)) as unknown as { ok: boolean; value: { imported: { id: string; warnings?: string[] }[]; skipped: unknown[]; failed: unknown[] } };
+    expect(reply).toMatchObject({ ok: true, value: { imported: [{ title: 'minister' }], skipped: [], failed: [] } });
+    expect(reply.value.imported[0].warnings?.[0]).toMatch(/^The text was read by OCR \(eng 4\.0\.0_best_int; mean confidence \d+%\)$/);
+    expect(built.workers.every((w) => w.threadId > 0)).toBe(true);
+  }, 120_000);
 });

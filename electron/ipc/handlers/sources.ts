@@ -7,7 +7,7 @@ import { mergeWorkspaceBytes } from '../../services/merge';
 import { gradePublisher, listPublishers, listSources, pageSources, removeSource, removeSources, requireSource, sourceVersions, updateSource, whereSourceIsCited } from '../../services/sources';
 import { gradeSource, gradeSources } from '../../services/grading';
 import { replaceSourceTextSafely } from '../../services/versions';
-import { importUploads } from '../../services/importer';
+import { appImportProgress, cancelAppImports, importUploadsTracked } from '../../services/importer';
 import type { FeatureHandlers } from './types';
 import { workspaceOcrRequest } from '../../services/ocr/ocrDefaults';
 
@@ -18,8 +18,11 @@ export const sourcesHandlers: FeatureHandlers<'workspace' | 'sources' | 'publish
   'sources:list': (_, { db }) => listSources(db),
   'sources:page': (request, { db }) => pageSources(db, request),
   'sources:get': ({ id }, { db }) => requireSource(db, id),
-  // OCR as Settings says, or in the languages of the workspace's sources (ocrDefaults.ts).
-  'sources:import': ({ files }, { db, preferences }) => importUploads(db, files, { ocr: workspaceOcrRequest(db, preferences.get().ocr) }),
+  // Scans and images are read by OCR (auto: only pages without a good text layer), in the
+  // languages Settings names, or those of the workspace's sources (ocr/ocrDefaults.ts).
+  'sources:import': ({ files }, { db, workspacePath, preferences }) => importUploadsTracked(db, workspacePath, files, workspaceOcrRequest(db, preferences.get().ocr)),
+  'sources:importProgress': (_, { workspacePath }) => appImportProgress(workspacePath),
+  'sources:importCancel': (_, { workspacePath }) => cancelAppImports(workspacePath),
   'sources:update': ({ id, ...patch }, { db }) => updateSource(db, id, patch),
   'sources:delete': ({ id }, { db }) => ({ deleted: removeSource(db, id) }),
   'sources:grade': ({ id, reliability }, { db }) => gradeSource(db, id, reliability),

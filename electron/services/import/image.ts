@@ -73,6 +73,7 @@ function* pictures(bytes: Uint8Array, kind: Kind): Generator<Uint8Array> {
     const tag = (n: number, fallback: number) => Number((frame[`t${n}`] as ArrayLike<number> | undefined)?.[0] ?? fallback);
     const width = tag(256, 0);
     const height = tag(257, 0);
+    if (!(width > 0 && height > 0)) throw new ImportSkip('the TIFF is damaged: a page has no width or height');
     checkSize(width, height);
     try {
       UTIF.decodeImage(buffer, frame);

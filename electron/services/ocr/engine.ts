@@ -38,7 +38,7 @@ interface TessModule {
   FS: { writeFile(path: string, data: Uint8Array | string): void; unlink(path: string): void; readdir(path: string): string[] };
   TessBaseAPI: new () => TessBaseApi;
 }
-type CoreFactory = (options: { locateFile(name: string): string; TesseractProgress?(percent: number): void }) => Promise<TessModule>;
+type CoreFactory = (options: { locateFile(name: string): string; print(text: string): void; printErr(text: string): void; TesseractProgress?(percent: number): void }) => Promise<TessModule>;
 
 /** One page read by OCR: its normalized text, the mean confidence, and what was used. */
 export interface OcrResult extends OcrText {
@@ -62,7 +62,10 @@ function loadCore(): Promise<{ module: TessModule; version: string }> {
     const require = createRequire(import.meta.url);
     const factory = require(join(dir, `${CORE}.js`)) as CoreFactory;
     const version = (require(join(dir, 'package.json')) as { version: string }).version;
-    const module = await factory({ locateFile: (name) => join(dir, name) });
+    // The engine's own chatter ("Estimating resolution as 408") would land on stdout, which
+    // the command line's --json owns: it is dropped.
+    const quiet = () => undefined;
+    const module = await factory({ locateFile: (name) => join(dir, name), print: quiet, printErr: quiet });
     return { module, version };
   })();
   coreLoading.catch(() => (coreLoading = null));

@@ -7,7 +7,7 @@ import { MAX_OCR_LANGUAGES, TESSERACT_LANGUAGE, type OcrRequest } from '../../..
 import type { OcrPreferences } from '../../../common/preferences';
 import { availableOcrLanguages } from './languageData';
 
-export function workspaceOcrRequest(db: Db, preferences: OcrPreferences): OcrRequest {
+export function workspaceOcrRequest(db: Db, preferences: OcrPreferences = { languages: null, dataDir: null }): OcrRequest {
   const available = new Set(availableOcrLanguages(preferences.dataDir).map((f) => f.code));
   if (preferences.languages) return { mode: 'auto', languages: preferences.languages, dataDir: preferences.dataDir };
   const languages = commonLanguages(db)

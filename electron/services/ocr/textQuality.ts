@@ -30,7 +30,7 @@ const CONSONANT_RUN = /[b-df-hj-np-tv-xz]{5,}/i;
 
 /** One word (letters of one script, maybe with an apostrophe or hyphen inside, digits alone, or a number) or not. */
 function looksLikeWord(token: string): boolean {
-  const core = token.replace(/^[("'“‘«¿¡[]+|[)"'”’».,;:!?\]…]+$/gu, '');
+  const core = token.replace(/^[("'“‘«¿¡[]+|[)"'”’».,;:!?\]…،؛؟۔]+$/gu, '');
   if (!core) return false;
   if (/^\p{N}+(?:[.,:/-]\p{N}+)*%?$/u.test(core)) return true;
   if (!/^\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*$/u.test(core)) return false;
@@ -57,14 +57,17 @@ export function assessPageText(text: string): PageTextQuality {
   const letterShare = compact.length ? letters / compact.length : 0;
   let wordChars = 0;
   let allChars = 0;
-  for (const token of text.split(/\s+/)) {
+  // Words are split at spaces, and at the punctuation of scripts written without spaces
+  // (CJK and full-width: "，" "。" "、"), which sits between their words.
+  for (const token of text.split(/[\s\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]+/u)) {
     if (!token) continue;
     allChars += token.length;
     if (looksLikeWord(token)) wordChars += token.length;
   }
   const wordLike = allChars ? wordChars / allChars : 0;
   const quality = { letters, unmapped, wordLike, letterShare };
-  if (letters < MIN_LETTERS) return { verdict: 'empty', ...quality };
+  // Glyphs whose fonts do not say which letters they are count: a page of them is garbage, not empty.
+  if (letters + unmappedCount < MIN_LETTERS) return { verdict: 'empty', ...quality };
   const garbage = unmapped > 0.1 || letterShare < 0.5 || wordLike < 0.6;
   return { verdict: garbage ? 'garbage' : 'good', ...quality };
 }

@@ -55,8 +55,13 @@ export function ImportSummary({
         <div className="import-progress">
           <progress max={progress.total} value={progress.done} aria-label="Import progress" />
           <p className="import-current" title={progress.current ?? undefined}>
-            {progress.cancelling ? `Stopping after ${progress.current ?? 'this file'}…` : (progress.current ?? 'Starting…')}
+            {progress.cancelling ? `Stopping ${progress.current ?? 'the import'}…` : (progress.current ?? 'Starting…')}
           </p>
+          {progress.page && !progress.cancelling && (
+            <p className="import-page">
+              {progress.page.ocr ? `Reading page ${progress.page.page} of ${progress.page.pages} by OCR (text recognition)` : `Page ${progress.page.page} of ${progress.page.pages}`}
+            </p>
+          )}
           {counts}
           <div className="form-footer">
             <div className="form-footer-start" />

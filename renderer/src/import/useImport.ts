@@ -25,11 +25,16 @@ export interface ImportProgress extends ImportReport {
   notes: string[];
   /** Imported sources since kept as a new version of another (their ids). */
   keptAsVersion: string[];
+  /** The page of the current file being read (a PDF's, a TIFF's), and whether by OCR (seconds a page). */
+  page: { page: number; pages: number; ocr: boolean } | null;
 }
 
 export type ImportedItem = ImportReport['imported'][number];
 
-const EMPTY: ImportProgress = { imported: [], skipped: [], failed: [], total: 0, done: 0, current: null, finished: false, cancelling: false, cancelled: 0, notes: [], keptAsVersion: [] };
+const EMPTY: ImportProgress = { imported: [], skipped: [], failed: [], total: 0, done: 0, current: null, finished: false, cancelling: false, cancelled: 0, notes: [], keptAsVersion: [], page: null };
+
+/** How often the page being read is asked for while a file imports. */
+const PAGE_POLL_MS = 700;
 
 /** How often the library reloads while an import runs. */
 const ANNOUNCE_EVERY_MS = 800;
@@ -65,6 +70,13 @@ export function useImport() {
       if (file.size > MAX_BYTES) {
         outcome = { failed: [{ path, error: 'larger than the 32 MB import limit' }] };
       } else {
+        // A scan read by OCR takes seconds a page: which page is being read is asked for meanwhile.
+        const poll = setInterval(() => {
+          api['sources:importProgress']({}).then(
+            (page) => setProgress((p) => (p && p.current === path ? { ...p, page: page && { page: page.page, pages: page.pages, ocr: page.ocr } } : p)),
+            () => undefined,
+          );
+        }, PAGE_POLL_MS);
         try {
           const { value: report, announce } = await callDeferred('sources:import', { files: [await fileForUpload(file)] });
           announceImported = announce;
@@ -76,6 +88,8 @@ export function useImport() {
           };
         } catch (error) {
           outcome = { failed: [{ path, error: error instanceof Error ? error.message : String(error) }] };
+        } finally {
+          clearInterval(poll);
         }
       }
       for (const item of outcome.imported ?? []) if (item.versionOf) versionFiles.current.set(item.id, file);
@@ -88,6 +102,7 @@ export function useImport() {
           p && {
             ...p,
             done: p.done + 1,
+            page: null,
             imported: [...p.imported, ...(outcome.imported ?? [])],
             skipped: [...p.skipped, ...(outcome.skipped ?? [])],
             failed: [...p.failed, ...(outcome.failed ?? [])],
@@ -136,6 +151,8 @@ export function useImport() {
     if (!running.current) return;
     cancelRequested.current = true;
     setProgress((p) => p && { ...p, cancelling: true });
+    // The file being read stops too (a long scan would otherwise run to its last page).
+    api['sources:importCancel']({}).catch(() => undefined);
   }, []);
 
   const dismiss = useCallback(() => {

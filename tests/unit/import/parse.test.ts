@@ -18,7 +18,7 @@ describe('parseDocument: which files are imported', () => {
     expect(parseDocument('notes.TXT', utf8('Hello')).format).toBe('text');
     expect(parseDocument('notes.Markdown', utf8('# Hello')).format).toBe('markdown');
     expect(parseDocument('page.HTM', utf8('<p>Hello</p>')).format).toBe('html');
-    expect(SUPPORTED_EXTENSIONS).toEqual(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx']);
+    expect(SUPPORTED_EXTENSIONS).toEqual(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx', '.png', '.jpg', '.jpeg', '.tif', '.tiff']);
   });
 
   it('refuses unsupported file types with the reason', () => {

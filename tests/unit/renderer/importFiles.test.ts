@@ -34,8 +34,8 @@ function folder(path: string, children: EntryLike[]): EntryLike {
 
 describe('import file helpers', () => {
   test('supported formats', () => {
-    expect(['a.txt', 'b.MD', 'c.markdown', 'd.html', 'e.htm', 'f.pdf', 'g.docx'].every(isSupported)).toBe(true);
-    expect(['a.jpg', 'b', '.txt', 'c.doc'].some(isSupported)).toBe(false);
+    expect(['a.txt', 'b.MD', 'c.markdown', 'd.html', 'e.htm', 'f.pdf', 'g.docx', 'h.png', 'i.JPG', 'j.jpeg', 'k.tif', 'l.tiff'].every(isSupported)).toBe(true);
+    expect(['a.gif', 'b', '.txt', 'c.doc', 'd.bmp'].some(isSupported)).toBe(false);
   });
 
   test('a dropped folder is walked recursively: supported files in order, hidden ones skipped, the rest counted', async () => {
@@ -43,10 +43,10 @@ describe('import file helpers', () => {
       folder('dossier', [
         fileEntry('dossier/b.txt'),
         fileEntry('dossier/a.pdf'),
-        fileEntry('dossier/photo.jpg'),
+        fileEntry('dossier/photo.gif'),
         fileEntry('dossier/.DS_Store'),
         folder('dossier/.git', [fileEntry('dossier/.git/HEAD.txt')]),
-        folder('dossier/annex', [fileEntry('dossier/annex/c.md'), fileEntry('dossier/annex/d.png'), fileEntry('dossier/annex/e.docx')]),
+        folder('dossier/annex', [fileEntry('dossier/annex/c.md'), fileEntry('dossier/annex/d.bmp'), fileEntry('dossier/annex/e.docx')]),
         fileEntry('dossier/lost.txt', true),
       ]),
       fileEntry('loose.rtf'),
@@ -54,11 +54,11 @@ describe('import file helpers', () => {
     const result = await filesOfEntries(dropped);
     expect(result.files.map((f) => f.path)).toEqual(['dossier/a.pdf', 'dossier/annex/c.md', 'dossier/annex/e.docx', 'dossier/b.txt', 'loose.rtf']);
     expect([...result.ignored]).toEqual([
-      ['.png', 1],
-      ['.jpg', 1],
+      ['.bmp', 1],
+      ['.gif', 1],
     ]);
     expect(result.unreadable).toEqual([{ path: 'dossier/lost.txt', error: 'cannot read the file: gone' }]);
-    expect(describeIgnored(result.ignored)).toBe('2 other files in the folder are not a supported format (.jpg, .png) and were left out.');
+    expect(describeIgnored(result.ignored)).toBe('2 other files in the folder are not a supported format (.bmp, .gif) and were left out.');
   });
 
   test('a picked folder keeps supported files by their path inside it', () => {
