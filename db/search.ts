@@ -232,8 +232,8 @@ function filteredKind(kind: SearchKind, q: SearchQuery): { sql: string; params: 
  */
 export function matchingRows(kind: SearchKind, q: SearchQuery): { sql: string; params: Record<string, string> } | null {
   const k = FILTERED[kind];
-  if (!q.fts && !q.cjk && !q.exclude && !hasFilters(q.filters)) return null;
-  if (!q.fts && !q.cjk && q.exclude && !hasFilters(q.filters)) return null;
+  // Words to leave out and nothing else look for nothing (as in search()).
+  if (!q.fts && !q.cjk && !hasFilters(q.filters)) return null;
   const c = conditions(kind, q);
   if (!c) return null;
   const { where, params } = c;
