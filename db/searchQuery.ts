@@ -22,7 +22,7 @@ import { wordForms, type StemLanguage } from './stemming';
 // a bare word in Russian Cyrillic also looks for its Latin transliteration and a bare
 // Latin word for the Cyrillic it may transliterate (common/transliteration.ts); a word of
 // Chinese, Japanese or Korean characters goes to the index of character pairs (common/cjk.ts);
-// a bare word also finds the other forms of its stem in English and Spanish sources
+// a bare word also finds the other forms of its stem in English, Spanish and Russian sources
 // (db/stemming.ts; the source index's `lang` column says which are which).
 
 export type SearchKind = 'source' | 'excerpt' | 'brief';
@@ -98,13 +98,19 @@ function render(t: Term, stems = false, sole: StemLanguage | null = null): strin
   return each.length === 1 ? each[0] : `(${each.join(' OR ')})`;
 }
 
+/** How many of a Latin word's Cyrillic spellings get their Russian forms looked for (each is some 60 stems). */
+const RU_BASES = 3;
+
 /** A word's other forms in each stemmed language of the workspace (not itself, nor a form already looked for). */
 function formsOf(word: string, alternatives: string[], languages: readonly StemLanguage[], indexed?: (term: string) => boolean): Partial<Record<StemLanguage, string[]>> {
   const out: Partial<Record<StemLanguage, string[]>> = {};
   const have = new Set(alternatives.map((a) => a.toLowerCase()));
   for (const language of languages) {
     // Only the forms the index holds: each other one would be one more lookup in every segment, for nothing.
-    const forms = wordForms(word, language).filter((f) => !have.has(f) && (!indexed || indexed(f)));
+    // Russian forms are of the Cyrillic spellings: the word itself, or a Latin word's
+    // likeliest transliterations ("Patrusheva" finds "Патрушев" and "Патрушеву").
+    const bases = language === 'ru' ? alternatives.filter(isCyrillic).slice(0, RU_BASES) : [word];
+    const forms = [...new Set(bases.flatMap((b) => wordForms(b, language)))].filter((f) => !have.has(f) && (!indexed || indexed(f)));
     if (forms.length) out[language] = forms;
   }
   return out;

@@ -1,8 +1,9 @@
 // Workspaces of 10,000 and 50,000 generated articles for the scale benchmarks, imported
 // through the app's own importer (parsed, hashed, stored and indexed as a person's import
 // is). Building 50,000 takes about a minute, so a built workspace is kept in the temporary
-// folder, named by its size and the schema version, and reused until BENCH_FRESH=1.
+// folder, named by its size, the schema version and a digest of its files, and reused until BENCH_FRESH=1.
 // The plain texts themselves are returned too: the floors are built from the same bytes.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,10 @@ export const benchDir = (): string => {
 
 /** The path of a workspace holding `files`, imported through the importer (cached, see above). */
 export async function bigWorkspace(label: string, files: GeneratedFile[]): Promise<{ path: string; importSeconds: number | null }> {
-  const path = join(benchDir(), `${label}-${files.length}-schema${latestVersion}.sourcebook`);
+  // Named by what it holds too: a generator that changes must not measure a stale corpus.
+  const digest = createHash('sha1');
+  for (const f of files) digest.update(f.name).update(f.bytes);
+  const path = join(benchDir(), `${label}-${files.length}-schema${latestVersion}-${digest.digest('hex').slice(0, 10)}.sourcebook`);
   if (existsSync(path) && process.env.BENCH_FRESH !== '1') return { path, importSeconds: null };
   const partial = `${path}.building`;
   removeWorkspaceFiles(partial);

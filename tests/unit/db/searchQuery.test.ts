@@ -96,3 +96,34 @@ describe('stemming, by the source’s language', () => {
     expect(parseSearchQuery('sanction', { stemming: ['en', 'es'] }).ftsSources).toContain('lang : "en"');
   });
 });
+
+describe('Russian inflections', () => {
+  const db = new Database(':memory:');
+  migrate(db, migrations);
+  const put = (title: string, text: string, language: string | null) =>
+    insertSource(db, { title, author: null, publisher: null, publishedAt: null, url: null, language, format: 'text', originalName: null, text, original: null });
+  const statement = put('Заявление', 'Секретарь Совбеза Патрушеву доложили о новых санкциях против танкеров.', 'ru');
+  const meeting = put('Встреча', 'Встреча Патрушева с делегацией прошла в Москве; санкции обсуждались.', 'ru');
+  const english = put('Harbour', 'Patrushev was named in the report.', 'en');
+  const ids = (query: string) => search(db, query).map((h) => h.id).sort();
+
+  it('finds a name in its other cases, typed in Cyrillic or in Latin letters', () => {
+    // The English source by the transliteration, "patrushev"; the Russian ones by the name's cases.
+    expect(ids('Патрушев')).toEqual([statement, meeting, english].sort());
+    expect(ids('Патрушева')).toEqual([statement, meeting].sort());
+    // Latin letters: the English source by the word itself, the Russian ones by its transliteration's cases.
+    expect(ids('Patrushev')).toEqual([statement, meeting, english].sort());
+  });
+
+  it('finds a noun in its other cases, and a quoted word stays exact', () => {
+    expect(ids('санкции')).toEqual([statement, meeting].sort());
+    expect(ids('"санкции"')).toEqual([meeting]);
+    const [hit] = search(db, 'санкциях').filter((h) => h.id === meeting);
+    expect(hit.snippet.slice(...hit.highlights[0])).toBe('санкции');
+  });
+
+  it('leaves Russian forms to Russian sources: an English source with the same letters is not stemmed', () => {
+    const other = put('Transcript', 'санкциях', 'en');
+    expect(ids('санкции')).not.toContain(other);
+  });
+});
