@@ -220,10 +220,39 @@ function filteredKind(kind: SearchKind, q: SearchQuery): { sql: string; params: 
       params,
     };
   }
+  if (kind !== 'source' && q.cjk) return { sql: cjkRankedSql(kind, where, q.cjkWords.length), params };
   return {
     sql: `SELECT '${kind}' AS kind, ${k.select}, ${k.plain} AS snippet, 0 AS rank FROM ${k.table} ${k.joins} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${k.key} DESC LIMIT @limit`,
     params,
   };
+}
+
+/** An excerpt's or a brief's fields as the CJK ranking weighs them (FTS5's bm25 weights of the same kind). */
+const CJK_FIELDS = {
+  excerpt: { table: 'excerpts', fields: [['e.quote', 'quote', 2], ["coalesce(e.note, '')", "coalesce(note, '')", 1]] },
+  brief: { table: 'briefs', fields: [['b.title', 'title', 5], ['b.plain_text', 'plain_text', 1]] },
+} as const;
+
+/**
+ * Excerpts and briefs are short and few beside sources, so their CJK words are looked for
+ * in their own text (instr) rather than in a pair index of their own. To sit in one list
+ * with the sources, which the pair index ranks by BM25, they are ranked by BM25 too, on
+ * the same terms: each word's occurrences (weighted by field as their FTS5 tables weigh
+ * them), the text's length against the kind's average, and how rare the match is among
+ * them (k1 = 1.2, b = 0.75, FTS5's own constants). Snippets are cut around the words after.
+ */
+function cjkRankedSql(kind: 'excerpt' | 'brief', where: string[], words: number): string {
+  const k = FILTERED[kind];
+  const { table, fields } = CJK_FIELDS[kind];
+  const occurrences = (field: string, w: number) => `((length(${field}) - length(replace(${field}, @cjkWord${w}, ''))) / length(@cjkWord${w}))`;
+  const tf = Array.from({ length: words }, (_, w) => `${fields.map(([f, , weight]) => `${weight} * ${occurrences(f, w)}`).join(' + ')} AS tf${w}`);
+  const length = fields.map(([f]) => `length(${f})`).join(' + ');
+  const averageLength = `(SELECT max(1, avg(${fields.map(([, f]) => `length(${f})`).join(' + ')})) FROM ${table})`;
+  const score = Array.from({ length: words }, (_, w) => `idf * tf${w} * 2.2 / (tf${w} + 1.2 * (0.25 + 0.75 * len / avgLen))`).join(' + ');
+  return `SELECT '${kind}' AS kind, id, title, NULL AS snippet, -(${score || '0'}) AS rank
+          FROM (SELECT *, ln(1 + ((SELECT count(*) FROM ${table}) - count(*) OVER () + 0.5) / (count(*) OVER () + 0.5)) AS idf, ${averageLength} AS avgLen
+                FROM (SELECT ${k.select}, ${[...tf, `${length} AS len`].join(', ')} FROM ${k.table} ${k.joins} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}))
+          ORDER BY rank LIMIT @limit`;
 }
 
 /**
@@ -327,7 +356,7 @@ export function unfoldSnippet(marked: string, originals: readonly string[]): str
   return marked;
 }
 
-/** A snippet for a source found by its CJK words alone: the text around their first occurrence, each occurrence marked. */
+/** A snippet for a result found by its CJK words alone (the first of its texts: a source's, an excerpt's quote, a brief's): the text around their first occurrence, each occurrence marked. */
 function cjkSnippet(db: Db, r: HitRow, words: readonly string[]): string {
   const text = originalTexts(db, r)[0] ?? '';
   const first = Math.min(...words.map((w) => text.indexOf(w)).filter((i) => i >= 0));

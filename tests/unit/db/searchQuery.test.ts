@@ -5,6 +5,9 @@ import { migrations } from '../../../db/migrations';
 import { insertSource, updateSourceMeta } from '../../../db/sources';
 import { search } from '../../../db/search';
 import { parseSearchQuery } from '../../../db/searchQuery';
+import { insertExcerpt } from '../../../db/excerpts';
+import { createBrief } from '../../../db/briefs';
+import { paragraphNode, rootNode, textNode } from '../../../db/brief/document';
 
 describe('the search language', () => {
   it('quotes every word, so FTS5 syntax typed by a person is only words', () => {
@@ -125,5 +128,28 @@ describe('Russian inflections', () => {
   it('leaves Russian forms to Russian sources: an English source with the same letters is not stemmed', () => {
     const other = put('Transcript', 'санкциях', 'en');
     expect(ids('санкции')).not.toContain(other);
+  });
+});
+
+describe('Chinese words in excerpts and briefs, ranked with the sources', () => {
+  const db = new Database(':memory:');
+  migrate(db, migrations);
+  const text = '外交部发言人表示，制裁将继续有效。' + '双方仍在保持沟通，会议讨论了港口和海关的问题。'.repeat(20);
+  const source = insertSource(db, { title: '发言', author: null, publisher: null, publishedAt: null, url: null, language: 'zh', format: 'text', originalName: null, text, original: null });
+  const once = insertExcerpt(db, { sourceId: source, version: 1, start: 0, end: 17, quote: text.slice(0, 17), prefix: '', suffix: '' });
+  const often = insertExcerpt(db, { sourceId: source, version: 1, start: 9, end: 17, quote: '制裁将继续有效', prefix: '', suffix: '', note: '制裁，制裁，又是制裁。' });
+  const unrelated = insertExcerpt(db, { sourceId: source, version: 1, start: 17, end: 30, quote: text.slice(17, 30), prefix: '', suffix: '' });
+  const brief = createBrief(db, '制裁简报', rootNode([paragraphNode([textNode('关于制裁的说明。')])]));
+
+  it('ranks excerpts and briefs by how much of them the word is, among the sources, with the word marked', () => {
+    const hits = search(db, '制裁');
+    const order = hits.map((h) => h.id);
+    expect(order).not.toContain(unrelated);
+    expect(new Set(order)).toEqual(new Set([source, once, often, brief]));
+    // The word thrice in a short excerpt and in a brief's title outrank one mention in a long source or a long quote.
+    expect(order.indexOf(often)).toBeLessThan(order.indexOf(once));
+    expect(order.indexOf(brief)).toBeLessThan(order.indexOf(source));
+    expect(order.indexOf(often)).toBeLessThan(order.indexOf(source));
+    for (const h of hits) expect(h.snippet.slice(...h.highlights[0])).toBe('制裁');
   });
 });
