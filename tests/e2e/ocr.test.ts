@@ -49,6 +49,9 @@ describe('a scanned PDF', () => {
     await expect.poll(() => reader.locator('.reader-text').textContent()).toContain(QUOTE);
     // The reader says the text was read by OCR, with how sure the engine was.
     await expect.poll(() => reader.locator('.ocr-badge').textContent()).toMatch(/^OCR · \d+%$/);
+    // And the page itself is marked as read by OCR, with its own confidence.
+    const pageMark = reader.getByRole('note', { name: /^Page 1, read by OCR, confidence \d+%$/ });
+    expect(await pageMark.getAttribute('data-label')).toMatch(/^p\. 1 · OCR \d+%$/);
     await screenshotsLightAndDark(page, 'ocr-reader-1440');
     expect(await axeViolations(page, { selector: '.reader' })).toEqual([]);
 

@@ -176,7 +176,7 @@ function SourceReader({ source, excerpts }: { source: Source; excerpts: ExcerptV
 
   const highlights = useHighlights({ excerpts, placed, pending: composer, passage, focusedId, focusNonce, selectedId, mentions: entityMentions.mentions });
   const blocks = useMemo(() => blocksOf(source.text), [source.text]);
-  const pageMarks = useMemo(() => pageMarksOf(blocks, source.pages), [blocks, source.pages]);
+  const pageMarks = useMemo(() => pageMarksOf(blocks, source.pages, source.ocr), [blocks, source.pages, source.ocr]);
   const toReview = excerpts.filter((e) => e.state === 'fuzzy' || e.state === 'orphaned').length;
 
   const focusedStart = useMemo(() => {

@@ -7,7 +7,7 @@
 import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { mentionRunProps, splitAtMentions, type SourceMention } from '../entities/mentions';
 import { highlightStyle } from './colors';
-import { blockIndexAt, segmentsOf, type Block, type Mark, type PageMarks } from './layout';
+import { blockIndexAt, pageLabel, segmentsOf, type Block, type Mark, type PageMarks } from './layout';
 
 /** The id of the mark of the passage being saved (not an excerpt yet). */
 export const PENDING = '__pending';
@@ -369,6 +369,7 @@ export const SourceText = memo(function SourceText({ text, blocks, pageMarks, hi
               last={i + 1 >= n || !blocks[i + 1].continued}
               pageStart={pageMarks.atBlock.get(i) ?? null}
               pagesInside={pageMarks.inBlock.get(i)}
+              ocrPages={pageMarks.ocr}
               highlights={highlights}
             />,
           );
@@ -385,6 +386,13 @@ export const SourceText = memo(function SourceText({ text, blocks, pageMarks, hi
   );
 });
 
+/** Where a page begins: between blocks (a rule) or inside one (a mark in the line), "p. 3", or "p. 3 · OCR 93%" for a page read by OCR. */
+function PageMark({ page, ocr, block }: { page: number; ocr: ReadonlyMap<number, number>; block?: boolean }) {
+  const { label, name } = pageLabel(page, ocr);
+  const className = `${block ? 'page-break' : 'page-marker'}${ocr.has(page) ? ' is-ocr' : ''}`;
+  return block ? <div className={className} data-label={label} role="note" aria-label={name} /> : <span className={className} data-label={label} role="note" aria-label={name} />;
+}
+
 const BlockView = memo(function BlockView({
   index,
   text,
@@ -392,6 +400,7 @@ const BlockView = memo(function BlockView({
   last,
   pageStart,
   pagesInside,
+  ocrPages,
   highlights,
 }: {
   index: number;
@@ -400,6 +409,7 @@ const BlockView = memo(function BlockView({
   last: boolean;
   pageStart: number | null;
   pagesInside: { offset: number; page: number }[] | undefined;
+  ocrPages: ReadonlyMap<number, number>;
   highlights: Highlights;
 }) {
   const { marks, hues, lengths, fuzzyIds, focusedId, selectedId, focusNonce, mentions } = highlights;
@@ -408,12 +418,12 @@ const BlockView = memo(function BlockView({
   const pageAtOffset = useMemo(() => new Map(pagesInside?.map((p) => [p.offset, p.page])), [pagesInside]);
   return (
     <div className={`reader-block${last ? '' : ' is-continued'}`} data-block={index}>
-      {pageStart !== null && <div className="page-break" data-label={`p. ${pageStart}`} role="note" aria-label={`Page ${pageStart}`} />}
+      {pageStart !== null && <PageMark page={pageStart} ocr={ocrPages} block />}
       <p className="reader-paragraph" dir="auto">
         {segments.map((s) => {
           const content = text.slice(s.start, s.end);
           const page = pageAtOffset.get(s.start);
-          const marker = page !== undefined && <span key={`p${s.start}`} className="page-marker" data-label={`p. ${page}`} role="note" aria-label={`Page ${page}`} />;
+          const marker = page !== undefined && <PageMark key={`p${s.start}`} page={page} ocr={ocrPages} />;
           if (s.ids.length === 0) {
             return (
               <Fragment key={s.start}>

@@ -131,10 +131,20 @@ export interface PageMarks {
   atBlock: Map<number, number>;
   /** Block index → pages starting inside the block, by offset. */
   inBlock: Map<number, { offset: number; page: number }[]>;
+  /** Page → the confidence (0–100) of the pages read by OCR: their markers say so. */
+  ocr: ReadonlyMap<number, number>;
 }
 
-export function pageMarksOf(blocks: readonly Block[], pages: readonly { page: number; start: number }[] | null): PageMarks {
-  const marks: PageMarks = { atBlock: new Map(), inBlock: new Map() };
+/** A page marker's visible label and its spoken name: "p. 3 · OCR 93%", "Page 3, read by OCR, confidence 93%". */
+export function pageLabel(page: number, ocr: ReadonlyMap<number, number>): { label: string; name: string } {
+  const confidence = ocr.get(page);
+  if (confidence === undefined) return { label: `p. ${page}`, name: `Page ${page}` };
+  const c = Math.round(confidence);
+  return { label: `p. ${page} · OCR ${c}%`, name: `Page ${page}, read by OCR, confidence ${c}%` };
+}
+
+export function pageMarksOf(blocks: readonly Block[], pages: readonly { page: number; start: number }[] | null, ocr: readonly { page: number; confidence: number }[] | null = null): PageMarks {
+  const marks: PageMarks = { atBlock: new Map(), inBlock: new Map(), ocr: new Map(ocr?.map((p) => [p.page, p.confidence])) };
   if (!pages) return marks;
   for (const p of pages) {
     const i = blockIndexAt(blocks, p.start);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { blockIndexAt, blocksOf, pageMarksOf, segmentsOf } from '../../../renderer/src/reader/layout';
+import { blockIndexAt, blocksOf, pageLabel, pageMarksOf, segmentsOf } from '../../../renderer/src/reader/layout';
 import { highlightStyle, tagHue } from '../../../renderer/src/reader/colors';
 
 describe('blocks of a source’s text', () => {
@@ -81,6 +81,12 @@ describe('page marks', () => {
     ]);
     expect(marks.inBlock.get(1)).toEqual([{ offset: text.indexOf('three'), page: 3 }]);
     expect(pageMarksOf(blocks, null).atBlock.size).toBe(0);
+  });
+
+  test('a page read by OCR says so on its marker, with its confidence; the others do not', () => {
+    const marks = pageMarksOf([], [{ page: 1, start: 0 }], [{ page: 2, confidence: 92.6 }]);
+    expect(pageLabel(2, marks.ocr)).toEqual({ label: 'p. 2 · OCR 93%', name: 'Page 2, read by OCR, confidence 93%' });
+    expect(pageLabel(1, marks.ocr)).toEqual({ label: 'p. 1', name: 'Page 1' });
   });
 });
 
