@@ -7,6 +7,7 @@ import { quoteContext } from './anchoring/quote';
 import { parseToOutcome } from './import/parseOutcome';
 import { sharedParsePool } from './import/parsePool';
 import { workspaceOcrRequest } from './ocr/ocrDefaults';
+import type { OcrRequest } from '../../common/ocr';
 import { detectLanguage } from './import/language';
 import { readImportFile, type ImportInput } from './import/input';
 import { MAX_IMPORT_BYTES as MAX_FILE_BYTES } from '../../common/sourceFiles';
@@ -27,13 +28,18 @@ export type { ReplaceReport };
  * replaceSourceText for the front doors: the workspace at `workspacePath` is backed up
  * first (every excerpt of the source may move), and a failed backup stops it.
  */
-export async function replaceSourceTextSafely(db: Db, workspacePath: string, sourceId: string, input: ImportInput): Promise<ReplaceReport> {
-  if (!getSource(db, sourceId)) throw new UserError(`No source with id ${sourceId}.`);
-  await backupBefore(db, workspacePath, `replacing the text of ${sourceId}`);
-  return replaceSourceText(db, sourceId, input);
+/** How a replacing file is read: its OCR (by default, the languages of the workspace's sources). */
+export interface ReplaceOptions {
+  ocr?: OcrRequest;
 }
 
-export async function replaceSourceText(db: Db, sourceId: string, input: ImportInput): Promise<ReplaceReport> {
+export async function replaceSourceTextSafely(db: Db, workspacePath: string, sourceId: string, input: ImportInput, options: ReplaceOptions = {}): Promise<ReplaceReport> {
+  if (!getSource(db, sourceId)) throw new UserError(`No source with id ${sourceId}.`);
+  await backupBefore(db, workspacePath, `replacing the text of ${sourceId}`);
+  return replaceSourceText(db, sourceId, input, options);
+}
+
+export async function replaceSourceText(db: Db, sourceId: string, input: ImportInput, options: ReplaceOptions = {}): Promise<ReplaceReport> {
   const source = getSource(db, sourceId);
   if (!source) throw new UserError(`No source with id ${sourceId}.`);
   const read = readImportFile(input);
@@ -44,7 +50,7 @@ export async function replaceSourceText(db: Db, sourceId: string, input: ImportI
   try {
     // In a parse worker when there are any (a scan's pages are read by OCR, seconds each).
     const pool = sharedParsePool();
-    const ocr = workspaceOcrRequest(db);
+    const ocr = options.ocr ?? workspaceOcrRequest(db);
     const outcome = pool ? await pool.parse(input.name, bytes, { ocr }) : await parseToOutcome(input.name, bytes, { ocr });
     if (outcome.kind !== 'parsed') throw new Error(outcome.kind === 'skip' ? outcome.reason : outcome.message);
     doc = outcome.doc;

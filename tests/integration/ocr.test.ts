@@ -112,6 +112,23 @@ describe('OCR on import', () => {
     expect(dir.stderr).toMatch(/is not a folder/);
   });
 
+  it('source replace reads a scan with the same OCR flags: the new version is the scan’s text, read in the language asked for', () => {
+    writeFileSync(tmp.path('draft.txt'), 'A draft typed before the signed copy was scanned.');
+    const id = cli(ws, 'import', tmp.path('draft.txt'), '--json').json<Imported>().imported[0].id;
+    const wrong = cli(ws, 'source', 'replace', id, tmp.path('nota.png'), '--ocr-lang', 'xyz');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/no OCR data for xyz/);
+    const off = cli(ws, 'source', 'replace', id, tmp.path('scan.pdf'), '--ocr', 'never');
+    expect(off.code).toBe(1);
+    expect(off.stderr).toMatch(/cannot replace the text: .*no text layer/);
+    expect(stored(id).text).toBe('A draft typed before the signed copy was scanned.');
+    const r = cli(ws, 'source', 'replace', id, tmp.path('nota.png'), '--ocr-lang', 'spa', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const { text, ocr } = stored(id);
+    expect(flat(text)).toBe(flat(SPANISH[0].join(' ')));
+    expect(ocr![0].languages).toMatch(/^spa /);
+  });
+
   it('a damaged image, or one that claims to be enormous, is refused with a sentence and nothing is stored', () => {
     writeFileSync(tmp.path('broken.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('not really a png at all')]));
     const huge = Buffer.alloc(33);

@@ -33,25 +33,34 @@ function ocrRequestOf(values: { ocr?: string; 'ocr-lang'?: string; 'ocr-data'?: 
   return { mode: mode as OcrMode, languages, dataDir };
 }
 
+/**
+ * The OCR flags read and their languages' data found, before any file is read: a wrong
+ * name is a usage error (exit 2), not a failed file each.
+ */
+async function checkedOcrRequest(values: { ocr?: string; 'ocr-lang'?: string; 'ocr-data'?: string }): Promise<OcrRequest> {
+  const ocr = ocrRequestOf(values);
+  if (ocr.mode === 'never') return ocr;
+  const { resolveOcrLanguages, OcrLanguageError } = await import('../../services/ocr/languageData');
+  try {
+    resolveOcrLanguages(ocr.languages, ocr.dataDir);
+  } catch (err) {
+    if (err instanceof OcrLanguageError) throw new UsageError(`--ocr-lang: ${err.message}`);
+    throw err;
+  }
+  return ocr;
+}
+
+const OCR_FLAGS = { ocr: { type: 'string' }, 'ocr-lang': { type: 'string' }, 'ocr-data': { type: 'string' } } as const;
+
 export const sourcesCommands: Command[] = [
   {
     name: 'import',
     async run(args, ctx) {
-      const { positionals, values } = parse(args, { ocr: { type: 'string' }, 'ocr-lang': { type: 'string' }, 'ocr-data': { type: 'string' } });
+      const { positionals, values } = parse(args, OCR_FLAGS);
       if (positionals.length === 0) throw new UsageError('import needs at least one file or folder.');
-      const ocr = ocrRequestOf(values);
+      const ocr = await checkedOcrRequest(values);
       // The importer (parsers, PDF engine, parse workers) loads only for the commands that import.
       const { importPaths } = await import('../../services/importer');
-      const { resolveOcrLanguages, OcrLanguageError } = await import('../../services/ocr/languageData');
-      // The languages are checked before any file is read: a wrong name is a usage error, not a failed file each.
-      if (ocr.mode !== 'never') {
-        try {
-          resolveOcrLanguages(ocr.languages, ocr.dataDir);
-        } catch (err) {
-          if (err instanceof OcrLanguageError) throw new UsageError(`--ocr-lang: ${err.message}`);
-          throw err;
-        }
-      }
       const report = await withWorkspace(ctx.workspace, (db) => importPaths(db, positionals, { ocr }));
       ctx.out.print(report, () =>
         [
@@ -78,9 +87,11 @@ export const sourcesCommands: Command[] = [
   {
     name: 'source replace',
     async run(args, ctx) {
-      const { positionals } = parse(args, {});
+      const { positionals, values } = parse(args, OCR_FLAGS);
       const sourceId = one(positionals[0], 'SOURCE_ID');
       const file = one(positionals[1], 'FILE');
+      // The same OCR flags as import; without any, the languages of the workspace's sources (as in the app).
+      const ocr = values.ocr !== undefined || values['ocr-lang'] !== undefined || values['ocr-data'] !== undefined ? await checkedOcrRequest(values) : undefined;
       let stat;
       try {
         stat = statSync(file);
@@ -89,7 +100,7 @@ export const sourcesCommands: Command[] = [
       }
       if (!stat.isFile()) throw new UserError(`Cannot read ${file}: it is not a regular file.`);
       const [{ fileInput }, { replaceSourceTextSafely }] = await Promise.all([import('../../services/importer'), import('../../services/versions')]);
-      const report = await withWorkspace(ctx.workspace, (db) => replaceSourceTextSafely(db, ctx.workspace, sourceId, fileInput(file, stat.size)));
+      const report = await withWorkspace(ctx.workspace, (db) => replaceSourceTextSafely(db, ctx.workspace, sourceId, fileInput(file, stat.size), { ocr }));
       const { exact, moved, fuzzy, orphaned, excerpts } = report;
       ctx.out.print({ exact, moved, fuzzy, orphaned, excerpts }, () =>
         [

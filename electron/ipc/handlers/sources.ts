@@ -30,9 +30,10 @@ export const sourcesHandlers: FeatureHandlers<'workspace' | 'sources' | 'publish
   'sources:deleteMany': ({ ids }, { db }) => ({ deleted: removeSources(db, ids) }),
   'sources:versions': ({ id }, { db }) => sourceVersions(db, id),
   'sources:citedIn': ({ id }, { db }) => whereSourceIsCited(db, id),
-  'sources:replace': ({ id, file }, { db, workspacePath }) => {
+  'sources:replace': ({ id, file }, { db, workspacePath, preferences }) => {
     const bytes = Buffer.from(file.data, 'base64');
-    return replaceSourceTextSafely(db, workspacePath, id, { path: file.name, name: file.name, size: bytes.length, read: () => bytes });
+    // Read as an import is: Settings' OCR languages, else those of the workspace's sources.
+    return replaceSourceTextSafely(db, workspacePath, id, { path: file.name, name: file.name, size: bytes.length, read: () => bytes }, { ocr: workspaceOcrRequest(db, preferences.get().ocr) });
   },
   'publishers:list': (_, { db }) => listPublishers(db),
   'publishers:grade': ({ name, reliability }, { db }) => gradePublisher(db, name, reliability),
