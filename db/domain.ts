@@ -229,6 +229,12 @@ export interface SearchFacets {
   publishers: FacetValue[];
   tags: FacetValue[];
   entities: FacetValue[];
+  /** Years of the matches' dates (date:2024), latest first. */
+  dates: FacetValue[];
+  /** Months the matches were added in (added:2026-11), latest first. */
+  added: FacetValue[];
+  /** Excerpts' anchoring states (state:fuzzy). */
+  states: FacetValue[];
 }
 
 export interface SavedSearch {

@@ -86,6 +86,8 @@ const FILTERED = {
     tag: (p: string) => `EXISTS (SELECT 1 FROM excerpts x JOIN excerpt_tags et ON et.excerpt_id = x.id JOIN tags t ON t.id = et.tag_id WHERE x.source_id = s.id AND ${tagMatch(p)})`,
     entity: (p: string) => `(EXISTS (SELECT 1 FROM mentions m WHERE m.source_id = s.id AND m.entity_id IN ${entityIds(p)}) OR EXISTS (SELECT 1 FROM excerpts x JOIN excerpt_entities xe ON xe.excerpt_id = x.id WHERE x.source_id = s.id AND xe.entity_id IN ${entityIds(p)}))`,
     date: 's.published_at',
+    added: 's.created_at',
+    state: null,
     language: 's.language',
     grade: `(SELECT coalesce(s.reliability, p.reliability) FROM publishers p WHERE p.name = s.publisher UNION ALL SELECT s.reliability LIMIT 1)`,
     credibility: null,
@@ -104,6 +106,8 @@ const FILTERED = {
     tag: (p: string) => `EXISTS (SELECT 1 FROM excerpt_tags et JOIN tags t ON t.id = et.tag_id WHERE et.excerpt_id = e.id AND ${tagMatch(p)})`,
     entity: (p: string) => `EXISTS (SELECT 1 FROM excerpt_entities xe WHERE xe.excerpt_id = e.id AND xe.entity_id IN ${entityIds(p)})`,
     date: 'coalesce(e.event_date, s.published_at)',
+    added: 'e.created_at',
+    state: 'e.anchor_state',
     language: 's.language',
     grade: `(SELECT coalesce(s.reliability, p.reliability) FROM publishers p WHERE p.name = s.publisher UNION ALL SELECT s.reliability LIMIT 1)`,
     credibility: 'e.credibility',
@@ -122,6 +126,8 @@ const FILTERED = {
     tag: null,
     entity: (p: string) => `EXISTS (SELECT 1 FROM brief_entity_mentions bm WHERE bm.brief_id = b.id AND bm.entity_id IN ${entityIds(p)})`,
     date: 'b.updated_at',
+    added: 'b.created_at',
+    state: null,
     language: null,
     grade: null,
     credibility: null,
@@ -140,7 +146,7 @@ function conditions(kind: SearchKind, q: SearchQuery): { where: string[]; params
   const k = FILTERED[kind];
   const f = q.filters;
   if (f.kinds && !f.kinds.includes(kind)) return null;
-  if ((f.publisher.length && !k.publisher) || (f.tag.length && !k.tag) || (f.language.length && !k.language) || (f.grade.length && !k.grade)) return null;
+  if ((f.publisher.length && !k.publisher) || (f.tag.length && !k.tag) || (f.language.length && !k.language) || (f.grade.length && !k.grade) || (f.state.length && !k.state)) return null;
   const where: string[] = [];
   const params: Record<string, string> = {};
   f.title.forEach((v, i) => {
@@ -193,6 +199,19 @@ function conditions(kind: SearchKind, q: SearchQuery): { where: string[]; params
   if (f.after) {
     where.push(`${k.date} >= @after`);
     params.after = f.after;
+  }
+  // A period: the dates that begin with it (2024 holds 2024-03-02; the stored dates are ISO text).
+  if (f.date) {
+    where.push(`substr(${k.date}, 1, ${f.date.length}) = @date`);
+    params.date = f.date;
+  }
+  if (f.added) {
+    where.push(`substr(${k.added}, 1, ${f.added.length}) = @added`);
+    params.added = f.added;
+  }
+  if (f.state.length && k.state) {
+    where.push(`${k.state} IN (${f.state.map((_, i) => `@state${i}`).join(', ')})`);
+    f.state.forEach((v, i) => (params[`state${i}`] = v));
   }
   return { where, params };
 }

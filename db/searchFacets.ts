@@ -25,10 +25,22 @@ export function filterOf(field: string, value: string): string | null {
 
 type Matching = { sql: string; params: Record<string, string | null> };
 
-const EMPTY: SearchFacets = { total: 0, kinds: [], languages: [], grades: [], publishers: [], tags: [], entities: [] };
+const EMPTY: SearchFacets = { total: 0, kinds: [], languages: [], grades: [], publishers: [], tags: [], entities: [], dates: [], added: [], states: [] };
 
 /** The effective grade of source `s`: its own, else its publisher's. */
 const GRADE_OF = `coalesce(s.reliability, (SELECT p.reliability FROM publishers p WHERE p.name = s.publisher))`;
+
+/** Each kind's date as before:, after: and date: read it, and the date it was added (db/search.ts). */
+const DATE_OF: Record<SearchKind, string> = { source: 's.published_at', excerpt: 'coalesce(e.event_date, s.published_at)', brief: 'b.updated_at' };
+const ADDED_OF: Record<SearchKind, string> = { source: 's.created_at', excerpt: 'e.created_at', brief: 'b.created_at' };
+const DATE_JOINS: Record<SearchKind, string> = {
+  source: 'JOIN sources s ON s.seq = x.seq',
+  excerpt: 'JOIN excerpts e ON e.seq = x.seq JOIN sources s ON s.id = e.source_id',
+  brief: 'JOIN briefs b ON b.seq = x.seq',
+};
+
+/** An excerpt's anchoring state as the reader names it. */
+const STATE_LABELS: Record<string, string> = { exact: 'exact', moved: 'moved', fuzzy: 'to confirm', orphaned: 'orphaned' };
 
 /** A prefix this short matches nearly everything: counting it would read the whole corpus at each keystroke. */
 const COUNT_FROM_PREFIX = 3;
@@ -50,15 +62,25 @@ export function searchFacets(db: Db, input: string, asYouType = false): SearchFa
 
   const count = (m: Matching | null) => (m ? (prepared(db, `SELECT count(*) FROM (${m.sql})`).pluck().get(m.params) as number) : 0);
   const kinds = (['source', 'excerpt', 'brief'] as const).map((kind, i) => ({ kind, n: count([sources, excerpts, briefs][i]) }));
-  const top = (m: Matching | null, select: string, field: string, label?: (v: string) => string) => {
+  // The commonest values; a period's (`byValue`) the latest, as a timeline reads.
+  const top = (m: Matching | null, select: string, field: string, label?: (v: string) => string, byValue = false) => {
     if (!m) return [];
-    const found = prepared(db, `SELECT value, count(*) AS count FROM (${select.replace('$M', `(${m.sql})`)}) WHERE value IS NOT NULL AND value <> '' GROUP BY value ORDER BY count DESC, value LIMIT ${FACET_VALUES}`).all(m.params) as { value: string; count: number }[];
+    const found = prepared(db, `SELECT value, count(*) AS count FROM (${select.replace('$M', `(${m.sql})`)}) WHERE value IS NOT NULL AND value <> '' GROUP BY value ORDER BY ${byValue ? 'value DESC' : 'count DESC, value'} LIMIT ${FACET_VALUES}`).all(m.params) as { value: string; count: number }[];
     return found.flatMap((r) => {
       const filter = filterOf(field, r.value);
       return filter ? [{ value: label ? label(r.value) : r.value, count: r.count, filter }] : [];
     });
   };
   const KIND_NAMES: Record<SearchKind, string> = { source: 'sources', excerpt: 'excerpts', brief: 'briefs' };
+  /** One value per match of every kind: the first `length` characters of its date column. */
+  const everyKind = (columns: Record<SearchKind, string>, length: number): Matching | null => {
+    const parts = (['source', 'excerpt', 'brief'] as const).flatMap((kind, i) => {
+      const m = [sources, excerpts, briefs][i];
+      return m ? [{ sql: `SELECT substr(${columns[kind]}, 1, ${length}) AS value FROM (${m.sql}) x ${DATE_JOINS[kind]}`, params: m.params }] : [];
+    });
+    // The kinds' conditions share their parameters' names and values (db/search.ts conditions).
+    return parts.length ? { sql: parts.map((p) => p.sql).join(' UNION ALL '), params: Object.assign({}, ...parts.map((p) => p.params)) } : null;
+  };
   return {
     total: kinds.reduce((a, k) => a + k.n, 0),
     kinds: kinds.filter((k) => k.n > 0).map((k) => ({ value: KIND_NAMES[k.kind], count: k.n, filter: `kind:${k.kind}` })),
@@ -74,5 +96,10 @@ export function searchFacets(db: Db, input: string, asYouType = false): SearchFa
         : `SELECT n.name AS value FROM $M x JOIN excerpt_entities xe ON xe.excerpt_id = x.id JOIN entities n ON n.id = xe.entity_id`,
       'entity',
     ),
+    // Years of the matches' dates and months of their adding, as date: and added: read
+    // them for each kind, so a value's count is what adding its filter leaves.
+    dates: top(everyKind(DATE_OF, 4), `SELECT value FROM $M`, 'date', undefined, true),
+    added: top(everyKind(ADDED_OF, 7), `SELECT value FROM $M`, 'added', undefined, true),
+    states: top(excerpts, `SELECT e.anchor_state AS value FROM $M x JOIN excerpts e ON e.seq = x.seq`, 'state', (v) => STATE_LABELS[v] ?? v),
   };
 }

@@ -14,6 +14,10 @@ import { wordForms, type StemLanguage } from './stemming';
 //   before:2025-06 (earlier than June 2025), after:2024 (in 2024 or later): a source's
 //                 publication date, an excerpt's event date (else its source's), a brief's
 //                 last change; an item without a date is left out
+//   date:2024     that same date within that period (date:2024-03, date:2024-03-02)
+//   added:2026-11 imported (a source), made (an excerpt) or begun (a brief) in that period
+//   state:fuzzy   excerpts whose passage is in that anchoring state: exact, moved, fuzzy
+//                 (to confirm), orphaned
 // A filter value with spaces goes in quotes: publisher:"Coastal Ledger".
 //   lang:es       sources in that language (language: too; `es` also matches `es-MX`), excerpts of them
 //   grade:B       sources graded B (their own grade, else their publisher's), excerpts of them;
@@ -35,6 +39,12 @@ export interface SearchFilters {
   /** Dates as typed, YYYY[-MM[-DD]]: compared as text with the stored ISO dates. */
   before: string | null;
   after: string | null;
+  /** A period (YYYY[-MM[-DD]]) the item's date (as before:/after: read it) falls in. */
+  date: string | null;
+  /** A period the item was added to the workspace in. */
+  added: string | null;
+  /** Excerpts' anchoring states asked for (state:). */
+  state: string[];
   /** The kinds asked for (kind:), or null for all. */
   kinds: SearchKind[] | null;
   /** Languages asked for (lang:), as typed. */
@@ -61,7 +71,8 @@ export interface SearchQuery {
 
 // Marks (\p{M}) belong to the word: an Arabic word's harakat, a decomposed accent.
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-const FIELDS = new Set(['title', 'publisher', 'tag', 'entity', 'before', 'after', 'kind', 'lang', 'language', 'grade']);
+const FIELDS = new Set(['title', 'publisher', 'tag', 'entity', 'before', 'after', 'date', 'added', 'state', 'kind', 'lang', 'language', 'grade']);
+export const ANCHOR_STATES = ['exact', 'moved', 'fuzzy', 'orphaned'] as const;
 const GRADE = /^[A-F][1-6]?$/;
 const KINDS = new Set<SearchKind>(['source', 'excerpt', 'brief']);
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -178,7 +189,7 @@ function termsOf(text: string, quoted: boolean, negated: boolean, atEnd: boolean
  * `indexed` says whether the source index holds a word (a stemmed form it does not is left out).
  */
 export function parseSearchQuery(input: string, options: { asYouType?: boolean; cyrillic?: boolean; stemming?: readonly StemLanguage[]; soleLanguage?: StemLanguage | null; indexed?: (term: string) => boolean } = {}): SearchQuery {
-  const filters: SearchFilters = { title: [], publisher: [], tag: [], entity: [], before: null, after: null, kinds: null, language: [], grade: [] };
+  const filters: SearchFilters = { title: [], publisher: [], tag: [], entity: [], before: null, after: null, date: null, added: null, state: [], kinds: null, language: [], grade: [] };
   // Groups of alternatives, all required: `a OR b c` is [[a, b], [c]].
   const groups: Term[][] = [];
   const excluded: Term[] = [];
@@ -192,8 +203,11 @@ export function parseSearchQuery(input: string, options: { asYouType?: boolean; 
     if (t.field) {
       const value = t.text.trim();
       if (!value) continue;
-      if (t.field === 'before' || t.field === 'after') {
+      if (t.field === 'before' || t.field === 'after' || t.field === 'date' || t.field === 'added') {
         if (DATE.test(value)) filters[t.field] = value;
+      } else if (t.field === 'state') {
+        const state = value.toLowerCase();
+        if ((ANCHOR_STATES as readonly string[]).includes(state)) filters.state.push(state);
       } else if (t.field === 'kind') {
         const kind = value.toLowerCase().replace(/s$/, '') as SearchKind;
         if (KINDS.has(kind)) filters.kinds = [...(filters.kinds ?? []), kind];
@@ -244,5 +258,5 @@ export function parseSearchQuery(input: string, options: { asYouType?: boolean; 
 
 /** True when the query narrows by anything but words. */
 export function hasFilters(f: SearchFilters): boolean {
-  return f.title.length > 0 || f.publisher.length > 0 || f.tag.length > 0 || f.entity.length > 0 || f.before !== null || f.after !== null || f.kinds !== null || f.language.length > 0 || f.grade.length > 0;
+  return f.title.length > 0 || f.publisher.length > 0 || f.tag.length > 0 || f.entity.length > 0 || f.before !== null || f.after !== null || f.date !== null || f.added !== null || f.state.length > 0 || f.kinds !== null || f.language.length > 0 || f.grade.length > 0;
 }

@@ -57,6 +57,23 @@ describe('search that narrows', () => {
     await page.keyboard.press('Escape');
   });
 
+  test('dates narrow too: the year a source is dated, and an excerpt’s state', async () => {
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('terminal ');
+    await facets().waitFor();
+    const years = facets().getByRole('button', { name: /^Dated: \d{4}, / });
+    expect(await years.count()).toBeGreaterThan(0);
+    expect(await facets().getByRole('button', { name: /^Added: / }).count()).toBeGreaterThan(0);
+    expect(await facets().getByRole('button', { name: /^Excerpt state: exact, / }).count()).toBe(1);
+    const label = (await years.first().getAttribute('aria-label'))!;
+    const [, year, count] = /^Dated: (\d{4}), (\d+) match/.exec(label)!;
+    await years.first().click();
+    await expect.poll(() => box().inputValue()).toBe(`terminal date:${year} `);
+    await expect.poll(() => facets().getAttribute('aria-label')).toBe(`Narrow the ${count} matches`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+  });
+
   test('a misspelt word is corrected: its results are shown with "did you mean"', async () => {
     await page.keyboard.press('Control+k');
     await page.keyboard.type('Kestrvaa ');

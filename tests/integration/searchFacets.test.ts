@@ -3,6 +3,7 @@
 // nothing matched, the grade filter, and saved searches that stay live.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertSource } from '../../db/sources';
+import { insertExcerpt } from '../../db/excerpts';
 import { writeTransaction } from '../../db/workspace';
 import { createRouter, type Router } from '../../electron/ipc/router';
 import { chromiumPrinter } from '../../electron/services/export/chromiumPrinter';
@@ -71,6 +72,45 @@ describe('search:facets', () => {
     await call('publishers:grade', { name: 'El Diario del Puerto', reliability: 'C' });
     expect((await call<SearchResult[]>('search:query', { query: 'grade:C' })).map((r) => r.title)).toEqual(['Sanciones al puerto']);
     expect((await call<SearchResult[]>('search:query', { query: 'hezbollah grade:Z9' })).length).toBe(2);
+  });
+
+  it('counts by year of publication, month added and excerpt state; date:, added: and state: narrow to each', async () => {
+    const [older, newer] = writeTransaction(session.db, () => [
+      insertSource(session.db, { title: 'Drone imports 2023', author: null, publisher: null, publishedAt: '2023-06-10', url: null, language: 'en', format: 'text', originalName: null, text: 'Quadcopter imports rose at the port.', original: null }),
+      insertSource(session.db, { title: 'Drone imports 2024', author: null, publisher: null, publishedAt: '2024-01-02', url: null, language: 'en', format: 'text', originalName: null, text: 'Quadcopter imports fell; two quadcopter crates were seized.', original: null }),
+    ]);
+    session.db.prepare(`UPDATE sources SET created_at = '2026-10-15T09:00:00.000Z' WHERE id = ?`).run(older);
+    const [exact, fuzzy] = writeTransaction(session.db, () => [
+      insertExcerpt(session.db, { sourceId: newer, version: 1, start: 0, end: 22, quote: 'Quadcopter imports fell', prefix: '', suffix: '' }),
+      insertExcerpt(session.db, { sourceId: newer, version: 1, start: 28, end: 44, quote: 'quadcopter crates', prefix: '', suffix: '' }),
+    ]);
+    session.db.prepare(`UPDATE excerpts SET anchor_state = 'fuzzy' WHERE id = ?`).run(fuzzy);
+
+    const f = await call<SearchFacets>('search:facets', { query: 'quadcopter' });
+    // Latest first, as a timeline reads; every kind counted (the excerpts take their source's date).
+    expect(f.dates).toEqual([
+      { value: '2024', count: 3, filter: 'date:2024' },
+      { value: '2023', count: 1, filter: 'date:2023' },
+    ]);
+    const thisMonth = new Date().toISOString().slice(0, 7);
+    expect(f.added).toEqual([
+      { value: thisMonth, count: 3, filter: `added:${thisMonth}` },
+      { value: '2026-10', count: 1, filter: 'added:2026-10' },
+    ]);
+    // A value's count is what adding its filter leaves.
+    for (const v of [...f.dates, ...f.added]) expect((await call<SearchFacets>('search:facets', { query: `quadcopter ${v.filter}` })).total).toBe(v.count);
+    expect(f.states.map((s) => [s.value, s.count, s.filter])).toEqual([
+      ['exact', 1, 'state:exact'],
+      ['to confirm', 1, 'state:fuzzy'],
+    ]);
+    const titles = async (query: string) => (await call<SearchResult[]>('search:query', { query })).map((r) => r.id);
+    expect(await titles('quadcopter date:2023')).toEqual([older]);
+    expect(await titles('quadcopter date:2024-01 kind:source')).toEqual([newer]);
+    expect(await titles('quadcopter added:2026-10')).toEqual([older]);
+    expect(await titles('quadcopter state:fuzzy')).toEqual([fuzzy]);
+    expect((await titles('state:exact quadcopter')).includes(exact)).toBe(true);
+    // A period that is not a date is no filter.
+    expect((await titles('quadcopter date:last-year')).length).toBe(4);
   });
 
   it('a query that looks for nothing counts nothing', async () => {

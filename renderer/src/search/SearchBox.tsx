@@ -7,6 +7,7 @@
 // Save search… keeps the query under a name in the sidebar (search/SidebarSavedSearches.tsx).
 import { forwardRef, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { api } from '../api';
+import { formatPartialDate } from '../ui/format';
 import { useNavigation } from '../app/navigation';
 import { loadExcerpt } from '../state/excerptStore';
 import { notify, notifyError } from '../state/toasts';
@@ -20,13 +21,17 @@ const KIND_ORDER: SearchResult['kind'][] = ['source', 'excerpt', 'brief'];
 const DELAY = 160;
 /** Facets are counted a little after the results: they matter once typing pauses. */
 const FACETS_DELAY = 350;
-const FACET_GROUPS: { key: keyof Omit<SearchFacets, 'total'>; label: string }[] = [
+const FACET_GROUPS: { key: keyof Omit<SearchFacets, 'total'>; label: string; format?: (value: string) => string }[] = [
   { key: 'kinds', label: 'Kind' },
   { key: 'languages', label: 'Language' },
   { key: 'grades', label: 'Grade' },
   { key: 'publishers', label: 'Publisher' },
   { key: 'tags', label: 'Tag' },
   { key: 'entities', label: 'Entity' },
+  { key: 'states', label: 'Excerpt state' },
+  { key: 'dates', label: 'Dated' },
+  // Months as the chosen date style writes them ("Nov 2026").
+  { key: 'added', label: 'Added', format: formatPartialDate },
 ];
 
 /** The query with a facet's filter added (a filter already there is not added twice). */
@@ -251,19 +256,22 @@ export const SearchBox = forwardRef<SearchBoxHandle>(function SearchBox(_props, 
               {facetGroups.map((g) => (
                 <div className="search-facet-group" key={g.key}>
                   <span className="search-facet-label">{g.label}</span>
-                  {facets![g.key].map((f) => (
-                    <button
-                      type="button"
-                      key={f.filter}
-                      className="search-facet"
-                      title={`Add ${f.filter} to the search`}
-                      aria-label={`${g.label}: ${f.value}, ${f.count.toLocaleString()} ${f.count === 1 ? 'match' : 'matches'}; adds ${f.filter}`}
-                      onMouseDown={(e) => e.preventDefault()}
-                      onClick={() => narrow(f)}
-                    >
-                      <span className="search-facet-value">{f.value}</span> <span className="count">{f.count.toLocaleString()}</span>
-                    </button>
-                  ))}
+                  {facets![g.key].map((f) => {
+                    const value = g.format ? g.format(f.value) : f.value;
+                    return (
+                      <button
+                        type="button"
+                        key={f.filter}
+                        className="search-facet"
+                        title={`Add ${f.filter} to the search`}
+                        aria-label={`${g.label}: ${value}, ${f.count.toLocaleString()} ${f.count === 1 ? 'match' : 'matches'}; adds ${f.filter}`}
+                        onMouseDown={(e) => e.preventDefault()}
+                        onClick={() => narrow(f)}
+                      >
+                        <span className="search-facet-value">{value}</span> <span className="count">{f.count.toLocaleString()}</span>
+                      </button>
+                    );
+                  })}
                 </div>
               ))}
             </div>

@@ -24,7 +24,8 @@ describe('the search language', () => {
 
   it('reads filters, with quoted values, and leaves an unknown field as words', () => {
     const q = parseSearchQuery('publisher:"Coastal Ledger" tag:military entity:Patrushev title:port before:2025-06 after:2024 kind:excerpts re:cranes');
-    expect(q.filters).toEqual({ title: ['port'], publisher: ['Coastal Ledger'], tag: ['military'], entity: ['Patrushev'], before: '2025-06', after: '2024', kinds: ['excerpt'], language: [], grade: [] });
+    expect(q.filters).toEqual({ title: ['port'], publisher: ['Coastal Ledger'], tag: ['military'], entity: ['Patrushev'], before: '2025-06', after: '2024', date: null, added: null, state: [], kinds: ['excerpt'], language: [], grade: [] });
+    expect(parseSearchQuery('date:2024-03 added:2026-11 state:Fuzzy state:lost').filters).toMatchObject({ date: '2024-03', added: '2026-11', state: ['fuzzy'] });
     expect(q.fts).toBe('"re" AND "cranes"');
     expect(parseSearchQuery('before:yesterday').filters.before).toBeNull();
   });
