@@ -97,4 +97,14 @@ describe('tabs', () => {
     expect(await axeViolations(page, { selector: '.brief-pane .pane-tabs' })).toEqual([]);
     expect(problems).toEqual([]);
   });
+
+  test('the tabs come back after a restart: a new window on the same workspace opens with them', async () => {
+    const before = await briefTabs().getByRole('tab').allTextContents();
+    expect(before).toHaveLength(2);
+    // As a restart: nothing of this window's session (sessionStorage, memory) is left, only what the app keeps.
+    await page.evaluate(() => sessionStorage.clear());
+    // The address again: it carries the served workspace's token, which the session kept.
+    await page.goto(server.url);
+    await expect.poll(() => briefTabs().getByRole('tab').allTextContents()).toEqual(before);
+  });
 });

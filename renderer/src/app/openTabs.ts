@@ -1,8 +1,8 @@
 // The sources and briefs open as tabs (as Zotero 7 and Obsidian keep them): each source the
 // reader shows and each brief the editor holds joins its pane's tabs, in the order opened;
-// a tab brings it back, closing one opens its neighbour. Kept for this window's session
-// (sessionStorage, per workspace tab of the browser), at most MAX_TABS per pane: the oldest
-// tab not shown makes room.
+// a tab brings it back, closing one opens its neighbour. Kept across restarts, per workspace
+// (localStorage, under the workspace's path: another workspace has its own tabs), at most
+// MAX_TABS per pane: the oldest tab not shown makes room.
 import { createStore, useStore } from '../state/store';
 
 export type TabKind = 'source' | 'brief';
@@ -17,25 +17,46 @@ const KEY = 'sourcebook.tabs';
 
 type Tabs = Record<TabKind, OpenTab[]>;
 
-function saved(): Tabs {
+const NO_TABS: Tabs = { source: [], brief: [] };
+
+function saved(key: string): Tabs {
   try {
-    const parsed = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as Partial<Tabs> | null;
+    const parsed = JSON.parse(localStorage.getItem(key) ?? 'null') as Partial<Tabs> | null;
     const valid = (list: unknown): OpenTab[] =>
       Array.isArray(list) ? list.filter((t): t is OpenTab => !!t && typeof t.id === 'string' && typeof t.title === 'string').slice(0, MAX_TABS) : [];
     return { source: valid(parsed?.source), brief: valid(parsed?.brief) };
   } catch {
-    return { source: [], brief: [] };
+    return NO_TABS;
   }
 }
 
-const store = createStore<Tabs>(saved());
+/** The storage key of the workspace shown, once known (restoreTabs). */
+let scope: string | null = null;
+
+const store = createStore<Tabs>(NO_TABS);
 store.subscribe(() => {
+  if (!scope) return;
   try {
-    sessionStorage.setItem(KEY, JSON.stringify(store.get()));
+    localStorage.setItem(scope, JSON.stringify(store.get()));
   } catch {
-    // Storage may be disabled: the tabs last as long as the page.
+    // Storage may be full or disabled: the tabs last as long as the page.
   }
 });
+
+/**
+ * The tabs the workspace at `workspacePath` had open when it was last shown. Called once
+ * the window knows which workspace it shows; tabs opened before that (the first source
+ * shown) are kept, after the restored ones.
+ */
+export function restoreTabs(workspacePath: string): void {
+  const key = `${KEY}:${workspacePath}`;
+  if (scope === key) return;
+  scope = key;
+  const restored = saved(key);
+  const now = store.get();
+  const merge = (kind: TabKind) => [...restored[kind], ...now[kind].filter((t) => !restored[kind].some((r) => r.id === t.id))].slice(-MAX_TABS);
+  store.set({ source: merge('source'), brief: merge('brief') });
+}
 
 export const useOpenTabs = (kind: TabKind): OpenTab[] => useStore(store)[kind];
 
