@@ -24,6 +24,8 @@ import { isMac, listenForCommands, runCommand, useCommand, useShortcutLabels } f
 import { commandById, shortcutLabel } from '../../../common/commands';
 import { SidebarIcon } from '../ui/icons';
 import { clampWidth, loadWidth, ResizeEdge } from '../ui/ResizeEdge';
+import { useElementWidth } from '../ui/useElementWidth';
+import { useBriefPanel } from '../editor/panelState';
 import { ShortcutsSheet } from './ShortcutsSheet';
 import { CommandPalette } from './CommandPalette';
 import { QuickOpen } from './QuickOpen';
@@ -53,6 +55,19 @@ const SIDEBAR_WIDTH_KEY = 'sourcebook.sidebar.width';
 const SIDEBAR_MIN = 180;
 const SIDEBAR_MAX = 480;
 const SIDEBAR_DEFAULT = 248;
+
+/** Narrower, the reader's text and margin no longer sit side by side. */
+const READER_MIN = 440;
+/** The brief's text beside a panel: at least this wide (editor-tools.css puts the panel under below 600 px). */
+const BRIEF_TEXT_MIN = 360;
+
+/** The reader's share (percent) that leaves the brief room for its panel beside the text, keeping the reader ≥ READER_MIN. */
+function roomForBriefPanel(split: number, panesWidth: number, panelWidth: number): number {
+  if (panesWidth <= 0) return split;
+  const briefNeeds = Math.max(610, panelWidth + BRIEF_TEXT_MIN);
+  const readerAtMost = Math.max(READER_MIN, panesWidth - briefNeeds);
+  return Math.min(split, Math.max(25, Math.floor((readerAtMost / panesWidth) * 100)));
+}
 
 function loadView(): View {
   try {
@@ -124,8 +139,8 @@ function Shell() {
   // The library table wants the most room of all: the reader beside it is a preview.
   const [librarySplit, setLibrarySplit] = useState(() => Number(localStorage.getItem(LIBRARY_SPLIT_KEY)) || 30);
   const splitKind = !side ? 'brief' : side.kind === 'library' ? 'library' : 'side';
-  const split = { brief: briefSplit, side: sideSplit, library: librarySplit }[splitKind];
   const mainRef = useRef<HTMLDivElement>(null);
+  const mainWidth = useElementWidth(mainRef);
 
   const [sidebarHidden, setSidebarHidden] = useState(() => localStorage.getItem(SIDEBAR_KEY) === 'hidden');
   const [sidebarWidth, setSidebarWidth] = useState(() => loadWidth(SIDEBAR_WIDTH_KEY, SIDEBAR_DEFAULT, SIDEBAR_MIN, SIDEBAR_MAX));
@@ -190,6 +205,16 @@ function Shell() {
   useEffect(() => {
     folderInput.current?.setAttribute('webkitdirectory', '');
   }, []);
+
+  // A brief panel open (outline, excerpts, check, history) wants room beside the text: the
+  // reader gives it, down to READER_MIN, without changing the split the analyst chose, which
+  // comes back when the panel closes. Too little room even so: the panel goes under the text.
+  const briefPanel = useBriefPanel();
+  const chosenSplit = { brief: briefSplit, side: sideSplit, library: librarySplit }[splitKind];
+  const split =
+    splitKind === 'brief' && briefPanel.panel && nav.briefId && !focusMode && mainWidth > 0
+      ? roomForBriefPanel(chosenSplit, mainWidth - (sidebarHidden ? 0 : sidebarWidth) - 12, briefPanel.width)
+      : chosenSplit;
 
   const setSplitClamped = (value: number) => {
     const next = Math.min(75, Math.max(25, Math.round(value)));
