@@ -242,6 +242,11 @@ describe('Panes', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => popover.count()).toBe(0);
 
+    // The reader's header leaves the text most of the pane: a line for each of title, actions, details and briefs citing it.
+    const header = await box('.reader-header');
+    expect(header.height).toBeLessThanOrEqual(150);
+    expect((await box('.reader-scroll')).height).toBeGreaterThan(header.height * 2);
+
     // The reader's excerpts: beside the text or under it, never over it.
     const excerptsButton = page.getByRole('region', { name: 'Reader' }).getByRole('button', { name: /^Excerpts/ });
     if ((await excerptsButton.getAttribute('aria-pressed')) !== 'true') await excerptsButton.click();
