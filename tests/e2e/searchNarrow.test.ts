@@ -119,4 +119,39 @@ describe('search that narrows', () => {
     await expect.poll(() => saved.count()).toBe(1);
     expect(problems).toEqual([]);
   });
+
+  test('several results chosen with Shift+↓: Enter opens the sources as tabs, Alt+Enter cites the excerpts in the open brief', async () => {
+    await page.getByRole('list', { name: 'Briefs' }).getByRole('button').first().click();
+    const citations = page.locator('.editor-content .citation');
+    await citations.first().waitFor();
+    const before = await citations.count();
+    // The caret at the end of the brief's text: the citations go there.
+    await page.getByRole('textbox', { name: 'Brief text' }).click();
+    await page.keyboard.press('Control+End');
+
+    // (Ctrl+K in the brief's text makes a link: the search box by a click.)
+    await box().click();
+    await page.keyboard.type('terminal kind:source ');
+    await expect.poll(async () => (await resultTitles()).length).toBeGreaterThan(1);
+    const titles = await resultTitles();
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(() => results().locator('[role="option"][aria-selected="true"]').count()).toBe(2);
+    expect(await page.getByRole('toolbar', { name: 'Chosen results' }).getByRole('status').textContent()).toBe('2 chosen');
+    await screenshotsLightAndDark(page, 'search-chosen-1440');
+    expect(await axeViolations(page, { selector: '.search' })).toEqual([]);
+    await page.keyboard.press('Enter');
+    const tabs = page.getByRole('tablist', { name: 'Open sources' }).getByRole('tab');
+    await expect.poll(async () => (await tabs.allTextContents()).filter((t) => titles.slice(0, 2).includes(t)).length).toBe(2);
+    await expect.poll(() => page.locator('.reader-title').textContent()).toBe(titles[1]);
+
+    await page.keyboard.press('Control+k');
+    await box().fill('terminal kind:excerpt ');
+    await expect.poll(async () => [...new Set(await results().locator('.kind-badge').allTextContents())]).toEqual(['excerpt']);
+    expect((await resultTitles()).length).toBeGreaterThan(1);
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(() => results().locator('[role="option"][aria-selected="true"]').count()).toBe(2);
+    await page.keyboard.press('Alt+Enter');
+    await expect.poll(() => citations.count()).toBe(before + 2);
+    expect(problems).toEqual([]);
+  });
 });

@@ -5,7 +5,9 @@
 // typed the same way (Tab reaches them, Escape comes back). A query that matches nothing
 // is corrected word by word ("did you mean") and the correction's results are shown.
 // Save search… keeps the query under a name in the sidebar (search/SidebarSavedSearches.tsx).
-import { forwardRef, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+// Several results are chosen together with Shift+↑↓ or Shift/Ctrl/Cmd+click: Enter opens
+// them all as tabs, Alt+Enter cites the chosen excerpts in the open brief at its caret.
+import { forwardRef, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { api } from '../api';
 import { formatPartialDate } from '../ui/format';
 import { useNavigation } from '../app/navigation';
@@ -14,6 +16,8 @@ import { notify, notifyError } from '../state/toasts';
 import type { SearchResult } from '../types';
 import type { SearchFacets, FacetValue } from '../../../db/domain';
 import { requestSearchHits } from '../reader/searchRequest';
+import { requestCitations, useBriefListening } from '../editor/citeRequests';
+import { tabOpened } from '../app/openTabs';
 import { onSearchRequest } from './searchRequests';
 
 const KIND_LABELS: Record<SearchResult['kind'], string> = { source: 'Sources', excerpt: 'Excerpts', brief: 'Briefs' };
@@ -67,6 +71,10 @@ export const SearchBox = forwardRef<SearchBoxHandle>(function SearchBox(_props, 
   const [searched, setSearched] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  /** Results chosen together (Shift+↑↓, Shift/Ctrl/Cmd+click), by their place in `ordered`; the anchor a range grows from. */
+  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
+  const [anchor, setAnchor] = useState(0);
+  const briefOpen = useBriefListening();
   const [facets, setFacets] = useState<SearchFacets | null>(null);
   /** A query that matched nothing, and the correction whose results are shown instead. */
   const [correction, setCorrection] = useState<{ from: string; to: string } | null>(null);
@@ -117,6 +125,8 @@ export const SearchBox = forwardRef<SearchBoxHandle>(function SearchBox(_props, 
             }
           }
           setResults(shown);
+          // New results: none chosen (the first is active, below).
+          setChosen(new Set());
           setCorrection(corrected);
           setSearched(q);
           setActive(0);
@@ -175,22 +185,98 @@ export const SearchBox = forwardRef<SearchBoxHandle>(function SearchBox(_props, 
     }
   };
 
+  /** The results chosen together, in list order; the active one alone when none is. */
+  const selection = (): SearchResult[] => (chosen.size > 1 ? ordered.filter((_, i) => chosen.has(i)) : ordered[active] ? [ordered[active]] : []);
+
+  /** Every chosen result opened as a tab of its pane (an excerpt's source in the reader); the last of each pane shown. */
+  const openAll = async (chosenResults: SearchResult[]) => {
+    setOpen(false);
+    inputRef.current?.blur();
+    let source: string | null = null;
+    let brief: string | null = null;
+    for (const r of chosenResults) {
+      if (r.kind === 'brief') {
+        tabOpened('brief', r.id, r.title);
+        brief = r.id;
+        continue;
+      }
+      const entry = r.kind === 'excerpt' ? await loadExcerpt(r.id) : null;
+      if (entry && entry.status !== 'ok') continue;
+      // A result's title is its source's for an excerpt (db/search.ts).
+      source = entry?.status === 'ok' ? entry.excerpt.sourceId : r.id;
+      tabOpened('source', source, r.title);
+    }
+    if (brief) nav.openBrief(brief);
+    if (source) nav.openSource(source);
+  };
+
+  /** The chosen excerpts cited in the open brief, at its caret, in list order. */
+  const citeAll = async (chosenResults: SearchResult[]) => {
+    const excerpts = chosenResults.filter((r) => r.kind === 'excerpt');
+    if (!excerpts.length || !briefOpen) return;
+    const loaded = await Promise.all(excerpts.map((r) => loadExcerpt(r.id)));
+    const citable = loaded.flatMap((e) => (e.status === 'ok' ? [{ id: e.excerpt.id, quote: e.excerpt.quote, sourceTitle: e.excerpt.sourceTitle }] : []));
+    setOpen(false);
+    requestCitations(citable);
+    notify(`Cited ${citable.length} excerpt${citable.length === 1 ? '' : 's'} in the brief.`);
+  };
+
+  /** Shift+↑↓: the active result moves and the chosen range runs from the anchor to it. */
+  const extendTo = (next: number) => {
+    const from = chosen.size ? anchor : active;
+    if (!chosen.size) setAnchor(active);
+    const range = new Set<number>();
+    for (let i = Math.min(from, next); i <= Math.max(from, next); i++) range.add(i);
+    setChosen(range);
+    setActive(next);
+  };
+
+  const onResultClick = (event: MouseEvent, i: number, result: SearchResult) => {
+    if (event.shiftKey) {
+      extendTo(i);
+      inputRef.current?.focus();
+    } else if (event.ctrlKey || event.metaKey) {
+      const next = new Set(chosen.size ? chosen : [active]);
+      if (next.has(i)) next.delete(i);
+      else next.add(i);
+      setChosen(next);
+      setAnchor(i);
+      setActive(i);
+      inputRef.current?.focus();
+    } else void choose(result);
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown') {
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && event.shiftKey && ordered.length) {
       event.preventDefault();
       setOpen(true);
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      extendTo(Math.min(ordered.length - 1, Math.max(0, active + step)));
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setOpen(true);
+      setChosen(new Set());
       setActive((i) => (ordered.length ? (i + 1) % ordered.length : 0));
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
+      setChosen(new Set());
       setActive((i) => (ordered.length ? (i - 1 + ordered.length) % ordered.length : 0));
+    } else if (event.key === 'Enter' && event.altKey) {
+      // Alt+Enter: the chosen excerpts (or the active one) cited in the open brief.
+      event.preventDefault();
+      void citeAll(selection());
     } else if (event.key === 'Enter') {
       const result = ordered[active];
-      if (result) {
+      if (chosen.size > 1) {
+        event.preventDefault();
+        void openAll(selection());
+      } else if (result) {
         event.preventDefault();
         void choose(result);
       }
     } else if (event.key === 'Escape') {
-      if (saving !== null) setSaving(null);
+      if (chosen.size > 1) setChosen(new Set());
+      else if (saving !== null) setSaving(null);
       else if (open && query) setOpen(false);
       else {
         setQuery('');
@@ -285,7 +371,7 @@ export const SearchBox = forwardRef<SearchBoxHandle>(function SearchBox(_props, 
               .
             </p>
           )}
-          <div className="search-results" id={listId} role="listbox" aria-label="Search results">
+          <div className="search-results" id={listId} role="listbox" aria-label="Search results" aria-multiselectable="true">
             {ordered.length === 0 ? (
               <div className="search-empty" role="presentation">
                 {pending ? 'Searching…' : `Nothing matches “${query.trim()}”.`}
@@ -307,11 +393,11 @@ export const SearchBox = forwardRef<SearchBoxHandle>(function SearchBox(_props, 
                           key={`${result.kind}-${result.id}`}
                           id={`${listId}-${i}`}
                           role="option"
-                          aria-selected={i === active}
-                          className={`search-result${i === active ? ' is-active' : ''}`}
+                          aria-selected={chosen.size > 1 ? chosen.has(i) : i === active}
+                          className={`search-result${i === active ? ' is-active' : ''}${chosen.size > 1 && chosen.has(i) ? ' is-chosen' : ''}`}
                           onMouseDown={(e) => e.preventDefault()}
-                          onMouseEnter={() => setActive(i)}
-                          onClick={() => void choose(result)}
+                          onMouseEnter={() => chosen.size < 2 && setActive(i)}
+                          onClick={(e) => onResultClick(e, i, result)}
                         >
                           <span className={`kind-badge kind-${result.kind}`}>{result.kind}</span>
                           <span className="search-result-text">
@@ -329,6 +415,24 @@ export const SearchBox = forwardRef<SearchBoxHandle>(function SearchBox(_props, 
             )}
           </div>
           <div className="search-footer">
+            {chosen.size > 1 && saving === null && (
+              <div className="search-chosen" role="toolbar" aria-label="Chosen results">
+                <span role="status">{chosen.size} chosen</span>
+                <button type="button" className="button" onMouseDown={(e) => e.preventDefault()} onClick={() => void openAll(selection())} title="Open them all as tabs (Enter)">
+                  Open as tabs
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  onMouseDown={(e) => e.preventDefault()}
+                  disabled={!briefOpen || !selection().some((r) => r.kind === 'excerpt')}
+                  onClick={() => void citeAll(selection())}
+                  title={briefOpen ? 'Cite the chosen excerpts in the open brief, at its caret (Alt+Enter)' : 'Open a brief to cite them in it'}
+                >
+                  Cite in brief
+                </button>
+              </div>
+            )}
             {saving === null ? (
               <button type="button" className="button button-quiet" onMouseDown={(e) => e.preventDefault()} onClick={() => setSaving(query.trim())}>
                 Save Search…

@@ -1,5 +1,6 @@
 // Dropping an excerpt (dragged from the excerpts panel) into the text cites it where it
-// lands: the caret under the pointer, shown as a thin line while dragging.
+// lands: the caret under the pointer, shown as a thin line while dragging. Excerpts asked
+// for from elsewhere (editor/citeRequests.ts) are cited at the caret.
 import { caretFromPoint } from '@lexical/clipboard';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
@@ -26,6 +27,7 @@ import { createPortal } from 'react-dom';
 import { isExcerptDrag, readExcerptDrag, type DraggedExcerpt } from '../../excerptDrag';
 import { $createCitationNode } from '../../nodes/CitationNode';
 import { $selectAfterSpace } from '../insertInline';
+import { onCitationRequest } from '../../citeRequests';
 
 /** Cites an excerpt at the selection (or where a drop put it). */
 export const INSERT_CITATION_COMMAND: LexicalCommand<DraggedExcerpt> = createCommand('INSERT_CITATION_COMMAND');
@@ -73,6 +75,11 @@ export function ExcerptDropPlugin() {
         window.removeEventListener('dragend', clear);
         window.removeEventListener('drop', clear);
       },
+      // Excerpts chosen elsewhere (search results): cited one after another where the caret was left.
+      onCitationRequest((excerpts) => {
+        editor.update(() => excerpts.forEach((x) => $insertCitation(x)));
+        editor.focus();
+      }),
       editor.registerCommand(
         INSERT_CITATION_COMMAND,
         (excerpt) => {
