@@ -83,6 +83,8 @@ export function scansToTiff(scans: readonly Scan[]): Buffer {
 
 export interface PdfPage {
   scan?: Scan;
+  /** A page drawn with paths, as text converted to outlines is: the picture's dark pixels as filled rectangles, on a white filled page, no image, no text. */
+  vector?: Scan;
   /** Text drawn invisibly (render mode 3) over the page, as OCR software or a broken encoding leaves it; or visible text for a born-digital page. */
   text?: { lines: readonly string[]; invisible: boolean };
 }
@@ -100,8 +102,8 @@ export function makePdf(pages: readonly PdfPage[]): Buffer {
   const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   const kids: number[] = [];
   for (const page of pages) {
-    const w = page.scan?.widthPt ?? 468;
-    const h = page.scan?.heightPt ?? 648;
+    const w = (page.scan ?? page.vector)?.widthPt ?? 468;
+    const h = (page.scan ?? page.vector)?.heightPt ?? 648;
     let content = '';
     let resources = `/Font << /F1 ${font} 0 R >>`;
     if (page.scan) {
@@ -109,6 +111,23 @@ export function makePdf(pages: readonly PdfPage[]): Buffer {
       const image = add(stream(`/Type /XObject /Subtype /Image /Width ${s.width} /Height ${s.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`, deflateSync(s.gray)));
       resources += ` /XObject << /Im0 ${image} 0 R >>`;
       content += `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q\n`;
+    }
+    if (page.vector) {
+      const v = page.vector;
+      // Pixel space (rows from the top) onto the page; each row's dark runs a rectangle, all one path.
+      const runs: string[] = [];
+      for (let y = 0; y < v.height; y++) {
+        for (let x = 0; x < v.width; ) {
+          if (v.gray[y * v.width + x] >= 128) {
+            x++;
+            continue;
+          }
+          const start = x;
+          while (x < v.width && v.gray[y * v.width + x] < 128) x++;
+          runs.push(`${start} ${y} ${x - start} 1 re`);
+        }
+      }
+      content += `q 1 g 0 0 ${w} ${h} re f Q\nq ${w / v.width} 0 0 ${-h / v.height} 0 ${h} cm 0.1 g\n${runs.join('\n')}\nf Q\n`;
     }
     if (page.text) {
       const esc = (t: string) => t.replace(/[\\()]/g, (c) => `\\${c}`);

@@ -15,6 +15,7 @@ const PORT = [['The harbour authority confirmed on Tuesday that three', 'vessels
 const CUSTOMS = [['Customs officers said the cargo manifests did not match', 'the containers found on board.']];
 const SILO = [['Port inspectors sealed the grain silo on Friday after', 'finding drone parts hidden under the wheat shipment.']];
 const NOTE = [['Two inspectors boarded the vessel at dawn and sealed', 'the hold until the owners produced the manifest.']];
+const OUTLINED = [['The pilot refused the berth at noon and anchored', 'outside the breakwater until the storm passed.']];
 const SPANISH = [['La autoridad portuaria confirmó el martes que tres', 'buques fueron retenidos en la terminal.']];
 
 interface Imported {
@@ -43,6 +44,8 @@ beforeAll(() => {
   writeFileSync(tmp.path('garbled.pdf'), makePdf([{ scan: renderScan(SILO, { dpi: 300 }), text: { lines: ['Ã¾¤ ÿÐ§ ¬¦ ÞØ ±µ ¶·Ñ ×Ô', '¤¥ ¦§ ¨© ª« ¬­ ®¯ °± ²³'], invisible: true } }]));
   writeFileSync(tmp.path('two pages.tif'), scansToTiff([renderScan(PORT, { dpi: 300 }), renderScan(CUSTOMS, { dpi: 300 })]));
   writeFileSync(tmp.path('nota.png'), renderScan(SPANISH, { dpi: 300 }).png);
+  // Text converted to outlines: the page is filled paths only, no image and no text layer.
+  writeFileSync(tmp.path('outlined.pdf'), makePdf([{ vector: renderScan(OUTLINED, { dpi: 300 }) }]));
 });
 afterAll(() => tmp.cleanup());
 
@@ -84,6 +87,17 @@ describe('OCR on import', () => {
     const tiff = stored(report.imported.find((i) => i.title === 'two pages')!.id);
     expect(tiff.ocr!.map((p) => p.page)).toEqual([1, 2]);
     expect(flat(tiff.text)).toBe(flat(`${PORT[0].join(' ')} ${CUSTOMS[0].join(' ')}`));
+  });
+
+  it('reads a page drawn in vector outlines (no text layer, no image) by painting its paths', () => {
+    const r = cli(ws, 'import', tmp.path('outlined.pdf'), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const { text, ocr } = stored(r.json<Imported>().imported[0].id);
+    expect(flat(text)).toBe(flat(OUTLINED[0].join(' ')));
+    expect(ocr![0]).toMatchObject({ page: 1 });
+    // Without OCR there is nothing to import, and it says so.
+    const off = cli(ws, 'import', tmp.path('outlined.pdf'), '--ocr', 'never', '--json');
+    expect(off.json<Imported>().skipped[0].reason).toMatch(/no text layer/);
   });
 
   it('reads Spanish with --ocr-lang spa (accents kept)', () => {

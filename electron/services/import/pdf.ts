@@ -27,6 +27,7 @@ import { ImportSkip, type ParseProgress } from './format';
 import type { OcrPageInfo, OcrRequest } from '../../../common/ocr';
 import { assessPageText } from '../ocr/textQuality';
 import { pageScan, type PdfPageLike } from '../ocr/pdfPageScan';
+import { vectorPage } from '../ocr/pdfVectorPage';
 import { ocrEngine, type OcrResult } from '../ocr/engine';
 import { resolveOcrLanguages } from '../ocr/languageData';
 import { toPgm } from '../ocr/raster';
@@ -206,7 +207,12 @@ export async function parsePdf(bytes: Uint8Array, options: PdfParseOptions = {})
         const wanted = ocr !== null && (ocr.mode === 'always' || verdict !== 'good');
         options.progress?.({ page: n, pages: readCount, ocr: wanted });
         if (wanted) {
-          const scan = await pageScan(page as unknown as PdfPageLike, pdfjs.OPS as unknown as Record<string, number>);
+          const pageLike = page as unknown as PdfPageLike;
+          const ops = pdfjs.OPS as unknown as Record<string, number>;
+          // The page's picture (a scan); else, on a page with no text at all, the page painted
+          // from its paths (text in outlines). Never a page with text in fonts: painted without
+          // its letters, it would read as less than its own text layer.
+          const scan = (await pageScan(pageLike, ops)) ?? (verdict === 'empty' ? await vectorPage(pageLike, ops) : null);
           if (scan) {
             const engine = await ocrEngine();
             read = engine.recognize(toPgm(scan.raster), languages, scan.dpi);

@@ -8,6 +8,7 @@
 // Only an image covering at least half of the page counts as a picture of the page: a
 // photograph in a born-digital article is never read in place of the article's text.
 import { fromBits, fromPixels, orient, type Direction, type Raster } from './raster';
+import { multiply, walkOperators, type Matrix } from './pdfOperators';
 
 /** pdf.js's ImageKind. */
 const GRAYSCALE_1BPP = 1;
@@ -16,8 +17,6 @@ const RGBA_32BPP = 3;
 
 /** Share of the page an image must cover to be read as the page's picture. */
 const MIN_COVERAGE = 0.5;
-
-type Matrix = [number, number, number, number, number, number];
 
 interface PdfImage {
   width: number;
@@ -47,15 +46,6 @@ export interface PageScan {
   dpi: number;
 }
 
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1],
-  m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3],
-  m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4],
-  m[1] * n[4] + m[3] * n[5] + m[5],
-];
-
 /** Where a vector points on the page (device space, y down), to the nearest of four directions. */
 function direction(x: number, y: number): Direction {
   return Math.abs(x) >= Math.abs(y) ? (x >= 0 ? 'right' : 'left') : y >= 0 ? 'down' : 'up';
@@ -84,35 +74,24 @@ export async function pageScan(page: PdfPageLike, OPS: Record<string, number>): 
   const pageArea = Math.abs((x1 - x0) * (y1 - y0));
   if (!(pageArea > 0)) return null;
   const list = await page.getOperatorList();
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Matrix[] = [];
-  let best: { ctm: Matrix; coverage: number; image: () => Promise<PdfImage | null> } | null = null;
-  for (let i = 0; i < list.fnArray.length; i++) {
-    const fn = list.fnArray[i];
-    const args = list.argsArray[i] ?? [];
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
-    else if (fn === OPS.paintFormXObjectBegin) {
-      stack.push(ctm);
-      if (Array.isArray(args[0]) && args[0].length === 6) ctm = multiply(ctm, args[0] as Matrix);
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) {
-      // The image fills the unit square of the current matrix.
-      const corners = [[0, 0], [1, 0], [0, 1], [1, 1]].map(([u, v]) => [ctm[0] * u + ctm[2] * v + ctm[4], ctm[1] * u + ctm[3] * v + ctm[5]]);
-      const xs = corners.map((c) => c[0]);
-      const ys = corners.map((c) => c[1]);
-      const clip = (v: number, lo: number, hi: number) => Math.min(Math.max(v, Math.min(lo, hi)), Math.max(lo, hi));
-      const w = clip(Math.max(...xs), x0, x1) - clip(Math.min(...xs), x0, x1);
-      const h = clip(Math.max(...ys), y0, y1) - clip(Math.min(...ys), y0, y1);
-      const coverage = (w * h) / pageArea;
-      if (coverage >= MIN_COVERAGE && (!best || coverage > best.coverage)) {
-        const at = ctm;
-        const image = fn === OPS.paintInlineImageXObject ? () => Promise.resolve(args[0] as PdfImage) : () => imageObject(page, String(args[0]));
-        best = { ctm: at, coverage, image };
-      }
+  // (In an object: assignments in the callback are beyond TypeScript's narrowing of a `let`.)
+  const found: { best: { ctm: Matrix; coverage: number; image: () => Promise<PdfImage | null> } | null } = { best: null };
+  walkOperators(list, OPS, (fn, args, { ctm }) => {
+    if (fn !== OPS.paintImageXObject && fn !== OPS.paintInlineImageXObject) return;
+    // The image fills the unit square of the current matrix.
+    const corners = [[0, 0], [1, 0], [0, 1], [1, 1]].map(([u, v]) => [ctm[0] * u + ctm[2] * v + ctm[4], ctm[1] * u + ctm[3] * v + ctm[5]]);
+    const xs = corners.map((c) => c[0]);
+    const ys = corners.map((c) => c[1]);
+    const clip = (v: number, lo: number, hi: number) => Math.min(Math.max(v, Math.min(lo, hi)), Math.max(lo, hi));
+    const w = clip(Math.max(...xs), x0, x1) - clip(Math.min(...xs), x0, x1);
+    const h = clip(Math.max(...ys), y0, y1) - clip(Math.min(...ys), y0, y1);
+    const coverage = (w * h) / pageArea;
+    if (coverage >= MIN_COVERAGE && (!found.best || coverage > found.best.coverage)) {
+      const image = fn === OPS.paintInlineImageXObject ? () => Promise.resolve(args[0] as PdfImage) : () => imageObject(page, String(args[0]));
+      found.best = { ctm, coverage, image };
     }
-  }
+  });
+  const best = found.best;
   if (!best) return null;
   const image = await best.image();
   if (!image || !image.data || !(image.width > 0) || !(image.height > 0)) return null;
