@@ -227,6 +227,9 @@ export interface SearchFacets {
   languages: FacetValue[];
   grades: FacetValue[];
   publishers: FacetValue[];
+  /** The sources of the matched excerpts (title:"…"). */
+  sources: FacetValue[];
+  /** Tags of the matched excerpts and the tags above them (tag:customs counts customs/screening). */
   tags: FacetValue[];
   entities: FacetValue[];
   /** Years of the matches' dates (date:2024), latest first. */

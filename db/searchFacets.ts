@@ -25,7 +25,7 @@ export function filterOf(field: string, value: string): string | null {
 
 type Matching = { sql: string; params: Record<string, string | null> };
 
-const EMPTY: SearchFacets = { total: 0, kinds: [], languages: [], grades: [], publishers: [], tags: [], entities: [], dates: [], added: [], states: [] };
+const EMPTY: SearchFacets = { total: 0, kinds: [], languages: [], grades: [], publishers: [], sources: [], tags: [], entities: [], dates: [], added: [], states: [] };
 
 /** The effective grade of source `s`: its own, else its publisher's. */
 const GRADE_OF = `coalesce(s.reliability, (SELECT p.reliability FROM publishers p WHERE p.name = s.publisher))`;
@@ -38,6 +38,18 @@ const DATE_JOINS: Record<SearchKind, string> = {
   excerpt: 'JOIN excerpts e ON e.seq = x.seq JOIN sources s ON s.id = e.source_id',
   brief: 'JOIN briefs b ON b.seq = x.seq',
 };
+
+/**
+ * Each matched excerpt's tags and every tag above them (customs/screening/x → customs,
+ * customs/screening, customs/screening/x), each once per excerpt: the cuts at each '/'.
+ */
+const TAGS_AND_PARENTS = `WITH RECURSIVE
+  tagged(eid, name) AS (SELECT x.id, t.name FROM $M x JOIN excerpt_tags et ON et.excerpt_id = x.id JOIN tags t ON t.id = et.tag_id),
+  cut(eid, name, at) AS (
+    SELECT eid, name, instr(name, '/') FROM tagged
+    UNION ALL
+    SELECT eid, name, CASE WHEN instr(substr(name, at + 1), '/') = 0 THEN 0 ELSE at + instr(substr(name, at + 1), '/') END FROM cut WHERE at > 0)
+  SELECT DISTINCT eid, CASE WHEN at = 0 THEN name ELSE substr(name, 1, at - 1) END AS value FROM cut`;
 
 /** An excerpt's anchoring state as the reader names it. */
 const STATE_LABELS: Record<string, string> = { exact: 'exact', moved: 'moved', fuzzy: 'to confirm', orphaned: 'orphaned' };
@@ -87,7 +99,10 @@ export function searchFacets(db: Db, input: string, asYouType = false): SearchFa
     languages: top(sources, `SELECT s.language AS value FROM $M x JOIN sources s ON s.seq = x.seq`, 'lang'),
     grades: top(sources, `SELECT ${GRADE_OF} AS value FROM $M x JOIN sources s ON s.seq = x.seq`, 'grade'),
     publishers: top(sources, `SELECT s.publisher AS value FROM $M x JOIN sources s ON s.seq = x.seq`, 'publisher'),
-    tags: top(excerpts, `SELECT t.name AS value FROM $M x JOIN excerpt_tags et ON et.excerpt_id = x.id JOIN tags t ON t.id = et.tag_id`, 'tag'),
+    // Hierarchy aware, as tag: is: an excerpt tagged customs/screening counts for customs too (once).
+    tags: top(excerpts, TAGS_AND_PARENTS, 'tag'),
+    // The sources the matched excerpts come from (title: narrows to a source and its excerpts).
+    sources: top(excerpts, `SELECT s.title AS value FROM $M x JOIN excerpts e ON e.seq = x.seq JOIN sources s ON s.id = e.source_id`, 'title'),
     // An entity counts the matched excerpts tagged with it and the matched sources that mention it.
     entities: top(
       sources ?? excerpts,

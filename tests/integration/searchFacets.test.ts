@@ -111,6 +111,19 @@ describe('search:facets', () => {
     expect((await titles('state:exact quadcopter')).includes(exact)).toBe(true);
     // A period that is not a date is no filter.
     expect((await titles('quadcopter date:last-year')).length).toBe(4);
+
+    // Tags count for the tags above them, once per excerpt; the excerpts' sources are a facet too.
+    await call('excerpts:update', { id: exact, tags: ['customs/drones', 'customs/seizures'] });
+    await call('excerpts:update', { id: fuzzy, tags: ['customs/drones/parts'] });
+    const tagged = await call<SearchFacets>('search:facets', { query: 'quadcopter kind:excerpt' });
+    expect(Object.fromEntries(tagged.tags.map((t) => [t.value, [t.count, t.filter]]))).toEqual({
+      customs: [2, 'tag:customs'],
+      'customs/drones': [2, 'tag:customs/drones'],
+      'customs/drones/parts': [1, 'tag:customs/drones/parts'],
+      'customs/seizures': [1, 'tag:customs/seizures'],
+    });
+    expect(tagged.sources).toEqual([{ value: 'Drone imports 2024', count: 2, filter: 'title:"Drone imports 2024"' }]);
+    for (const t of tagged.tags) expect((await call<SearchFacets>('search:facets', { query: `quadcopter kind:excerpt ${t.filter}` })).total).toBe(t.count);
   });
 
   it('a query that looks for nothing counts nothing', async () => {

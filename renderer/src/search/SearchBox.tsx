@@ -30,6 +30,7 @@ const FACET_GROUPS: { key: keyof Omit<SearchFacets, 'total'>; label: string; for
   { key: 'languages', label: 'Language' },
   { key: 'grades', label: 'Grade' },
   { key: 'publishers', label: 'Publisher' },
+  { key: 'sources', label: 'Source' },
   { key: 'tags', label: 'Tag' },
   { key: 'entities', label: 'Entity' },
   { key: 'states', label: 'Excerpt state' },
