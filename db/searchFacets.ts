@@ -30,6 +30,33 @@ const EMPTY: SearchFacets = { total: 0, kinds: [], languages: [], grades: [], pu
 /** The effective grade of source `s`: its own, else its publisher's. */
 const GRADE_OF = `coalesce(s.reliability, (SELECT p.reliability FROM publishers p WHERE p.name = s.publisher))`;
 
+/**
+ * Years dated and months added of the matches of every kind, in one pass over them: the
+ * pairs (year, month) counted in SQL (a few hundred at most), then each side summed here.
+ */
+function datePeriods(db: Db, matching: readonly (Matching | null)[]): { dates: FacetValue[]; added: FacetValue[] } {
+  const parts = (['source', 'excerpt', 'brief'] as const).flatMap((kind, i) => {
+    const m = matching[i];
+    return m ? [{ sql: `SELECT substr(${DATE_OF[kind]}, 1, 4) AS year, substr(${ADDED_OF[kind]}, 1, 7) AS month FROM (${m.sql}) x ${DATE_JOINS[kind]}`, params: m.params }] : [];
+  });
+  if (!parts.length) return { dates: [], added: [] };
+  // The kinds' conditions share their parameters' names and values (db/search.ts conditions).
+  const params = Object.assign({}, ...parts.map((p) => p.params));
+  const pairs = prepared(db, `SELECT year, month, count(*) AS n FROM (${parts.map((p) => p.sql).join(' UNION ALL ')}) GROUP BY year, month`).all(params) as { year: string | null; month: string | null; n: number }[];
+  const latest = (field: 'date' | 'added', key: 'year' | 'month') => {
+    const counts = new Map<string, number>();
+    for (const p of pairs) if (p[key]) counts.set(p[key]!, (counts.get(p[key]!) ?? 0) + p.n);
+    return [...counts]
+      .sort((a, b) => (a[0] < b[0] ? 1 : -1))
+      .slice(0, FACET_VALUES)
+      .flatMap(([value, count]) => {
+        const filter = filterOf(field, value);
+        return filter ? [{ value, count, filter }] : [];
+      });
+  };
+  return { dates: latest('date', 'year'), added: latest('added', 'month') };
+}
+
 /** Each kind's date as before:, after: and date: read it, and the date it was added (db/search.ts). */
 const DATE_OF: Record<SearchKind, string> = { source: 's.published_at', excerpt: 'coalesce(e.event_date, s.published_at)', brief: 'b.updated_at' };
 const ADDED_OF: Record<SearchKind, string> = { source: 's.created_at', excerpt: 'e.created_at', brief: 'b.created_at' };
@@ -74,25 +101,17 @@ export function searchFacets(db: Db, input: string, asYouType = false): SearchFa
 
   const count = (m: Matching | null) => (m ? (prepared(db, `SELECT count(*) FROM (${m.sql})`).pluck().get(m.params) as number) : 0);
   const kinds = (['source', 'excerpt', 'brief'] as const).map((kind, i) => ({ kind, n: count([sources, excerpts, briefs][i]) }));
-  // The commonest values; a period's (`byValue`) the latest, as a timeline reads.
-  const top = (m: Matching | null, select: string, field: string, label?: (v: string) => string, byValue = false) => {
+  // The commonest values.
+  const top = (m: Matching | null, select: string, field: string, label?: (v: string) => string) => {
     if (!m) return [];
-    const found = prepared(db, `SELECT value, count(*) AS count FROM (${select.replace('$M', `(${m.sql})`)}) WHERE value IS NOT NULL AND value <> '' GROUP BY value ORDER BY ${byValue ? 'value DESC' : 'count DESC, value'} LIMIT ${FACET_VALUES}`).all(m.params) as { value: string; count: number }[];
+    const found = prepared(db, `SELECT value, count(*) AS count FROM (${select.replace('$M', `(${m.sql})`)}) WHERE value IS NOT NULL AND value <> '' GROUP BY value ORDER BY count DESC, value LIMIT ${FACET_VALUES}`).all(m.params) as { value: string; count: number }[];
     return found.flatMap((r) => {
       const filter = filterOf(field, r.value);
       return filter ? [{ value: label ? label(r.value) : r.value, count: r.count, filter }] : [];
     });
   };
   const KIND_NAMES: Record<SearchKind, string> = { source: 'sources', excerpt: 'excerpts', brief: 'briefs' };
-  /** One value per match of every kind: the first `length` characters of its date column. */
-  const everyKind = (columns: Record<SearchKind, string>, length: number): Matching | null => {
-    const parts = (['source', 'excerpt', 'brief'] as const).flatMap((kind, i) => {
-      const m = [sources, excerpts, briefs][i];
-      return m ? [{ sql: `SELECT substr(${columns[kind]}, 1, ${length}) AS value FROM (${m.sql}) x ${DATE_JOINS[kind]}`, params: m.params }] : [];
-    });
-    // The kinds' conditions share their parameters' names and values (db/search.ts conditions).
-    return parts.length ? { sql: parts.map((p) => p.sql).join(' UNION ALL '), params: Object.assign({}, ...parts.map((p) => p.params)) } : null;
-  };
+  const periods = datePeriods(db, [sources, excerpts, briefs]);
   return {
     total: kinds.reduce((a, k) => a + k.n, 0),
     kinds: kinds.filter((k) => k.n > 0).map((k) => ({ value: KIND_NAMES[k.kind], count: k.n, filter: `kind:${k.kind}` })),
@@ -113,8 +132,8 @@ export function searchFacets(db: Db, input: string, asYouType = false): SearchFa
     ),
     // Years of the matches' dates and months of their adding, as date: and added: read
     // them for each kind, so a value's count is what adding its filter leaves.
-    dates: top(everyKind(DATE_OF, 4), `SELECT value FROM $M`, 'date', undefined, true),
-    added: top(everyKind(ADDED_OF, 7), `SELECT value FROM $M`, 'added', undefined, true),
+    dates: periods.dates,
+    added: periods.added,
     states: top(excerpts, `SELECT e.anchor_state AS value FROM $M x JOIN excerpts e ON e.seq = x.seq`, 'state', (v) => STATE_LABELS[v] ?? v),
   };
 }
