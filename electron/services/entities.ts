@@ -21,8 +21,7 @@ import { requireSource } from './sources';
 import { createExcerptAt } from './excerpts';
 import { sentenceAround } from './dates';
 import type { ExcerptView } from '../../db/domain';
-import { scanCorpusNow, scanForNewAlias, scanSource } from './mentions/scan';
-import { scanForAlias } from './mentions/matcher';
+import { aliasOccurs, scanCorpusNow, scanForNewAlias, scanSource } from './mentions/scan';
 import type { FoldedText } from './mentions/fold';
 import { UserError } from './errors';
 import { cyrillicSpellingsOfName } from '../../common/transliteration';
@@ -35,7 +34,7 @@ export function requireEntity(db: Db, id: string): Entity {
   return e;
 }
 
-const occurs = (alias: string, entityId: string) => (text: string | FoldedText) => scanForAlias(text, alias, entityId).add.length > 0;
+const occurs = (alias: string, entityId: string) => (text: string | FoldedText) => aliasOccurs(text, alias, entityId);
 
 export function addEntity(db: Db, name: string, type: EntityType, aliases: readonly string[] = [], options: { scan?: 'now' | 'later' } = {}): Entity {
   if (findEntityByName(db, name)) throw new UserError(`An entity named “${name.trim()}” exists already.`);

@@ -8,8 +8,7 @@ import { citedIn } from '../../db/briefs';
 import { trashItem } from '../../db/trash';
 import { datesIn } from './dates';
 import { createEntity, findEntityByName, setExcerptEntities } from '../../db/entities';
-import { scanCorpusNow } from './mentions/scan';
-import { scanForAlias } from './mentions/matcher';
+import { aliasOccurs, scanCorpusNow } from './mentions/scan';
 import { findQuote, quoteContext } from './anchoring/quote';
 import { found, UserError } from './errors';
 
@@ -43,7 +42,7 @@ function applyDetails(db: Db, id: string, d: ExcerptDetails): void {
     if (existing) return existing.id;
     // An entity created on the fly is looked for across the corpus straight away.
     const created = createEntity(db, e.name, e.type);
-    scanCorpusNow(db, (text) => scanForAlias(text, created.name, created.id).add.length > 0);
+    scanCorpusNow(db, (text) => aliasOccurs(text, created.name, created.id));
     return created.id;
   });
   setExcerptEntities(db, id, ids);

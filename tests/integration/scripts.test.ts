@@ -100,4 +100,16 @@ describe('languages and scripts through the command line', () => {
     cli(ws, 'entity', 'transliteration', patrushev, 'off');
     expect(mentions(patrushev)).toEqual(['Nikolai Patrushev']);
   });
+
+  it('finds a Russian name in its other cases: a new source, and a name added after its sources', () => {
+    const add = (name: string) => cli(ws, '--json', 'entity', 'add', name, '--type', 'person').json<{ id: string }>().id;
+    const mentions = (id: string) => cli(ws, '--json', 'mentions', '--entity', id).json<{ sourceId: string; text: string }[]>().map((m) => m.text);
+    const nikolai = add('Николай Патрушев');
+    writeFileSync(tmp.path('встреча.txt'), 'Встреча Николая Патрушева с делегацией прошла в Москве. Делегация поблагодарила Николая Патрушева и Марию Захарову за приём.');
+    expect(cli(ws, 'import', tmp.path('встреча.txt')).code).toBe(0);
+    expect(mentions(nikolai).sort()).toEqual(['Николай Патрушев', 'Николая Патрушева', 'Николая Патрушева'].sort());
+    // Added after the source: the sources holding only its other cases are scanned too.
+    const maria = add('Мария Захарова');
+    expect(mentions(maria)).toEqual(['Марию Захарову']);
+  });
 });

@@ -4,6 +4,7 @@
 import type { Db } from '../../../db/workspace';
 import { allNames, namesToken, transliteratedEntityIds } from '../../../db/entities';
 import { cyrillicSpellingsOfName } from '../../../common/transliteration';
+import { russianCases } from '../../../common/russianCases';
 import { prepared } from '../../../db/statements';
 import { getSource, listSourceIds } from '../../../db/sources';
 import { paragraphIndexer, replaceSourceMentions } from '../../../db/mentions';
@@ -25,15 +26,21 @@ function matcherFor(db: Db): MentionMatcher {
 }
 
 /**
- * Every name and alias, then the Cyrillic spellings of the Latin names of the entities
- * that ask for them: after every name written by the analyst, so a written name wins a tie.
+ * Every name and alias; then the Cyrillic spellings of the Latin names of the entities
+ * that ask for them; then the other cases of every Russian name among those (Патрушев →
+ * Патрушева, Патрушеву…): after every name written by the analyst, so a written name wins a tie.
  */
 export function namesToLookFor(db: Db): { entityId: string; alias: string }[] {
   const names = allNames(db);
   const transliterated = transliteratedEntityIds(db);
-  if (!transliterated.size) return names;
-  const extra = names.filter((n) => transliterated.has(n.entityId)).flatMap((n) => cyrillicSpellingsOfName(n.alias).map((alias) => ({ entityId: n.entityId, alias })));
-  return [...names, ...extra];
+  const spelled = transliterated.size ? names.filter((n) => transliterated.has(n.entityId)).flatMap((n) => cyrillicSpellingsOfName(n.alias).map((alias) => ({ entityId: n.entityId, alias }))) : [];
+  const declined = [...names, ...spelled].flatMap((n) => russianCases(n.alias).map((alias) => ({ entityId: n.entityId, alias })));
+  return [...names, ...spelled, ...declined];
+}
+
+/** Whether a new alias (in any of its Russian cases) occurs in a text: only such texts need scanning again. */
+export function aliasOccurs(text: string | FoldedText, alias: string, entityId: string): boolean {
+  return [alias, ...russianCases(alias)].some((form) => scanForAlias(text, form, entityId).add.length > 0);
 }
 
 /**
@@ -115,7 +122,7 @@ export async function scanCorpus(
 
 /** After an alias (or entity name) was added: only sources where it occurs are rescanned. */
 export function scanForNewAlias(db: Db, entityId: string, alias: string, options: { onProgress?: (p: ScanProgress) => void; signal?: AbortSignal } = {}): Promise<ScanProgress> {
-  return scanCorpus(db, { ...options, only: (text) => scanForAlias(text, alias, entityId).add.length > 0 });
+  return scanCorpus(db, { ...options, only: (text) => aliasOccurs(text, alias, entityId) });
 }
 
 /** The synchronous form, for the command line (nothing else is waiting on it). */
