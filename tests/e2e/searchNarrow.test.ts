@@ -43,6 +43,12 @@ describe('search that narrows', () => {
     expect(all.length).toBeGreaterThan(1);
     await screenshotsLightAndDark(page, 'search-facets-1440');
     expect(await axeViolations(page, { selector: '.search' })).toEqual([]);
+    // At 1024×700 the facets leave room for results: the first is on screen.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const firstResult = (await results().getByRole('option').first().boundingBox())!;
+    expect(firstResult.y + firstResult.height).toBeLessThanOrEqual(700);
+    await screenshotsLightAndDark(page, 'search-facets-1024');
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // Tab from the query to the first facet (Kind: sources), Enter: the query says so.
     await page.keyboard.press('Tab');
