@@ -55,6 +55,7 @@ export const READS = [
   'briefs:list',
   'briefs:get',
   'briefs:check',
+  'briefs:backlinks',
   'briefs:history',
   'briefs:snapshotGet',
   'search:query',

@@ -75,6 +75,12 @@ export const COMMANDS = [
   { id: 'view.nextTab', title: 'Next Tab', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+PageDown' },
   { id: 'view.previousTab', title: 'Previous Tab', category: 'View', target: 'window', shortcut: 'CmdOrCtrl+PageUp' },
   { id: 'view.closeTab', title: 'Close Tab', category: 'View', target: 'window' },
+  // The brief's right-hand panel, one at a time (the toolbar's buttons open the same).
+  { id: 'brief.outline', title: 'Brief Outline', category: 'Brief', target: 'window' },
+  { id: 'brief.excerpts', title: 'Excerpts to Cite', category: 'Brief', target: 'window' },
+  { id: 'brief.check', title: 'Check Brief', category: 'Brief', target: 'window' },
+  { id: 'brief.history', title: 'Brief History', category: 'Brief', target: 'window' },
+  { id: 'brief.backlinks', title: 'Backlinks', category: 'Brief', target: 'window' },
   { id: 'view.entities', title: 'Entities', category: 'View', target: 'window' },
   { id: 'view.suggestions', title: 'Suggested Entities', category: 'View', target: 'window' },
   { id: 'view.matrix', title: 'Matrix', category: 'View', target: 'window' },

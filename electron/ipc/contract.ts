@@ -4,6 +4,7 @@
 // transports (Electron IPC, loopback HTTP) and the renderer's client all derive from
 // this map; a signature is never written twice.
 import { z } from 'zod';
+import type { BriefBacklinks } from '../../db/backlinks';
 import type { BriefSnapshot, BriefSummary, Brief, CitationCheck, CooccurrenceRow, Entity, ExcerptView, Reliability, SearchResult, Source, SourcePage, SourceSummary, SourceVersion, TrashItem, EntityReviewView, QuickOpenItem, SearchFacets, SavedSearch } from '../../db/domain';
 import { MAX_IMPORT_BYTES } from '../../common/sourceFiles';
 import { CHANGES, READS, type Change, type Read } from '../../common/changes';
@@ -280,6 +281,8 @@ export const contract = {
   },
   'briefs:delete': { input: z.object({ id }).strict(), output: reply<{ deleted: boolean }>() },
   'briefs:check': { input: z.object({ id }).strict(), output: reply<CitationCheck[]>() },
+  /** Other briefs citing the same sources or naming the same entities, and the sources the brief cites (the Backlinks panel). */
+  'briefs:backlinks': { input: z.object({ id }).strict(), output: reply<BriefBacklinks>() },
   'briefs:history': { input: z.object({ id }).strict(), output: reply<BriefSnapshot[]>() },
   'briefs:snapshot': { input: z.object({ id }).strict(), output: reply<BriefSnapshot>() },
   'briefs:snapshotGet': { input: z.object({ id, snapshotId: z.number().int().min(1) }).strict(), output: reply<{ title: string; document: unknown }>() },

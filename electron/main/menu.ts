@@ -125,6 +125,11 @@ export function menuTemplate(state: MenuState, actions: MenuActions, home?: stri
       item('view.nextTab', actions, state.shortcuts, needsWorkspace),
       item('view.previousTab', actions, state.shortcuts, needsWorkspace),
       item('view.closeTab', actions, state.shortcuts, needsWorkspace),
+      {
+        label: 'Brief Panel',
+        submenu: [item('brief.outline', actions, state.shortcuts), item('brief.excerpts', actions, state.shortcuts), item('brief.check', actions, state.shortcuts), item('brief.history', actions, state.shortcuts), item('brief.backlinks', actions, state.shortcuts)],
+        ...needsWorkspace,
+      },
       { type: 'separator' },
       item('view.entities', actions, state.shortcuts, needsWorkspace),
       item('view.suggestions', actions, state.shortcuts, needsWorkspace),

@@ -1,3 +1,4 @@
+import { briefBacklinks, type BriefBacklinks } from '../../db/backlinks';
 import type { Db } from '../../db/workspace';
 import type { Brief, BriefSummary } from '../../db/domain';
 import { createBrief, getBrief, listBriefs, saveBrief } from '../../db/briefs';
@@ -35,6 +36,12 @@ export function requireBrief(db: Db, id: string): Brief {
 }
 
 export { listBriefs };
+
+/** What points at the brief's matter: briefs sharing its evidence or its entities, and the sources it cites (db/backlinks.ts). */
+export function backlinksOf(db: Db, id: string): BriefBacklinks {
+  requireBrief(db, id);
+  return briefBacklinks(db, id);
+}
 
 /** The brief's row in the list (title, dates, counts), as after a save. */
 export function briefSummary(db: Db, id: string): BriefSummary {

@@ -2,7 +2,7 @@
 // Part of the handler map (electron/ipc/handlers.ts): channel → service call, the input
 // already validated by the router.
 import type { BriefDocument } from '../../../db/brief/document';
-import { briefSummary, createBriefFromMarkdown, listBriefs, removeBrief, requireBrief } from '../../services/briefs';
+import { backlinksOf, briefSummary, createBriefFromMarkdown, listBriefs, removeBrief, requireBrief } from '../../services/briefs';
 import { briefDocx, briefHtml, briefMarkdown, briefPdf, checkBrief, type ExportOptions } from '../../services/export/exportBrief';
 import { listSnapshots, restoreSnapshot, saveBriefWithHistory, snapshotDocument, snapshotNow } from '../../services/briefHistory';
 import { packageBriefBytes } from '../../services/merge';
@@ -25,6 +25,7 @@ export const briefsHandlers: FeatureHandlers<'briefs' | 'export'> = {
   },
   'briefs:delete': ({ id }, { db }) => ({ deleted: removeBrief(db, id) }),
   'briefs:check': ({ id }, { db }) => checkBrief(db, id),
+  'briefs:backlinks': ({ id }, { db }) => backlinksOf(db, id),
   'briefs:history': ({ id }, { db }) => {
     requireBrief(db, id);
     return listSnapshots(db, id);

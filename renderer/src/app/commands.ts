@@ -26,6 +26,11 @@ const UNAVAILABLE: Partial<Record<CommandId, string>> = {
   'reader.nextExcerpt': 'Open a source to go through its excerpts.',
   'reader.previousExcerpt': 'Open a source to go through its excerpts.',
   'edit.link': 'Put the caret in a brief to add a link.',
+  'brief.outline': 'Open a brief to see its outline.',
+  'brief.excerpts': 'Open a brief to cite excerpts in it.',
+  'brief.check': 'Open a brief to check it.',
+  'brief.history': 'Open a brief to see its history.',
+  'brief.backlinks': 'Open a brief to see its backlinks.',
 };
 
 /** Runs a command's most recently mounted handler; false (with a note) when none is on screen. */

@@ -7,7 +7,8 @@ import { useNavigation } from '../app/navigation';
 import { PaneTabs } from '../app/PaneTabs';
 import { closeTab, forgetTab, tabOpened } from '../app/openTabs';
 import { BriefEditor } from '../editor/BriefEditor';
-import { toggleBriefPanel, useBriefPanel, type BriefPanel } from '../editor/panelState';
+import { setBriefPanel, toggleBriefPanel, useBriefPanel, type BriefPanel } from '../editor/panelState';
+import { useCommand } from '../app/commands';
 import { notifyError } from '../state/toasts';
 import { moveToTrash } from '../state/trash';
 import { useWorkspaceGeneration } from '../state/workspace';
@@ -15,6 +16,7 @@ import { useApiQuery } from '../state/topics';
 import type { Brief } from '../types';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { EmptyState } from '../ui/EmptyState';
+import { BacklinksPanel } from './BacklinksPanel';
 import { CheckBriefPanel } from './CheckBriefPanel';
 import { ExcerptsPanel } from './ExcerptsPanel';
 import { ExportMenu } from './ExportMenu';
@@ -97,11 +99,24 @@ function OpenBrief({ brief, onRestored }: { brief: Brief; onRestored(brief: Brie
         <ExcerptsPanel onClose={close} />
       ) : panel === 'check' ? (
         <CheckBriefPanel onClose={close} />
+      ) : panel === 'backlinks' ? (
+        <BacklinksPanel briefId={brief.id} onClose={close} />
       ) : (
         <HistoryPanel briefId={brief.id} beforeRestore={flush} onRestored={(b) => restoredRef.current(b)} onClose={close} />
       ),
     [brief.id, flush],
   );
+
+  // The panels from the palette and the menu: opened (never closed) and given the focus.
+  const openPanel = (which: BriefPanel) => {
+    setBriefPanel(which);
+    focusPanelWhenReady();
+  };
+  useCommand('brief.outline', () => openPanel('outline'));
+  useCommand('brief.excerpts', () => openPanel('excerpts'));
+  useCommand('brief.check', () => openPanel('check'));
+  useCommand('brief.history', () => openPanel('history'));
+  useCommand('brief.backlinks', () => openPanel('backlinks'));
 
   const remove = async () => {
     try {
@@ -144,6 +159,21 @@ function OpenBrief({ brief, onRestored }: { brief: Brief; onRestored(brief: Brie
       <BriefEditor document={brief.document} onChange={onChange} renderPanel={renderPanel} />
     </section>
   );
+}
+
+/**
+ * The focus into the side panel once its content is there (a panel may load for a moment):
+ * its first list's row or field, else, after a second, its first button (Close).
+ */
+function focusPanelWhenReady(): void {
+  const started = performance.now();
+  const attempt = () => {
+    const panel = document.getElementById('brief-side-panel');
+    const target = panel?.querySelector<HTMLElement>('li[tabindex="0"], input, [role="listbox"], [role="tree"]') ?? (performance.now() - started > 1000 ? panel?.querySelector<HTMLElement>('button') : null);
+    if (target) target.focus();
+    else if (performance.now() - started < 1500) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
 }
 
 /** The briefs open as tabs above the editor (app/PaneTabs.tsx). */

@@ -1,9 +1,9 @@
 // The brief's right-hand panel: which one is open (one at a time: Outline, Excerpts, Check
-// brief, History) and how wide it is, remembered across briefs and sessions. A store, since
+// brief, History, Backlinks) and how wide it is, remembered across briefs and sessions. A store, since
 // the toolbar (Outline, Excerpts, Check brief) and the brief's header (History) both open it.
 import { createStore, useStore } from '../state/store';
 
-export type BriefPanel = 'outline' | 'excerpts' | 'check' | 'history';
+export type BriefPanel = 'outline' | 'excerpts' | 'check' | 'history' | 'backlinks';
 
 const PANEL_KEY = 'sourcebook.briefPanel';
 const WIDTH_KEY = 'sourcebook.briefPanel.width';
@@ -15,7 +15,7 @@ export const PANEL_DEFAULT = 340;
 
 function loadPanel(): BriefPanel | null {
   const saved = localStorage.getItem(PANEL_KEY);
-  if (saved === 'outline' || saved === 'excerpts' || saved === 'check' || saved === 'history') return saved;
+  if (saved === 'outline' || saved === 'excerpts' || saved === 'check' || saved === 'history' || saved === 'backlinks') return saved;
   // The outline was once its own column: someone who kept it open finds it open.
   return localStorage.getItem(OUTLINE_KEY) === 'on' ? 'outline' : null;
 }

@@ -213,6 +213,7 @@ export function ToolbarPlugin({ panel, onPanel }: { panel: BriefPanel | null; on
           <PanelButton label="Outline" active={panel === 'outline'} onClick={() => onPanel('outline')} />
           <PanelButton label="Excerpts" active={panel === 'excerpts'} onClick={() => onPanel('excerpts')} />
           <PanelButton label="Check brief" active={panel === 'check'} onClick={() => onPanel('check')} />
+          <PanelButton label="Backlinks" active={panel === 'backlinks'} onClick={() => onPanel('backlinks')} />
         </span>
         <button
           type="button"
