@@ -29,6 +29,7 @@ export const READS = [
   'sources:importProgress',
   'sources:versions',
   'sources:citedIn',
+  'sources:package',
   'publishers:list',
   'excerpts:list',
   'excerpts:get',
@@ -87,6 +88,7 @@ export const CHANGES = {
   'sources:update': { topics: ['sources', 'excerpts', 'publishers'], excerpts: 'every' },
   'sources:delete': { topics: ['sources', 'excerpts', 'entities', 'briefs', 'trash'], excerpts: 'every' },
   'sources:deleteMany': { topics: ['sources', 'excerpts', 'entities', 'briefs', 'trash'], excerpts: 'every' },
+  'sources:tagMany': { topics: ['sources'] },
   // The grade shows on every excerpt of the source, and may have become its publisher's default.
   'sources:grade': { topics: ['sources', 'excerpts', 'publishers'], excerpts: 'every' },
   'sources:gradeMany': { topics: ['sources', 'excerpts', 'publishers'], excerpts: 'every' },

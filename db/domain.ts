@@ -53,7 +53,7 @@ export interface SourcePage {
   total: number;
   offset: number;
   /** With how many mentions of entities each has (counted for the page's rows only). */
-  rows: (SourceSummary & { mentionCount: number })[];
+  rows: (SourceSummary & { mentionCount: number; tags: string[] })[];
 }
 
 export interface SourceVersion {

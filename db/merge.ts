@@ -110,7 +110,7 @@ export function mergeRows(db: Db, other: Db, cameFrom: string, selection: MergeS
       outcome.sources.added.push(id);
     }
 
-    // Excerpts, with their tags (by name) and entities (as mapped).
+    // Tags travel by name (each workspace numbers its own).
     const tagIds = new Map<unknown, number>();
     const localTag = (otherTagId: unknown): number | null => {
       if (tagIds.has(otherTagId)) return tagIds.get(otherTagId)!;
@@ -121,6 +121,15 @@ export function mergeRows(db: Db, other: Db, cameFrom: string, selection: MergeS
       tagIds.set(otherTagId, id);
       return id;
     };
+    // A source's own tags (migration 021), onto the source it became here, new or matched.
+    for (const [theirs, ours] of sourceMap) {
+      for (const t of rowsWhere(other, 'source_tags', 'source_id', [theirs])) {
+        const tag = localTag(t.tag_id);
+        if (tag !== null) insertRow(db, 'source_tags', { source_id: ours.id, tag_id: tag }, { orIgnore: true });
+      }
+    }
+
+    // Excerpts, with their tags (by name) and entities (as mapped).
     const excerptRows = selection.excerpts ? rowsWhere(other, 'excerpts', 'id', selection.excerpts) : rowsWhere(other, 'excerpts', 'source_id', [...sourceMap.keys()]);
     for (const x of excerptRows) {
       const source = sourceMap.get(x.source_id as string);
@@ -194,6 +203,20 @@ export function briefClosure(db: Db, briefId: string): Required<MergeSelection> 
     ...(db.prepare(`SELECT m.entity_id FROM brief_entity_mentions m JOIN entities e ON e.id = m.entity_id WHERE m.brief_id = ?`).pluck().all(briefId) as string[]),
   ]);
   return { briefs: [briefId], excerpts, sources: [...new Set(sources)], entities: [...entities] };
+}
+
+/**
+ * What an evidence package of some sources holds: the sources (every version), all their
+ * excerpts, and the entities those excerpts are tagged with or the sources mention; no brief.
+ */
+export function sourcesClosure(db: Db, sourceIds: readonly string[]): Required<MergeSelection> {
+  const sources = [...new Set(sourceIds)];
+  const excerpts = rowsWhere(db, 'excerpts', 'source_id', sources).map((x) => x.id as string);
+  const entities = new Set([
+    ...rowsWhere(db, 'excerpt_entities', 'excerpt_id', excerpts).map((r) => r.entity_id as string),
+    ...(db.prepare(`SELECT DISTINCT m.entity_id FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.source_id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(sources)) as string[]),
+  ]);
+  return { briefs: [], excerpts, sources, entities: [...entities] };
 }
 
 /** An entity a merge queued for the analyst (see mergeRows), with the local entities its names matched. */

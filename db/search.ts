@@ -83,7 +83,9 @@ const FILTERED = {
     plain: `(SELECT substr(v.text, 1, 200) FROM source_versions v WHERE v.source_id = s.id AND v.version = s.current_version)`,
     title: 's.title',
     publisher: 's.publisher',
-    tag: (p: string) => `EXISTS (SELECT 1 FROM excerpts x JOIN excerpt_tags et ON et.excerpt_id = x.id JOIN tags t ON t.id = et.tag_id WHERE x.source_id = s.id AND ${tagMatch(p)})`,
+    // Tagged itself (the library's tags), or holding an excerpt so tagged.
+    tag: (p: string) =>
+      `(EXISTS (SELECT 1 FROM source_tags st JOIN tags t ON t.id = st.tag_id WHERE st.source_id = s.id AND ${tagMatch(p)}) OR EXISTS (SELECT 1 FROM excerpts x JOIN excerpt_tags et ON et.excerpt_id = x.id JOIN tags t ON t.id = et.tag_id WHERE x.source_id = s.id AND ${tagMatch(p)}))`,
     entity: (p: string) => `(EXISTS (SELECT 1 FROM mentions m WHERE m.source_id = s.id AND m.entity_id IN ${entityIds(p)}) OR EXISTS (SELECT 1 FROM excerpts x JOIN excerpt_entities xe ON xe.excerpt_id = x.id WHERE x.source_id = s.id AND xe.entity_id IN ${entityIds(p)}))`,
     date: 's.published_at',
     added: 's.created_at',

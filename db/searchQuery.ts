@@ -9,7 +9,7 @@ import { wordForms, type StemLanguage } from './stemming';
 //   "a phrase"    those words in that order                 -word      without it (-"a phrase" too)
 //   a OR b        either                                    kind:source|excerpt|brief
 //   title:X       the title contains X (a source's, a brief's; an excerpt's source's)
-//   publisher:X   the source's publisher contains X         tag:X      excerpts tagged X or X/…
+//   publisher:X   the source's publisher contains X         tag:X      sources or excerpts tagged X or X/…
 //   entity:X      tagged with, or mentioning, the entity named X (or with alias X)
 //   before:2025-06 (earlier than June 2025), after:2024 (in 2024 or later): a source's
 //                 publication date, an excerpt's event date (else its source's), a brief's

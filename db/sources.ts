@@ -4,6 +4,7 @@ import type { OcrPageInfo, PageSpan, Reliability, Source, SourceFormat, SourceMe
 import { newId, nowIso } from './ids';
 import { prepared } from './statements';
 import { indexQueuedCjk } from './scriptIndex';
+import { tagsOfSources } from './tags';
 import { DEFAULT_SORT_DIRECTION, MAX_SOURCE_PAGE, type SortDirection, type SourceSort } from '../common/library';
 
 interface SourceRow {
@@ -278,7 +279,9 @@ export function pageSources(db: Db, request: SourcePageRequest): SourcePage {
     JSON.stringify(seqs),
   ) as (SourceRow & { mention_count: number })[];
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
-  return { total, offset, rows: seqs.flatMap((seq) => (bySeq.has(seq) ? [{ ...toSummary(bySeq.get(seq)!), mentionCount: bySeq.get(seq)!.mention_count }] : [])) };
+  // The page's rows' tags (the library's Tags column), read for the page only.
+  const tags = tagsOfSources(db, rows.map((r) => r.id));
+  return { total, offset, rows: seqs.flatMap((seq) => (bySeq.has(seq) ? [{ ...toSummary(bySeq.get(seq)!), mentionCount: bySeq.get(seq)!.mention_count, tags: tags.get(bySeq.get(seq)!.id) ?? [] }] : [])) };
 }
 
 export function getSourceSummary(db: Db, id: string): SourceSummary | null {

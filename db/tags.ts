@@ -21,6 +21,40 @@ export function setExcerptTags(db: Db, excerptId: string, tags: readonly string[
   }
 }
 
+/** The most tag names one bulk change may add or remove. */
+export const MAX_TAGS_AT_ONCE = 20;
+
+/**
+ * Adds and removes tags on several sources at once (the library's bulk Tag…), in the
+ * caller's transaction. Returns how many sources there were; the caller checks they exist.
+ */
+export function tagSources(db: Db, sourceIds: readonly string[], add: readonly string[], remove: readonly string[]): void {
+  const upsert = db.prepare(`INSERT INTO tags (name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = name RETURNING id`);
+  const link = db.prepare(`INSERT OR IGNORE INTO source_tags (source_id, tag_id) VALUES (?, ?)`);
+  const unlink = db.prepare(`DELETE FROM source_tags WHERE source_id = ? AND tag_id = (SELECT id FROM tags WHERE name = ?)`);
+  for (const raw of add) {
+    const name = normalizeTag(raw);
+    if (!name) continue;
+    const { id } = upsert.get(name) as { id: number };
+    for (const s of sourceIds) link.run(s, id);
+  }
+  for (const raw of remove) {
+    const name = normalizeTag(raw);
+    if (name) for (const s of sourceIds) unlink.run(s, name);
+  }
+}
+
+/** Each source's tags, by name (sources without any are left out). */
+export function tagsOfSources(db: Db, sourceIds: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (!sourceIds.length) return out;
+  const rows = db
+    .prepare(`SELECT st.source_id, t.name FROM source_tags st JOIN tags t ON t.id = st.tag_id WHERE st.source_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`)
+    .all(JSON.stringify(sourceIds)) as { source_id: string; name: string }[];
+  for (const r of rows) out.set(r.source_id, [...(out.get(r.source_id) ?? []), r.name]);
+  return out;
+}
+
 export function listTags(db: Db): { name: string; count: number }[] {
   return db
     .prepare(

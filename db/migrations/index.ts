@@ -18,9 +18,10 @@ import { migration017 } from './017_count_excerpts_without_a_source_trigger';
 import { migration018 } from './018_languages_and_scripts';
 import { migration019 } from './019_saved_searches';
 import { migration020 } from './020_ocr_pages';
+import { migration021 } from './021_source_tags';
 import type { Migration } from './migration';
 
 /** Append-only: add a new numbered file, never edit a shipped one. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020, migration021];
 
 export const latestVersion = migrations[migrations.length - 1].version;

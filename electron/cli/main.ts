@@ -54,6 +54,7 @@ Commands:
   verify [--json]                         hash every source's stored text and original again against the hashes recorded (exit 1 on a mismatch)
   merge OTHER.sourcebook [--json]         merge another workspace into this one (backed up first; twice changes nothing)
   package BRIEF_ID --out FILE [--json]    an evidence package: the brief, the excerpts it cites, their sources and entities
+  package --source ID... --out FILE       an evidence package of sources: their versions, tags, excerpts and entities
   serve [--port N] [OTHER.sourcebook]...  serve the app (the --workspace) to a browser on 127.0.0.1; the page can
                                           switch to the OTHER workspaces named here and to those opened recently
                                           in the desktop app (never to a path the page sends); what is served

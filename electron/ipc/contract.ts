@@ -5,6 +5,7 @@
 // this map; a signature is never written twice.
 import { z } from 'zod';
 import type { BriefBacklinks } from '../../db/backlinks';
+import { MAX_TAGS_AT_ONCE } from '../../db/tags';
 import type { BriefSnapshot, BriefSummary, Brief, CitationCheck, CooccurrenceRow, Entity, ExcerptView, Reliability, SearchResult, Source, SourcePage, SourceSummary, SourceVersion, TrashItem, EntityReviewView, QuickOpenItem, SearchFacets, SavedSearch } from '../../db/domain';
 import { MAX_IMPORT_BYTES } from '../../common/sourceFiles';
 import { CHANGES, READS, type Change, type Read } from '../../common/changes';
@@ -133,6 +134,13 @@ export const contract = {
   /** The library's bulk actions: all of them, in one transaction, or none. */
   'sources:gradeMany': { input: z.object({ ids: z.array(id).min(1).max(MAX_BULK_SOURCES), reliability: z.enum(RELIABILITY).nullable() }).strict(), output: reply<{ graded: number }>() },
   'sources:deleteMany': { input: z.object({ ids: z.array(id).min(1).max(MAX_BULK_SOURCES) }).strict(), output: reply<{ deleted: string[] }>() },
+  /** Adds and removes tags on several sources, all or none (the library's bulk Tag…). */
+  'sources:tagMany': {
+    input: z.object({ ids: z.array(id).min(1).max(MAX_BULK_SOURCES), add: z.array(z.string().max(200)).max(MAX_TAGS_AT_ONCE).default([]), remove: z.array(z.string().max(200)).max(MAX_TAGS_AT_ONCE).default([]) }).strict(),
+    output: reply<{ tagged: number }>(),
+  },
+  /** An evidence package of several sources (the library's bulk Export…): a workspace file to download. */
+  'sources:package': { input: z.object({ ids: z.array(id).min(1).max(MAX_BULK_SOURCES) }).strict(), output: reply<{ packageBase64: string; fileName: string }>() },
   'sources:versions': { input: z.object({ id }).strict(), output: reply<SourceVersion[]>() },
   /** Where a source is cited: briefs citing any of its excerpts. */
   'sources:citedIn': { input: z.object({ id }).strict(), output: reply<{ briefId: string; title: string; citations: number }[]>() },

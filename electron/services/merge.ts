@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import type { Db } from '../../db/workspace';
 import { integrityProblems, openWorkspace, removeWorkspaceFiles, useRollbackJournal } from '../../db/workspace';
 import { snapshotTo } from '../../db/backup';
-import { briefClosure, mergeRows, type MergeOutcome } from '../../db/merge';
+import { briefClosure, mergeRows, sourcesClosure, type MergeOutcome, type MergeSelection } from '../../db/merge';
 import { getBrief } from '../../db/briefs';
+import { getSourceSummary } from '../../db/sources';
 import { UserError, WorkspaceError } from './errors';
 import { backupBefore } from './backup';
 import { scanSource } from './mentions/scan';
@@ -93,6 +94,23 @@ export async function mergeWorkspace(db: Db, workspacePath: string, otherPath: s
  */
 export function packageBrief(db: Db, briefId: string, out: string): MergeReport & { path: string } {
   if (!getBrief(db, briefId)) throw new UserError(`No brief with id ${briefId}.`);
+  return writePackage(db, briefClosure(db, briefId), out);
+}
+
+/**
+ * Writes an evidence package of some sources to `out` (the library's bulk Export…): the
+ * sources with all their versions and tags, all their excerpts, the entities those carry
+ * or the sources mention. An unknown source refuses the whole package.
+ */
+export function packageSources(db: Db, sourceIds: readonly string[], out: string): MergeReport & { path: string } {
+  if (!sourceIds.length) throw new UserError('Choose at least one source to package.');
+  const missing = sourceIds.find((id) => !getSourceSummary(db, id));
+  if (missing) throw new UserError(`No source with id ${missing}.`);
+  return writePackage(db, sourcesClosure(db, sourceIds), out);
+}
+
+/** A new workspace file at `out` holding `selection` of this one, written beside it and renamed once whole and checked. */
+function writePackage(db: Db, selection: Required<MergeSelection>, out: string): MergeReport & { path: string } {
   const target = resolve(out);
   if (existsSync(target)) throw new UserError(`${target} already exists; an evidence package never replaces a file.`);
   const partial = `${target}.partial`;
@@ -106,7 +124,7 @@ export function packageBrief(db: Db, briefId: string, out: string): MergeReport 
   let outcome: MergeOutcome;
   try {
     outcome = pkg.transaction(() => {
-      const o = mergeRows(pkg, db, 'this workspace', briefClosure(db, briefId));
+      const o = mergeRows(pkg, db, 'this workspace', selection);
       settle(pkg, o);
       return o;
     }).immediate();
@@ -141,10 +159,21 @@ function scratch(name: string): { path: string; done(): void } {
 export function packageBriefBytes(db: Db, briefId: string): { data: Buffer; fileName: string } {
   const brief = getBrief(db, briefId);
   if (!brief) throw new UserError(`No brief with id ${briefId}.`);
+  return packageBytes((path) => packageBrief(db, briefId, path), `${fileSlug(brief.title)}-evidence.sourcebook`);
+}
+
+/** The sources' evidence package as bytes (the window downloads it), named after the first source and how many there are. */
+export function packageSourcesBytes(db: Db, sourceIds: readonly string[]): { data: Buffer; fileName: string } {
+  const first = sourceIds.length ? getSourceSummary(db, sourceIds[0]) : null;
+  const name = first ? `${fileSlug(first.title)}${sourceIds.length > 1 ? `-and-${sourceIds.length - 1}-more` : ''}` : 'sources';
+  return packageBytes((path) => packageSources(db, sourceIds, path), `${name}-evidence.sourcebook`);
+}
+
+function packageBytes(write: (path: string) => unknown, fileName: string): { data: Buffer; fileName: string } {
   const file = scratch('package');
   try {
-    packageBrief(db, briefId, file.path);
-    return { data: readFileSync(file.path), fileName: `${fileSlug(brief.title)}-evidence.sourcebook` };
+    write(file.path);
+    return { data: readFileSync(file.path), fileName };
   } finally {
     file.done();
   }

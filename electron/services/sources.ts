@@ -8,7 +8,8 @@ import { getSource, getSourceSummary, listSources, listVersions, pageSources, up
 import { getPublisherReliability, listPublishers, setPublisherReliability } from '../../db/publishers';
 import { sourceCitedIn } from '../../db/briefs';
 import { trashItem } from '../../db/trash';
-import { found } from './errors';
+import { found, UserError } from './errors';
+import { normalizeTag, tagSources } from '../../db/tags';
 
 export { listSources, pageSources, listPublishers };
 
@@ -49,4 +50,24 @@ export function whereSourceIsCited(db: Db, id: string): ReturnType<typeof source
 export function gradePublisher(db: Db, name: string, reliability: Reliability | null): { name: string; reliability: Reliability | null } {
   setPublisherReliability(db, name, reliability);
   return { name, reliability: getPublisherReliability(db, name) };
+}
+
+/**
+ * Adds and removes tags on several sources (the library's bulk Tag…), all or none: an
+ * unknown source or an empty tag refuses the whole change with a sentence.
+ */
+export function tagSourcesMany(db: Db, ids: readonly string[], add: readonly string[], remove: readonly string[]): { tagged: number } {
+  const clean = (list: readonly string[]) => list.map((t) => ({ raw: t, name: normalizeTag(t) }));
+  for (const t of [...clean(add), ...clean(remove)]) {
+    if (!t.name) throw new UserError(`“${t.raw.slice(0, 40)}” is not a tag: a tag needs letters or digits (write levels as customs/drones).`);
+    if (/[\u0000-\u001f\u007f]/.test(t.name)) throw new UserError(`A tag cannot hold control characters.`);
+  }
+  if (!add.length && !remove.length) throw new UserError('Name a tag to add or to remove.');
+  return db.transaction(() => {
+    const unique = [...new Set(ids)];
+    const missing = unique.find((id) => !getSourceSummary(db, id));
+    if (missing) throw new UserError(`No source with id ${missing}: nothing was tagged.`);
+    tagSources(db, unique, add, remove);
+    return { tagged: unique.length };
+  }).immediate();
 }

@@ -67,10 +67,19 @@ export const workspaceCommands: Command[] = [
   {
     name: 'package',
     async run(args, ctx) {
-      const { values, positionals } = parse(args, { out: { type: 'string' } });
-      const briefId = one(positionals[0], 'BRIEF_ID');
+      // `package BRIEF_ID --out FILE`, or `package --source ID [--source ID…] --out FILE`.
+      const { values, positionals } = parse(args, { out: { type: 'string' }, source: { type: 'string', multiple: true } });
+      const sources = values.source ?? [];
+      if (sources.length && positionals.length) throw new UsageError('package takes a BRIEF_ID or --source IDs, not both.');
+      if (!sources.length && !positionals.length) throw new UsageError('package needs a BRIEF_ID, or --source ID (repeatable) for sources.');
       const out = one(values.out, '--out');
-      const { packageBrief } = await import('../../services/merge');
+      const { packageBrief, packageSources } = await import('../../services/merge');
+      if (sources.length) {
+        const r = await withWorkspace(ctx.workspace, (db) => packageSources(db, sources, out));
+        ctx.out.print(r, () => `evidence package written to ${r.path}: ${r.sources.added} sources, ${r.excerpts.added} excerpts, ${r.entities.added} entities`);
+        return 0;
+      }
+      const briefId = one(positionals[0], 'BRIEF_ID');
       const r = await withWorkspace(ctx.workspace, (db) => packageBrief(db, briefId, out));
       ctx.out.print(r, () => `evidence package written to ${r.path}: 1 brief, ${r.excerpts.added} excerpts, ${r.sources.added} sources, ${r.entities.added} entities`);
       return 0;

@@ -3,8 +3,8 @@
 // already validated by the router.
 import { workspaceInfo } from '../../services/session';
 import { verifyWorkspace } from '../../services/verify';
-import { mergeWorkspaceBytes } from '../../services/merge';
-import { gradePublisher, listPublishers, listSources, pageSources, removeSource, removeSources, requireSource, sourceVersions, updateSource, whereSourceIsCited } from '../../services/sources';
+import { mergeWorkspaceBytes, packageSourcesBytes } from '../../services/merge';
+import { gradePublisher, listPublishers, listSources, pageSources, removeSource, removeSources, requireSource, sourceVersions, tagSourcesMany, updateSource, whereSourceIsCited } from '../../services/sources';
 import { gradeSource, gradeSources } from '../../services/grading';
 import { replaceSourceTextSafely } from '../../services/versions';
 import { appImportProgress, cancelAppImports, importUploadsTracked } from '../../services/importer';
@@ -28,6 +28,11 @@ export const sourcesHandlers: FeatureHandlers<'workspace' | 'sources' | 'publish
   'sources:grade': ({ id, reliability }, { db }) => gradeSource(db, id, reliability),
   'sources:gradeMany': ({ ids, reliability }, { db }) => gradeSources(db, ids, reliability),
   'sources:deleteMany': ({ ids }, { db }) => ({ deleted: removeSources(db, ids) }),
+  'sources:tagMany': ({ ids, add, remove }, { db }) => tagSourcesMany(db, ids, add, remove),
+  'sources:package': ({ ids }, { db }) => {
+    const { data, fileName } = packageSourcesBytes(db, ids);
+    return { packageBase64: data.toString('base64'), fileName };
+  },
   'sources:versions': ({ id }, { db }) => sourceVersions(db, id),
   'sources:citedIn': ({ id }, { db }) => whereSourceIsCited(db, id),
   'sources:replace': ({ id, file }, { db, workspacePath, preferences }) => {
