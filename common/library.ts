@@ -23,6 +23,8 @@ export const DEFAULT_SORT_DIRECTION: Record<SourceSort, SortDirection> = {
 
 /** The most sources one bulk action (grade, move to the Trash) takes at once. */
 export const MAX_BULK_SOURCES = 1000;
+/** The most tag names one bulk change of sources' tags may add or remove. */
+export const MAX_TAGS_AT_ONCE = 20;
 
 /** The most rows one page of the library holds. */
 export const MAX_SOURCE_PAGE = 500;

@@ -21,9 +21,6 @@ export function setExcerptTags(db: Db, excerptId: string, tags: readonly string[
   }
 }
 
-/** The most tag names one bulk change may add or remove. */
-export const MAX_TAGS_AT_ONCE = 20;
-
 /**
  * Adds and removes tags on several sources at once (the library's bulk Tag…), in the
  * caller's transaction. Returns how many sources there were; the caller checks they exist.

@@ -5,7 +5,6 @@
 // this map; a signature is never written twice.
 import { z } from 'zod';
 import type { BriefBacklinks } from '../../db/backlinks';
-import { MAX_TAGS_AT_ONCE } from '../../db/tags';
 import type { BriefSnapshot, BriefSummary, Brief, CitationCheck, CooccurrenceRow, Entity, ExcerptView, Reliability, SearchResult, Source, SourcePage, SourceSummary, SourceVersion, TrashItem, EntityReviewView, QuickOpenItem, SearchFacets, SavedSearch } from '../../db/domain';
 import { MAX_IMPORT_BYTES } from '../../common/sourceFiles';
 import { CHANGES, READS, type Change, type Read } from '../../common/changes';
@@ -14,7 +13,7 @@ import { ENTITY_TYPES, RELIABILITY } from '../../common/glossary';
 import { preferencesPatchSchema } from '../services/appSettings';
 import { MAX_BANNER_LENGTH, PAPER_SIZES } from '../../common/preferences';
 import type { SettingsView } from '../services/preferences';
-import { MAX_BULK_SOURCES, MAX_SOURCE_FILTER, MAX_SOURCE_PAGE, SORT_DIRECTIONS, SOURCE_SORTS } from '../../common/library';
+import { MAX_BULK_SOURCES, MAX_TAGS_AT_ONCE, MAX_SOURCE_FILTER, MAX_SOURCE_PAGE, SORT_DIRECTIONS, SOURCE_SORTS } from '../../common/library';
 
 /** A phantom value carrying a reply type; never read at run time. */
 const reply = <T>() => undefined as unknown as T;
