@@ -55,7 +55,10 @@ export function tagsOfSources(db: Db, sourceIds: readonly string[]): Map<string,
 export function listTags(db: Db): { name: string; count: number }[] {
   return db
     .prepare(
-      `SELECT t.name, count(et.excerpt_id) AS count FROM tags t LEFT JOIN excerpt_tags et ON et.tag_id = t.id GROUP BY t.id HAVING count > 0 ORDER BY t.name COLLATE NOCASE`,
+      // Tags in use: on an excerpt (`count` of them) or only on sources (count 0).
+      `SELECT t.name, (SELECT count(*) FROM excerpt_tags et WHERE et.tag_id = t.id) AS count FROM tags t
+       WHERE EXISTS (SELECT 1 FROM excerpt_tags et WHERE et.tag_id = t.id) OR EXISTS (SELECT 1 FROM source_tags st WHERE st.tag_id = t.id)
+       ORDER BY t.name COLLATE NOCASE`,
     )
     .all() as { name: string; count: number }[];
 }

@@ -42,8 +42,12 @@ export function sourceVersions(db: Db, id: string): SourceVersion[] {
   return listVersions(db, id);
 }
 
+/**
+ * The briefs citing a source's excerpts. A source that is not there (moved to the Trash a
+ * moment ago, while the reader still shows it) is cited nowhere: an answer, not an error
+ * the window would put in front of the person.
+ */
 export function whereSourceIsCited(db: Db, id: string): ReturnType<typeof sourceCitedIn> {
-  requireSourceSummary(db, id);
   return sourceCitedIn(db, id);
 }
 

@@ -159,4 +159,42 @@ describe('the library table', () => {
     await expect.poll(total).toBe(before);
     expect(problems).toEqual([]);
   });
+
+  test('tags a selection from the keyboard: the Tags column shows it and tag: finds those sources', async () => {
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await page.getByRole('checkbox', { name: 'Tags' }).check();
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await grid().focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(selectedCount).toBe('2 selected');
+    const titles = await grid().locator('.library-table-body [role="row"][aria-selected="true"] [role="gridcell"]:first-child').allTextContents();
+    const bulk = page.getByRole('toolbar', { name: 'Selected sources' });
+    await bulk.getByRole('button', { name: 'Tag…' }).focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: 'Tag the selected sources' });
+    await form.waitFor();
+    await page.keyboard.type('leads/port-watch');
+    await screenshotsLightAndDark(page, 'library-bulk-tag-1440');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.waitForTimeout(200);
+      expect(await axeViolations(page, { selector: '.library-bulk' }), scheme).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('Tagged 2 sources with “leads/port-watch”.').count()).toBe(1);
+    await expect.poll(() => form.count()).toBe(0);
+    // The focus is back on Tag…, and the rows say their tag.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Tag…');
+    await expect.poll(() => grid().locator('.library-table-body [role="row"][aria-selected="true"] [role="gridcell"]', { hasText: 'leads/port-watch' }).count()).toBe(2);
+    // Search finds the tagged sources by the tag's top level.
+    const found = await server.api<{ kind: string; title: string }[]>('search:query', { query: 'tag:leads kind:source' });
+    // (Twins' cells say their publisher, date and format after the title.)
+    expect(found.map((r) => r.title).sort()).toEqual(titles.map((t) => t.split(' — ')[0]).sort());
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await screenshotsLightAndDark(page, 'library-bulk-1024');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(problems).toEqual([]);
+  });
 });

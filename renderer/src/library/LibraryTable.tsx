@@ -8,7 +8,7 @@
 // selection; Space adds or removes the active row; Enter opens it in the reader; Delete
 // moves the selection to the Trash; typing letters jumps to the next title that starts
 // with them. A click selects a row and opens it; Ctrl/Cmd+click adds or removes one,
-// Shift+click selects a range. Bulk actions (grade, move to the Trash) act on the
+// Shift+click selects a range. Bulk actions (grade, tag, export, move to the Trash) act on the
 // selection. Sources with the same title among the rows shown are told apart by their
 // publisher, date and format.
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -20,6 +20,8 @@ import { notify, notifyError } from '../state/toasts';
 import { moveManyToTrash } from '../state/trash';
 import { PaneHeader } from '../entities/PaneHeader';
 import { formatDate } from '../ui/format';
+import { base64ToBytes, download } from '../ui/download';
+import { BulkTag } from './BulkTag';
 import { RELIABILITY, RELIABILITY_LABELS, type LibraryRow, type Reliability } from '../types';
 import { LibraryFilter } from './LibraryFilter';
 import { libraryQuery, useLibraryPages, useLibraryQuery } from './libraryPages';
@@ -29,7 +31,7 @@ import { DIRECTION_LABELS, SORT_LABELS } from './orders';
 const ROW_HEIGHT = 34;
 const TYPE_AHEAD_MS = 700;
 
-type ColumnId = 'title' | 'publisher' | 'published' | 'added' | 'grade' | 'excerpts' | 'mentions' | 'language' | 'format';
+type ColumnId = 'title' | 'publisher' | 'published' | 'added' | 'grade' | 'excerpts' | 'mentions' | 'language' | 'format' | 'tags';
 
 interface Column {
   id: ColumnId;
@@ -51,10 +53,11 @@ const COLUMNS: readonly Column[] = [
   { id: 'mentions', label: 'Mentions', sort: 'mentions', width: '88px', numeric: true, cell: (r) => String(r.mentionCount) },
   { id: 'language', label: 'Language', sort: 'language', width: '90px', cell: (r) => r.language ?? '' },
   { id: 'format', label: 'Format', width: '76px', cell: (r) => r.format.toUpperCase() },
+  { id: 'tags', label: 'Tags', width: 'minmax(90px, 1.2fr)', cell: (r) => r.tags.join(', ') },
 ];
 
 const COLUMNS_KEY = 'sourcebook.libraryColumns';
-// What fits beside the reader at 1024 px; Added, Mentions, Language and Format are a click away.
+// What fits beside the reader at 1024 px; Added, Mentions, Language, Format and Tags are a click away.
 const DEFAULT_COLUMNS: readonly ColumnId[] = ['title', 'publisher', 'published', 'grade', 'excerpts'];
 
 function loadColumns(): ColumnId[] {
@@ -279,6 +282,29 @@ export function LibraryTable() {
     }
   }
 
+  /** Adds (or removes) a tag on every selected source, all or none. */
+  async function tagSelected(tag: string, remove: boolean): Promise<boolean> {
+    try {
+      const { tagged } = await api['sources:tagMany']({ ids: selection, add: remove ? [] : [tag], remove: remove ? [tag] : [] });
+      notify(`${remove ? 'Removed' : 'Tagged'} ${tagged} ${tagged === 1 ? 'source' : 'sources'} ${remove ? 'from' : 'with'} “${tag.trim()}”.`);
+      return true;
+    } catch (error) {
+      notifyError(error, 'No source was tagged');
+      return false;
+    }
+  }
+
+  /** The selected sources as an evidence package (a workspace file) to download. */
+  async function exportSelected() {
+    try {
+      const { packageBase64, fileName } = await api['sources:package']({ ids: selection });
+      download(base64ToBytes(packageBase64), fileName, 'application/vnd.sourcebook+sqlite');
+      notify(`Exported ${selection.length} ${selection.length === 1 ? 'source' : 'sources'} as ${fileName}: merge it into another workspace to bring them there.`);
+    } catch (error) {
+      notifyError(error, 'The sources were not exported');
+    }
+  }
+
   const activeId = active !== null && active < total ? `library-table-row-${active}` : undefined;
   const tooMany = selection.length > MAX_BULK_SOURCES;
 
@@ -338,6 +364,10 @@ export function LibraryTable() {
               <option value="none">Not graded</option>
             </select>
           </label>
+          <BulkTag disabled={tooMany} onTag={tagSelected} />
+          <button type="button" className="button" disabled={tooMany} onClick={() => void exportSelected()} title="An evidence package: the sources with their versions, tags, excerpts and entities, to merge into another workspace">
+            Export…
+          </button>
           <button type="button" className="button button-danger" disabled={tooMany} onClick={() => void trashSelected()}>
             Move to Trash
           </button>

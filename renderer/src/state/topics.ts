@@ -45,6 +45,9 @@ export interface Query<T> {
  * announced. A reload for a topic keeps the previous data meanwhile (no flicker); new
  * `deps` (another source, another brief) start empty.
  */
+/** The services' "not found" sentence (electron/services/errors.ts `found`). */
+const GONE = /^No [\w ]+ with id \S+\.?$/;
+
 export function useApiQuery<T>(load: (() => Promise<T>) | null, deps: readonly unknown[], topics: readonly Topic[]): Query<T> {
   const [state, setState] = useState<{ data: T | undefined; error: Error | null; loading: boolean }>({
     data: undefined,
@@ -76,7 +79,10 @@ export function useApiQuery<T>(load: (() => Promise<T>) | null, deps: readonly u
       (error: unknown) => {
         if (!live) return;
         setState((s) => ({ ...s, error: error instanceof Error ? error : new Error(String(error)), loading: false }));
-        notifyError(error);
+        // Something gone ("No source with id …": moved to the Trash a moment ago, from another
+        // window) is shown by the view that asked (the reader's empty state, a tab that
+        // leaves), not put in front of the person as an error.
+        if (!GONE.test(error instanceof Error ? error.message : String(error))) notifyError(error);
       },
     );
     return () => {
