@@ -117,10 +117,10 @@ describe('sources:page', () => {
     expect((await page({ sort: 'excerpts', direction: 'asc' })).rows.map((r) => r.excerptCount)).toEqual([0, 0, 0, 1, 1, 2, 3]);
   });
 
-  it('returns the same summaries as sources:list, each with its count of mentions', async () => {
+  it('returns the same summaries as sources:list, each with its count of mentions and its tags', async () => {
     const list = await call<SourceSummary[]>('sources:list', {});
     const paged = await page({ sort: 'added' });
-    expect(paged.rows.map(({ mentionCount, ...summary }) => (expect(mentionCount).toBe(0), summary))).toEqual(list);
+    expect(paged.rows.map(({ mentionCount, tags, ...summary }) => (expect(mentionCount).toBe(0), expect(tags).toEqual([]), summary))).toEqual(list);
   });
 
   it('counts the mentions of entities in each source, and orders by them', async () => {
